@@ -8,3 +8,5 @@
 pub mod level;
 
 pub use level::{Level, StandardsLevel};
+
+include!(concat!(env!("OUT_DIR"), "/rules_version.rs"));
