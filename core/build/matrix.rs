@@ -1,6 +1,125 @@
-//! Generates `$OUT_DIR/matrix.rs` from `data/df-matrix.toml` (placeholder).
+//! Generates `$OUT_DIR/matrix.rs` from `data/df-matrix.toml`: the Annex Security Matrix
+//! and the texts of the ambiguity notes.
+use super::util::{fail, lit, read};
+use serde::Deserialize;
+use std::fmt::Write as _;
 use std::path::Path;
 
-pub fn generate(_data: &Path, out: &Path) {
-    std::fs::write(out.join("matrix.rs"), "").expect("write matrix.rs");
+const FILE: &str = "df-matrix.toml";
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MatrixFile {
+    level: Vec<Row>,
+    ambiguity: Vec<Ambiguity>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Row {
+    level: String,
+    examples: String,
+    subjects: NumCell,
+    special: SpecialCell,
+    value: NumCell,
+    months: NumCell,
+    access: AccessCell,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NumCell {
+    text: String,
+    max: Option<u64>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SpecialCell {
+    text: String,
+    max: Option<u64>,
+    #[serde(default)]
+    professional: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AccessCell {
+    text: String,
+    yes: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Ambiguity {
+    id: String,
+    title: String,
+    quote: String,
+    reading: String,
+}
+
+fn opt(v: Option<u64>) -> String {
+    v.map_or("None".to_string(), |n| format!("Some({n})"))
+}
+
+pub fn generate(data: &Path, out: &Path) {
+    let parsed: MatrixFile = toml::from_str(&read(data, FILE)).unwrap_or_else(|e| fail(FILE, e));
+    if parsed.level.len() != 6 {
+        fail(
+            FILE,
+            "the matrix needs exactly six [[level]] rows, S1 to S6",
+        );
+    }
+    let mut code = String::new();
+    writeln!(code, "/// The Annex Security Matrix, S1 first.").unwrap();
+    writeln!(code, "pub static MATRIX: [Row; 6] = [").unwrap();
+    for (i, row) in parsed.level.iter().enumerate() {
+        let want = format!("S{}", i + 1);
+        if row.level != want {
+            fail(
+                FILE,
+                format!(
+                    "row {} is {:?}; rows must run S1 to S6 in order",
+                    i + 1,
+                    row.level
+                ),
+            );
+        }
+        let num =
+            |c: &NumCell| format!("NumCell {{ text: {}, max: {} }}", lit(&c.text), opt(c.max));
+        writeln!(
+            code,
+            "    Row {{ level: Level::{want}, examples: {}, subjects: {}, special: SpecialCell {{ text: {}, max: {}, professional: {} }}, value: {}, months: {}, access: AccessCell {{ text: {}, yes: {} }} }},",
+            lit(&row.examples),
+            num(&row.subjects),
+            lit(&row.special.text),
+            opt(row.special.max),
+            row.special.professional,
+            num(&row.value),
+            num(&row.months),
+            lit(&row.access.text),
+            row.access.yes,
+        )
+        .unwrap();
+    }
+    writeln!(code, "];").unwrap();
+    let mut seen = std::collections::BTreeSet::new();
+    writeln!(code, "/// The ambiguity notes' texts, in data-file order.").unwrap();
+    writeln!(code, "pub static AMBIGUITY_TEXTS: &[AmbiguityText] = &[").unwrap();
+    for a in &parsed.ambiguity {
+        if !seen.insert(a.id.clone()) {
+            fail(FILE, format!("ambiguity id {:?} appears twice", a.id));
+        }
+        writeln!(
+            code,
+            "    AmbiguityText {{ id: {}, title: {}, quote: {}, reading: {} }},",
+            lit(&a.id),
+            lit(&a.title),
+            lit(&a.quote),
+            lit(&a.reading)
+        )
+        .unwrap();
+    }
+    writeln!(code, "];").unwrap();
+    std::fs::write(out.join("matrix.rs"), code).expect("write matrix.rs");
 }

@@ -10,3 +10,8 @@ pub mod level;
 pub use level::{Level, StandardsLevel};
 
 include!(concat!(env!("OUT_DIR"), "/rules_version.rs"));
+pub mod answers;
+pub mod matrix;
+
+pub use answers::{DfAnswers, OtherContracts};
+pub use matrix::{assess, Criterion, LevelAssessment};
