@@ -6,6 +6,7 @@
 #![forbid(unsafe_code)]
 
 pub mod calendar;
+pub mod deadline;
 pub mod level;
 
 pub use level::{Level, StandardsLevel};
