@@ -21,7 +21,7 @@
 //!
 //! `N` is a positive decimal integer without leading zeros, at most [`MAX_COUNT`] (the
 //! cap keeps evaluation bounded). Words are separated by single spaces and the rule has
-//! no surrounding whitespace. [`DeadlineRule::parse`] reads a rule and its [`Display`]
+//! no surrounding whitespace. [`DeadlineRule::parse`] reads a rule and its [`Display`](fmt::Display)
 //! writes the canonical string back, so `parse(&rule.to_string()) == Ok(rule)`.
 //!
 //! # Evaluation

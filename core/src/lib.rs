@@ -7,6 +7,7 @@
 
 pub mod calendar;
 pub mod deadline;
+pub mod ics;
 pub mod level;
 
 pub use level::{Level, StandardsLevel};
