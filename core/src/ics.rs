@@ -102,7 +102,8 @@ fn push_line(out: &mut String, line: &str) {
 
 /// Writes an iCalendar file with one all-day `VEVENT` per event, in order.
 ///
-/// Each event has `UID`, `DTSTAMP` (`dtstamp`, taken to be UTC), `DTSTART;VALUE=DATE`,
+/// Each event has `UID`, `DTSTAMP` (`dtstamp`, taken to be UTC and written to the
+/// second; it should lie in the years 0000–9999), `DTSTART;VALUE=DATE`,
 /// `DTEND;VALUE=DATE` (the next day), `SUMMARY` and `DESCRIPTION`. Events whose date is
 /// outside the years 0000–9999, which the format cannot write, are left out; RFC 5545
 /// also expects at least one event, so callers should not export an empty list.
