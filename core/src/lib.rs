@@ -5,6 +5,9 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod calendar;
+pub mod deadline;
+pub mod ics;
 pub mod level;
 
 pub use level::{Level, StandardsLevel};
