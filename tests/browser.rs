@@ -6,12 +6,12 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// Mounts the App into a fresh element of its own and returns that element.
-fn mount() -> web_sys::Element {
+async fn mount() -> web_sys::Element {
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     yew::Renderer::<security_matrix::App>::with_root(root.clone()).render();
-    yew::scheduler::flush();
+    yew::scheduler::flush().await;
     root
 }
 
@@ -24,8 +24,8 @@ fn text_of(root: &web_sys::Element, testid: &str) -> String {
 }
 
 #[wasm_bindgen_test]
-fn start_page_has_heading_and_start_button() {
-    let root = mount();
+async fn start_page_has_heading_and_start_button() {
+    let root = mount().await;
     assert_eq!(
         text_of(&root, "page-heading"),
         "Work out your security level"
