@@ -5,6 +5,8 @@
 mod catalogue;
 #[path = "build/matrix.rs"]
 mod matrix;
+#[path = "build/questions.rs"]
+mod questions;
 #[path = "build/util.rs"]
 mod util;
 
@@ -16,4 +18,5 @@ fn main() {
     util::write_rules_version(&data, &out);
     matrix::generate(&data, &out);
     catalogue::generate(&data, &out);
+    questions::generate(&data, &out);
 }

@@ -58,3 +58,42 @@ impl DfAnswers {
         self.subjects.saturating_add(other)
     }
 }
+
+/// The highest protective marking of the data (2017 schedule, CIO policy).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Marking {
+    /// OFFICIAL.
+    Official,
+    /// OFFICIAL-SENSITIVE.
+    OfficialSensitive,
+}
+
+impl Marking {
+    /// The value used in links: "official" or "official-sensitive".
+    pub fn value(self) -> &'static str {
+        match self {
+            Marking::Official => "official",
+            Marking::OfficialSensitive => "official-sensitive",
+        }
+    }
+
+    /// The marking for a link value.
+    pub fn from_value(v: &str) -> Option<Marking> {
+        [Marking::Official, Marking::OfficialSensitive]
+            .into_iter()
+            .find(|m| m.value().eq_ignore_ascii_case(v))
+    }
+}
+
+/// Answers for Schedule 2.4 *Security Management* (2017).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SmAnswers {
+    /// The Effective Date, when known; it unlocks the dated plan.
+    pub effective: Option<NaiveDate>,
+    /// Staff will use their own computing facilities.
+    pub own_devices: bool,
+    /// The highest protective marking (asked only with own devices).
+    pub marking: Option<Marking>,
+    /// Access to large volumes of personal or protectively marked data (own devices only).
+    pub bulk: Option<bool>,
+}

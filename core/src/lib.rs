@@ -14,7 +14,11 @@ pub use level::{Level, StandardsLevel};
 
 include!(concat!(env!("OUT_DIR"), "/rules_version.rs"));
 pub mod answers;
+pub mod flow;
 pub mod matrix;
+pub mod questions;
+pub mod schedule;
 
-pub use answers::{DfAnswers, OtherContracts};
+pub use answers::{DfAnswers, Marking, OtherContracts, SmAnswers};
 pub use matrix::{assess, Criterion, LevelAssessment};
+pub use schedule::Schedule;
