@@ -239,7 +239,7 @@ pub fn parse_number(input: &str, kind: QuestionKind) -> Result<u64, NumberError>
     };
     let scale = 10u128.pow(frac_part.len() as u32);
     let scaled = (int * scale + frac) * u128::from(multiplier);
-    if scaled % scale != 0 {
+    if !scaled.is_multiple_of(scale) {
         return Err(NumberError::Fraction);
     }
     let value = scaled / scale;
