@@ -5,6 +5,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod catalogue;
 pub mod level;
 
 pub use level::{Level, StandardsLevel};
