@@ -297,7 +297,11 @@ impl Answers {
         for pair in pairs {
             let (k, v) = pair.split_once('=')?;
             let q = QuestionId::from_key(k).filter(|q| q.question().schedule == schedule)?;
-            let a = if v == "skip" && q.question().optional { Answer::Skipped } else { parse_value(q, v).ok()? };
+            let a = if v == "skip" && q.question().optional {
+                Answer::Skipped
+            } else {
+                parse_value(q, v).ok()?
+            };
             answers.set(q, a);
         }
         Some(answers)
@@ -558,9 +562,19 @@ mod tests {
         let s = a.to_storage();
         assert_eq!(Answers::from_storage(&s), Some(a));
         let mut b = Answers::new(Schedule::Sm2017);
-        b.set(Effective, Answer::Date(NaiveDate::from_ymd_opt(2026, 9, 1).unwrap()));
+        b.set(
+            Effective,
+            Answer::Date(NaiveDate::from_ymd_opt(2026, 9, 1).unwrap()),
+        );
         assert_eq!(Answers::from_storage(&b.to_storage()), Some(b));
-        for bad in ["", "schedule=xx", "schedule=df&subjects=-1", "schedule=df&nope=1", "schedule=df&effective=2026-01-01", "schedule=df&subjects=skip"] {
+        for bad in [
+            "",
+            "schedule=xx",
+            "schedule=df&subjects=-1",
+            "schedule=df&nope=1",
+            "schedule=df&effective=2026-01-01",
+            "schedule=df&subjects=skip",
+        ] {
             assert_eq!(Answers::from_storage(bad), None, "{bad}");
         }
     }

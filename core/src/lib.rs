@@ -6,6 +6,7 @@
 #![forbid(unsafe_code)]
 
 pub mod calendar;
+pub mod catalogue;
 pub mod deadline;
 pub mod ics;
 pub mod level;
