@@ -1,13 +1,154 @@
-//! The root component.
+//! The root component: one reducer, and the effects that connect it to the browser.
+use crate::components::{
+    CheckAnswers, DfResultPage, Notice, QuestionPage, SmResultPage, StartPage,
+};
+use crate::edge;
+use crate::state::{Action, Page, State};
+use security_matrix_core::Schedule;
 use yew::prelude::*;
+
+/// Options the embedding page can set.
+#[derive(Properties, PartialEq, Clone)]
+pub struct AppProps {
+    /// The level of the page headings (1 = `<h1>`), so the widget fits the host's outline.
+    #[prop_or(1)]
+    pub heading_level: u8,
+    /// The schedule selected when the user starts.
+    #[prop_or_default]
+    pub default_schedule: Schedule,
+    /// Whether the start page offers the choice of schedule.
+    #[prop_or(true)]
+    pub offer_schedule_choice: bool,
+    /// Whether the widget owns the page and may set the document title.
+    #[prop_or(true)]
+    pub owns_page: bool,
+}
+
+impl Default for AppProps {
+    fn default() -> Self {
+        AppProps {
+            heading_level: 1,
+            default_schedule: Schedule::Df,
+            offer_schedule_choice: true,
+            owns_page: true,
+        }
+    }
+}
 
 /// The whole widget.
 #[function_component(App)]
-pub fn app() -> Html {
+pub fn app(props: &AppProps) -> Html {
+    let state = use_reducer(State::default);
+    let root = use_node_ref();
+
+    // Restore: stored answers, a link in the URL, and today's date, read once at the edge.
+    {
+        let state = state.clone();
+        let schedule = props.default_schedule;
+        use_effect_with((), move |_| {
+            let fragment = edge::fragment();
+            let stored = edge::read_storage();
+            state.dispatch(Action::Init {
+                stored,
+                fragment: fragment.clone(),
+                today: edge::today(),
+                schedule,
+            });
+            if fragment.is_some_and(|f| crate::state::is_answer_link(&f)) {
+                edge::clear_fragment();
+            }
+        });
+    }
+    // A link opened while the widget is showing.
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                    if let Some(f) = edge::fragment().filter(|f| crate::state::is_answer_link(f)) {
+                        state.dispatch(Action::OpenLink(f));
+                        edge::clear_fragment();
+                    }
+                });
+            move || drop(listener)
+        });
+    }
+    // Keep the answers for a reload in this tab; forget them after "Start again".
+    {
+        let stored = if state.is_blank() {
+            None
+        } else {
+            Some(state.to_storage())
+        };
+        let ready = state.ready;
+        use_effect_with((ready, stored), move |(ready, stored)| {
+            if *ready {
+                edge::write_storage(stored.as_deref());
+            }
+        });
+    }
+    // The document title follows the page.
+    {
+        let title = state.title();
+        let owns_page = props.owns_page;
+        use_effect_with(title, move |title| {
+            if owns_page {
+                edge::set_title(title);
+            }
+        });
+    }
+    // Focus moves to the error summary, or to the new page's heading, after every page
+    // change made by the user (not on first load, so an embedded widget never steals it).
+    {
+        let root = root.clone();
+        let has_errors = !state.errors.is_empty();
+        use_effect_with(state.page_change, move |change| {
+            if *change > 0 {
+                let target = if has_errors {
+                    "[data-smx-focus=\"errors\"]"
+                } else {
+                    "[data-smx-focus=\"heading\"]"
+                };
+                edge::focus_in(&root, target);
+            }
+        });
+    }
+
+    let on_action = {
+        let state = state.clone();
+        Callback::from(move |a: Action| state.dispatch(a))
+    };
+    let h = props.heading_level.clamp(1, 6);
+    let page = match state.page {
+        Page::Start => html! {
+            <StartPage schedule={state.answers.schedule} offer_choice={props.offer_schedule_choice} heading_level={h} on_action={on_action.clone()} />
+        },
+        Page::Question(q) => html! {
+            <QuestionPage question={q} draft={state.draft.clone()} errors={state.errors.clone()} heading_level={h} on_action={on_action.clone()} />
+        },
+        Page::Check => html! {
+            <CheckAnswers answers={state.answers.clone()} heading_level={h} on_action={on_action.clone()} />
+        },
+        Page::Result => match (state.answers.df(), state.answers.sm()) {
+            (Some(df), _) => html! {
+                <DfResultPage answers={df} fragment={state.answers.to_fragment()} today={state.today} heading_level={h} on_action={on_action.clone()} />
+            },
+            (_, Some(sm)) => html! {
+                <SmResultPage answers={sm} fragment={state.answers.to_fragment()} today={state.today} heading_level={h} on_action={on_action.clone()} />
+            },
+            _ => html! {},
+        },
+    };
     html! {
-        <main class="smx" data-testid="app">
-            <h1 data-testid="page-heading">{ "Work out your security level" }</h1>
-            <button type="button" class="smx-button" data-testid="start">{ "Start" }</button>
-        </main>
+        <div class="smx" data-testid="app" ref={root}>
+            if let Some(message) = state.notice.clone() {
+                <Notice {message} on_dismiss={on_action.reform(|_| Action::DismissNotice)} />
+            }
+            { page }
+            <p class="smx-footer" data-testid="footer">
+                { "Not legal advice: the signed schedule prevails. Your answers stay in this browser. Rules version " }
+                <code data-testid="rules-version">{ security_matrix_core::RULES_VERSION }</code>
+            </p>
+        </div>
     }
 }

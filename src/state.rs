@@ -2,7 +2,9 @@
 //! the edge (effects in `app.rs`) reads those and dispatches actions carrying the values.
 use chrono::NaiveDate;
 use security_matrix_core::flow::{from_fragment, long_date, Answer, Answers};
-use security_matrix_core::questions::{parse_date, parse_number, number_message, DatePart, QuestionId, QuestionKind};
+use security_matrix_core::questions::{
+    number_message, parse_date, parse_number, DatePart, QuestionId, QuestionKind,
+};
 use security_matrix_core::Schedule;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -108,6 +110,8 @@ pub struct State {
     pub page_change: u32,
     /// The edge has restored state and may now write it back.
     pub ready: bool,
+    /// The schedule a fresh start begins with (chosen by the embedding page).
+    pub default_schedule: Schedule,
 }
 
 impl Default for State {
@@ -124,6 +128,7 @@ impl Default for State {
             event_dates: BTreeMap::new(),
             page_change: 0,
             ready: false,
+            default_schedule: Schedule::Df,
         }
     }
 }
@@ -139,6 +144,8 @@ pub enum Action {
         fragment: Option<String>,
         /// Today's date.
         today: NaiveDate,
+        /// The schedule to start with (the embedding page may choose it).
+        schedule: Schedule,
     },
     /// A link was opened while the widget was showing (hashchange).
     OpenLink(String),
@@ -171,7 +178,11 @@ pub enum Action {
 impl State {
     /// The state to keep in sessionStorage: version, answers and page, one per line.
     pub fn to_storage(&self) -> String {
-        format!("{STORAGE_VERSION}\n{}\n{}", self.answers.to_storage(), self.page.key())
+        format!(
+            "{STORAGE_VERSION}\n{}\n{}",
+            self.answers.to_storage(),
+            self.page.key()
+        )
     }
 
     fn go(&mut self, page: Page) {
@@ -182,7 +193,11 @@ impl State {
             self.draft = self.draft_for(q);
             if let Some((_, message)) = self.pending.get(&q) {
                 self.errors = vec![FieldError {
-                    field: if q.question().kind == QuestionKind::Date { Field::Day } else { Field::Main },
+                    field: if q.question().kind == QuestionKind::Date {
+                        Field::Day
+                    } else {
+                        Field::Main
+                    },
                     date_part: (q.question().kind == QuestionKind::Date).then_some(DatePart::All),
                     message: message.clone(),
                 }];
@@ -196,15 +211,36 @@ impl State {
         if let Some((raw, _)) = self.pending.get(&q) {
             if q.question().kind == QuestionKind::Date {
                 let mut it = raw.splitn(3, '-');
-                let (y, m, d) = (it.next().unwrap_or(""), it.next().unwrap_or(""), it.next().unwrap_or(""));
-                return Draft { day: d.into(), month: m.into(), year: y.into(), ..Draft::default() };
+                let (y, m, d) = (
+                    it.next().unwrap_or(""),
+                    it.next().unwrap_or(""),
+                    it.next().unwrap_or(""),
+                );
+                return Draft {
+                    day: d.into(),
+                    month: m.into(),
+                    year: y.into(),
+                    ..Draft::default()
+                };
             }
-            return Draft { text: raw.clone(), ..Draft::default() };
+            return Draft {
+                text: raw.clone(),
+                ..Draft::default()
+            };
         }
         match self.answers.get(q) {
-            Some(Answer::Number(n)) => Draft { text: n.to_string(), ..Draft::default() },
-            Some(Answer::YesNo(b)) => Draft { text: (if *b { "yes" } else { "no" }).into(), ..Draft::default() },
-            Some(Answer::Choice(c)) => Draft { text: (*c).into(), ..Draft::default() },
+            Some(Answer::Number(n)) => Draft {
+                text: n.to_string(),
+                ..Draft::default()
+            },
+            Some(Answer::YesNo(b)) => Draft {
+                text: (if *b { "yes" } else { "no" }).into(),
+                ..Draft::default()
+            },
+            Some(Answer::Choice(c)) => Draft {
+                text: (*c).into(),
+                ..Draft::default()
+            },
             Some(Answer::Date(d)) => {
                 use chrono::Datelike;
                 Draft {
@@ -232,16 +268,16 @@ impl State {
     }
 
     fn apply_link(&mut self, fragment: &str) -> bool {
-        let link = from_fragment(fragment);
-        let known = fragment.split('&').any(|p| {
-            let k = p.split('=').next().unwrap_or("");
-            k == "schedule" || QuestionId::from_key(k).is_some()
-        });
-        if !known {
+        if !is_answer_link(fragment) {
             return false;
         }
+        let link = from_fragment(fragment);
         self.answers = link.answers;
-        self.pending = link.errors.into_iter().map(|e| (e.question, (e.raw, e.message))).collect();
+        self.pending = link
+            .errors
+            .into_iter()
+            .map(|e| (e.question, (e.raw, e.message)))
+            .collect();
         self.return_to_check = false;
         let page = match self.next_open_page() {
             Page::Check => Page::Result,
@@ -259,7 +295,9 @@ impl State {
         let answers = lines.next().and_then(Answers::from_storage);
         let page = lines.next().and_then(Page::from_key);
         let (Some(answers), Some(page)) = (answers, page) else {
-            return Err("Your earlier answers could not be read, so the tool has started again.".into());
+            return Err(
+                "Your earlier answers could not be read, so the tool has started again.".into(),
+            );
         };
         self.answers = answers;
         let page = match page {
@@ -274,11 +312,17 @@ impl State {
 
     fn accept(&mut self, q: QuestionId) -> Result<Answer, FieldError> {
         let question = q.question();
-        let main = |message: String| FieldError { field: Field::Main, date_part: None, message };
+        let main = |message: String| FieldError {
+            field: Field::Main,
+            date_part: None,
+            message,
+        };
         match question.kind {
-            QuestionKind::Count | QuestionKind::Money | QuestionKind::Months => parse_number(&self.draft.text, question.kind)
-                .map(Answer::Number)
-                .map_err(|e| main(number_message(question, e))),
+            QuestionKind::Count | QuestionKind::Money | QuestionKind::Months => {
+                parse_number(&self.draft.text, question.kind)
+                    .map(Answer::Number)
+                    .map_err(|e| main(number_message(question, e)))
+            }
             QuestionKind::YesNo => match self.draft.text.as_str() {
                 "yes" => Ok(Answer::YesNo(true)),
                 "no" => Ok(Answer::YesNo(false)),
@@ -290,10 +334,19 @@ impl State {
                 .find(|o| o.value == self.draft.text)
                 .map(|o| Answer::Choice(o.value))
                 .ok_or_else(|| main(format!("Select {}", question.noun))),
-            QuestionKind::Date => match parse_date(question, &self.draft.day, &self.draft.month, &self.draft.year) {
+            QuestionKind::Date => match parse_date(
+                question,
+                &self.draft.day,
+                &self.draft.month,
+                &self.draft.year,
+            ) {
                 Ok(Some(d)) => Ok(Answer::Date(d)),
                 Ok(None) if question.optional => Ok(Answer::Skipped),
-                Ok(None) => Err(FieldError { field: Field::Day, date_part: Some(DatePart::All), message: format!("Enter {}", question.noun) }),
+                Ok(None) => Err(FieldError {
+                    field: Field::Day,
+                    date_part: Some(DatePart::All),
+                    message: format!("Enter {}", question.noun),
+                }),
                 Err(e) => Err(FieldError {
                     field: match e.part {
                         DatePart::Month => Field::Month,
@@ -319,10 +372,14 @@ impl State {
                 p => p,
             }
         } else {
+            // The next question if it still needs an answer; otherwise the first one that
+            // does, or the summary (so a fixed link value or a revisited answer does not
+            // walk the user through pages already answered).
             match self.answers.next_after(q) {
-                Some(n) if !self.answers.is_complete() || self.answers.get(n).is_none() || self.pending.contains_key(&n) => Page::Question(n),
-                Some(n) => Page::Question(n),
-                None => self.next_open_page(),
+                Some(n) if self.answers.get(n).is_none() || self.pending.contains_key(&n) => {
+                    Page::Question(n)
+                }
+                _ => self.next_open_page(),
             }
         };
         self.go(next);
@@ -337,7 +394,11 @@ impl State {
             Page::Check => "Check your answers".to_string(),
             Page::Result => "Your result".to_string(),
         };
-        let error = if self.errors.is_empty() { "" } else { "Error: " };
+        let error = if self.errors.is_empty() {
+            ""
+        } else {
+            "Error: "
+        };
         format!("{error}{page} – {base}")
     }
 
@@ -360,18 +421,34 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            Action::Init { stored, fragment, today } => {
+            Action::Init {
+                stored,
+                fragment,
+                today,
+                schedule,
+            } => {
                 s.today = Some(today);
                 s.ready = true;
+                s.answers = Answers::new(schedule);
+                s.default_schedule = schedule;
                 let linked = fragment.as_deref().is_some_and(|f| s.apply_link(f));
                 if !linked {
                     if let Some(stored) = stored {
                         if let Err(message) = s.restore(&stored) {
                             let today = s.today;
-                            s = State { today, ready: true, notice: Some(message), ..State::default() };
+                            s = State {
+                                today,
+                                ready: true,
+                                notice: Some(message),
+                                default_schedule: schedule,
+                                ..State::default()
+                            };
+                            s.answers = Answers::new(schedule);
                         }
                     }
                 }
+                // Opening the widget is not a page change: focus stays where the host put it.
+                s.page_change = 0;
             }
             Action::OpenLink(fragment) => {
                 s.apply_link(&fragment);
@@ -390,14 +467,12 @@ impl Reducible for State {
                     p => p,
                 });
             }
-            Action::Input(field, value) => {
-                match field {
-                    Field::Main => s.draft.text = value,
-                    Field::Day => s.draft.day = value,
-                    Field::Month => s.draft.month = value,
-                    Field::Year => s.draft.year = value,
-                }
-            }
+            Action::Input(field, value) => match field {
+                Field::Main => s.draft.text = value,
+                Field::Day => s.draft.day = value,
+                Field::Month => s.draft.month = value,
+                Field::Year => s.draft.year = value,
+            },
             Action::Continue => {
                 if let Page::Question(q) = s.page {
                     match s.accept(q) {
@@ -427,7 +502,11 @@ impl Reducible for State {
                         Page::Check
                     }
                     Page::Question(q) => s.answers.previous(q).map_or(Page::Start, Page::Question),
-                    Page::Check => s.answers.sequence().last().map_or(Page::Start, |q| Page::Question(*q)),
+                    Page::Check => s
+                        .answers
+                        .sequence()
+                        .last()
+                        .map_or(Page::Start, |q| Page::Question(*q)),
                     Page::Result => Page::Check,
                     Page::Start => Page::Start,
                 };
@@ -447,9 +526,16 @@ impl Reducible for State {
             }
             Action::ChangeAnswers => s.go(Page::Check),
             Action::StartAgain => {
-                let today = s.today;
+                let (today, default_schedule) = (s.today, s.default_schedule);
                 let page_change = s.page_change.wrapping_add(1);
-                s = State { today, ready: true, page_change, ..State::default() };
+                s = State {
+                    today,
+                    ready: true,
+                    page_change,
+                    default_schedule,
+                    ..State::default()
+                };
+                s.answers = Answers::new(default_schedule);
             }
             Action::DismissNotice => s.notice = None,
             Action::SetEventDate(event, date) => match date {
@@ -483,7 +569,15 @@ mod tests {
     }
 
     fn init(fragment: Option<&str>, stored: Option<&str>) -> State {
-        run(State::default(), [Action::Init { stored: stored.map(String::from), fragment: fragment.map(String::from), today: today() }])
+        run(
+            State::default(),
+            [Action::Init {
+                stored: stored.map(String::from),
+                fragment: fragment.map(String::from),
+                today: today(),
+                schedule: Schedule::Df,
+            }],
+        )
     }
 
     fn answer(text: &str) -> [Action; 2] {
@@ -498,7 +592,15 @@ mod tests {
             s = run(s, answer(text));
         }
         assert_eq!(s.page, Page::Question(QuestionId::Commencement));
-        s = run(s, [Action::Input(Field::Day, "4".into()), Action::Input(Field::Month, "1".into()), Action::Input(Field::Year, "2027".into()), Action::Continue]);
+        s = run(
+            s,
+            [
+                Action::Input(Field::Day, "4".into()),
+                Action::Input(Field::Month, "1".into()),
+                Action::Input(Field::Year, "2027".into()),
+                Action::Continue,
+            ],
+        );
         assert_eq!(s.page, Page::Check);
         s = run(s, [Action::ShowResult]);
         assert_eq!(s.page, Page::Result);
@@ -516,20 +618,32 @@ mod tests {
         assert_eq!(s.errors.len(), 1);
         assert!(s.errors[0].message.ends_with("must be a whole number"));
         assert_eq!(s.draft.text, "2.5", "what was typed stays in the box");
-        assert_eq!(s.answers.get(QuestionId::Subjects), Some(&Answer::Number(12)));
+        assert_eq!(
+            s.answers.get(QuestionId::Subjects),
+            Some(&Answer::Number(12))
+        );
         assert_eq!(s.title(), "Error: How many of those people's data includes special category data? – Work out your security level");
         let s = run(s, [Action::Continue]);
         assert!(!s.errors.is_empty());
         let s = run(s, [Action::Back]);
-        assert_eq!((s.page, s.draft.text.as_str()), (Page::Question(QuestionId::Subjects), "12"));
+        assert_eq!(
+            (s.page, s.draft.text.as_str()),
+            (Page::Question(QuestionId::Subjects), "12")
+        );
         assert!(s.errors.is_empty());
     }
 
     #[test]
     fn change_from_check_answers_returns_to_the_summary() {
-        let s = init(Some("schedule=df&subjects=50&special=0&value=1000&months=6&access=no"), None);
+        let s = init(
+            Some("schedule=df&subjects=50&special=0&value=1000&months=6&access=no"),
+            None,
+        );
         assert_eq!(s.page, Page::Result);
-        let s = run(s, [Action::ChangeAnswers, Action::Change(QuestionId::Months)]);
+        let s = run(
+            s,
+            [Action::ChangeAnswers, Action::Change(QuestionId::Months)],
+        );
         assert_eq!(s.draft.text, "6");
         let s = run(s, answer("30"));
         assert_eq!(s.page, Page::Check);
@@ -546,15 +660,28 @@ mod tests {
     fn links_complete_incomplete_and_invalid() {
         let s = init(Some("schedule=df&subjects=10&value=45k"), None);
         assert_eq!(s.page, Page::Question(QuestionId::Special));
-        let s = init(Some("schedule=df&subjects=10&special=0&value=-5&months=6&access=no"), None);
+        let s = init(
+            Some("schedule=df&subjects=10&special=0&value=-5&months=6&access=no"),
+            None,
+        );
         assert_eq!(s.page, Page::Question(QuestionId::Value));
         assert_eq!(s.draft.text, "-5");
         assert!(s.errors[0].message.ends_with("must be 0 or more"));
         let s = run(s, answer("5000"));
         assert_eq!(s.page, Page::Check);
-        let s = init(Some("schedule=sm2017&effective=2026-09-31&own_devices=no"), None);
+        let s = init(
+            Some("schedule=sm2017&effective=2026-09-31&own_devices=no"),
+            None,
+        );
         assert_eq!(s.page, Page::Question(QuestionId::Effective));
-        assert_eq!((s.draft.day.as_str(), s.draft.month.as_str(), s.draft.year.as_str()), ("31", "09", "2026"));
+        assert_eq!(
+            (
+                s.draft.day.as_str(),
+                s.draft.month.as_str(),
+                s.draft.year.as_str()
+            ),
+            ("31", "09", "2026")
+        );
         // A fragment with nothing of ours in it is ignored.
         assert_eq!(init(Some("top"), None).page, Page::Start);
     }
@@ -580,9 +707,19 @@ mod tests {
     fn optional_dates_can_be_skipped_and_start_again_clears_all() {
         let s = init(Some("schedule=df&subjects=10&special=0&value=1&months=1&access=no&other_subjects=5&other_special=0&current_level=S1"), None);
         assert_eq!(s.page, Page::Result);
-        let s = run(s, [Action::ChangeAnswers, Action::Change(QuestionId::Commencement), Action::Skip]);
+        let s = run(
+            s,
+            [
+                Action::ChangeAnswers,
+                Action::Change(QuestionId::Commencement),
+                Action::Skip,
+            ],
+        );
         assert_eq!(s.page, Page::Check);
-        assert_eq!(s.answers.get(QuestionId::Commencement), Some(&Answer::Skipped));
+        assert_eq!(
+            s.answers.get(QuestionId::Commencement),
+            Some(&Answer::Skipped)
+        );
         let s = run(s, [Action::StartAgain]);
         assert_eq!(s.page, Page::Start);
         assert_eq!(s.answers, Answers::new(Schedule::Df));
@@ -590,8 +727,77 @@ mod tests {
     }
 
     #[test]
-    fn yes_no_and_date_errors() {
+    fn yes_no_choice_and_date_errors() {
         let s = init(Some("schedule=sm2017"), None);
-        assert_eq!(s.page, Page::Result, "effective skipped, own devices unanswered? no: result needs answers");
+        assert_eq!(
+            s.page,
+            Page::Question(QuestionId::OwnDevices),
+            "the effective date is optional"
+        );
+        assert_eq!(s.page_change, 0, "opening a link does not move focus");
+        let s = run(s, [Action::Continue]);
+        assert_eq!(
+            s.errors[0].message,
+            "Select whether your staff will use their own computers"
+        );
+        assert_eq!(s.page_change, 1);
+        let s = run(s, answer("yes"));
+        let s = run(s, [Action::Continue]);
+        assert_eq!(s.errors[0].message, "Select the highest protective marking");
+        let s = run(s, answer("official-sensitive"));
+        assert_eq!(s.page, Page::Question(QuestionId::Bulk));
+        let s = run(s, [Action::Back, Action::Back, Action::Back]);
+        assert_eq!(s.page, Page::Question(QuestionId::Effective));
+        let s = run(
+            s,
+            [
+                Action::Input(Field::Day, "31".into()),
+                Action::Input(Field::Month, "2".into()),
+                Action::Input(Field::Year, "2027".into()),
+                Action::Continue,
+            ],
+        );
+        assert_eq!(s.errors[0].field, Field::Day);
+        assert_eq!(s.errors[0].message, "Effective Date must be a real date");
+        let s = run(
+            s,
+            [
+                Action::Input(Field::Year, "27".into()),
+                Action::Input(Field::Day, "1".into()),
+                Action::Continue,
+            ],
+        );
+        assert_eq!(
+            (s.errors[0].field, s.errors[0].message.as_str()),
+            (Field::Year, "Year must include 4 numbers")
+        );
+    }
+
+    #[test]
+    fn the_start_page_schedule_choice() {
+        let s = run(
+            init(None, None),
+            [Action::ChooseSchedule(Schedule::Sm2017), Action::Start],
+        );
+        assert_eq!(s.page, Page::Question(QuestionId::Effective));
+        let s = run(s, [Action::Back]);
+        assert_eq!(s.page, Page::Start);
+        let s = run(s, [Action::ChooseSchedule(Schedule::Df), Action::Start]);
+        assert_eq!(s.page, Page::Question(QuestionId::Subjects));
+    }
+}
+
+/// Whether a URL fragment carries answers (a deep link) rather than, say, an anchor.
+pub fn is_answer_link(fragment: &str) -> bool {
+    fragment.split('&').any(|p| {
+        let k = p.split('=').next().unwrap_or("");
+        k == "schedule" || QuestionId::from_key(k).is_some()
+    })
+}
+
+impl State {
+    /// Nothing to keep: the start page with no answers.
+    pub fn is_blank(&self) -> bool {
+        self.page == Page::Start && self.answers == Answers::new(self.answers.schedule)
     }
 }

@@ -18,6 +18,7 @@ pub mod answers;
 pub mod flow;
 pub mod matrix;
 pub mod questions;
+pub mod report;
 pub mod schedule;
 
 pub use answers::{DfAnswers, Marking, OtherContracts, SmAnswers};

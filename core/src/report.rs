@@ -1,0 +1,176 @@
+//! The result view models the UI renders: everything computed, nothing to decide.
+use crate::answers::{DfAnswers, Marking, SmAnswers};
+use crate::catalogue::{device_verdict, select, Category, DeviceVerdict, Facts, Selected};
+use crate::matrix::{assess, LevelAssessment};
+use crate::Schedule;
+
+/// Obligations of one category, in catalogue order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ObligationGroup {
+    /// The category.
+    pub category: Category,
+    /// Its obligations.
+    pub items: Vec<Selected>,
+}
+
+/// Groups selected obligations by category, in the categories' order.
+pub fn group(selected: Vec<Selected>) -> Vec<ObligationGroup> {
+    let mut groups: Vec<ObligationGroup> = Vec::new();
+    for s in selected {
+        match groups
+            .iter_mut()
+            .find(|g| g.category == s.obligation.category)
+        {
+            Some(g) => g.items.push(s),
+            None => groups.push(ObligationGroup {
+                category: s.obligation.category,
+                items: vec![s],
+            }),
+        }
+    }
+    groups.sort_by_key(|g| g.category.order());
+    groups
+}
+
+/// The result for DF Schedule 2.4.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DfReport {
+    /// Level, Standards level, reasons, ambiguity notes, what-if hints, ¶1.4.
+    pub assessment: LevelAssessment,
+    /// The facts the obligations were selected for.
+    pub facts: Facts,
+    /// The obligations that follow, grouped by category.
+    pub groups: Vec<ObligationGroup>,
+}
+
+impl DfReport {
+    /// How many obligations apply.
+    pub fn count(&self) -> usize {
+        self.groups.iter().map(|g| g.items.len()).sum()
+    }
+}
+
+/// Works out the DF result.
+pub fn df_report(a: &DfAnswers) -> DfReport {
+    let assessment = assess(a);
+    let facts = Facts {
+        schedule: Schedule::Df,
+        level: Some(assessment.level),
+        access: a.access,
+        special_category: assessment.aggregate_special > 0,
+        hosting: None,
+        path: None,
+        other_contracts: a.other.is_some(),
+        level_change: assessment.level_change.is_some(),
+        ..Facts::default()
+    };
+    let groups = group(select(&facts));
+    DfReport {
+        assessment,
+        facts,
+        groups,
+    }
+}
+
+/// The result for the 2017 Security Management schedule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SmReport {
+    /// The own-device verdict and its conditions.
+    pub verdict: DeviceVerdict,
+    /// The facts the obligations were selected for.
+    pub facts: Facts,
+    /// The obligations that follow, grouped by category.
+    pub groups: Vec<ObligationGroup>,
+}
+
+/// Works out the 2017 result.
+pub fn sm_report(a: &SmAnswers) -> SmReport {
+    let marking = a.marking.unwrap_or(Marking::Official);
+    let bulk = a.bulk.unwrap_or(false);
+    let verdict = device_verdict(a.own_devices, marking, bulk);
+    let facts = Facts {
+        schedule: Schedule::Sm2017,
+        own_devices: Some(a.own_devices),
+        marking: a.own_devices.then_some(marking),
+        bulk: a.own_devices.then_some(bulk),
+        ..Facts::default()
+    };
+    let groups = group(select(&facts));
+    SmReport {
+        verdict,
+        facts,
+        groups,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::DeviceVerdictKind;
+    use crate::Level;
+
+    #[test]
+    fn df_report_selects_for_the_level_and_groups_in_order() {
+        let a = DfAnswers {
+            subjects: 3_000,
+            value: 300_000,
+            months: 36,
+            access: true,
+            ..DfAnswers::default()
+        };
+        let r = df_report(&a);
+        assert_eq!(r.assessment.level, Level::S6);
+        assert!(r.count() > 50, "S6 has many duties: {}", r.count());
+        let orders: Vec<u8> = r.groups.iter().map(|g| g.category.order()).collect();
+        assert!(orders.windows(2).all(|w| w[0] < w[1]), "{orders:?}");
+        let refs: Vec<&str> = r
+            .groups
+            .iter()
+            .flat_map(|g| g.items.iter().map(|s| s.obligation.reference))
+            .collect();
+        assert!(refs.contains(&"3.6.5"), "{refs:?}");
+        assert!(refs.contains(&"2.7"));
+        let s1 = df_report(&DfAnswers {
+            subjects: 3,
+            value: 10,
+            months: 1,
+            ..DfAnswers::default()
+        });
+        assert!(s1
+            .groups
+            .iter()
+            .flat_map(|g| &g.items)
+            .all(|s| s.obligation.levels.is_empty() || s.obligation.applies_at(Level::S1)));
+        assert!(s1.count() < r.count());
+    }
+
+    #[test]
+    fn sm_report_gives_the_device_verdict() {
+        let own = SmAnswers {
+            own_devices: true,
+            marking: Some(Marking::Official),
+            bulk: Some(true),
+            ..SmAnswers::default()
+        };
+        assert_eq!(
+            sm_report(&own).verdict.kind,
+            DeviceVerdictKind::MustUseMojFacilities
+        );
+        let own = SmAnswers {
+            own_devices: true,
+            marking: Some(Marking::Official),
+            bulk: Some(false),
+            ..SmAnswers::default()
+        };
+        assert_eq!(
+            sm_report(&own).verdict.kind,
+            DeviceVerdictKind::MayUseOwnWithConditions
+        );
+        let none = SmAnswers::default();
+        assert_eq!(
+            sm_report(&none).verdict.kind,
+            DeviceVerdictKind::NotUsingOwnDevices
+        );
+        assert!(sm_report(&none).groups.iter().any(|g| !g.items.is_empty()));
+    }
+}

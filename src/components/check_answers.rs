@@ -1,0 +1,50 @@
+//! Check your answers: a summary list with a Change link for every answer.
+use super::{BackLink, Heading};
+use crate::state::Action;
+use security_matrix_core::flow::Answers;
+use yew::prelude::*;
+
+/// Properties of [`CheckAnswers`].
+#[derive(Properties, PartialEq)]
+pub struct CheckAnswersProps {
+    /// The answers.
+    pub answers: Answers,
+    /// Level of the page heading.
+    pub heading_level: u8,
+    /// Emits actions.
+    pub on_action: Callback<Action>,
+}
+
+/// The check-answers page.
+#[function_component(CheckAnswers)]
+pub fn check_answers(p: &CheckAnswersProps) -> Html {
+    let on_submit = p.on_action.reform(|e: SubmitEvent| {
+        e.prevent_default();
+        Action::ShowResult
+    });
+    html! {
+        <form class="smx-page" novalidate=true onsubmit={on_submit} data-testid="check-answers">
+            <BackLink on_back={p.on_action.reform(|_| Action::Back)} />
+            <Heading level={p.heading_level} class="smx-heading-l" focus=true testid="page-heading">{ "Check your answers" }</Heading>
+            <p class="smx-body">{ p.answers.schedule.title() }</p>
+            <dl class="smx-summary-list" data-testid="summary">
+                { for p.answers.sequence().into_iter().map(|q| {
+                    let question = q.question();
+                    let onclick = p.on_action.reform(move |_| Action::Change(q));
+                    html! {
+                        <div class="smx-summary-list__row" data-testid={format!("row-{}", q.key())}>
+                            <dt class="smx-summary-list__key">{ question.label }</dt>
+                            <dd class="smx-summary-list__value" data-testid={format!("value-{}", q.key())}>{ p.answers.display(q) }</dd>
+                            <dd class="smx-summary-list__actions">
+                                <button type="button" class="smx-link-button" {onclick} data-testid={format!("change-{}", q.key())}>
+                                    { "Change" }<span class="smx-visually-hidden">{ format!(" {}", question.label.to_lowercase()) }</span>
+                                </button>
+                            </dd>
+                        </div>
+                    }
+                }) }
+            </dl>
+            <button type="submit" class="smx-button" data-testid="show-result">{ "Get your result" }</button>
+        </form>
+    }
+}

@@ -1,0 +1,109 @@
+//! The DF Schedule 2.4 result: level, why, unclear points, obligations, plan.
+use super::{Heading, ObligationList, ResultActions};
+use crate::state::Action;
+use chrono::NaiveDate;
+use security_matrix_core::matrix::thousands;
+use security_matrix_core::report::df_report;
+use security_matrix_core::DfAnswers;
+use yew::prelude::*;
+
+/// Properties of [`DfResultPage`].
+#[derive(Properties, PartialEq)]
+pub struct DfResultPageProps {
+    /// The complete answers.
+    pub answers: DfAnswers,
+    /// The answers as a link fragment.
+    pub fragment: String,
+    /// Today, from the edge.
+    pub today: Option<NaiveDate>,
+    /// Level of the page heading.
+    pub heading_level: u8,
+    /// Emits actions.
+    pub on_action: Callback<Action>,
+}
+
+/// The DF result page.
+#[function_component(DfResultPage)]
+pub fn df_result_page(p: &DfResultPageProps) -> Html {
+    let report = use_memo(p.answers.clone(), df_report);
+    let a = &report.assessment;
+    let h = p.heading_level;
+    let h2 = (h + 1).min(6);
+    let h3 = (h + 2).min(6);
+    html! {
+        <div class="smx-page" data-testid="result">
+            <div class="smx-panel" data-testid="result-panel">
+                <Heading level={h} class="smx-panel__title" focus=true testid="page-heading">
+                    { "Your security level is " }<span data-testid="level">{ a.level.to_string() }</span>
+                </Heading>
+                <div class="smx-panel__body">
+                    { "Standards level (Schedule 2.3): " }<strong data-testid="standards">{ a.standards.as_str() }</strong>
+                </div>
+            </div>
+            <p class="smx-body-l">
+                { format!("{} obligations of DF Schedule 2.4 apply to you at {}. ", report.count(), a.level) }
+                { format!("The requirements for {} are in paragraph {}.", a.level, a.level.paragraph()) }
+            </p>
+
+            <Heading level={h2} class="smx-heading-m">{ format!("Why your level is {}", a.level) }</Heading>
+            <p class="smx-body">{ "Each answer needs at least the level shown; your level is the highest of them (the Annex Security Matrix)." }</p>
+            <table class="smx-table" data-testid="criteria">
+                <caption class="smx-visually-hidden">{ "How each answer sets your level" }</caption>
+                <thead><tr>
+                    <th scope="col">{ "Criterion" }</th>
+                    <th scope="col">{ "Your answer" }</th>
+                    <th scope="col">{ "Needs" }</th>
+                    <th scope="col">{ "The Annex says" }</th>
+                </tr></thead>
+                <tbody>
+                    { for a.criteria.iter().map(|c| html! {
+                        <tr class={classes!(c.deciding.then_some("smx-table__row--deciding"))} data-testid={format!("criterion-{}", c.criterion.key())}>
+                            <th scope="row">{ c.criterion.label() }</th>
+                            <td>{ &c.answer }</td>
+                            <td>
+                                <strong>{ c.level.to_string() }</strong>
+                                if c.deciding { <span class="smx-tag" data-testid="deciding">{ "sets your level" }</span> }
+                            </td>
+                            <td>{ format!("{}: {} (\u{201c}{}\u{201d})", c.level, c.cell_plain, c.cell) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            if !a.what_if.is_empty() {
+                <Heading level={h3} class="smx-heading-s">{ "What would change it" }</Heading>
+                <ul class="smx-list smx-list--bullet">
+                    { for a.what_if.iter().map(|w| html! { <li data-testid="what-if">{ &w.text }</li> }) }
+                </ul>
+            }
+            if let Some(change) = a.level_change {
+                <div class="smx-warning" data-testid="level-change">
+                    <p class="smx-body"><strong>{ "Paragraph 1.4: " }</strong>
+                    { format!(
+                        "the level that applies to your other Call-Off Contracts changes from {} to {}. You must tell the Customer of each of those contracts and agree with them the timetable for the change.",
+                        change.from.map_or("none".to_string(), |l| l.to_string()), change.to
+                    ) }</p>
+                </div>
+            }
+            if !a.ambiguities.is_empty() {
+                <Heading level={h2} class="smx-heading-m">{ "Where the schedule is unclear" }</Heading>
+                <p class="smx-body">{ "For your answers the schedule can be read more than one way. The tool applies the stricter reading; ask the Customer to confirm it before award." }</p>
+                { for a.ambiguities.iter().map(|n| html! {
+                    <div class="smx-inset" data-testid="ambiguity" data-ambiguity={n.id}>
+                        <Heading level={h3} class="smx-heading-s">{ n.title }</Heading>
+                        <blockquote class="smx-quote">{ n.quote }</blockquote>
+                        <p class="smx-body">{ n.reading }</p>
+                    </div>
+                }) }
+            }
+            if a.aggregate_subjects != p.answers.subjects {
+                <p class="smx-body-s">{ format!("Volumes are counted across all your Call-Off Contracts (paragraph 1.3): {} data subjects in all.", thousands(a.aggregate_subjects)) }</p>
+            }
+
+            <Heading level={h2} class="smx-heading-m">{ "Your obligations" }</Heading>
+            <p class="smx-body">{ "Grouped by subject. Open \"The schedule's words\" to read each clause as written. Where a duty depends on something you have not told us (for example whether you host Customer Data, or which accreditation route you take), it says so." }</p>
+            <ObligationList groups={report.groups.clone()} heading_level={h3} />
+
+            <ResultActions fragment={p.fragment.clone()} on_action={p.on_action.clone()} />
+        </div>
+    }
+}

@@ -1,0 +1,52 @@
+//! The obligations that apply, grouped by category, each with its reference, plain title,
+//! conditions and the clause's own words behind a disclosure.
+use super::Heading;
+use security_matrix_core::report::ObligationGroup;
+use yew::prelude::*;
+
+/// Properties of [`ObligationList`].
+#[derive(Properties, PartialEq)]
+pub struct ObligationListProps {
+    /// The groups.
+    pub groups: Vec<ObligationGroup>,
+    /// Level of the group headings.
+    pub heading_level: u8,
+}
+
+/// The grouped list.
+#[function_component(ObligationList)]
+pub fn obligation_list(p: &ObligationListProps) -> Html {
+    html! {
+        <div class="smx-obligations" data-testid="obligations">
+            { for p.groups.iter().map(|g| html! {
+                <section class="smx-obligation-group" data-testid="obligation-group">
+                    <Heading level={p.heading_level} class="smx-heading-s">
+                        { format!("{} ({})", g.category.name(), g.items.len()) }
+                    </Heading>
+                    <ul class="smx-list">
+                        { for g.items.iter().map(|s| {
+                            let o = s.obligation;
+                            html! {
+                                <li class="smx-obligation" data-ref={o.reference} data-testid="obligation" data-id={o.id}>
+                                    <p class="smx-obligation__title">
+                                        <span class="smx-ref">{ format!("¶{}", o.reference) }</span>{ " " }{ o.title }
+                                    </p>
+                                    { for s.open_conditions.iter().map(|c| html! {
+                                        <p class="smx-obligation__condition">{ format!("Applies {}", c.describe()) }</p>
+                                    }) }
+                                    if let Some(note) = o.note {
+                                        <p class="smx-obligation__note"><strong>{ "Drafting note: " }</strong>{ note }</p>
+                                    }
+                                    <details class="smx-details">
+                                        <summary class="smx-details__summary">{ "The schedule's words" }</summary>
+                                        <blockquote class="smx-details__text">{ o.text }</blockquote>
+                                    </details>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </section>
+            }) }
+        </div>
+    }
+}

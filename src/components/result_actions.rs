@@ -1,0 +1,55 @@
+//! What to do with a result: copy a link to the answers, change them, start again.
+use crate::edge;
+use crate::state::Action;
+use yew::prelude::*;
+
+/// Properties of [`ResultActions`].
+#[derive(Properties, PartialEq)]
+pub struct ResultActionsProps {
+    /// The answers as a link fragment.
+    pub fragment: String,
+    /// Emits actions.
+    pub on_action: Callback<Action>,
+}
+
+/// Buttons under a result.
+#[function_component(ResultActions)]
+pub fn result_actions(p: &ResultActionsProps) -> Html {
+    // The link text shown for manual copying, and what the copy did (UI-only state).
+    let link = use_state(|| None::<String>);
+    let status = use_state(String::new);
+    let on_copy = {
+        let (link, status, fragment) = (link.clone(), status.clone(), p.fragment.clone());
+        Callback::from(move |_| {
+            let url = format!("{}#{}", edge::page_url(), fragment);
+            link.set(Some(url.clone()));
+            let status = status.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let copied = edge::copy_text(url).await;
+                status.set(if copied {
+                    "Link copied. Anyone who opens it sees these answers; they are in the link itself, not stored anywhere.".into()
+                } else {
+                    "Your browser did not allow copying. Select the link below and copy it.".into()
+                });
+            });
+        })
+    };
+    html! {
+        <div class="smx-result-actions" data-testid="result-actions">
+            <div class="smx-button-group">
+                <button type="button" class="smx-button smx-button--secondary" onclick={on_copy} data-testid="copy-link">
+                    { "Copy link to these answers" }
+                </button>
+                <button type="button" class="smx-button smx-button--secondary" data-testid="change-answers"
+                    onclick={p.on_action.reform(|_| Action::ChangeAnswers)}>{ "Change your answers" }</button>
+                <button type="button" class="smx-button smx-button--warning" data-testid="start-again"
+                    onclick={p.on_action.reform(|_| Action::StartAgain)}>{ "Start again" }</button>
+            </div>
+            <p class="smx-body" role="status" aria-live="polite" data-testid="copy-status">{ (*status).clone() }</p>
+            if let Some(url) = (*link).clone() {
+                <label class="smx-label" for="smx-link">{ "Link to these answers" }</label>
+                <input id="smx-link" class="smx-input" type="text" readonly=true value={url} data-testid="link-text" />
+            }
+        </div>
+    }
+}

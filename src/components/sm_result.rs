@@ -1,0 +1,63 @@
+//! The 2017 Security Management result: own-device verdict, obligations, plan.
+use super::{Heading, ObligationList, ResultActions};
+use crate::state::Action;
+use chrono::NaiveDate;
+use security_matrix_core::catalogue::DeviceVerdictKind;
+use security_matrix_core::report::sm_report;
+use security_matrix_core::SmAnswers;
+use yew::prelude::*;
+
+/// Properties of [`SmResultPage`].
+#[derive(Properties, PartialEq)]
+pub struct SmResultPageProps {
+    /// The complete answers.
+    pub answers: SmAnswers,
+    /// The answers as a link fragment.
+    pub fragment: String,
+    /// Today, from the edge.
+    pub today: Option<NaiveDate>,
+    /// Level of the page heading.
+    pub heading_level: u8,
+    /// Emits actions.
+    pub on_action: Callback<Action>,
+}
+
+/// The 2017 result page.
+#[function_component(SmResultPage)]
+pub fn sm_result_page(p: &SmResultPageProps) -> Html {
+    let report = use_memo(p.answers.clone(), sm_report);
+    let h = p.heading_level;
+    let h2 = (h + 1).min(6);
+    let h3 = (h + 2).min(6);
+    let v = &report.verdict;
+    let count: usize = report.groups.iter().map(|g| g.items.len()).sum();
+    let verdict_class = match v.kind {
+        DeviceVerdictKind::MustUseMojFacilities => "smx-warning",
+        _ => "smx-inset",
+    };
+    html! {
+        <div class="smx-page" data-testid="result">
+            <div class="smx-panel" data-testid="result-panel">
+                <Heading level={h} class="smx-panel__title" focus=true testid="page-heading">
+                    { "Your obligations under Schedule 2.4 Security Management (2017)" }
+                </Heading>
+                <div class="smx-panel__body">{ format!("{count} obligations apply") }</div>
+            </div>
+            <Heading level={h2} class="smx-heading-m">{ "Using your own computers" }</Heading>
+            <div class={verdict_class}>
+                <p class="smx-body-l" data-testid="device-verdict"><strong>{ v.headline }</strong></p>
+                <p class="smx-body">{ v.explanation }</p>
+                if !v.conditions.is_empty() {
+                    <ul class="smx-list smx-list--bullet" data-testid="device-conditions">
+                        { for v.conditions.iter().map(|o| html! {
+                            <li data-ref={o.reference}>{ o.title }{ " " }<span class="smx-ref">{ format!("({})", o.reference) }</span></li>
+                        }) }
+                    </ul>
+                }
+            </div>
+            <Heading level={h2} class="smx-heading-m">{ "Your obligations" }</Heading>
+            <ObligationList groups={report.groups.clone()} heading_level={h3} />
+            <ResultActions fragment={p.fragment.clone()} on_action={p.on_action.clone()} />
+        </div>
+    }
+}

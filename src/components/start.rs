@@ -1,0 +1,67 @@
+//! The start page: what the tool does, the choice of schedule, Start.
+use super::Heading;
+use crate::state::Action;
+use security_matrix_core::Schedule;
+use yew::prelude::*;
+
+/// Properties of [`StartPage`].
+#[derive(Properties, PartialEq)]
+pub struct StartPageProps {
+    /// The schedule selected.
+    pub schedule: Schedule,
+    /// Whether to offer the choice.
+    pub offer_choice: bool,
+    /// Level of the page heading.
+    pub heading_level: u8,
+    /// Emits actions.
+    pub on_action: Callback<Action>,
+}
+
+/// The start page.
+#[function_component(StartPage)]
+pub fn start_page(p: &StartPageProps) -> Html {
+    let h = p.heading_level;
+    let on_start = p.on_action.reform(|e: SubmitEvent| {
+        e.prevent_default();
+        Action::Start
+    });
+    html! {
+        <form class="smx-page" novalidate=true onsubmit={on_start} data-testid="start-page">
+            <Heading level={h} class="smx-heading-xl" focus=true testid="page-heading">{ "Work out your security level" }</Heading>
+            <p class="smx-body-l">{ "For organisations bidding for Ministry of Justice contracts. Answer a few questions about the contract to find out which security level (S1 to S6) applies to you and every obligation that follows, with the dates they fall due." }</p>
+            <p class="smx-body">{ "It takes about 5 minutes. Use it before you submit your Tender Response: paragraph 1.3 of the schedule asks you to tell the Customer which level applies." }</p>
+            <div class="smx-inset">
+                <p class="smx-body">{ "Your answers never leave this device. Nothing is sent anywhere: the tool works entirely in your browser." }</p>
+            </div>
+            if p.offer_choice {
+                <div class="smx-form-group">
+                    <fieldset class="smx-fieldset" aria-describedby="smx-schedule-hint">
+                        <legend class="smx-fieldset__legend smx-fieldset__legend--m">{ "Which schedule is in the contract?" }</legend>
+                        <div id="smx-schedule-hint" class="smx-hint">{ "Look for \"Schedule 2.4\" in the contract documents." }</div>
+                        <div class="smx-radios">
+                            { for Schedule::ALL.iter().map(|&s| {
+                                let id = format!("smx-schedule-{}", s.id());
+                                let onchange = p.on_action.reform(move |_| Action::ChooseSchedule(s));
+                                let hint = match s {
+                                    Schedule::Df => "Levels S1 to S6 set by the Security Matrix",
+                                    Schedule::Sm2017 => "The Security Management Plan, breaches and the own-device policy",
+                                };
+                                html! {
+                                    <div class="smx-radios__item">
+                                        <input class="smx-radios__input" id={id.clone()} name="smx-schedule" type="radio"
+                                            value={s.id()} checked={p.schedule == s} {onchange}
+                                            aria-describedby={format!("{id}-hint")} data-testid={format!("schedule-{}", s.id())} />
+                                        <label class="smx-label smx-radios__label" for={id.clone()}>{ s.title() }</label>
+                                        <div id={format!("{id}-hint")} class="smx-hint smx-radios__hint">{ hint }</div>
+                                    </div>
+                                }
+                            }) }
+                        </div>
+                    </fieldset>
+                </div>
+            }
+            <button type="submit" class="smx-button smx-button--start" data-testid="start">{ "Start" }</button>
+            <p class="smx-body-s">{ "This tool is not legal advice. The schedule signed in your contract always prevails." }</p>
+        </form>
+    }
+}

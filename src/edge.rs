@@ -1,0 +1,110 @@
+//! The edge: every read or write of the browser (clock, storage, URL, focus, clipboard)
+//! lives here, called from effects and event handlers, never from the reducer.
+use chrono::NaiveDate;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, Storage};
+use yew::NodeRef;
+
+/// The sessionStorage key the widget keeps its answers under.
+pub const STORAGE_KEY: &str = "security-matrix-widget";
+
+/// Today's date on the user's calendar.
+pub fn today() -> NaiveDate {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
+}
+
+fn session_storage() -> Option<Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// What the widget stored in this tab, if anything.
+pub fn read_storage() -> Option<String> {
+    session_storage()?.get_item(STORAGE_KEY).ok().flatten()
+}
+
+/// Keeps the state for a reload in the same tab (or forgets it when `None`).
+pub fn write_storage(value: Option<&str>) {
+    if let Some(s) = session_storage() {
+        let _ = match value {
+            Some(v) => s.set_item(STORAGE_KEY, v),
+            None => s.remove_item(STORAGE_KEY),
+        };
+    }
+}
+
+/// The URL fragment without '#', if the page has one.
+pub fn fragment() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let hash = hash.strip_prefix('#').unwrap_or(&hash).to_string();
+    (!hash.is_empty()).then_some(hash)
+}
+
+/// Removes the fragment from the address bar without reloading or adding history, so
+/// a reload restores the answers as changed since, not the link's.
+pub fn clear_fragment() {
+    if let Some(w) = web_sys::window() {
+        let loc = w.location();
+        let url = format!(
+            "{}{}",
+            loc.pathname().unwrap_or_default(),
+            loc.search().unwrap_or_default()
+        );
+        if let Ok(h) = w.history() {
+            let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    }
+}
+
+/// The page's address without its fragment.
+pub fn page_url() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|h| h.split('#').next().unwrap_or_default().to_string())
+        .unwrap_or_default()
+}
+
+/// Sets the document title (only when the widget owns the page).
+pub fn set_title(title: &str) {
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        doc.set_title(title);
+    }
+}
+
+/// Moves focus to the first element under `root` that matches `selector`.
+pub fn focus_in(root: &NodeRef, selector: &str) {
+    let Some(root) = root.cast::<web_sys::Element>() else {
+        return;
+    };
+    if let Ok(Some(el)) = root.query_selector(selector) {
+        if let Ok(el) = el.dyn_into::<HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// Moves focus to the element with this id (error summary links).
+pub fn focus_id(id: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    {
+        if let Ok(el) = el.dyn_into::<HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// Copies text to the clipboard; `false` if the browser refused.
+pub async fn copy_text(text: String) -> bool {
+    let Some(w) = web_sys::window() else {
+        return false;
+    };
+    let promise = w.navigator().clipboard().write_text(&text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
