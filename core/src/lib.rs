@@ -17,6 +17,7 @@ include!(concat!(env!("OUT_DIR"), "/rules_version.rs"));
 pub mod answers;
 pub mod flow;
 pub mod matrix;
+pub mod plan;
 pub mod questions;
 pub mod report;
 pub mod schedule;
