@@ -551,6 +551,21 @@ impl Reducible for State {
     }
 }
 
+/// Whether a URL fragment carries answers (a deep link) rather than, say, an anchor.
+pub fn is_answer_link(fragment: &str) -> bool {
+    fragment.split('&').any(|p| {
+        let k = p.split('=').next().unwrap_or("");
+        k == "schedule" || QuestionId::from_key(k).is_some()
+    })
+}
+
+impl State {
+    /// Nothing to keep: the start page with no answers.
+    pub fn is_blank(&self) -> bool {
+        self.page == Page::Start && self.answers == Answers::new(self.answers.schedule)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -784,20 +799,5 @@ mod tests {
         assert_eq!(s.page, Page::Start);
         let s = run(s, [Action::ChooseSchedule(Schedule::Df), Action::Start]);
         assert_eq!(s.page, Page::Question(QuestionId::Subjects));
-    }
-}
-
-/// Whether a URL fragment carries answers (a deep link) rather than, say, an anchor.
-pub fn is_answer_link(fragment: &str) -> bool {
-    fragment.split('&').any(|p| {
-        let k = p.split('=').next().unwrap_or("");
-        k == "schedule" || QuestionId::from_key(k).is_some()
-    })
-}
-
-impl State {
-    /// Nothing to keep: the start page with no answers.
-    pub fn is_blank(&self) -> bool {
-        self.page == Page::Start && self.answers == Answers::new(self.answers.schedule)
     }
 }
