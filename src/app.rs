@@ -131,10 +131,10 @@ pub fn app(props: &AppProps) -> Html {
         },
         Page::Result => match (state.answers.df(), state.answers.sm()) {
             (Some(df), _) => html! {
-                <DfResultPage answers={df} fragment={state.answers.to_fragment()} today={state.today} heading_level={h} on_action={on_action.clone()} />
+                <DfResultPage answers={df} fragment={state.answers.to_fragment()} today={state.today} event_dates={state.event_dates.clone()} heading_level={h} on_action={on_action.clone()} />
             },
             (_, Some(sm)) => html! {
-                <SmResultPage answers={sm} fragment={state.answers.to_fragment()} today={state.today} heading_level={h} on_action={on_action.clone()} />
+                <SmResultPage answers={sm} fragment={state.answers.to_fragment()} today={state.today} event_dates={state.event_dates.clone()} heading_level={h} on_action={on_action.clone()} />
             },
             _ => html! {},
         },

@@ -108,3 +108,39 @@ pub async fn copy_text(text: String) -> bool {
     let promise = w.navigator().clipboard().write_text(&text);
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
+
+/// The current time in UTC (for an iCalendar DTSTAMP).
+pub fn now_utc() -> chrono::NaiveDateTime {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        now.get_utc_full_year() as i32,
+        now.get_utc_month() + 1,
+        now.get_utc_date(),
+    )
+    .and_then(|d| {
+        d.and_hms_opt(
+            now.get_utc_hours(),
+            now.get_utc_minutes(),
+            now.get_utc_seconds(),
+        )
+    })
+    .unwrap_or_default()
+}
+
+/// Offers a file built in the browser for download (Blob and object URL; nothing is sent).
+pub fn download(file_name: &str, mime: &str, content: &str) {
+    let blob = gloo::file::Blob::new_with_options(content, Some(mime));
+    let url = gloo::file::ObjectUrl::from(blob);
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(a) = doc.create_element("a") else {
+        return;
+    };
+    let _ = a.set_attribute("href", &url);
+    let _ = a.set_attribute("download", file_name);
+    if let Ok(a) = a.dyn_into::<HtmlElement>() {
+        a.click();
+    }
+    // The object URL is revoked when `url` drops, after the click has started the download.
+}

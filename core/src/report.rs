@@ -2,7 +2,13 @@
 use crate::answers::{DfAnswers, Marking, SmAnswers};
 use crate::catalogue::{device_verdict, select, Category, DeviceVerdict, Facts, Selected};
 use crate::matrix::{assess, LevelAssessment};
+use crate::plan::{build_plan, Plan, PlanInput};
 use crate::Schedule;
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+
+/// Dates of events the user entered, by event id (to date event-relative duties).
+pub type EventDates = BTreeMap<String, NaiveDate>;
 
 /// Obligations of one category, in catalogue order.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,6 +47,8 @@ pub struct DfReport {
     pub facts: Facts,
     /// The obligations that follow, grouped by category.
     pub groups: Vec<ObligationGroup>,
+    /// The dated plan.
+    pub plan: Plan,
 }
 
 impl DfReport {
@@ -50,8 +58,8 @@ impl DfReport {
     }
 }
 
-/// Works out the DF result.
-pub fn df_report(a: &DfAnswers) -> DfReport {
+/// Works out the DF result; `today` comes from the caller (never from a clock here).
+pub fn df_report(a: &DfAnswers, events: &EventDates, today: NaiveDate) -> DfReport {
     let assessment = assess(a);
     let facts = Facts {
         schedule: Schedule::Df,
@@ -64,11 +72,14 @@ pub fn df_report(a: &DfAnswers) -> DfReport {
         level_change: assessment.level_change.is_some(),
         ..Facts::default()
     };
-    let groups = group(select(&facts));
+    let selected = select(&facts);
+    let plan = build_plan(&selected, &PlanInput::df(a, events.clone(), today));
+    let groups = group(selected);
     DfReport {
         assessment,
         facts,
         groups,
+        plan,
     }
 }
 
@@ -81,10 +92,12 @@ pub struct SmReport {
     pub facts: Facts,
     /// The obligations that follow, grouped by category.
     pub groups: Vec<ObligationGroup>,
+    /// The dated plan.
+    pub plan: Plan,
 }
 
-/// Works out the 2017 result.
-pub fn sm_report(a: &SmAnswers) -> SmReport {
+/// Works out the 2017 result; `today` comes from the caller.
+pub fn sm_report(a: &SmAnswers, events: &EventDates, today: NaiveDate) -> SmReport {
     let marking = a.marking.unwrap_or(Marking::Official);
     let bulk = a.bulk.unwrap_or(false);
     let verdict = device_verdict(a.own_devices, marking, bulk);
@@ -95,11 +108,14 @@ pub fn sm_report(a: &SmAnswers) -> SmReport {
         bulk: a.own_devices.then_some(bulk),
         ..Facts::default()
     };
-    let groups = group(select(&facts));
+    let selected = select(&facts);
+    let plan = build_plan(&selected, &PlanInput::sm2017(a, events.clone(), today));
+    let groups = group(selected);
     SmReport {
         verdict,
         facts,
         groups,
+        plan,
     }
 }
 
@@ -108,6 +124,10 @@ mod tests {
     use super::*;
     use crate::catalogue::DeviceVerdictKind;
     use crate::Level;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+    }
 
     #[test]
     fn df_report_selects_for_the_level_and_groups_in_order() {
@@ -118,7 +138,7 @@ mod tests {
             access: true,
             ..DfAnswers::default()
         };
-        let r = df_report(&a);
+        let r = df_report(&a, &EventDates::new(), today());
         assert_eq!(r.assessment.level, Level::S6);
         assert!(r.count() > 50, "S6 has many duties: {}", r.count());
         let orders: Vec<u8> = r.groups.iter().map(|g| g.category.order()).collect();
@@ -130,18 +150,42 @@ mod tests {
             .collect();
         assert!(refs.contains(&"3.6.5"), "{refs:?}");
         assert!(refs.contains(&"2.7"));
-        let s1 = df_report(&DfAnswers {
-            subjects: 3,
-            value: 10,
-            months: 1,
-            ..DfAnswers::default()
-        });
+        let s1 = df_report(
+            &DfAnswers {
+                subjects: 3,
+                value: 10,
+                months: 1,
+                ..DfAnswers::default()
+            },
+            &EventDates::new(),
+            today(),
+        );
         assert!(s1
             .groups
             .iter()
             .flat_map(|g| &g.items)
             .all(|s| s.obligation.levels.is_empty() || s.obligation.applies_at(Level::S1)));
         assert!(s1.count() < r.count());
+        assert!(
+            r.plan.needs_start_date(),
+            "no commencement date: the plan asks for it"
+        );
+        let dated = DfAnswers {
+            commencement: NaiveDate::from_ymd_opt(2027, 1, 4),
+            ..a
+        };
+        let r = df_report(&dated, &EventDates::new(), today());
+        let ismp = r
+            .plan
+            .dated
+            .iter()
+            .find(|e| e.obligation.reference == "3.6.5")
+            .unwrap();
+        assert_eq!(ismp.date, NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
+        assert!(
+            !ismp.past,
+            "23 November 2026 is after today, 22 November 2026"
+        );
     }
 
     #[test]
@@ -153,7 +197,7 @@ mod tests {
             ..SmAnswers::default()
         };
         assert_eq!(
-            sm_report(&own).verdict.kind,
+            sm_report(&own, &EventDates::new(), today()).verdict.kind,
             DeviceVerdictKind::MustUseMojFacilities
         );
         let own = SmAnswers {
@@ -163,14 +207,17 @@ mod tests {
             ..SmAnswers::default()
         };
         assert_eq!(
-            sm_report(&own).verdict.kind,
+            sm_report(&own, &EventDates::new(), today()).verdict.kind,
             DeviceVerdictKind::MayUseOwnWithConditions
         );
         let none = SmAnswers::default();
         assert_eq!(
-            sm_report(&none).verdict.kind,
+            sm_report(&none, &EventDates::new(), today()).verdict.kind,
             DeviceVerdictKind::NotUsingOwnDevices
         );
-        assert!(sm_report(&none).groups.iter().any(|g| !g.items.is_empty()));
+        assert!(sm_report(&none, &EventDates::new(), today())
+            .groups
+            .iter()
+            .any(|g| !g.items.is_empty()));
     }
 }

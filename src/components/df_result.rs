@@ -1,10 +1,12 @@
 //! The DF Schedule 2.4 result: level, why, unclear points, obligations, plan.
-use super::{Heading, ObligationList, ResultActions};
+use super::{Heading, ObligationList, PlanSection, ResultActions};
 use crate::state::Action;
 use chrono::NaiveDate;
 use security_matrix_core::matrix::thousands;
+use security_matrix_core::questions::QuestionId;
 use security_matrix_core::report::df_report;
 use security_matrix_core::DfAnswers;
+use std::collections::BTreeMap;
 use yew::prelude::*;
 
 /// Properties of [`DfResultPage`].
@@ -16,6 +18,8 @@ pub struct DfResultPageProps {
     pub fragment: String,
     /// Today, from the edge.
     pub today: Option<NaiveDate>,
+    /// Dates of events the user entered.
+    pub event_dates: BTreeMap<String, NaiveDate>,
     /// Level of the page heading.
     pub heading_level: u8,
     /// Emits actions.
@@ -25,7 +29,10 @@ pub struct DfResultPageProps {
 /// The DF result page.
 #[function_component(DfResultPage)]
 pub fn df_result_page(p: &DfResultPageProps) -> Html {
-    let report = use_memo(p.answers.clone(), df_report);
+    let report = use_memo(
+        (p.answers.clone(), p.event_dates.clone(), p.today),
+        |(a, e, t)| df_report(a, e, t.unwrap_or_default()),
+    );
     let a = &report.assessment;
     let h = p.heading_level;
     let h2 = (h + 1).min(6);
@@ -99,9 +106,10 @@ pub fn df_result_page(p: &DfResultPageProps) -> Html {
                 <p class="smx-body-s">{ format!("Volumes are counted across all your Call-Off Contracts (paragraph 1.3): {} data subjects in all.", thousands(a.aggregate_subjects)) }</p>
             }
 
+            <PlanSection plan={report.plan.clone()} level={Some(report.assessment.level)} start_question={QuestionId::Commencement} heading_level={h2} on_action={p.on_action.clone()} />
             <Heading level={h2} class="smx-heading-m">{ "Your obligations" }</Heading>
             <p class="smx-body">{ "Grouped by subject. Open \"The schedule's words\" to read each clause as written. Where a duty depends on something you have not told us (for example whether you host Customer Data, or which accreditation route you take), it says so." }</p>
-            <ObligationList groups={report.groups.clone()} heading_level={h3} />
+            <ObligationList groups={report.groups.clone()} heading_level={h3} plan={report.plan.clone()} />
 
             <ResultActions fragment={p.fragment.clone()} on_action={p.on_action.clone()} />
         </div>

@@ -1,6 +1,7 @@
 //! The obligations that apply, grouped by category, each with its reference, plain title,
 //! conditions and the clause's own words behind a disclosure.
 use super::Heading;
+use security_matrix_core::plan::Plan;
 use security_matrix_core::report::ObligationGroup;
 use yew::prelude::*;
 
@@ -11,6 +12,8 @@ pub struct ObligationListProps {
     pub groups: Vec<ObligationGroup>,
     /// Level of the group headings.
     pub heading_level: u8,
+    /// The plan, to show each obligation's due dates.
+    pub plan: Plan,
 }
 
 /// The grouped list.
@@ -31,6 +34,7 @@ pub fn obligation_list(p: &ObligationListProps) -> Html {
                                     <p class="smx-obligation__title">
                                         <span class="smx-ref">{ format!("¶{}", o.reference) }</span>{ " " }{ o.title }
                                     </p>
+                                    { due_dates(&p.plan, o.id) }
                                     { for s.open_conditions.iter().map(|c| html! {
                                         <p class="smx-obligation__condition">{ format!("Applies {}", c.describe()) }</p>
                                     }) }
@@ -48,5 +52,29 @@ pub fn obligation_list(p: &ObligationListProps) -> Html {
                 </section>
             }) }
         </div>
+    }
+}
+
+fn due_dates(plan: &Plan, id: &str) -> Html {
+    let entries: Vec<_> = plan
+        .dated
+        .iter()
+        .filter(|e| e.obligation.id == id)
+        .collect();
+    if entries.is_empty() {
+        return html! {};
+    }
+    html! {
+        <p class="smx-obligation__due">
+            { "Due by " }
+            { for entries.iter().enumerate().map(|(i, e)| html! {
+                <>
+                    if i > 0 { { ", " } }
+                    { super::plan::time(e.date) }
+                    if e.past { { " (past)" } }
+                </>
+            }) }
+            if let Some(then) = entries.first().and_then(|e| e.then_every) { { format!(", {then}") } }
+        </p>
     }
 }

@@ -1,10 +1,12 @@
 //! The 2017 Security Management result: own-device verdict, obligations, plan.
-use super::{Heading, ObligationList, ResultActions};
+use super::{Heading, ObligationList, PlanSection, ResultActions};
 use crate::state::Action;
 use chrono::NaiveDate;
 use security_matrix_core::catalogue::DeviceVerdictKind;
+use security_matrix_core::questions::QuestionId;
 use security_matrix_core::report::sm_report;
 use security_matrix_core::SmAnswers;
+use std::collections::BTreeMap;
 use yew::prelude::*;
 
 /// Properties of [`SmResultPage`].
@@ -16,6 +18,8 @@ pub struct SmResultPageProps {
     pub fragment: String,
     /// Today, from the edge.
     pub today: Option<NaiveDate>,
+    /// Dates of events the user entered.
+    pub event_dates: BTreeMap<String, NaiveDate>,
     /// Level of the page heading.
     pub heading_level: u8,
     /// Emits actions.
@@ -25,7 +29,10 @@ pub struct SmResultPageProps {
 /// The 2017 result page.
 #[function_component(SmResultPage)]
 pub fn sm_result_page(p: &SmResultPageProps) -> Html {
-    let report = use_memo(p.answers.clone(), sm_report);
+    let report = use_memo(
+        (p.answers.clone(), p.event_dates.clone(), p.today),
+        |(a, e, t)| sm_report(a, e, t.unwrap_or_default()),
+    );
     let h = p.heading_level;
     let h2 = (h + 1).min(6);
     let h3 = (h + 2).min(6);
@@ -55,8 +62,9 @@ pub fn sm_result_page(p: &SmResultPageProps) -> Html {
                     </ul>
                 }
             </div>
+            <PlanSection plan={report.plan.clone()}  start_question={QuestionId::Effective} heading_level={h2} on_action={p.on_action.clone()} />
             <Heading level={h2} class="smx-heading-m">{ "Your obligations" }</Heading>
-            <ObligationList groups={report.groups.clone()} heading_level={h3} />
+            <ObligationList groups={report.groups.clone()} heading_level={h3} plan={report.plan.clone()} />
             <ResultActions fragment={p.fragment.clone()} on_action={p.on_action.clone()} />
         </div>
     }
