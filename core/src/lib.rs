@@ -16,11 +16,15 @@ pub use level::{Level, StandardsLevel};
 include!(concat!(env!("OUT_DIR"), "/rules_version.rs"));
 pub mod answers;
 pub mod flow;
+pub mod json;
 pub mod matrix;
 pub mod plan;
 pub mod questions;
+pub mod readiness;
 pub mod report;
+pub mod savefile;
 pub mod schedule;
+pub mod statement;
 
 pub use answers::{DfAnswers, Marking, OtherContracts, SmAnswers};
 pub use matrix::{assess, Criterion, LevelAssessment};

@@ -1,0 +1,177 @@
+//! Take-aways: the saved file, the readiness action plan, the Tender Response statement.
+use chrono::NaiveDate;
+use security_matrix_core::flow::{from_fragment, Answers};
+use security_matrix_core::readiness::{summarise, Readiness, ReadinessMap};
+use security_matrix_core::report::{df_report, sm_report, EventDates};
+use security_matrix_core::savefile::{from_json, to_json, FORMAT};
+use security_matrix_core::statement::{df_statement, sm_statement};
+use security_matrix_core::RULES_VERSION;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+}
+
+fn s6_answers() -> Answers {
+    from_fragment("schedule=df&subjects=2000&special=0&value=200000&months=18&access=no&other_subjects=1000&other_special=0&current_level=S3&commencement=2027-01-04").answers
+}
+
+#[test]
+fn save_then_open_gives_the_same_state() {
+    let answers = s6_answers();
+    let mut readiness = ReadinessMap::new();
+    readiness.insert("df-3-6-5".into(), Readiness::InProgress);
+    readiness.insert("df-2-7".into(), Readiness::InPlace);
+    let text = to_json(&answers, &readiness);
+    assert!(text.contains(&format!("\"format\": \"{FORMAT}\"")));
+    assert!(text.contains(&format!("\"rules_version\": \"{RULES_VERSION}\"")));
+    let loaded = from_json(&text).expect("opens");
+    assert_eq!(loaded.answers, answers);
+    assert_eq!(loaded.readiness, readiness);
+    assert!(loaded.warnings.is_empty());
+    let sm = from_fragment("schedule=sm2017&own_devices=yes&marking=official&bulk=no").answers;
+    assert_eq!(
+        from_json(&to_json(&sm, &ReadinessMap::new()))
+            .unwrap()
+            .answers,
+        sm
+    );
+}
+
+#[test]
+fn every_malformed_file_has_its_own_message() {
+    let good = to_json(&s6_answers(), &ReadinessMap::new());
+    let with = |from: &str, to: &str| {
+        assert!(good.contains(from), "{from}");
+        good.replace(from, to)
+    };
+    let cases: Vec<(String, &str)> = vec![
+        (String::new(), "The file is empty."),
+        ("subjects,value\n1,2".into(), "not a JSON file"),
+        ("[1, 2]".into(), "JSON, but not a saved assessment"),
+        ("{\"hello\": 1}".into(), "has no \"format\""),
+        (with("\"schema\": 2,", ""), "\"schema\" is missing"),
+        (
+            with("\"schema\": 2", "\"schema\": \"two\""),
+            "not a whole number",
+        ),
+        (
+            with("\"schema\": 2", "\"schema\": 9"),
+            "newer version of this tool (format version 9",
+        ),
+        (
+            with("\"schema\": 2", "\"schema\": 0"),
+            "format version is 0",
+        ),
+        (
+            with("\"schedule\": \"df\"", "\"schedule\": \"xx\""),
+            "schedule this tool does not know: \"xx\"",
+        ),
+        (
+            with("\"subjects\": \"2000\"", "\"subjects\": \"-2\""),
+            "\"Data subjects in this contract\" in the file is not valid",
+        ),
+        (
+            with("\"subjects\": \"2000\"", "\"colour\": \"blue\""),
+            "answer this tool does not know: \"colour\"",
+        ),
+        (
+            with("\"value\": \"200000\",", ""),
+            "missing an answer to \"Value of the services\"",
+        ),
+        (
+            with("\"readiness\": {}", "\"readiness\": {\"df-2-7\": \"done\"}"),
+            "must be \"in-place\", \"in-progress\" or \"not-yet\"",
+        ),
+        (
+            with(
+                "\"readiness\": {}",
+                "\"readiness\": {\"nope\": \"in-place\"}",
+            ),
+            "obligation this tool does not know: \"nope\"",
+        ),
+        (
+            with("\"subjects\": \"2000\"", "\"subjects\": 2000"),
+            "is not text",
+        ),
+        ("x".repeat(600 * 1024), "too large"),
+    ];
+    let mut seen = std::collections::BTreeSet::new();
+    for (text, expected) in &cases {
+        let problems = from_json(text).expect_err(expected);
+        let all = problems.join(" | ");
+        assert!(all.contains(expected), "{expected:?} not in {all:?}");
+        assert!(
+            seen.insert(all.clone()),
+            "two files gave the same message: {all}"
+        );
+    }
+    assert!(cases.len() >= 10);
+}
+
+#[test]
+fn an_older_schema_migrates_and_another_rules_version_warns() {
+    let v1 = format!(
+        "{{\"format\": \"{FORMAT}\", \"schema\": 1, \"answers\": \"schedule=df&subjects=50&special=0&value=1000&months=6&access=no\"}}"
+    );
+    let loaded = from_json(&v1).expect("version 1 opens");
+    assert_eq!(loaded.answers.df().unwrap().subjects, 50);
+    assert!(loaded.warnings[0].contains("earlier version"));
+    let other_rules =
+        to_json(&s6_answers(), &ReadinessMap::new()).replace(RULES_VERSION, "000000000000");
+    let loaded = from_json(&other_rules).unwrap();
+    assert!(loaded.warnings[0].contains("rules version 000000000000"));
+}
+
+#[test]
+fn action_plan_lists_not_yet_and_in_progress_soonest_first() {
+    let a = s6_answers().df().unwrap();
+    let r = df_report(&a, &EventDates::new(), today());
+    let mut marks = ReadinessMap::new();
+    marks.insert("df-2-7".into(), Readiness::NotYet); // no date
+    marks.insert("df-3-6-5".into(), Readiness::InProgress); // 23 November 2026
+    let ithc = r
+        .plan
+        .dated
+        .iter()
+        .find(|e| e.obligation.reference == "3.6.1(b)(iv)")
+        .unwrap()
+        .obligation
+        .id;
+    marks.insert(ithc.into(), Readiness::NotYet); // 4 July 2027, then yearly
+    marks.insert("df-2-5".into(), Readiness::InPlace);
+    let s = summarise(&r.groups, &r.plan, &marks);
+    assert_eq!((s.in_place, s.in_progress, s.not_yet), (1, 1, 2));
+    assert_eq!(s.unmarked, r.count() - 4);
+    let order: Vec<&str> = s.actions.iter().map(|a| a.obligation.id).collect();
+    assert_eq!(order, ["df-3-6-5", ithc, "df-2-7"]);
+    assert_eq!(s.actions[0].due, NaiveDate::from_ymd_opt(2026, 11, 23));
+    assert_eq!(s.actions[2].due, None);
+}
+
+#[test]
+fn the_statement_for_fixed_answers() {
+    let a = s6_answers().df().unwrap();
+    let r = df_report(&a, &EventDates::new(), today());
+    let text = df_statement(&a, &r);
+    let expected_start = "In accordance with paragraph 1.3 of Schedule 2.4 (Information Security and Assurance), the Supplier has determined that security level S6 applies to this Call-Off Contract, with the corresponding \"Enhanced\" level of Standards under Schedule 2.3 (Standards). The level is set by the number of data subjects in aggregate, three thousand (3,000), which the Annex Security Matrix places at S6 (2,500 or more). The volumes are the aggregate across all Call-Off Contracts the Supplier has entered into under the Framework Agreement: three thousand (3,000) data subjects, of whom none have Special Category Data, comprising two thousand (2,000) data subjects under this Call-Off Contract and one thousand (1,000) under the Supplier's other Call-Off Contracts. In accordance with paragraph 1.4, the Supplier will notify the Customer of each of its other Call-Off Contracts that the applicable level changes from S3 to S6, and will agree with each of them the timetable for implementing the change. Where the Schedule is unclear, the Supplier has applied the stricter reading and asks the Customer to confirm it before award: (1) The worked example in paragraph 1.3 does not match the Annex:";
+    assert!(text.starts_with(expected_start), "{text}");
+    assert!(
+        text.ends_with(&format!("rules version {RULES_VERSION}.")),
+        "{text}"
+    );
+
+    let sm = from_fragment("schedule=sm2017&effective=2026-12-14&own_devices=no")
+        .answers
+        .sm()
+        .unwrap();
+    let r = sm_report(&sm, &EventDates::new(), today());
+    let text = sm_statement(&sm, &r);
+    assert!(
+        text.contains("(the Effective Date being 14 December 2026, by 14 January 2027)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("will not use their own computing facilities"),
+        "{text}"
+    );
+}
