@@ -87,6 +87,23 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
+    // Printing shows every clause's words: open the disclosures before, close them after.
+    {
+        let root = root.clone();
+        use_effect_with((), move |_| {
+            let window = gloo::utils::window();
+            let before = {
+                let root = root.clone();
+                gloo::events::EventListener::new(&window, "beforeprint", move |_| {
+                    edge::open_details_for_print(&root)
+                })
+            };
+            let after = gloo::events::EventListener::new(&window, "afterprint", move |_| {
+                edge::close_print_details(&root)
+            });
+            move || drop((before, after))
+        });
+    }
     // The document title follows the page.
     {
         let title = state.title();
@@ -121,7 +138,7 @@ pub fn app(props: &AppProps) -> Html {
     let h = props.heading_level.clamp(1, 6);
     let page = match state.page {
         Page::Start => html! {
-            <StartPage schedule={state.answers.schedule} offer_choice={props.offer_schedule_choice} heading_level={h} on_action={on_action.clone()} />
+            <StartPage schedule={state.answers.schedule} offer_choice={props.offer_schedule_choice} heading_level={h} file_problems={state.file_problems.clone()} on_action={on_action.clone()} />
         },
         Page::Question(q) => html! {
             <QuestionPage question={q} draft={state.draft.clone()} errors={state.errors.clone()} heading_level={h} on_action={on_action.clone()} />
@@ -131,10 +148,10 @@ pub fn app(props: &AppProps) -> Html {
         },
         Page::Result => match (state.answers.df(), state.answers.sm()) {
             (Some(df), _) => html! {
-                <DfResultPage answers={df} fragment={state.answers.to_fragment()} today={state.today} event_dates={state.event_dates.clone()} heading_level={h} on_action={on_action.clone()} />
+                <DfResultPage answers={df} fragment={state.answers.to_fragment()} today={state.today} event_dates={state.event_dates.clone()} all_answers={state.answers.clone()} readiness={state.readiness.clone()} heading_level={h} on_action={on_action.clone()} />
             },
             (_, Some(sm)) => html! {
-                <SmResultPage answers={sm} fragment={state.answers.to_fragment()} today={state.today} event_dates={state.event_dates.clone()} heading_level={h} on_action={on_action.clone()} />
+                <SmResultPage answers={sm} fragment={state.answers.to_fragment()} today={state.today} event_dates={state.event_dates.clone()} all_answers={state.answers.clone()} readiness={state.readiness.clone()} heading_level={h} on_action={on_action.clone()} />
             },
             _ => html! {},
         },

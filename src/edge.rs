@@ -144,3 +144,58 @@ pub fn download(file_name: &str, mime: &str, content: &str) {
     }
     // The object URL is revoked when `url` drops, after the click has started the download.
 }
+
+/// Opens the browser's print dialog (print or save as PDF).
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+/// Opens every closed `<details>` under `root` for printing, marking them so that
+/// [`close_print_details`] can close them again afterwards.
+pub fn open_details_for_print(root: &NodeRef) {
+    let Some(root) = root.cast::<web_sys::Element>() else {
+        return;
+    };
+    if let Ok(list) = root.query_selector_all("details:not([open])") {
+        for i in 0..list.length() {
+            if let Some(el) = list
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = el.set_attribute("open", "");
+                let _ = el.set_attribute("data-smx-print-opened", "");
+            }
+        }
+    }
+}
+
+/// Closes what [`open_details_for_print`] opened.
+pub fn close_print_details(root: &NodeRef) {
+    let Some(root) = root.cast::<web_sys::Element>() else {
+        return;
+    };
+    if let Ok(list) = root.query_selector_all("details[data-smx-print-opened]") {
+        for i in 0..list.length() {
+            if let Some(el) = list
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = el.remove_attribute("open");
+                let _ = el.remove_attribute("data-smx-print-opened");
+            }
+        }
+    }
+}
+
+/// Reads a file the user chose, as text (nothing leaves the browser).
+pub async fn read_file(file: web_sys::File) -> Result<String, String> {
+    if file.size() > 2_000_000.0 {
+        return Err("The file is too large to be a saved assessment from this tool.".into());
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+    text.ok()
+        .and_then(|v| v.as_string())
+        .ok_or_else(|| "The file could not be read.".to_string())
+}

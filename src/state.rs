@@ -5,13 +5,17 @@ use security_matrix_core::flow::{from_fragment, long_date, Answer, Answers};
 use security_matrix_core::questions::{
     number_message, parse_date, parse_number, DatePart, QuestionId, QuestionKind,
 };
+use security_matrix_core::readiness::{Readiness, ReadinessMap};
+use security_matrix_core::savefile;
 use security_matrix_core::Schedule;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::Reducible;
 
 /// Version of what is kept in sessionStorage; bump it when the format changes.
-pub const STORAGE_VERSION: &str = "smx1";
+pub const STORAGE_VERSION: &str = "smx2";
+/// The previous version, migrated on reading (it had no readiness marks).
+pub const STORAGE_VERSION_1: &str = "smx1";
 
 /// A page of the flow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -112,6 +116,10 @@ pub struct State {
     pub ready: bool,
     /// The schedule a fresh start begins with (chosen by the embedding page).
     pub default_schedule: Schedule,
+    /// The readiness self-check, by obligation id.
+    pub readiness: ReadinessMap,
+    /// Why a file the user opened could not be used (the state is left as it was).
+    pub file_problems: Vec<String>,
 }
 
 impl Default for State {
@@ -129,6 +137,8 @@ impl Default for State {
             page_change: 0,
             ready: false,
             default_schedule: Schedule::Df,
+            readiness: ReadinessMap::new(),
+            file_problems: Vec::new(),
         }
     }
 }
@@ -173,15 +183,28 @@ pub enum Action {
     DismissNotice,
     /// Set or clear the date of an event, to date the duties that follow from it.
     SetEventDate(String, Option<NaiveDate>),
+    /// Mark an obligation's readiness (or clear the mark).
+    SetReadiness(String, Option<Readiness>),
+    /// A saved file was read at the edge: its text, or why it could not be read.
+    OpenFile(Result<String, String>),
+    /// Dismiss the file problems.
+    DismissFileProblems,
 }
 
 impl State {
-    /// The state to keep in sessionStorage: version, answers and page, one per line.
+    /// The state to keep in sessionStorage: version, answers, page and readiness marks,
+    /// one per line.
     pub fn to_storage(&self) -> String {
+        let marks: Vec<String> = self
+            .readiness
+            .iter()
+            .map(|(id, r)| format!("{id}={}", r.key()))
+            .collect();
         format!(
-            "{STORAGE_VERSION}\n{}\n{}",
+            "{STORAGE_VERSION}\n{}\n{}\n{}",
             self.answers.to_storage(),
-            self.page.key()
+            self.page.key(),
+            marks.join("&")
         )
     }
 
@@ -289,11 +312,31 @@ impl State {
 
     fn restore(&mut self, stored: &str) -> Result<(), String> {
         let mut lines = stored.lines();
-        if lines.next() != Some(STORAGE_VERSION) {
+        let version = lines.next();
+        if version != Some(STORAGE_VERSION) && version != Some(STORAGE_VERSION_1) {
             return Err("Your earlier answers were saved by an older version of this tool and could not be restored. Please answer the questions again.".into());
         }
         let answers = lines.next().and_then(Answers::from_storage);
         let page = lines.next().and_then(Page::from_key);
+        // Version 1 had no readiness line: it migrates with no marks.
+        let mut readiness = ReadinessMap::new();
+        for pair in lines
+            .next()
+            .unwrap_or("")
+            .split('&')
+            .filter(|p| !p.is_empty())
+        {
+            let mark = pair
+                .split_once('=')
+                .and_then(|(id, r)| Some((id.to_string(), Readiness::from_key(r)?)));
+            let Some((id, r)) = mark else {
+                return Err(
+                    "Your earlier answers could not be read, so the tool has started again.".into(),
+                );
+            };
+            readiness.insert(id, r);
+        }
+        self.readiness = readiness;
         let (Some(answers), Some(page)) = (answers, page) else {
             return Err(
                 "Your earlier answers could not be read, so the tool has started again.".into(),
@@ -527,6 +570,7 @@ impl Reducible for State {
             Action::ChangeAnswers => s.go(Page::Check),
             Action::StartAgain => {
                 let (today, default_schedule) = (s.today, s.default_schedule);
+                // (readiness, file problems and everything else go with the rest)
                 let page_change = s.page_change.wrapping_add(1);
                 s = State {
                     today,
@@ -538,6 +582,41 @@ impl Reducible for State {
                 s.answers = Answers::new(default_schedule);
             }
             Action::DismissNotice => s.notice = None,
+            Action::SetReadiness(id, mark) => match mark {
+                Some(r) => {
+                    s.readiness.insert(id, r);
+                }
+                None => {
+                    s.readiness.remove(&id);
+                }
+            },
+            Action::OpenFile(read) => {
+                let opened = read
+                    .map_err(|e| vec![e])
+                    .and_then(|text| savefile::from_json(&text));
+                match opened {
+                    Ok(loaded) => {
+                        s.answers = loaded.answers;
+                        s.readiness = loaded.readiness;
+                        s.pending.clear();
+                        s.event_dates.clear();
+                        s.file_problems.clear();
+                        s.return_to_check = false;
+                        s.notice = (!loaded.warnings.is_empty()).then(|| loaded.warnings.join(" "));
+                        let page = match s.next_open_page() {
+                            Page::Check => Page::Result,
+                            p => p,
+                        };
+                        s.go(page);
+                    }
+                    // The current answers are left exactly as they were.
+                    Err(problems) => {
+                        s.file_problems = problems;
+                        s.page_change = s.page_change.wrapping_add(1);
+                    }
+                }
+            }
+            Action::DismissFileProblems => s.file_problems.clear(),
             Action::SetEventDate(event, date) => match date {
                 Some(d) => {
                     s.event_dates.insert(event, d);
@@ -786,6 +865,62 @@ mod tests {
             (s.errors[0].field, s.errors[0].message.as_str()),
             (Field::Year, "Year must include 4 numbers")
         );
+    }
+
+    #[test]
+    fn opening_a_file_replaces_the_state_or_leaves_it_alone() {
+        let s = init(
+            Some("schedule=df&subjects=5&special=0&value=1&months=1&access=no"),
+            None,
+        );
+        let mut marks = ReadinessMap::new();
+        marks.insert("df-2-7".to_string(), Readiness::InProgress);
+        let other =
+            from_fragment("schedule=df&subjects=3000&special=0&value=1&months=1&access=no").answers;
+        let file = savefile::to_json(&other, &marks);
+        let opened = run(s.clone(), [Action::OpenFile(Ok(file))]);
+        assert_eq!(opened.answers, other);
+        assert_eq!(opened.readiness, marks);
+        assert_eq!(opened.page, Page::Result);
+        let bad = run(s.clone(), [Action::OpenFile(Ok("not json".into()))]);
+        assert_eq!(
+            bad.answers, s.answers,
+            "a bad file leaves the answers alone"
+        );
+        assert_eq!(bad.page, s.page);
+        assert!(bad.file_problems[0].contains("not a JSON file"));
+        let unreadable = run(
+            s.clone(),
+            [Action::OpenFile(Err("The file could not be read.".into()))],
+        );
+        assert_eq!(unreadable.file_problems, ["The file could not be read."]);
+        assert!(run(bad, [Action::DismissFileProblems])
+            .file_problems
+            .is_empty());
+    }
+
+    #[test]
+    fn readiness_is_kept_in_storage_and_version_1_migrates() {
+        let s = init(
+            Some("schedule=df&subjects=5&special=0&value=1&months=1&access=no"),
+            None,
+        );
+        let s = run(
+            s,
+            [Action::SetReadiness(
+                "df-2-7".into(),
+                Some(Readiness::NotYet),
+            )],
+        );
+        let restored = init(None, Some(&s.to_storage()));
+        assert_eq!(restored.readiness.get("df-2-7"), Some(&Readiness::NotYet));
+        let v1 = s.to_storage().replacen("smx2", "smx1", 1);
+        let v1: String = v1.lines().take(3).collect::<Vec<_>>().join("\n");
+        let migrated = init(None, Some(&v1));
+        assert_eq!(migrated.page, Page::Result);
+        assert!(migrated.readiness.is_empty() && migrated.notice.is_none());
+        let cleared = run(s, [Action::SetReadiness("df-2-7".into(), None)]);
+        assert!(cleared.readiness.is_empty());
     }
 
     #[test]

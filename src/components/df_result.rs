@@ -1,10 +1,13 @@
 //! The DF Schedule 2.4 result: level, why, unclear points, obligations, plan.
-use super::{Heading, ObligationList, PlanSection, ResultActions};
+use super::{Heading, ObligationList, PlanSection, ReadinessSummaryView, ResultActions, Takeaways};
 use crate::state::Action;
 use chrono::NaiveDate;
+use security_matrix_core::flow::Answers;
 use security_matrix_core::matrix::thousands;
 use security_matrix_core::questions::QuestionId;
+use security_matrix_core::readiness::{summarise, ReadinessMap};
 use security_matrix_core::report::df_report;
+use security_matrix_core::statement::df_statement;
 use security_matrix_core::DfAnswers;
 use std::collections::BTreeMap;
 use yew::prelude::*;
@@ -20,6 +23,10 @@ pub struct DfResultPageProps {
     pub today: Option<NaiveDate>,
     /// Dates of events the user entered.
     pub event_dates: BTreeMap<String, NaiveDate>,
+    /// Every answer (for the saved file and the answers summary).
+    pub all_answers: Answers,
+    /// The readiness marks.
+    pub readiness: ReadinessMap,
     /// Level of the page heading.
     pub heading_level: u8,
     /// Emits actions.
@@ -34,6 +41,8 @@ pub fn df_result_page(p: &DfResultPageProps) -> Html {
         |(a, e, t)| df_report(a, e, t.unwrap_or_default()),
     );
     let a = &report.assessment;
+    let statement = df_statement(&p.answers, &report);
+    let readiness = summarise(&report.groups, &report.plan, &p.readiness);
     let h = p.heading_level;
     let h2 = (h + 1).min(6);
     let h3 = (h + 2).min(6);
@@ -107,10 +116,23 @@ pub fn df_result_page(p: &DfResultPageProps) -> Html {
             }
 
             <PlanSection plan={report.plan.clone()} level={Some(report.assessment.level)} start_question={QuestionId::Commencement} heading_level={h2} on_action={p.on_action.clone()} />
+            <ReadinessSummaryView summary={readiness} heading_level={h2} />
             <Heading level={h2} class="smx-heading-m">{ "Your obligations" }</Heading>
             <p class="smx-body">{ "Grouped by subject. Open \"The schedule's words\" to read each clause as written. Where a duty depends on something you have not told us (for example whether you host Customer Data, or which accreditation route you take), it says so." }</p>
-            <ObligationList groups={report.groups.clone()} heading_level={h3} plan={report.plan.clone()} />
+            <ObligationList groups={report.groups.clone()} heading_level={h3} plan={report.plan.clone()} readiness={p.readiness.clone()} on_action={p.on_action.clone()} />
 
+            <Takeaways statement={statement} answers={p.all_answers.clone()} readiness={p.readiness.clone()} plan={report.plan.clone()} level={Some(report.assessment.level)} heading_level={h2} />
+            <details class="smx-details smx-answers" data-testid="answers-summary">
+                <summary class="smx-details__summary">{ "Your answers" }</summary>
+                <dl class="smx-summary-list">
+                    { for p.all_answers.sequence().into_iter().map(|q| html! {
+                        <div class="smx-summary-list__row">
+                            <dt class="smx-summary-list__key">{ q.question().label }</dt>
+                            <dd class="smx-summary-list__value">{ p.all_answers.display(q) }</dd>
+                        </div>
+                    }) }
+                </dl>
+            </details>
             <ResultActions fragment={p.fragment.clone()} on_action={p.on_action.clone()} />
         </div>
     }

@@ -1,7 +1,9 @@
 //! The obligations that apply, grouped by category, each with its reference, plain title,
 //! conditions and the clause's own words behind a disclosure.
 use super::Heading;
+use crate::state::Action;
 use security_matrix_core::plan::Plan;
+use security_matrix_core::readiness::ReadinessMap;
 use security_matrix_core::report::ObligationGroup;
 use yew::prelude::*;
 
@@ -14,6 +16,10 @@ pub struct ObligationListProps {
     pub heading_level: u8,
     /// The plan, to show each obligation's due dates.
     pub plan: Plan,
+    /// The readiness marks.
+    pub readiness: ReadinessMap,
+    /// Emits actions (readiness marks).
+    pub on_action: Callback<Action>,
 }
 
 /// The grouped list.
@@ -41,6 +47,7 @@ pub fn obligation_list(p: &ObligationListProps) -> Html {
                                     if let Some(note) = o.note {
                                         <p class="smx-obligation__note"><strong>{ "Drafting note: " }</strong>{ note }</p>
                                     }
+                                    <super::ReadinessRadios id={o.id} title={o.title} mark={p.readiness.get(o.id).copied()} on_action={p.on_action.clone()} />
                                     <details class="smx-details">
                                         <summary class="smx-details__summary">{ "The schedule's words" }</summary>
                                         <blockquote class="smx-details__text">{ o.text }</blockquote>

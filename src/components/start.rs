@@ -13,6 +13,8 @@ pub struct StartPageProps {
     pub offer_choice: bool,
     /// Level of the page heading.
     pub heading_level: u8,
+    /// Problems with a file the user tried to open.
+    pub file_problems: Vec<String>,
     /// Emits actions.
     pub on_action: Callback<Action>,
 }
@@ -62,6 +64,8 @@ pub fn start_page(p: &StartPageProps) -> Html {
             }
             <button type="submit" class="smx-button smx-button--start" data-testid="start">{ "Start" }</button>
             <p class="smx-body-s">{ "This tool is not legal advice. The schedule signed in your contract always prevails." }</p>
+            <super::Heading level={(h + 1).min(6)} class="smx-heading-s">{ "Carry on from a saved file" }</super::Heading>
+            <super::OpenFile problems={p.file_problems.clone()} on_action={p.on_action.clone()} />
         </form>
     }
 }

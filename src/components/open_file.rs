@@ -1,0 +1,51 @@
+//! "Open a saved assessment": a file input, and the problems if the file cannot be used.
+use crate::edge;
+use crate::state::Action;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Properties of [`OpenFile`].
+#[derive(Properties, PartialEq)]
+pub struct OpenFileProps {
+    /// Problems with the last file opened.
+    pub problems: Vec<String>,
+    /// Emits actions.
+    pub on_action: Callback<Action>,
+}
+
+/// The file input.
+#[function_component(OpenFile)]
+pub fn open_file(p: &OpenFileProps) -> Html {
+    let onchange = {
+        let on_action = p.on_action.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let on_action = on_action.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                on_action.emit(Action::OpenFile(edge::read_file(file).await));
+            });
+        })
+    };
+    let error = !p.problems.is_empty();
+    html! {
+        <div class={classes!("smx-form-group", error.then_some("smx-form-group--error"))} data-testid="open-file">
+            <label class="smx-label" for="smx-open-file">{ "Open a saved assessment" }</label>
+            <div class="smx-hint" id="smx-open-file-hint">{ "A .json file saved from this tool. It is read here, in your browser." }</div>
+            if error {
+                <div class="smx-error-message" id="smx-open-file-error" data-testid="file-problems" role="alert">
+                    <p class="smx-body">{ "The file could not be opened. Your current answers have not changed." }</p>
+                    <ul class="smx-list smx-list--bullet">
+                        { for p.problems.iter().map(|m| html! { <li>{ m }</li> }) }
+                    </ul>
+                </div>
+            }
+            <input id="smx-open-file" class="smx-file-upload" type="file" accept=".json,application/json" {onchange}
+                aria-describedby={if error { "smx-open-file-hint smx-open-file-error" } else { "smx-open-file-hint" }}
+                data-testid="open-file-input" />
+        </div>
+    }
+}

@@ -1,0 +1,86 @@
+//! What a bidder takes away: print or PDF, the Tender Response statement, a saved file,
+//! the calendar file. Everything is made in the browser; nothing is sent anywhere.
+use super::Heading;
+use crate::edge;
+use security_matrix_core::flow::Answers;
+use security_matrix_core::plan::{ics_file_name, plan_ics, Plan};
+use security_matrix_core::readiness::ReadinessMap;
+use security_matrix_core::savefile::to_json;
+use security_matrix_core::Level;
+use yew::prelude::*;
+
+/// Properties of [`Takeaways`].
+#[derive(Properties, PartialEq)]
+pub struct TakeawaysProps {
+    /// The Tender Response statement.
+    pub statement: String,
+    /// All answers (for the saved file).
+    pub answers: Answers,
+    /// Readiness marks (for the saved file).
+    pub readiness: ReadinessMap,
+    /// The plan (for the calendar file).
+    pub plan: Plan,
+    /// The level, for file names.
+    #[prop_or_default]
+    pub level: Option<Level>,
+    /// Heading level.
+    pub heading_level: u8,
+}
+
+/// The take-aways section.
+#[function_component(Takeaways)]
+pub fn takeaways(p: &TakeawaysProps) -> Html {
+    let copy_status = use_state(String::new);
+    let on_copy = {
+        let (status, text) = (copy_status.clone(), p.statement.clone());
+        Callback::from(move |_| {
+            let (status, text) = (status.clone(), text.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                status.set(if edge::copy_text(text).await {
+                    "Statement copied.".into()
+                } else {
+                    "Your browser did not allow copying: select the text above and copy it.".into()
+                });
+            });
+        })
+    };
+    let on_save = {
+        let (answers, readiness, level) = (p.answers.clone(), p.readiness.clone(), p.level);
+        Callback::from(move |_| {
+            let name = match level {
+                Some(l) => format!("security-assessment-{l}.json"),
+                None => format!("security-assessment-{}.json", answers.schedule.id()),
+            };
+            edge::download(&name, "application/json", &to_json(&answers, &readiness));
+        })
+    };
+    let on_calendar = {
+        let (plan, level) = (p.plan.clone(), p.level);
+        Callback::from(move |_| {
+            edge::download(
+                &ics_file_name(&plan, level),
+                "text/calendar;charset=utf-8",
+                &plan_ics(&plan, edge::now_utc()),
+            )
+        })
+    };
+    let h = p.heading_level;
+    html! {
+        <section class="smx-takeaways" data-testid="takeaways">
+            <Heading level={h} class="smx-heading-m">{ "Take it with you" }</Heading>
+            <Heading level={(h + 1).min(6)} class="smx-heading-s">{ "For your Tender Response" }</Heading>
+            <label class="smx-label" for="smx-statement">{ "A statement of your level for your Tender Response (paragraph 1.3)" }</label>
+            <textarea id="smx-statement" class="smx-textarea" rows="8" readonly=true data-testid="statement" value={p.statement.clone()} />
+            <div class="smx-button-group">
+                <button type="button" class="smx-button smx-button--secondary" onclick={on_copy} data-testid="copy-statement">{ "Copy the statement" }</button>
+                <button type="button" class="smx-button smx-button--secondary" onclick={Callback::from(|_| edge::print())} data-testid="print">{ "Print or save as PDF" }</button>
+                <button type="button" class="smx-button smx-button--secondary" onclick={on_save} data-testid="save-file">{ "Save your answers to a file" }</button>
+                if !p.plan.dated.is_empty() {
+                    <button type="button" class="smx-button smx-button--secondary" onclick={on_calendar} data-testid="download-ics-takeaway">{ "Download the calendar (.ics)" }</button>
+                }
+            </div>
+            <p class="smx-body" role="status" aria-live="polite" data-testid="statement-status">{ (*copy_status).clone() }</p>
+            <p class="smx-body-s">{ "The saved file holds your answers and readiness marks. Open it here later (from the start page) to carry on; it stays on your computer." }</p>
+        </section>
+    }
+}
