@@ -12,7 +12,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const DIST_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+// E2E_DIST=/some/dir serves another build instead of the project's dist/.
+export const DIST_DIR = path.resolve(
+  process.env.E2E_DIST ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist'),
+);
 
 /** The policy the hosted widget is meant to run under. */
 export const CSP =

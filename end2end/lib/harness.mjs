@@ -49,11 +49,14 @@ export function launchChromium() {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }
 
+/** E2E_CSP=1 serves dist/ with the CSP header in every test that uses startEnv(). */
+export const CSP_BY_DEFAULT = process.env.E2E_CSP === '1';
+
 /**
  * One browser and one server for a test file: call in `before`, close in `after`.
  * @param {{csp?: boolean, root?: string}} [options]
  */
-export async function startEnv({ csp = false, root } = {}) {
+export async function startEnv({ csp = CSP_BY_DEFAULT, root } = {}) {
   const server = await serveDist({ csp, ...(root ? { root } : {}) });
   let browser;
   try {
@@ -100,7 +103,7 @@ function isLocal(url, origin) {
  * network is idle: everything requested until then counts as the initial assets.
  * @param {import('playwright-core').Browser} browser
  * @param {{url: string}} server
- * @param {{fragment?: string, path?: string, viewport?: {width: number, height: number}, readySelector?: string|null}} [options]
+ * @param {{fragment?: string, path?: string, viewport?: {width: number, height: number}, readySelector?: string|null, readyTimeout?: number}} [options]
  */
 export async function openApp(browser, server, options = {}) {
   const {
@@ -108,6 +111,7 @@ export async function openApp(browser, server, options = {}) {
     path = '/',
     viewport = DEFAULT_VIEWPORT,
     readySelector = APP_SELECTOR,
+    readyTimeout = 15000,
   } = options;
   const origin = server.url;
   const context = await browser.newContext({ viewport, serviceWorkers: 'block' });
@@ -145,7 +149,7 @@ export async function openApp(browser, server, options = {}) {
 
   const url = origin + path + fragment;
   await page.goto(url, { waitUntil: 'load' });
-  if (readySelector) await page.locator(readySelector).first().waitFor({ state: 'visible' });
+  if (readySelector) await page.locator(readySelector).first().waitFor({ state: 'visible', timeout: readyTimeout });
   await page.waitForLoadState('networkidle');
   phase = 'after-load';
 
