@@ -1,0 +1,122 @@
+// A tiny dependency-free static server for the production build (dist/), used by the
+// end-to-end tests and the speed benchmark. It listens on 127.0.0.1 only, on a free port
+// unless one is given, and serves files with their proper MIME types (`.wasm` as
+// `application/wasm`, which WebAssembly.instantiateStreaming requires).
+//
+// The Content-Security-Policy header is sent only when asked (`csp: true`, or `--csp` on
+// the command line): the app does not fit that policy yet.
+//
+//   node end2end/serve-dist.mjs [DIR] [--port N] [--csp]     (DIR defaults to dist/)
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// E2E_DIST=/some/dir serves another build instead of the project's dist/.
+export const DIST_DIR = path.resolve(
+  process.env.E2E_DIST ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist'),
+);
+
+/** The policy the hosted widget is meant to run under. */
+export const CSP =
+  "default-src 'self'; connect-src 'none'; script-src 'self' 'wasm-unsafe-eval'; " +
+  "style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; " +
+  "form-action 'none'; frame-ancestors 'self'";
+
+export const MIME_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.ics': 'text/calendar; charset=utf-8',
+  '.pdf': 'application/pdf',
+};
+
+/**
+ * Serves `root` on 127.0.0.1.
+ * @param {{root?: string, port?: number, csp?: boolean}} [options]
+ * @returns {Promise<{url: string, port: number, root: string, log: {method: string, path: string, status: number}[], close: () => Promise<void>}>}
+ */
+export async function serveDist({ root = DIST_DIR, port = 0, csp = false } = {}) {
+  root = path.resolve(root);
+  if (!fs.existsSync(path.join(root, 'index.html'))) {
+    throw new Error(`${root}/index.html is missing: run ./scripts/build first`);
+  }
+  const log = [];
+  const server = http.createServer((req, res) => {
+    const entry = { method: req.method, path: req.url, status: 0 };
+    log.push(entry);
+    const send = (status, headers, body) => {
+      entry.status = status;
+      res.writeHead(status, {
+        'Cache-Control': 'no-cache',
+        'X-Content-Type-Options': 'nosniff',
+        ...(csp ? { 'Content-Security-Policy': CSP } : {}),
+        ...headers,
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return send(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain' }, 'method not allowed\n');
+    }
+    let pathname;
+    try {
+      pathname = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
+    } catch {
+      return send(400, { 'Content-Type': 'text/plain' }, 'bad request\n');
+    }
+    if (pathname.endsWith('/')) pathname += 'index.html';
+    const file = path.join(root, pathname);
+    // Never serve anything outside root (`..`, encoded or not).
+    if (pathname.includes('\0') || !file.startsWith(root + path.sep)) {
+      return send(404, { 'Content-Type': 'text/plain' }, 'not found\n');
+    }
+    fs.readFile(file, (err, body) => {
+      if (err) return send(404, { 'Content-Type': 'text/plain' }, 'not found\n');
+      const type = MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+      send(200, { 'Content-Type': type, 'Content-Length': body.length }, body);
+    });
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  const actualPort = server.address().port;
+  return {
+    url: `http://127.0.0.1:${actualPort}`,
+    port: actualPort,
+    root,
+    log,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const csp = args.includes('--csp');
+  const portAt = args.indexOf('--port');
+  const port = portAt >= 0 ? Number(args[portAt + 1]) : 0;
+  const root = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--port') ?? DIST_DIR;
+  const server = await serveDist({ root, port, csp });
+  console.log(`Serving ${server.root} on ${server.url}/${csp ? ' with the CSP header' : ''} (Ctrl-C stops)`);
+  process.on('SIGINT', () => server.close().then(() => process.exit(0)));
+  process.on('SIGTERM', () => server.close().then(() => process.exit(0)));
+}

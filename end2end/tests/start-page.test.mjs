@@ -1,0 +1,173 @@
+// The start page of the production build (dist/), in headless Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  startEnv,
+  openApp,
+  serveDist,
+  expectText,
+  APP_SELECTOR,
+  FIRST_INTERACTIVE_SELECTOR,
+  DIST_DIR,
+} from '../lib/harness.mjs';
+import { assertNoAxeViolations } from '../lib/axe.mjs';
+
+const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'screenshots');
+const HEADING = 'Work out your security level';
+
+let env;
+before(async () => {
+  env = await startEnv();
+});
+after(async () => {
+  await env?.close();
+});
+
+test('renders the start page with its heading and Start button', async () => {
+  const s = await openApp(env.browser, env.server);
+  try {
+    const { page } = s;
+    await expectText(page, '[data-testid="page-heading"]', HEADING);
+    assert.equal(await page.title(), HEADING);
+    // The heading is the page's h1, inside the app's <main>.
+    assert.equal(await page.locator(`main${APP_SELECTOR} > h1[data-testid="page-heading"]`).count(), 1);
+    const start = page.getByRole('button', { name: 'Start' });
+    assert.equal(await start.getAttribute('data-testid'), 'start');
+    assert.ok(await start.isEnabled());
+    await s.assertClean();
+  } finally {
+    await s.close();
+  }
+});
+
+test('loads only files from dist/, then makes zero requests', async () => {
+  const s = await openApp(env.browser, env.server);
+  try {
+    const paths = s.initialRequests.map((r) => new URL(r.url).pathname);
+    // Every initial request is a file of dist/ ...
+    for (const p of paths) {
+      const file = path.join(DIST_DIR, p === '/' ? 'index.html' : p);
+      assert.ok(fs.existsSync(file), `requested ${p}, which is not in dist/`);
+    }
+    // ... and the app really came from there: the page, its wasm and its JS glue.
+    assert.equal(paths[0], '/');
+    assert.ok(paths.some((p) => p.endsWith('.wasm')), `no .wasm among ${paths.join(', ')}`);
+    assert.ok(paths.some((p) => p.endsWith('.js')), `no .js among ${paths.join(', ')}`);
+    // Pressing Start must not touch the network either.
+    await s.page.locator(FIRST_INTERACTIVE_SELECTOR).click();
+    await s.assertClean(); // zero requests after the initial assets, none off 127.0.0.1
+    assert.deepEqual(s.laterRequests, []);
+  } finally {
+    await s.close();
+  }
+});
+
+test('has no axe violations (WCAG 2.2 A and AA)', async () => {
+  const s = await openApp(env.browser, env.server);
+  try {
+    await assertNoAxeViolations(s.page);
+    await s.assertClean();
+  } finally {
+    await s.close();
+  }
+});
+
+for (const width of [320, 1280]) {
+  test(`fits a ${width} px wide screen (screenshot in end2end/screenshots/)`, async () => {
+    const s = await openApp(env.browser, env.server, { viewport: { width, height: 720 } });
+    try {
+      const { page } = s;
+      await page.locator(FIRST_INTERACTIVE_SELECTOR).waitFor({ state: 'visible' });
+      // No horizontal scrolling (WCAG 1.4.10 Reflow at 320 px).
+      const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        innerWidth: window.innerWidth,
+      }));
+      assert.ok(scrollWidth <= innerWidth, `page is ${scrollWidth} px wide in a ${innerWidth} px window`);
+      const box = await page.locator(FIRST_INTERACTIVE_SELECTOR).boundingBox();
+      assert.ok(box.x >= 0 && box.x + box.width <= width, `Start button at x=${box.x}..${box.x + box.width}`);
+
+      fs.mkdirSync(SCREENSHOTS, { recursive: true });
+      const file = path.join(SCREENSHOTS, `start-${width}.png`);
+      fs.rmSync(file, { force: true });
+      await page.screenshot({ path: file, fullPage: true });
+      const png = fs.readFileSync(file);
+      assert.equal(png.subarray(1, 4).toString(), 'PNG');
+      assert.equal(png.readUInt32BE(16), width, 'the full-page screenshot is as wide as the screen');
+      await s.assertClean();
+    } finally {
+      await s.close();
+    }
+  });
+}
+
+// What makes a focus indicator visible, read from computed styles.
+function focusStyle(selector) {
+  const el = document.querySelector(selector);
+  const cs = getComputedStyle(el);
+  return {
+    outlineStyle: cs.outlineStyle,
+    outlineWidth: cs.outlineWidth,
+    outlineColor: cs.outlineColor,
+    boxShadow: cs.boxShadow,
+    backgroundColor: cs.backgroundColor,
+    color: cs.color,
+    borderColor: cs.borderColor,
+    focusVisible: el.matches(':focus-visible'),
+  };
+}
+
+const transparent = (c) => c === 'transparent' || /rgba\(.*,\s*0\)$/.test(c);
+
+test('keyboard: Tab reaches the Start button, which shows a visible focus style', async () => {
+  const s = await openApp(env.browser, env.server);
+  try {
+    const { page } = s;
+    await page.locator(FIRST_INTERACTIVE_SELECTOR).waitFor({ state: 'visible' });
+    const before = await page.evaluate(focusStyle, FIRST_INTERACTIVE_SELECTOR);
+    assert.equal(before.focusVisible, false);
+
+    let presses = 0;
+    const isFocused = () => page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, FIRST_INTERACTIVE_SELECTOR);
+    while (!(await isFocused())) {
+      assert.ok(presses < 10, 'Start was not reached in 10 presses of Tab');
+      await page.keyboard.press('Tab');
+      presses += 1;
+    }
+    const after = await page.evaluate(focusStyle, FIRST_INTERACTIVE_SELECTOR);
+    assert.equal(after.focusVisible, true, 'focus by keyboard should match :focus-visible');
+
+    const visibleOutline =
+      after.outlineStyle !== 'none' && parseFloat(after.outlineWidth) > 0 && !transparent(after.outlineColor);
+    const changed = ['boxShadow', 'backgroundColor', 'color', 'borderColor'].filter((k) => before[k] !== after[k]);
+    assert.ok(
+      visibleOutline || changed.length > 0,
+      `no visible focus style: before ${JSON.stringify(before)}, after ${JSON.stringify(after)}`,
+    );
+    await s.assertClean();
+  } finally {
+    await s.close();
+  }
+});
+
+test(
+  'runs under the hosting CSP header',
+  { todo: 'the app does not fit the CSP yet (Trunk inlines its start-up script); another task makes it' },
+  async () => {
+    const server = await serveDist({ csp: true });
+    try {
+      const s = await openApp(env.browser, server, { readySelector: null });
+      try {
+        await s.assertClean();
+        await s.page.locator(FIRST_INTERACTIVE_SELECTOR).waitFor({ state: 'visible', timeout: 5000 });
+      } finally {
+        await s.close();
+      }
+    } finally {
+      await server.close();
+    }
+  },
+);
