@@ -417,3 +417,102 @@ async fn focus_moves_to_the_heading_and_the_title_changes() {
         .starts_with("How many people"));
     w.close();
 }
+
+/// Waits for a condition that depends on browser tasks (e.g. reading a file), checking it
+/// after each turn of the event loop; fails after 200 turns.
+async fn wait_for(w: &Widget, what: &str, cond: impl Fn(&Widget) -> bool) {
+    for _ in 0..200 {
+        if cond(w) {
+            return;
+        }
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            window().set_timeout_with_callback(&resolve).unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+        w.settle().await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+async fn choose_file(w: &Widget, name: &str, content: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let file = web_sys::File::new_with_str_sequence(&parts, name).unwrap();
+    let transfer = web_sys::DataTransfer::new().unwrap();
+    transfer.items().add_with_file(&file).unwrap();
+    let input: HtmlInputElement = w.get("open-file-input").dyn_into().unwrap();
+    input.set_files(transfer.files().as_ref());
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    input
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap())
+        .unwrap();
+    w.settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn readiness_marks_feed_the_action_plan_and_the_statement_is_shown() {
+    let w = Widget::open(Some("schedule=df&subjects=50&special=0&value=1000&months=6&access=no&commencement=2027-01-04"), false).await;
+    assert_eq!(w.text("level"), "S2");
+    let statement: web_sys::HtmlTextAreaElement = w.get("statement").dyn_into().unwrap();
+    assert!(
+        statement.value().contains("security level S2 applies"),
+        "{}",
+        statement.value()
+    );
+    assert!(w
+        .text("readiness-counts")
+        .starts_with("0 in place, 0 in progress, 0 not yet"));
+    let first = w.find("[data-testid=\"obligation\"]").unwrap();
+    let reference = first.get_attribute("data-ref").unwrap();
+    first
+        .query_selector("[data-testid=\"ready-not-yet\"]")
+        .unwrap()
+        .unwrap()
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+    w.settle().await;
+    assert!(
+        w.text("readiness-counts")
+            .starts_with("0 in place, 0 in progress, 1 not yet"),
+        "{}",
+        w.text("readiness-counts")
+    );
+    let action = w.get("action");
+    assert_eq!(
+        action.get_attribute("data-ref").as_deref(),
+        Some(reference.as_str())
+    );
+    // The marks are kept for a reload in this tab.
+    assert!(storage()
+        .get_item(STORAGE_KEY)
+        .unwrap()
+        .unwrap()
+        .contains("=not-yet"));
+    w.close();
+}
+
+#[wasm_bindgen_test]
+async fn opening_a_saved_file_or_a_bad_one() {
+    let w = Widget::open(None, false).await;
+    choose_file(&w, "notes.txt", "these are not my answers").await;
+    wait_for(&w, "the file problems", |w| w.has("file-problems")).await;
+    assert!(
+        w.text("file-problems").contains("not a JSON file"),
+        "{}",
+        w.text("file-problems")
+    );
+    assert_eq!(w.page(), "start-page", "a bad file changes nothing");
+
+    let saved = security_matrix_core::savefile::to_json(
+        &security_matrix_core::flow::from_fragment(
+            "schedule=df&subjects=3000&special=0&value=1000&months=6&access=no",
+        )
+        .answers,
+        &Default::default(),
+    );
+    choose_file(&w, "security-assessment-S6.json", &saved).await;
+    wait_for(&w, "the result page", |w| w.has("result")).await;
+    assert_eq!(w.text("level"), "S6");
+    w.close();
+}
