@@ -22,6 +22,20 @@ pub enum Answer {
     Skipped,
 }
 
+impl Answer {
+    /// The answer as written in links, storage and saved files: `3000`, `yes`, `S3`,
+    /// `2027-01-04`, or `skip` for a skipped optional question.
+    pub fn value_text(&self) -> String {
+        match self {
+            Answer::Number(n) => n.to_string(),
+            Answer::YesNo(b) => (if *b { "yes" } else { "no" }).to_string(),
+            Answer::Choice(c) => c.to_string(),
+            Answer::Date(d) => d.format("%Y-%m-%d").to_string(),
+            Answer::Skipped => "skip".to_string(),
+        }
+    }
+}
+
 /// Every answer given so far, for one schedule.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Answers {
@@ -259,11 +273,8 @@ impl Answers {
                 continue;
             }
             let value = match self.values.get(&q) {
-                Some(Answer::Number(n)) => n.to_string(),
-                Some(Answer::YesNo(b)) => (if *b { "yes" } else { "no" }).to_string(),
-                Some(Answer::Choice(c)) => c.to_string(),
-                Some(Answer::Date(d)) => d.format("%Y-%m-%d").to_string(),
                 Some(Answer::Skipped) | None => continue,
+                Some(a) => a.value_text(),
             };
             parts.push(format!("{}={value}", q.key()));
         }
@@ -277,13 +288,7 @@ impl Answers {
     pub fn to_storage(&self) -> String {
         let mut parts = vec![format!("schedule={}", self.schedule.id())];
         for (q, a) in &self.values {
-            let value = match a {
-                Answer::Number(n) => n.to_string(),
-                Answer::YesNo(b) => (if *b { "yes" } else { "no" }).to_string(),
-                Answer::Choice(c) => c.to_string(),
-                Answer::Date(d) => d.format("%Y-%m-%d").to_string(),
-                Answer::Skipped => "skip".to_string(),
-            };
+            let value = a.value_text();
             parts.push(format!("{}={value}", q.key()));
         }
         parts.join("&")

@@ -26,16 +26,6 @@ pub struct Loaded {
     pub warnings: Vec<String>,
 }
 
-fn answer_value(a: &Answer) -> String {
-    match a {
-        Answer::Number(n) => n.to_string(),
-        Answer::YesNo(b) => (if *b { "yes" } else { "no" }).to_string(),
-        Answer::Choice(c) => c.to_string(),
-        Answer::Date(d) => d.format("%Y-%m-%d").to_string(),
-        Answer::Skipped => "skip".to_string(),
-    }
-}
-
 /// Writes the file.
 pub fn to_json(answers: &Answers, readiness: &ReadinessMap) -> String {
     let mut given = Vec::new();
@@ -44,7 +34,7 @@ pub fn to_json(answers: &Answers, readiness: &ReadinessMap) -> String {
         .filter(|q| q.schedule == answers.schedule)
     {
         if let Some(a) = answers.get(q.id) {
-            given.push((q.id.key().to_string(), Json::String(answer_value(a))));
+            given.push((q.id.key().to_string(), Json::String(a.value_text())));
         }
     }
     let marks = readiness
