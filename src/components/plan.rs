@@ -121,7 +121,7 @@ pub fn plan_section(p: &PlanSectionProps) -> Html {
                     });
                     html! {
                         <div class="smx-event" data-testid="event" data-event={*id}>
-                            <label class="smx-label" for={input_id.clone()}>{ format!("Date of {label}") }</label>
+                            <label class="smx-label" for={input_id.clone()}>{ capitalised(label) }</label>
                             <input id={input_id} class="smx-input smx-input--width-10" type="date"
                                 value={date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()} {onchange} />
                             <ul class="smx-list">
@@ -149,4 +149,10 @@ pub fn plan_section(p: &PlanSectionProps) -> Html {
             }
         </section>
     }
+}
+
+/// "the date you …" → "The date you …".
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
