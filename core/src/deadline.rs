@@ -413,11 +413,20 @@ impl DeadlineRule {
             DeadlineRule::MonthsAfter { months, anchor } => {
                 one(anchor_date(anchor).and_then(|x| checked_add_months_clamped(x, *months)))
             }
+            // The first date is a deadline in its own right ("by no later than six months
+            // from the Call-Off Commencement Date"), so it is given even when the term ends
+            // before it (the stricter reading); only the yearly repeats stop with the term.
             DeadlineRule::MonthsAfterThenAnnually { months, anchor } => {
                 match anchor_date(anchor).and_then(|x| checked_add_months_clamped(x, *months)) {
-                    Some(first) => series(anchors.end, |k| {
-                        checked_add_months_clamped(first, k.checked_sub(1)?.checked_mul(12)?)
-                    }),
+                    Some(first) => {
+                        let mut dates = vec![first];
+                        if anchors.end.is_some() {
+                            dates.extend(series(anchors.end, |k| {
+                                checked_add_months_clamped(first, k.checked_mul(12)?)
+                            }));
+                        }
+                        dates
+                    }
                     None => Vec::new(),
                 }
             }
@@ -790,11 +799,11 @@ mod tests {
                 anchors(Some("2025-08-31"), None, Some("2028-08-30")),
                 vec!["2026-02-28", "2027-02-28", "2028-02-28"],
             ),
-            // A first date past the end of the term gives nothing.
+            // A first date past the end of the term is still a deadline; no repeats.
             (
                 "6 months after commencement, then annually",
                 anchors(Some("2026-01-01"), None, Some("2026-03-31")),
-                vec![],
+                vec!["2026-07-01"],
             ),
             (
                 "annually after commencement",
@@ -954,7 +963,11 @@ mod tests {
             }
             let dates = r.due_dates(&anchors);
             prop_assert!(dates.windows(2).all(|w| w[0] < w[1]), "{:?}", dates);
-            if r.is_recurring() {
+            if let DeadlineRule::MonthsAfterThenAnnually { .. } = r {
+                // The first deadline stands even past the term; repeats stay within it.
+                prop_assert!(!dates.is_empty());
+                prop_assert!(dates.iter().skip(1).all(|x| *x <= end && *x > start), "{:?}", dates);
+            } else if r.is_recurring() {
                 prop_assert!(dates.iter().all(|x| *x <= end && *x > start), "{:?}", dates);
             } else if r != DeadlineRule::Every24Hours {
                 prop_assert_eq!(dates.len(), 1);

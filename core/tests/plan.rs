@@ -515,12 +515,19 @@ fn recurring_duties_whose_first_date_is_after_the_term() {
     // A 5-month S6 term from 4 Jan 2027 ends 3 Jun 2027.
     let plan = df_plan(Level::S6, Some("2027-01-04"), 5, &[], "2026-11-01");
     assert_eq!(plan.end, Some(d("2027-06-03")));
-    // The ITHC (first 4 Jul 2027), the annual review (4 Jan 2028) and the training
-    // (3 Jan 2028) never fall within the term.
+    // The annual review (4 Jan 2028) and the training (3 Jan 2028) never fall within
+    // the term. The first ITHC is a deadline of its own ("by no later than six months from
+    // the Call-Off Commencement Date"): it is dated 4 Jul 2027 even though the term has
+    // ended (the stricter reading), without yearly repeats.
     assert_eq!(
         ids(&plan.after_term, |u| u.obligation.id),
-        ["df-3-6-1-b-iv", "df-3-6-17", "df-3-6-training-2"]
+        ["df-3-6-17", "df-3-6-training-2"]
     );
+    let ithc: Vec<_> = entries(&plan, "df-3-6-1-b-iv")
+        .iter()
+        .map(|e| e.date)
+        .collect();
+    assert_eq!(ithc, [d("2027-07-04")]);
     // One restore test, 4 Apr 2027. One-off deadlines are dated even after the term's end
     // (the schedule states them without regard to it).
     let restore: Vec<_> = entries(&plan, "df-3-6-continuity-3")

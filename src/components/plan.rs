@@ -154,5 +154,8 @@ pub fn plan_section(p: &PlanSectionProps) -> Html {
 /// "the date you …" → "The date you …".
 fn capitalised(s: &str) -> String {
     let mut chars = s.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
