@@ -41,6 +41,11 @@
 //     verdict: /may use your own computers/i,
 //     conditions: ['Annex 1 Appendix (CIO), ¶4'],
 //     notConditions: ['Annex 1 Appendix (CIO), ¶3'],
+//
+//     // Optional: the app disagrees with the hand-worked values, and why. The row still
+//     // runs, but node's test runner reports it as "todo" rather than failing the suite
+//     // (and says so if it starts to pass).
+//     todo: 'reported: …',
 //   }
 //
 // Every row also runs the harness's checks (no request after load, none off 127.0.0.1, no
@@ -161,6 +166,26 @@ export const SCENARIOS = [
       '3.6.1(b)(ii)': '2027-08-15',
       '3.6.1(b)(iv)': ['2027-08-15', '2028-08-15', '2029-08-15'],
     },
+  },
+
+  // S6 over a six-month term. Commencement Monday 15 February 2027; the term ends on
+  // 14 August 2027. ¶3.6.1(b)(ii), ISO/IEC 27001 "by no later than six (6) months from the
+  // Call-Off Commencement Date": 15 August 2027. ¶3.6.1(b)(iv) has the same first deadline,
+  // "by no later than six (6) months from the Call-Off Commencement Date and annually
+  // thereafter during the Call-Off Term": "during the Call-Off Term" limits the yearly
+  // repeats, of which none falls in this term, not the first deadline; so 15 August 2027
+  // too, dated like ¶3.6.1(b)(ii) (both one day after the term).
+  {
+    name: 'S6 over 6 months: the first CHECK ITHC is due six months from commencement like ISO 27001',
+    fragment: '#schedule=df&subjects=2501&special=0&value=10000&months=6&access=yes&commencement=2027-02-15',
+    level: 'S6',
+    standards: 'Enhanced',
+    dates: {
+      '3.6.1(b)(ii)': '2027-08-15',
+      '3.6.1(b)(iv)': '2027-08-15',
+    },
+    todo:
+      'the app dates ¶3.6.1(b)(ii) on 15 August 2027 but leaves ¶3.6.1(b)(iv) undated: a recurring rule whose first date is after the term gives no date (core/src/deadline.rs), and the plan section does not show Plan::after_term',
   },
 
   // The aggregation example of ¶1.3: 1,000 data sets under a Call-Off Contract the Supplier
