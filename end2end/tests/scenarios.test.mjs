@@ -1,12 +1,13 @@
 // One test per row of the deep-link scenario table (end2end/scenarios.mjs).
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startEnv, openApp, expectText, expectTimes } from '../lib/harness.mjs';
+import { startEnv, openApp, expectText } from '../lib/harness.mjs';
 import { assertNoAxeViolations } from '../lib/axe.mjs';
+import { tid, expectParagraphDates, ambiguityIds } from '../lib/flow.mjs';
 import { SCENARIOS } from '../scenarios.mjs';
 
-const LEVEL = '[data-testid="level"]';
-const STANDARDS = '[data-testid="standards"]';
+const LEVEL = tid('level');
+const STANDARDS = tid('standards');
 const cssString = (s) => JSON.stringify(String(s));
 
 describe('deep-link scenarios (end2end/scenarios.mjs)', () => {
@@ -28,9 +29,19 @@ describe('deep-link scenarios (end2end/scenarios.mjs)', () => {
     for (const [i, row] of SCENARIOS.entries()) {
       const where = `row ${i} (${row.name ?? row.fragment})`;
       assert.match(row.fragment ?? '', /^#./, `${where}: fragment must start with '#'`);
-      assert.equal(typeof row.level, 'string', `${where}: level`);
-      assert.equal(typeof row.standards, 'string', `${where}: standards`);
+      const sm2017 = /(^#|&)schedule=sm2017(&|$)/.test(row.fragment);
+      if (sm2017) {
+        assert.equal(row.level, null, `${where}: a 2017 row has level null`);
+        assert.equal(row.standards, null, `${where}: a 2017 row has standards null`);
+      } else {
+        assert.match(row.level, /^S[1-6]$/, `${where}: level`);
+        assert.ok(['None', 'Basic', 'Normal', 'Enhanced'].includes(row.standards), `${where}: standards`);
+      }
       assert.equal(typeof (row.dates ?? {}), 'object', `${where}: dates`);
+      if ('todo' in row) assert.match(row.todo, /\S/, `${where}: todo says why`);
+      for (const [ref, d] of Object.entries(row.dates ?? {})) {
+        for (const x of Array.isArray(d) ? d : [d]) assert.match(x, /^\d{4}-\d{2}-\d{2}$/, `${where}: date of ${ref}`);
+      }
       const name = row.name ?? row.fragment;
       assert.ok(!names.has(name), `${where}: duplicate name`);
       names.add(name);
@@ -38,14 +49,30 @@ describe('deep-link scenarios (end2end/scenarios.mjs)', () => {
   });
 
   for (const row of SCENARIOS) {
-    test(row.name ?? row.fragment, async () => {
-      const s = await openApp(env.browser, env.server, { fragment: row.fragment, readySelector: LEVEL });
+    test(row.name ?? row.fragment, row.todo ? { todo: row.todo } : {}, async () => {
+      const s = await openApp(env.browser, env.server, { fragment: row.fragment, readySelector: tid('result') });
       try {
         const { page } = s;
-        await expectText(page, LEVEL, row.level);
-        await expectText(page, STANDARDS, row.standards);
+        if (row.level === null) {
+          assert.equal(await page.locator(LEVEL).count(), 0, 'no level on a 2017 result');
+          await page.locator(tid('device-verdict')).waitFor({ state: 'visible' });
+        } else {
+          await expectText(page, LEVEL, row.level);
+          await expectText(page, STANDARDS, row.standards);
+        }
         for (const [ref, datetime] of Object.entries(row.dates ?? {})) {
-          await expectTimes(page, `[data-ref=${cssString(ref)}]`, datetime);
+          await expectParagraphDates(page, ref, datetime);
+        }
+        if (row.ambiguities) {
+          const shown = await ambiguityIds(page);
+          for (const id of row.ambiguities) assert.ok(shown.includes(id), `ambiguity note ${id} among [${shown.join(', ')}]`);
+        }
+        if (row.verdict) assert.match(await page.locator(tid('device-verdict')).textContent(), row.verdict);
+        for (const ref of row.conditions ?? []) {
+          assert.ok((await page.locator(`${tid('device-conditions')} [data-ref=${cssString(ref)}]`).count()) > 0, `condition ${ref}`);
+        }
+        for (const ref of row.notConditions ?? []) {
+          assert.equal(await page.locator(`${tid('device-conditions')} [data-ref=${cssString(ref)}]`).count(), 0, `no condition ${ref}`);
         }
         await assertNoAxeViolations(page);
         await s.assertClean();

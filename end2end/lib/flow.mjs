@@ -1,0 +1,211 @@
+// Driving the question flow through the documented hooks (README, "Stable hooks"), by mouse
+// or by keyboard. Every helper waits with Playwright's auto-waiting locators or
+// page.waitForFunction: never with a sleep.
+//
+//   await startByMouse(page);                        // Start on the start page
+//   await answerByMouse(page, 'subjects', '1500');   // waits for that question, answers, Continue
+//   await answerByMouse(page, 'commencement', null); // an optional date: Skip this question
+//   await expectCheckAnswers(page, ['subjects', …]); // the rows of the check-answers page
+//   await page.getByTestId('show-result').click();
+import assert from 'node:assert/strict';
+
+/** The kind of input each question has (from core/data/questions.toml). */
+export const QUESTION_KIND = {
+  subjects: 'number',
+  special: 'number',
+  professional: 'radio',
+  value: 'number',
+  months: 'number',
+  access: 'radio',
+  other: 'radio',
+  other_subjects: 'number',
+  other_special: 'number',
+  current_level: 'radio',
+  commencement: 'date',
+  effective: 'date',
+  own_devices: 'radio',
+  marking: 'radio',
+  bulk: 'radio',
+};
+
+/** Every question of each schedule, in the order the flow can ask them. */
+export const DF_QUESTIONS = [
+  'subjects', 'special', 'professional', 'value', 'months', 'access', 'other',
+  'other_subjects', 'other_special', 'current_level', 'commencement',
+];
+export const SM2017_QUESTIONS = ['effective', 'own_devices', 'marking', 'bulk'];
+
+export const tid = (id) => `[data-testid="${id}"]`;
+
+/** The locator of a question page (it waits when used). */
+export const questionPage = (page, key) => page.locator(tid(`question-${key}`));
+
+/** Waits until the question `key` is the page shown. */
+export async function expectQuestion(page, key, { timeout = 5000 } = {}) {
+  assert.ok(key in QUESTION_KIND, `unknown question ${key}`);
+  try {
+    await questionPage(page, key).waitFor({ state: 'visible', timeout });
+  } catch (e) {
+    const shown = await currentPage(page);
+    assert.equal(shown, `question-${key}`, `expected the question '${key}'`);
+    throw e;
+  }
+}
+
+/** The page shown: 'start-page', 'check-answers', 'result', 'question-<key>' or 'nothing'. */
+export function currentPage(page) {
+  return page.evaluate(() => {
+    for (const id of ['start-page', 'check-answers', 'result']) {
+      if (document.querySelector(`[data-testid="${id}"]`)) return id;
+    }
+    return document.querySelector('[data-testid^="question-"]')?.getAttribute('data-testid') ?? 'nothing';
+  });
+}
+
+/** 'YYYY-MM-DD' → the three boxes' strings, written as a person would ("4", "1", "2027"). */
+export function dateParts(iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  assert.ok(m, `not a YYYY-MM-DD date: ${iso}`);
+  return { day: String(Number(m[3])), month: String(Number(m[2])), year: m[1] };
+}
+
+/** Start on the start page, choosing the schedule first ('df' or 'sm2017'). */
+export async function startByMouse(page, schedule = 'df') {
+  await page.locator(tid('start-page')).waitFor({ state: 'visible' });
+  await page.locator(tid(`schedule-${schedule}`)).check();
+  await page.locator(tid('start')).click();
+}
+
+/**
+ * On the question `key`: fills in `value` (a number's text, a radio's value, or a date as
+ * 'YYYY-MM-DD'; `null` skips an optional question) and presses Continue, by mouse.
+ */
+export async function answerByMouse(page, key, value) {
+  await expectQuestion(page, key);
+  const q = questionPage(page, key);
+  if (value === null) {
+    await q.locator(tid('skip')).click();
+    return;
+  }
+  switch (QUESTION_KIND[key]) {
+    case 'number':
+      await q.locator(tid('answer')).fill(String(value));
+      break;
+    case 'radio':
+      await q.locator(tid(`option-${value}`)).check();
+      break;
+    case 'date': {
+      const { day, month, year } = dateParts(value);
+      await q.locator(tid('date-day')).fill(day);
+      await q.locator(tid('date-month')).fill(month);
+      await q.locator(tid('date-year')).fill(year);
+      break;
+    }
+  }
+  await q.locator(tid('continue')).click();
+}
+
+/** Answers each `[key, value]` in turn, checking that the flow asks exactly these, in order. */
+export async function walkByMouse(page, steps) {
+  for (const [key, value] of steps) await answerByMouse(page, key, value);
+}
+
+/** Waits for the check-answers page and checks that its rows are exactly `keys`, in order. */
+export async function expectCheckAnswers(page, keys) {
+  await page.locator(tid('check-answers')).waitFor({ state: 'visible' });
+  const rows = await page
+    .locator(`${tid('summary')} [data-testid^="row-"]`)
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid').slice(4)));
+  assert.deepEqual(rows, keys, 'the rows of the check-answers page');
+}
+
+/** The text of every `[data-testid=ambiguity]` note's id on the page. */
+export function ambiguityIds(page) {
+  return page.locator(tid('ambiguity')).evaluateAll((els) => els.map((e) => e.getAttribute('data-ambiguity')));
+}
+
+/**
+ * Every `<time datetime>` inside the obligations `[data-testid=obligation][data-ref=ref]`
+ * (several obligations may cite one paragraph), sorted; `null` when no obligation has
+ * that reference.
+ */
+export function obligationDates(page, ref) {
+  return page.evaluate((ref) => {
+    const els = [...document.querySelectorAll('[data-testid="obligation"]')].filter((e) => e.dataset.ref === ref);
+    if (els.length === 0) return null;
+    return els.flatMap((e) => [...e.querySelectorAll('time')].map((t) => t.getAttribute('datetime'))).sort();
+  }, ref);
+}
+
+/** The same for the rows of the dated plan table, `[data-testid=plan-entry][data-ref=ref]`. */
+export function planDates(page, ref) {
+  return page.evaluate((ref) => {
+    const els = [...document.querySelectorAll('[data-testid="plan-entry"]')].filter((e) => e.dataset.ref === ref);
+    return els.flatMap((e) => [...e.querySelectorAll('time')].map((t) => t.getAttribute('datetime'))).sort();
+  }, ref);
+}
+
+/**
+ * Checks the dates of paragraph `ref`: the obligation(s) citing it show exactly `expected`
+ * (a date or an array, compared as sorted sets; `[]` means listed but undated), and the
+ * dated plan has a row for each of those dates and no other.
+ */
+export async function expectParagraphDates(page, ref, expected) {
+  const want = (Array.isArray(expected) ? [...expected] : [expected]).sort();
+  await page.locator(tid('obligation')).first().waitFor({ state: 'attached' });
+  const got = await obligationDates(page, ref);
+  assert.notEqual(got, null, `no [data-testid=obligation][data-ref="${ref}"] on the page`);
+  assert.deepEqual(got, want, `<time datetime> of the obligations citing ¶${ref}`);
+  assert.deepEqual(await planDates(page, ref), want, `<time datetime> of the plan rows for ¶${ref}`);
+}
+
+/** Whether the page has no horizontal scrolling (WCAG 1.4.10 Reflow). */
+export async function assertNoHorizontalScroll(page) {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  assert.ok(scrollWidth <= innerWidth, `page is ${scrollWidth} px wide in a ${innerWidth} px window`);
+}
+
+// ---- keyboard ------------------------------------------------------------------------------
+
+/** Whether the focused element matches `selector`. */
+export function focusMatches(page, selector) {
+  return page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector);
+}
+
+/** A short description of the focused element, for failure messages. */
+export function describeFocus(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return '(body)';
+    const id = el.id ? `#${el.id}` : '';
+    const t = el.getAttribute('data-testid') ? `[data-testid=${el.getAttribute('data-testid')}]` : '';
+    return `${el.tagName.toLowerCase()}${id}${t} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
+  });
+}
+
+/**
+ * Presses Tab (or Shift+Tab with `back`) until the focused element matches `selector`;
+ * fails after `max` presses.
+ */
+export async function tabTo(page, selector, { back = false, max = 25 } = {}) {
+  const key = back ? 'Shift+Tab' : 'Tab';
+  for (let i = 0; i < max; i++) {
+    if (await focusMatches(page, selector)) return i;
+    await page.keyboard.press(key);
+  }
+  if (await focusMatches(page, selector)) return max;
+  assert.fail(`${selector} not reached in ${max} presses of ${key}; focus is on ${await describeFocus(page)}`);
+}
+
+/** Waits until the focused element matches `selector`. */
+export async function expectFocus(page, selector, { timeout = 5000 } = {}) {
+  try {
+    await page.waitForFunction((sel) => document.activeElement?.matches(sel) ?? false, selector, { timeout });
+  } catch (e) {
+    if (e?.name !== 'TimeoutError') throw e;
+    assert.fail(`expected focus on ${selector}, but it is on ${await describeFocus(page)}`);
+  }
+}

@@ -1,0 +1,186 @@
+// axe-core (WCAG 2.0, 2.1 and 2.2, A and AA) on every state of the app: the start page,
+// every question page of both schedules, each of them again showing its error (error
+// summary and field error), the check-answers pages, the results at S1, S4 and S6, the 2017
+// result, and a result under print media emulation. Zero violations everywhere.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startEnv, openApp } from '../lib/harness.mjs';
+import { assertNoAxeViolations } from '../lib/axe.mjs';
+import { tid, expectQuestion, questionPage, answerByMouse, startByMouse, expectCheckAnswers, currentPage } from '../lib/flow.mjs';
+
+let env;
+before(async () => {
+  env = await startEnv();
+});
+after(async () => {
+  await env?.close();
+});
+
+/** Runs axe, saying which state failed. */
+async function axe(page, state) {
+  try {
+    await assertNoAxeViolations(page);
+  } catch (e) {
+    e.message = `[${state}] ${e.message}`;
+    throw e;
+  }
+}
+
+/**
+ * On question `key`: axe on the page as it opens; then a wrong answer (`bad`: what to type or
+ * nothing) and Continue, which must show the error summary and the field error, and axe again;
+ * then the real answer.
+ */
+async function checkQuestion(page, key, bad, answer) {
+  await expectQuestion(page, key);
+  const q = questionPage(page, key);
+  await axe(page, `question ${key}`);
+  if (bad?.day !== undefined) {
+    await q.locator(tid('date-day')).fill(bad.day);
+    await q.locator(tid('date-month')).fill(bad.month);
+    await q.locator(tid('date-year')).fill(bad.year);
+  } else if (bad !== undefined) {
+    await q.locator(tid('answer')).fill(bad);
+  }
+  await q.locator(tid('continue')).click();
+  await page.locator(tid('error-summary')).waitFor({ state: 'visible' });
+  await q.locator(tid('field-error')).waitFor({ state: 'visible' });
+  assert.equal(await currentPage(page), `question-${key}`, 'an error keeps the question on screen');
+  await axe(page, `question ${key} with an error`);
+  await answerByMouse(page, key, answer);
+}
+
+test('start page, every DF question (with and without its error) and check answers', async () => {
+  const s = await openApp(env.browser, env.server);
+  try {
+    const { page } = s;
+    await axe(page, 'start');
+    await startByMouse(page, 'df');
+    // One path through every DF question: special category data only in the other
+    // contracts, so the professional question comes after them.
+    await checkQuestion(page, 'subjects', undefined, '500');
+    await checkQuestion(page, 'special', '2.5', '0');
+    await checkQuestion(page, 'value', 'lots', '40000');
+    await checkQuestion(page, 'months', '0', '6');
+    await checkQuestion(page, 'access', undefined, 'no');
+    await checkQuestion(page, 'other', undefined, 'yes');
+    await checkQuestion(page, 'other_subjects', '-1', '100');
+    await checkQuestion(page, 'other_special', 'some', '5');
+    await checkQuestion(page, 'current_level', undefined, 'S2');
+    await checkQuestion(page, 'professional', undefined, 'yes');
+    await checkQuestion(page, 'commencement', { day: '31', month: '2', year: '2027' }, '2027-01-04');
+    await expectCheckAnswers(page, [
+      'subjects', 'special', 'value', 'months', 'access', 'other',
+      'other_subjects', 'other_special', 'current_level', 'professional', 'commencement',
+    ]);
+    await axe(page, 'check answers (DF)');
+    await s.assertClean();
+  } finally {
+    await s.close();
+  }
+});
+
+test('every 2017 question (with and without its error) and check answers', async () => {
+  const s = await openApp(env.browser, env.server);
+  try {
+    const { page } = s;
+    await startByMouse(page, 'sm2017');
+    await checkQuestion(page, 'effective', { day: '1', month: '13', year: '2027' }, '2027-03-19');
+    await checkQuestion(page, 'own_devices', undefined, 'yes');
+    await checkQuestion(page, 'marking', undefined, 'official-sensitive');
+    await checkQuestion(page, 'bulk', undefined, 'no');
+    await expectCheckAnswers(page, ['effective', 'own_devices', 'marking', 'bulk']);
+    await axe(page, 'check answers (2017)');
+    await s.assertClean();
+  } finally {
+    await s.close();
+  }
+});
+
+test('a question opened from a link with an invalid value shows its error', async () => {
+  const s = await openApp(env.browser, env.server, { fragment: '#schedule=df&subjects=ten' });
+  try {
+    const { page } = s;
+    await expectQuestion(page, 'subjects');
+    await page.locator(tid('error-summary')).waitFor({ state: 'visible' });
+    await axe(page, 'linked question with an error');
+    await s.assertClean();
+  } finally {
+    await s.close();
+  }
+});
+
+// Results: the level is checked first, so the state is the one named. Expected levels
+// (Annex Security Matrix, the lowest row whose every column admits the answers):
+const RESULTS = [
+  {
+    // 5 < 10 subjects, no special category data, £1,000 < £30k, 6 < 12 months, no access: S1.
+    name: 'S1',
+    fragment: '#schedule=df&subjects=5&special=0&value=1000&months=6&access=no&commencement=2027-01-04',
+    level: 'S1',
+  },
+  {
+    // Access to MoJ systems rules out S1 to S3 ("No"); 500 < 1,000, £20k < £100k, 6 < 12: S4.
+    name: 'S4',
+    fragment: '#schedule=df&subjects=500&special=0&value=20000&months=6&access=yes&commencement=2027-01-04',
+    level: 'S4',
+  },
+  {
+    // 3,000 > 2,500 data subjects (and 36 months, £300k): only S6 admits them.
+    name: 'S6',
+    fragment:
+      '#schedule=df&subjects=3000&special=40&professional=no&value=300000&months=36&access=yes&other_subjects=100&other_special=0&current_level=S5&commencement=2027-01-04',
+    level: 'S6',
+  },
+  {
+    name: '2017 with own computers and bulk data',
+    fragment: '#schedule=sm2017&effective=2027-03-19&own_devices=yes&marking=official&bulk=yes',
+    level: null,
+  },
+  {
+    name: '2017 without own computers, no Effective Date',
+    fragment: '#schedule=sm2017&own_devices=no',
+    level: null,
+  },
+];
+
+for (const r of RESULTS) {
+  test(`result page: ${r.name}`, async () => {
+    const s = await openApp(env.browser, env.server, { fragment: r.fragment });
+    try {
+      const { page } = s;
+      await page.locator(tid('result')).waitFor({ state: 'visible' });
+      if (r.level) assert.equal(await page.locator(tid('level')).textContent(), r.level);
+      else await page.locator(tid('device-verdict')).waitFor({ state: 'visible' });
+      await axe(page, `result ${r.name}`);
+      // Readiness marks and an opened clause change the page: check it again.
+      await page.locator(`${tid('obligation')} ${tid('ready-in-progress')}`).first().check();
+      await page.locator(`${tid('readiness-summary')} ${tid('action')}`).first().waitFor({ state: 'visible' });
+      await page.locator(`${tid('obligation')} summary`).first().click();
+      await page.locator(`${tid('obligation')} details[open]`).first().waitFor({ state: 'visible' });
+      await axe(page, `result ${r.name}, with a readiness mark and a clause open`);
+      await s.assertClean();
+    } finally {
+      await s.close();
+    }
+  });
+}
+
+test('result page under print media emulation (S6 and 2017)', async () => {
+  for (const r of RESULTS.filter((x) => x.name === 'S6' || x.name.startsWith('2017 with'))) {
+    const s = await openApp(env.browser, env.server, { fragment: r.fragment });
+    try {
+      const { page } = s;
+      await page.locator(tid('result')).waitFor({ state: 'visible' });
+      await page.emulateMedia({ media: 'print' });
+      assert.ok(await page.evaluate(() => matchMedia('print').matches), 'print media is emulated');
+      // The print stylesheet hides the buttons: the emulation took effect.
+      assert.equal(await page.locator(tid('start-again')).isVisible(), false);
+      await axe(page, `print ${r.name}`);
+      await page.emulateMedia({ media: 'screen' });
+      await s.assertClean();
+    } finally {
+      await s.close();
+    }
+  }
+});
