@@ -184,8 +184,6 @@ export const SCENARIOS = [
       '3.6.1(b)(ii)': '2027-08-15',
       '3.6.1(b)(iv)': '2027-08-15',
     },
-    todo:
-      'the app dates ¶3.6.1(b)(ii) on 15 August 2027 but leaves ¶3.6.1(b)(iv) undated: a recurring rule whose first date is after the term gives no date (core/src/deadline.rs), and the plan section does not show Plan::after_term',
   },
 
   // The aggregation example of ¶1.3: 1,000 data sets under a Call-Off Contract the Supplier

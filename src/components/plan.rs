@@ -137,6 +137,17 @@ pub fn plan_section(p: &PlanSectionProps) -> Html {
                     }
                 }) }
             }
+            if !plan.after_term.is_empty() {
+                <Heading level={h3} class="smx-heading-s">{ "Not due within the term" }</Heading>
+                <p class="smx-body">{ "These recurring duties first fall due after the term you gave ends. If the contract is extended, they apply." }</p>
+                <ul class="smx-list smx-list--bullet" data-testid="after-term">
+                    { for plan.after_term.iter().map(|d| html! {
+                        <li data-ref={d.obligation.reference}>
+                            <span class="smx-ref">{ format!("¶{}", d.obligation.reference) }</span>{ format!(" {}: {}", d.obligation.title, d.rule) }
+                        </li>
+                    }) }
+                </ul>
+            }
             if !plan.standing.is_empty() {
                 <Heading level={h3} class="smx-heading-s">{ "Standing duties" }</Heading>
                 <ul class="smx-list smx-list--bullet" data-testid="standing">
