@@ -536,24 +536,30 @@ pub fn assess(a: &DfAnswers) -> LevelAssessment {
         })
         .collect();
 
+    // The highest level the columns other than `skip` need.
+    let others_max = |skip: Criterion| {
+        Criterion::ALL
+            .iter()
+            .filter(|&&c| c != skip)
+            .map(|&c| criterion_level(c, &i))
+            .max()
+            .unwrap_or(Level::S1)
+    };
     let mut ids: Vec<&str> = Vec::new();
-    if i.subjects == 2500 {
+    // A gap matters only where the other reading would give another level: read as
+    // "up to 2,500", S5 would do unless another column needs S6 already; read as "up to
+    // £100k", S3 would do unless another column needs S4 or more (S4 admits less than
+    // £100k on either reading, so the level is S5 both ways then).
+    if i.subjects == 2500 && others_max(Criterion::Subjects) < Level::S6 {
         ids.push("subjects-2500");
     }
-    if i.value == 100_000 {
+    if i.value == 100_000 && others_max(Criterion::Value) <= Level::S3 {
         ids.push("value-100k");
     }
     if i.subjects >= 1000 {
         ids.push("worked-example-1-3");
     }
-    let value_level = criterion_level(Criterion::Value, &i);
-    let others_max = Criterion::ALL
-        .iter()
-        .filter(|&&c| c != Criterion::Value)
-        .map(|&c| criterion_level(c, &i))
-        .max()
-        .unwrap_or(Level::S1);
-    if value_level > others_max {
+    if criterion_level(Criterion::Value, &i) > others_max(Criterion::Value) {
         ids.push("value-not-in-1-2");
     }
     if a.other.is_some() {

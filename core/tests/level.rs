@@ -225,7 +225,7 @@ fn paragraph_1_4_only_when_the_level_changes() {
 
 #[test]
 fn ambiguity_notes_where_the_schedule_is_unclear() {
-    let cases: [(DfAnswers, &str, bool); 12] = [
+    let cases: [(DfAnswers, &str, bool); 14] = [
         (
             DfAnswers {
                 subjects: 2_500,
@@ -264,6 +264,26 @@ fn ambiguity_notes_where_the_schedule_is_unclear() {
                 ..base()
             },
             "value-100k",
+            false,
+        ),
+        // With access, S4 or more is needed anyway: £100,000 is S5 on either reading.
+        (
+            DfAnswers {
+                value: 100_000,
+                access: true,
+                ..base()
+            },
+            "value-100k",
+            false,
+        ),
+        // 24 months need S6 anyway: 2,500 data subjects change nothing.
+        (
+            DfAnswers {
+                subjects: 2_500,
+                months: 24,
+                ..base()
+            },
+            "subjects-2500",
             false,
         ),
         (
@@ -516,12 +536,19 @@ proptest! {
         prop_assert_eq!(r.level, r.criteria.iter().map(|c| c.level).max().unwrap());
         prop_assert!(r.deciding().count() >= 1);
         prop_assert!(r.what_if.iter().all(|w| w.level < r.level));
-        // Where the printed matrix leaves a gap, a note says which reading was applied.
+        // Where the printed matrix leaves a gap and the other reading would give another
+        // level, a note says which reading was applied.
+        let has = |id: &str| r.ambiguities.iter().any(|n| n.id == id);
         if input.subjects == 2_500 {
-            prop_assert!(r.ambiguities.iter().any(|n| n.id == "subjects-2500"));
+            // Read as "up to 2,500", S5 takes 2,500 like 2,499.
+            let lenient = security_matrix_core::matrix::level_of(&MatrixInput { subjects: 2_499, ..input });
+            prop_assert_eq!(has("subjects-2500"), lenient != r.level);
         }
         if input.value == 100_000 {
-            prop_assert!(r.ambiguities.iter().any(|n| n.id == "value-100k"));
+            // Read as "up to £100k", S3 admits £100,000 but S4 still does not.
+            let others = r.criteria.iter().filter(|c| c.criterion != Criterion::Value).map(|c| c.level).max().unwrap();
+            let lenient = if others <= Level::S3 { others.max(Level::S3) } else { others.max(Level::S5) };
+            prop_assert_eq!(has("value-100k"), lenient != r.level);
         }
 
         // Raising any number or choosing the more demanding answer never lowers the level.
