@@ -10,7 +10,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, ResizeObserver, Window};
+use web_sys::{Element, MutationObserver, MutationObserverInit, ResizeObserver, Window};
 
 /// The attribute that marks a host page's mount element: `<div data-security-matrix>`.
 pub const MOUNT_ATTRIBUTE: &str = "data-security-matrix";
@@ -138,12 +138,19 @@ pub fn parent_frame() -> Option<Window> {
     (this != that).then_some(parent)
 }
 
-/// Reports the page's content height to `target` by `postMessage`: once at once, then on
-/// every change (a `ResizeObserver` on `<html>`, whose height is its content's, not the
-/// frame's, so resizing the frame does not feed back). Equal heights are not sent twice.
-/// Reporting stops when the returned value is dropped.
+/// Reports the page's content height to `target` by `postMessage`: at once, then on every
+/// change, and never the same height twice. Reporting stops when the returned value is
+/// dropped.
+///
+/// Two observers watch `<html>`, whose height is its content's, not the frame's (so resizing
+/// the frame does not feed back): a `ResizeObserver` sees every change of size (fonts, a
+/// narrower frame…), and a `MutationObserver` every change of content. The second is needed
+/// because browsers hold back rendering, and with it resize observations, in a cross-origin
+/// frame that is off screen, while mutation callbacks still run: the host page gets the
+/// height before the user scrolls to the widget, not after.
 pub struct HeightReporter {
-    observer: ResizeObserver,
+    resize: ResizeObserver,
+    mutation: MutationObserver,
     _callback: Closure<dyn FnMut(js_sys::Array)>,
 }
 
@@ -153,7 +160,7 @@ impl HeightReporter {
         let root = document()?.document_element()?;
         let last = Rc::new(Cell::new(None::<u32>));
         let measured = root.clone();
-        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries| {
+        let report = move || {
             let height = measured.get_bounding_client_rect().height().ceil().max(0.0) as u32;
             if last.get() != Some(height) {
                 last.set(Some(height));
@@ -161,11 +168,21 @@ impl HeightReporter {
                 // `frame-ancestors` decides which pages may frame the widget at all.
                 let _ = target.post_message(&height_message(height), "*");
             }
-        });
-        let observer = ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
-        observer.observe(&root);
+        };
+        report();
+        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries| report());
+        let resize = ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+        resize.observe(&root);
+        let mutation = MutationObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+        let options = MutationObserverInit::new();
+        options.set_subtree(true);
+        options.set_child_list(true);
+        options.set_character_data(true);
+        options.set_attributes(true);
+        mutation.observe_with_options(&root, &options).ok()?;
         Some(HeightReporter {
-            observer,
+            resize,
+            mutation,
             _callback: callback,
         })
     }
@@ -173,7 +190,8 @@ impl HeightReporter {
 
 impl Drop for HeightReporter {
     fn drop(&mut self) {
-        self.observer.disconnect();
+        self.resize.disconnect();
+        self.mutation.disconnect();
     }
 }
 
@@ -194,6 +212,7 @@ pub fn show_fallback(mount: &Element, heading_level: u8) -> bool {
         root.set_class_name("smx smx-fallback");
         root.set_attribute("role", "alert")?;
         root.set_attribute("data-testid", "fallback")?;
+        root.set_attribute("data-smx-fallback", "panic")?;
         let heading = document.create_element(&format!("h{}", heading_level.clamp(1, 6)))?;
         heading.set_class_name("smx-heading-m smx-fallback__title");
         heading.set_text_content(Some("The security self-assessment stopped"));
@@ -233,7 +252,8 @@ fn start_again() {
 /// the mount element shows [`show_fallback`]'s message instead of a dead area. Installed
 /// first thing, so even a panic while mounting is covered.
 pub fn install_panic_hook() {
-    std::panic::set_hook(Box::new(|info| {
+    // Through Yew, which otherwise replaces any hook when it renders.
+    yew::set_custom_panic_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         let Some(document) = document() else {
             return;
