@@ -81,6 +81,7 @@ function __smx_fallback(title) {
   root.className = "smx smx-fallback";
   root.setAttribute("role", "alert");
   root.setAttribute("data-testid", "fallback");
+  root.setAttribute("data-smx-fallback", "error");
   const h = document.createElement("h" + Math.min(6, Math.max(1, level)));
   h.className = "smx-heading-m smx-fallback__title";
   h.textContent = title;
@@ -211,7 +212,7 @@ function bundle(dir, base) {
   rmSync(jsFile);
   rmSync(wasmFile);
 
-  const tag = `<script type="module" src="${base}${bundleName}" integrity="${sri(source)}"></script>`;
+  const tag = `<script type="module" src="${base}${bundleName}" integrity="${sri(source)}" crossorigin="anonymous"></script>`;
   html = html.replace(trunk[0][0], tag);
   // Trunk's preloads of the two files that no longer exist (its wasm preload's integrity is
   // ignored by browsers anyway, and `connect-src 'none'` blocks a fetch preload).
@@ -246,7 +247,10 @@ function addIntegrity(dir, file) {
       problems.push(`${path.relative(dir, file)}: ${url} is not in the build`);
       return tag;
     }
-    return tag.replace(/\s*\/?>$/, (end) => ` integrity="${sri(readFileSync(target))}"${end}`);
+    // crossorigin: a browser checks integrity on another origin's file only in CORS mode,
+    // so the tag keeps working when a host copies it, pointing at the widget's origin.
+    const cors = attr(tag, "crossorigin") === undefined ? ' crossorigin="anonymous"' : "";
+    return tag.replace(/\s*\/?>$/, (end) => ` integrity="${sri(readFileSync(target))}"${cors}${end}`);
   });
   for (const m of html.matchAll(/<script\b[^>]*>/gi)) {
     if (attr(m[0], "src") === undefined && !/type\s*=\s*["']?importmap/i.test(m[0])) {
