@@ -160,6 +160,13 @@ test("the widget's own page works under its CSP, sends nothing and sets no cooki
   assert.deepEqual(await context.cookies(), []);
   assert.ok(requests.every((r) => !r.cookie), "no request carried a cookie");
   assert.equal(await page.evaluate(() => window.__messages.length), 0, "not framed: no message");
+  // The calendar file is made in the page: a download, and still no request to a server.
+  await page.goto(`${widget.origin}/${RESULT_LINK}`);
+  const made = log.requests.length;
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="download-ics"]')]);
+  assert.match(download.suggestedFilename(), /\.ics$/);
+  assert.ok(log.requests.slice(made).every((u) => u.startsWith("blob:")), `${log.requests.slice(made)}`);
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
   await context.close();
 });
 
