@@ -50,6 +50,14 @@ ensure_wasm_opt() {
   fi
 }
 
+# playwright-core (drives Debian's Chromium in scripts/check-embed.test.mjs; no browser download).
+ensure_playwright() {
+  if [ ! -f "$ROOT/tools/node_modules/playwright-core/package.json" ]; then
+    say "Installing playwright-core into tools/"
+    (cd "$ROOT/tools" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
 ensure_chromium() {
   if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then return; fi
   if [ "$(id -u)" = 0 ]; then

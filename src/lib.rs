@@ -1,12 +1,15 @@
 //! Security Matrix self-assessment widget: the Yew front end.
 //!
-//! `state` is the pure reducer; `components` render it; `edge` is the only module that
-//! touches the browser (storage, clock, URL, focus, clipboard).
+//! `state` is the pure reducer; `components` render it; `edge` touches the browser for the
+//! app (storage, clock, URL, focus, clipboard); `embed` for the page that hosts it (where
+//! to mount, data-attribute options, the height sent to a framing page, the panic
+//! fallback).
 #![deny(missing_docs)]
 
 mod app;
 mod components;
 mod edge;
+pub mod embed;
 pub mod state;
 
 pub use app::{App, AppProps};

@@ -1,0 +1,337 @@
+// Checks of a built dist/ (no browser): the CSP, Subresource Integrity, no inline script,
+// the stylesheet's scope, the embedded WebAssembly, and no way out for data in the code.
+// Run by `scripts/test embed` (which builds first); alone: SMX_DIST=dist node --test scripts/check-dist.test.mjs
+import assert from "node:assert/strict";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { test } from "node:test";
+import { fileURLToPath } from "node:url";
+import vm from "node:vm";
+import { attr, bytesLiteral, LOADER, sri } from "./postbuild.mjs";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const DIST = path.resolve(ROOT, process.env.SMX_DIST ?? "dist");
+
+/** The policy in index.html's meta tag (the header adds frame-ancestors). */
+export const CSP = {
+  "default-src": ["'self'"],
+  "connect-src": ["'none'"],
+  "script-src": ["'self'", "'wasm-unsafe-eval'"],
+  "style-src": ["'self'"],
+  "img-src": ["'self'", "data:"],
+  "object-src": ["'none'"],
+  "base-uri": ["'none'"],
+  "form-action": ["'none'"],
+};
+
+export function parseCsp(text) {
+  const out = {};
+  for (const part of text.split(";")) {
+    const [name, ...values] = part.trim().split(/\s+/);
+    if (name) out[name.toLowerCase()] = values;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- a tiny CSS reader
+
+/** Removes comments, keeping strings intact. */
+export function stripComments(css) {
+  let out = "";
+  for (let i = 0; i < css.length; i++) {
+    const c = css[i];
+    if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < css.length && css[j] !== c) j += css[j] === "\\" ? 2 : 1;
+      out += css.slice(i, j + 1);
+      i = j;
+    } else if (c === "/" && css[i + 1] === "*") {
+      const end = css.indexOf("*/", i + 2);
+      i = end < 0 ? css.length : end + 1;
+      out += " ";
+    } else out += c;
+  }
+  return out;
+}
+
+/** Index just past the block or statement that starts at `i` (at its `{`, or `;`). */
+function skipTo(css, i, stops) {
+  let depth = 0;
+  for (; i < css.length; i++) {
+    const c = css[i];
+    if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < css.length && css[j] !== c) j += css[j] === "\\" ? 2 : 1;
+      i = j;
+    } else if (c === "(" || c === "[") depth++;
+    else if (c === ")" || c === "]") depth--;
+    else if (depth === 0 && stops.includes(c)) return i;
+  }
+  return css.length;
+}
+
+function blockEnd(css, open) {
+  let depth = 0;
+  for (let i = open; i < css.length; i++) {
+    const c = css[i];
+    if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < css.length && css[j] !== c) j += css[j] === "\\" ? 2 : 1;
+      i = j;
+    } else if (c === "{") depth++;
+    else if (c === "}" && --depth === 0) return i;
+  }
+  throw new Error("unbalanced braces");
+}
+
+const GROUPING = new Set(["media", "supports", "layer", "container", "scope", "starting-style"]);
+
+/**
+ * Every style rule's selector list, with the at-rules around it, and every other at-rule.
+ * Rules nested inside a style rule (CSS nesting) are relative to it and not listed.
+ */
+export function readCss(css, context = []) {
+  css = context.length ? css : stripComments(css);
+  const rules = [];
+  const atRules = [];
+  let i = 0;
+  while (i < css.length) {
+    while (i < css.length && /\s/.test(css[i])) i++;
+    if (i >= css.length) break;
+    const end = skipTo(css, i, "{;}");
+    const prelude = css.slice(i, end).trim();
+    if (css[end] !== "{") {
+      if (prelude.startsWith("@")) atRules.push({ name: prelude.match(/^@([\w-]+)/)[1], prelude, context });
+      else if (prelude) throw new Error(`unexpected CSS: ${prelude.slice(0, 60)}`);
+      i = end + 1;
+      continue;
+    }
+    const close = blockEnd(css, end);
+    const body = css.slice(end + 1, close);
+    if (prelude.startsWith("@")) {
+      const name = prelude.match(/^@([\w-]+)/)[1].toLowerCase();
+      if (GROUPING.has(name)) {
+        const inner = readCss(body, [...context, prelude]);
+        rules.push(...inner.rules);
+        atRules.push(...inner.atRules);
+      } else atRules.push({ name, prelude, context });
+    } else {
+      rules.push({ selectors: splitSelectors(prelude), context });
+    }
+    i = close + 1;
+  }
+  return { rules, atRules };
+}
+
+/** A selector list split on its top-level commas (not those inside :is(), [..] or strings). */
+export function splitSelectors(list) {
+  const out = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i];
+    if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < list.length && list[j] !== c) j += list[j] === "\\" ? 2 : 1;
+      i = j;
+    } else if (c === "(" || c === "[") depth++;
+    else if (c === ")" || c === "]") depth--;
+    else if (c === "," && depth === 0) {
+      out.push(list.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  out.push(list.slice(start).trim());
+  return out.filter(Boolean);
+}
+
+/**
+ * Whether a selector can only match the widget's root or what is inside it: its first
+ * compound selector has the class .smx, and what follows it (if anything) is a descendant
+ * or child combinator (a sibling combinator, `.smx ~ p`, would reach the host's elements).
+ */
+export function isScoped(selector) {
+  const s = selector.trim();
+  if (!/^\.smx(?![\w-])/.test(s)) return false;
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === "(" || c === "[") depth++;
+    else if (c === ")" || c === "]") depth--;
+    else if (depth === 0 && /[\s>+~]/.test(c)) {
+      const next = s.slice(i).trimStart()[0];
+      return next !== "+" && next !== "~";
+    }
+  }
+  return true;
+}
+
+/** Every problem with a stylesheet's isolation from its host page. */
+export function scopeProblems(cssText) {
+  const problems = [];
+  const css = stripComments(cssText);
+  const { rules, atRules } = readCss(css);
+  if (rules.length === 0) problems.push("no rules at all");
+  for (const rule of rules) {
+    for (const sel of rule.selectors) {
+      if (!isScoped(sel)) problems.push(`selector not under .smx: ${sel}${rule.context.length ? ` (in ${rule.context.join(" ")})` : ""}`);
+    }
+  }
+  for (const at of atRules) {
+    if (at.name === "keyframes" && !/^@keyframes\s+smx-/.test(at.prelude)) problems.push(`keyframes not named smx-*: ${at.prelude}`);
+    else if (at.name === "property" && !/^@property\s+--smx-/.test(at.prelude)) problems.push(`@property not named --smx-*: ${at.prelude}`);
+    else if (!["keyframes", "property", "charset"].includes(at.name)) problems.push(`global at-rule: ${at.prelude}`);
+  }
+  if (/\d\s*rem\b/.test(css)) problems.push("uses rem, which follows the host's root font size");
+  for (const m of css.matchAll(/url\(\s*(['"]?)([^'")]*)\1\s*\)/g)) {
+    if (!m[2].startsWith("data:")) problems.push(`loads ${m[2]}`);
+  }
+  const root = rules.find((r) => r.context.length === 0 && r.selectors.length === 1 && r.selectors[0] === ".smx");
+  const rootBody = root && css.match(/(?:^|})\s*\.smx\s*\{([^}]*)\}/)?.[1];
+  for (const prop of ["font-family", "font-size", "line-height", "color"]) {
+    if (!rootBody || !new RegExp(`(^|[;{\\s])${prop}\\s*:`).test(rootBody)) problems.push(`.smx does not set ${prop} (it would inherit the host's)`);
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------- helpers for dist/
+
+const read = (f) => readFileSync(path.join(DIST, f));
+const text = (f) => readFileSync(path.join(DIST, f), "utf8");
+
+function files(dir = DIST) {
+  return readdirSync(dir).flatMap((n) => {
+    const p = path.join(dir, n);
+    return statSync(p).isDirectory() ? files(p) : [path.relative(DIST, p)];
+  });
+}
+
+const htmlPages = () => files().filter((f) => f.endsWith(".html"));
+const tags = (html, name) => [...html.matchAll(new RegExp(`<${name}\\b[^>]*>`, "gi"))].map((m) => m[0]);
+const bundleName = () => files().find((f) => /^security-matrix-[0-9a-f]{16}\.js$/.test(f));
+const stylesheet = () => files().find((f) => /^styles-[0-9a-f]+\.css$/.test(f));
+
+/** The file a page's `src`/`href` points to, relative to DIST. */
+function target(page, url) {
+  const clean = url.split(/[?#]/)[0];
+  return clean.startsWith("/") ? clean.slice(1) : path.join(path.dirname(page), clean);
+}
+
+// ---------------------------------------------------------------- the tests
+
+test("the reader of CSS splits selector lists and @media blocks, and spots escapes from .smx", () => {
+  const css = `/* a { } */ .smx a, .smx :where(h1, h2) { color: red }
+    @media (max-width: 640px) { .smx .x::before { content: "}{,"; } p { margin: 0 } }
+    @media print { @supports (display: grid) { .smx-panel { x: y } } }
+    .smx + p {} .smx ~ div {} .smx > .a + .b {} .smx.smx-fallback {} .smx[data-x="a,b"] .c {}
+    @font-face { font-family: x; src: url(x.woff) } @keyframes spin { from { x: y } }
+    * {} .smxy .a {} :root .smx {}`;
+  const { rules } = readCss(css);
+  const all = rules.flatMap((r) => r.selectors);
+  assert.deepEqual(all, [
+    ".smx a", ".smx :where(h1, h2)", ".smx .x::before", "p", ".smx-panel", ".smx + p", ".smx ~ div",
+    ".smx > .a + .b", ".smx.smx-fallback", '.smx[data-x="a,b"] .c', "*", ".smxy .a", ":root .smx",
+  ]);
+  assert.deepEqual(all.filter(isScoped), [
+    ".smx a", ".smx :where(h1, h2)", ".smx .x::before", ".smx > .a + .b", ".smx.smx-fallback", '.smx[data-x="a,b"] .c',
+  ]);
+  const problems = scopeProblems(css);
+  for (const bad of ["p (in @media (max-width: 640px))", "*", ".smx + p", "global at-rule: @font-face", "keyframes not named smx-*", "loads x.woff"]) {
+    assert.ok(problems.some((p) => p.includes(bad)), `${bad} in ${problems.join("; ")}`);
+  }
+  assert.ok(scopeProblems(".smx { font-size: 1rem }").some((p) => p.includes("rem")));
+});
+
+test("the source stylesheet and the built one are scoped under .smx", () => {
+  for (const [name, css] of [["static/styles.css", readFileSync(path.join(ROOT, "static/styles.css"), "utf8")], [stylesheet(), text(stylesheet())]]) {
+    assert.deepEqual(scopeProblems(css), [], name);
+    const count = readCss(css).rules.reduce((n, r) => n + r.selectors.length, 0);
+    assert.ok(count > 100, `${name}: only ${count} selectors read`);
+  }
+});
+
+test("index.html carries the CSP, first in <head>, with nothing unsafe", () => {
+  const html = text("index.html");
+  const metas = tags(html, "meta").filter((t) => /content-security-policy/i.test(attr(t, "http-equiv") ?? ""));
+  assert.equal(metas.length, 1);
+  assert.deepEqual(parseCsp(attr(metas[0], "content")), CSP);
+  assert.doesNotMatch(html, /'unsafe-inline'|'unsafe-eval'|'unsafe-hashes'/);
+  const first = html.search(/<(script|link)\b/i);
+  assert.ok(html.indexOf(metas[0]) < first, "the policy comes before any script or stylesheet");
+});
+
+test("every built page has no inline script, style or event handler the CSP would block", () => {
+  for (const page of htmlPages()) {
+    const html = text(page);
+    for (const t of tags(html, "script")) assert.ok(attr(t, "src"), `${page}: inline ${t}`);
+    assert.doesNotMatch(html, /<style\b/i, page);
+    assert.doesNotMatch(html, /<[a-z][^>]*\s(style|on[a-z]+)\s*=/i, page);
+    assert.doesNotMatch(html, /javascript:/i, page);
+  }
+});
+
+test("every script and stylesheet of every page has integrity matching the file, and is local", () => {
+  let checked = 0;
+  for (const page of htmlPages()) {
+    const html = text(page);
+    for (const t of [...tags(html, "script"), ...tags(html, "link")]) {
+      const rel = attr(t, "rel");
+      const url = attr(t, "src") ?? attr(t, "href");
+      if (t.startsWith("<link") && rel === "icon") {
+        assert.ok(url.startsWith("data:"), `${page}: ${t}`);
+        continue;
+      }
+      assert.doesNotMatch(url, /^([a-z]+:|\/\/)/i, `${page}: remote ${url}`);
+      const file = target(page, url);
+      assert.ok(existsSync(path.join(DIST, file)), `${page}: ${url} missing`);
+      assert.equal(attr(t, "integrity"), sri(read(file)), `${page}: ${url}`);
+      checked++;
+    }
+  }
+  assert.ok(checked >= 6, `only ${checked} assets checked`);
+});
+
+test("index.html starts one module that holds the WebAssembly: no .wasm to fetch", () => {
+  const html = text("index.html");
+  const scripts = tags(html, "script");
+  assert.equal(scripts.length, 1);
+  assert.equal(attr(scripts[0], "type"), "module");
+  assert.equal(target("index.html", attr(scripts[0], "src")), bundleName());
+  assert.deepEqual(files().filter((f) => f.endsWith(".wasm")), []);
+  assert.doesNotMatch(html, /modulepreload|rel=["']?preload/);
+  const js = text(bundleName());
+  const start = js.indexOf("const __smx_wasm = ") + "const __smx_wasm = ".length;
+  let end = start + 1;
+  while (js[end] !== '"') end += js[end] === "\\" ? 2 : 1;
+  const s = vm.runInNewContext(js.slice(start, end + 1));
+  const bytes = Uint8Array.from(s, (c) => c.charCodeAt(0));
+  assert.ok(WebAssembly.validate(bytes), "the embedded module is valid WebAssembly");
+  assert.ok(!js.includes("\0"), "the file is text (NUL escaped)");
+});
+
+test("the byte encoding round-trips every byte value", () => {
+  const bytes = Uint8Array.from({ length: 1024 }, (_, i) => (i * 37 + (i >> 8)) & 0xff);
+  bytes.set([0, 0x31, 0, 0x22, 0x5c, 0x0a, 0x0d, 0], 500);
+  const s = vm.runInNewContext(bytesLiteral(bytes));
+  assert.deepEqual(Uint8Array.from(s, (c) => c.charCodeAt(0)), bytes);
+});
+
+test("the loader names the built files with their integrity, relative to itself", () => {
+  const loader = text(LOADER);
+  const assets = JSON.parse(loader.match(/var assets = (\[.*\]);/)[1]);
+  assert.deepEqual(assets.map((a) => a.file).sort(), [bundleName(), stylesheet()].sort());
+  for (const a of assets) assert.equal(a.integrity, sri(read(a.file)));
+  assert.match(loader, /crossOrigin = "anonymous"/);
+  assert.match(loader, /new URL\(a\.file, me\.src\)/);
+});
+
+test("the code has no way to send or keep data: no cookies, beacons, sockets or localStorage", () => {
+  for (const f of [bundleName(), LOADER, "embed.js"]) {
+    const js = text(f);
+    for (const word of ["document.cookie", "cookieStore", "localStorage", "sendBeacon", "XMLHttpRequest", "WebSocket", "EventSource", "indexedDB", "RTCPeerConnection"]) {
+      assert.ok(!js.includes(word), `${f} mentions ${word}`);
+    }
+  }
+  // embed.js, on the host page, only listens: it never posts a message back.
+  assert.doesNotMatch(text("embed.js"), /postMessage\s*\(/);
+});

@@ -1,0 +1,292 @@
+#!/usr/bin/env node
+// Trunk post_build hook (Trunk.toml [[hooks]]; runs for `trunk build` and `trunk serve`).
+// Makes the built pages fit the strict Content-Security-Policy and puts Subresource
+// Integrity on every asset:
+//
+// 1. Trunk's inline <script type="module"> (blocked by `script-src 'self'`) is removed with
+//    the preload links that went with it.
+// 2. The wasm-bindgen JS and the WebAssembly module become ONE file,
+//    security-matrix-<hash>.js: the module's bytes are embedded in it (a Latin-1 string, so
+//    gzip stays within a few per cent of the .wasm's), because `connect-src 'none'` forbids
+//    the fetch() that would load a separate .wasm. The page loads it with
+//    <script type="module" src=… integrity=…>, which the browser checks before running it.
+// 3. security-matrix-loader.js, a stable-named classic script for host pages (direct mount),
+//    adds the stylesheet and that module with their integrity, from wherever it is served.
+// 4. Every <script src> and <link rel=stylesheet|modulepreload> in every built HTML page
+//    (index.html, example/index.html) gets integrity="sha384-…"; any reference to another
+//    host, and any inline script or style left in a page, fails the build.
+//
+// Usage: node scripts/postbuild.mjs [dir]   (dir defaults to $TRUNK_STAGING_DIR)
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+export const BUNDLE_PREFIX = "security-matrix-";
+export const LOADER = "security-matrix-loader.js";
+export const STORAGE_KEY = "security-matrix-widget";
+
+export const sri = (bytes) => "sha384-" + createHash("sha384").update(bytes).digest("base64");
+
+// An attribute's value in a tag as Trunk writes it (quoted, or unquoted when minified).
+export function attr(tag, name) {
+  const m = tag.match(new RegExp(`\\s${name}(?:\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'=<>\`]+)))?(?=[\\s/>])`, "i"));
+  if (!m) return undefined;
+  return m[1] ?? m[2] ?? m[3] ?? "";
+}
+
+// A JS string literal holding bytes as the characters U+0000–U+00FF. In the UTF-8 file a byte
+// takes one or two bytes, and equal byte runs stay equal, so gzip keeps finding them (base64
+// would cost about 30% more gzipped). NUL is escaped so the file stays text to every tool.
+export function bytesLiteral(bytes) {
+  let out = '"';
+  let run = "";
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    let c;
+    if (b === 0x22) c = '\\"';
+    else if (b === 0x5c) c = "\\\\";
+    else if (b === 0x0a) c = "\\n";
+    else if (b === 0x0d) c = "\\r";
+    else if (b === 0x00) c = bytes[i + 1] >= 0x30 && bytes[i + 1] <= 0x39 ? "\\x00" : "\\0";
+    else c = String.fromCharCode(b);
+    run += c;
+    if (run.length > 65536) {
+      out += run;
+      run = "";
+    }
+  }
+  return out + run + '"';
+}
+
+// Appended to the wasm-bindgen JS: wait for the page, instantiate the embedded module, and
+// if it cannot start (or traps outside a Rust panic, which has its own hook) show a readable
+// message with "Start again" where the widget would be. Plain DOM, no inline anything.
+function starter(initName, wasmLiteral) {
+  return `
+// ---- Added by scripts/postbuild.mjs: the WebAssembly module, and the start. ----
+const __smx_wasm = ${wasmLiteral};
+
+function __smx_bytes(s) {
+  const b = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
+  return b;
+}
+
+function __smx_fallback(title) {
+  const mount = document.querySelector("[data-security-matrix]") || document.body;
+  if (!mount || mount.querySelector('[data-testid="fallback"]')) return;
+  const level = Number(mount.getAttribute("data-heading-level")) || (mount === document.body ? 1 : 2);
+  const root = document.createElement("div");
+  root.className = "smx smx-fallback";
+  root.setAttribute("role", "alert");
+  root.setAttribute("data-testid", "fallback");
+  root.setAttribute("data-smx-fallback", "error");
+  const h = document.createElement("h" + Math.min(6, Math.max(1, level)));
+  h.className = "smx-heading-m smx-fallback__title";
+  h.textContent = title;
+  const p = document.createElement("p");
+  p.className = "smx-body";
+  p.textContent = "Nothing you entered has been sent anywhere. Start again to clear your answers from this browser tab and try again.";
+  const b = document.createElement("button");
+  b.type = "button";
+  b.className = "smx-button";
+  b.setAttribute("data-testid", "fallback-start-again");
+  b.textContent = "Start again";
+  b.addEventListener("click", () => {
+    try { sessionStorage.removeItem(${JSON.stringify(STORAGE_KEY)}); } catch (_) { /* storage blocked */ }
+    location.reload();
+  });
+  root.append(h, p, b);
+  mount.replaceChildren(root);
+}
+
+// A trap that did not come through the Rust panic hook (which shows its own message).
+const __smx_trap = (e) => e instanceof WebAssembly.RuntimeError && __smx_fallback("The security self-assessment stopped");
+addEventListener("error", (event) => __smx_trap(event.error));
+addEventListener("unhandledrejection", (event) => __smx_trap(event.reason));
+
+if (document.readyState === "loading") {
+  await new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, { once: true }));
+}
+try {
+  await ${initName}({ module_or_path: __smx_bytes(__smx_wasm) });
+} catch (error) {
+  console.error("Security Matrix widget could not start:", error);
+  __smx_fallback("The security self-assessment could not start in this browser");
+}
+`;
+}
+
+// A stable-named classic script for host pages: <script src=".../security-matrix-loader.js" defer>.
+function loader(assets) {
+  return `/* Security Matrix widget loader: written at build time by scripts/postbuild.mjs.
+ * A host page includes it, from wherever dist/ is served, next to <div data-security-matrix>:
+ *   <script src="https://widget.example.org/security-matrix-loader.js" defer></script>
+ * It adds the widget's stylesheet and module (hashed names, with Subresource Integrity and
+ * crossorigin="anonymous") to the page. Nothing else: no cookies, no requests of its own. */
+(function () {
+  "use strict";
+  var me = document.currentScript;
+  if (!me || !me.src) {
+    console.error("security-matrix-loader.js must be a classic <script src>, not a module or inline script");
+    return;
+  }
+  var assets = ${JSON.stringify(assets)};
+  function failed() {
+    var mount = document.querySelector("[data-security-matrix]");
+    if (!mount) return;
+    var p = document.createElement("p");
+    p.setAttribute("role", "alert");
+    p.textContent = "The security self-assessment could not be loaded. Reload the page to try again.";
+    mount.replaceChildren(p);
+  }
+  assets.forEach(function (a) {
+    var url = new URL(a.file, me.src).href;
+    var el;
+    if (a.kind === "style") {
+      if (document.querySelector('link[rel="stylesheet"][href="' + url + '"]')) return;
+      el = document.createElement("link");
+      el.rel = "stylesheet";
+      el.href = url;
+    } else {
+      el = document.createElement("script");
+      el.type = "module";
+      el.src = url;
+      el.addEventListener("error", failed);
+    }
+    el.integrity = a.integrity;
+    el.crossOrigin = "anonymous";
+    document.head.appendChild(el);
+  });
+})();
+`;
+}
+
+const stripBase = (url, base) => {
+  const clean = url.split(/[?#]/)[0];
+  if (base && clean.startsWith(base)) return clean.slice(base.length);
+  return clean.replace(/^\.?\//, "");
+};
+
+function htmlFiles(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...htmlFiles(p));
+    else if (name.endsWith(".html")) out.push(p);
+  }
+  return out;
+}
+
+// Step 1–2: replace Trunk's inline start with one integrity-checked module.
+function bundle(dir, base) {
+  const indexPath = path.join(dir, "index.html");
+  let html = readFileSync(indexPath, "utf8");
+  const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)].filter(
+    (m) => attr(m[0].slice(0, m[0].indexOf(">") + 1), "src") === undefined,
+  );
+  const trunk = inline.filter((m) => /\bimport\s+init\b/.test(m[2]));
+  if (trunk.length !== 1) {
+    if (trunk.length === 0 && html.includes(`src="${base}${BUNDLE_PREFIX}`)) return null; // already done
+    throw new Error(`expected Trunk's one inline start script in index.html, found ${trunk.length}`);
+  }
+  const code = trunk[0][2];
+  const jsUrl = code.match(/\bfrom\s*['"]([^'"]+\.js)['"]/)?.[1];
+  const wasmUrl = code.match(/module_or_path\s*:\s*['"]([^'"]+\.wasm)['"]/)?.[1];
+  if (!jsUrl || !wasmUrl) throw new Error("cannot read the JS and wasm names from Trunk's start script");
+  const jsFile = path.join(dir, stripBase(jsUrl, base));
+  const wasmFile = path.join(dir, stripBase(wasmUrl, base));
+  const glue = readFileSync(jsFile, "utf8");
+  const exported = glue.match(/export\s*\{([^}]*)\}\s*;?\s*$/);
+  const initName = exported?.[1]
+    .split(",")
+    .map((s) => s.trim().match(/^([\w$]+)\s+as\s+default$/)?.[1])
+    .find(Boolean);
+  if (!initName) throw new Error(`cannot find the default export of ${jsFile}`);
+
+  const source = glue + starter(initName, bytesLiteral(readFileSync(wasmFile)));
+  const hash = createHash("sha256").update(source).digest("hex").slice(0, 16);
+  const bundleName = `${BUNDLE_PREFIX}${hash}.js`;
+  writeFileSync(path.join(dir, bundleName), source);
+  rmSync(jsFile);
+  rmSync(wasmFile);
+
+  const tag = `<script type="module" src="${base}${bundleName}" integrity="${sri(source)}" crossorigin="anonymous"></script>`;
+  html = html.replace(trunk[0][0], tag);
+  // Trunk's preloads of the two files that no longer exist (its wasm preload's integrity is
+  // ignored by browsers anyway, and `connect-src 'none'` blocks a fetch preload).
+  html = html.replace(/<link\b[^>]*>/gi, (t) => {
+    const href = attr(t, "href");
+    return href === jsUrl || href === wasmUrl ? "" : t;
+  });
+  writeFileSync(indexPath, html);
+  return bundleName;
+}
+
+// Step 4: integrity on every local script and stylesheet of every page; nothing remote.
+function addIntegrity(dir, file) {
+  let html = readFileSync(file, "utf8");
+  const problems = [];
+  html = html.replace(/<(script|link)\b[^>]*>/gi, (tag, kind) => {
+    const isScript = kind.toLowerCase() === "script";
+    const rel = (attr(tag, "rel") ?? "").toLowerCase();
+    const url = isScript ? attr(tag, "src") : attr(tag, "href");
+    if (url === undefined) return tag; // inline scripts are reported below
+    if (!isScript && !["stylesheet", "modulepreload", "preload", "icon"].includes(rel)) return tag;
+    if (/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(url) && !url.startsWith("data:")) {
+      problems.push(`${path.relative(dir, file)}: remote resource ${url}`);
+      return tag;
+    }
+    if (attr(tag, "integrity") !== undefined || url.startsWith("data:")) return tag;
+    if (!isScript && rel !== "stylesheet" && rel !== "modulepreload") return tag;
+    const target = url.startsWith("/")
+      ? path.join(dir, url.split(/[?#]/)[0])
+      : path.join(path.dirname(file), url.split(/[?#]/)[0]);
+    if (!existsSync(target)) {
+      problems.push(`${path.relative(dir, file)}: ${url} is not in the build`);
+      return tag;
+    }
+    // crossorigin: a browser checks integrity on another origin's file only in CORS mode,
+    // so the tag keeps working when a host copies it, pointing at the widget's origin.
+    const cors = attr(tag, "crossorigin") === undefined ? ' crossorigin="anonymous"' : "";
+    return tag.replace(/\s*\/?>$/, (end) => ` integrity="${sri(readFileSync(target))}"${cors}${end}`);
+  });
+  for (const m of html.matchAll(/<script\b[^>]*>/gi)) {
+    if (attr(m[0], "src") === undefined && !/type\s*=\s*["']?importmap/i.test(m[0])) {
+      problems.push(`${path.relative(dir, file)}: inline <script> (the CSP blocks it)`);
+    }
+  }
+  if (/<style\b/i.test(html)) problems.push(`${path.relative(dir, file)}: inline <style> (the CSP blocks it)`);
+  if (/<[a-z][^>]*\sstyle\s*=/i.test(html)) problems.push(`${path.relative(dir, file)}: style="" attribute (the CSP blocks it)`);
+  writeFileSync(file, html);
+  return problems;
+}
+
+function main() {
+  const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+  if (!dir) throw new Error("usage: postbuild.mjs DIR (or run as a Trunk hook)");
+  const base = process.env.TRUNK_PUBLIC_URL ?? "/";
+  const built = bundle(dir, base);
+  const names = readdirSync(dir);
+  const bundleName = built ?? names.find((n) => n.startsWith(BUNDLE_PREFIX) && n.endsWith(".js") && n !== LOADER);
+  const css = names.filter((n) => /^styles-.*\.css$/.test(n));
+  if (!bundleName || css.length !== 1) throw new Error(`expected one bundle and one stylesheet in ${dir}`);
+  const assets = [
+    { kind: "style", file: css[0], integrity: sri(readFileSync(path.join(dir, css[0]))) },
+    { kind: "module", file: bundleName, integrity: sri(readFileSync(path.join(dir, bundleName))) },
+  ];
+  writeFileSync(path.join(dir, LOADER), loader(assets));
+  const problems = htmlFiles(dir).flatMap((f) => addIntegrity(dir, f));
+  if (problems.length) throw new Error("the build does not fit the CSP:\n  " + problems.join("\n  "));
+  console.log(`postbuild: ${bundleName} (JS + WebAssembly, ${readFileSync(path.join(dir, bundleName)).length} bytes), ${LOADER}, integrity on every page's assets`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  try {
+    main();
+  } catch (e) {
+    console.error(`postbuild: ${e.message}`);
+    process.exit(1);
+  }
+}
