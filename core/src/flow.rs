@@ -30,7 +30,7 @@ impl Answer {
             Answer::Number(n) => n.to_string(),
             Answer::YesNo(b) => (if *b { "yes" } else { "no" }).to_string(),
             Answer::Choice(c) => c.to_string(),
-            Answer::Date(d) => d.format("%Y-%m-%d").to_string(),
+            Answer::Date(d) => iso_date(*d),
             Answer::Skipped => "skip".to_string(),
         }
     }
@@ -64,6 +64,28 @@ pub struct LinkAnswers {
     pub errors: Vec<LinkError>,
     /// Keys the link had that the product does not know (ignored).
     pub unknown_keys: Vec<String>,
+}
+
+/// Formats a date as "2027-01-04", exactly as chrono's `format("%Y-%m-%d")` does (years
+/// outside 0–9999 get a sign: "+10000-01-01", "-0001-12-31"), without pulling chrono's
+/// format-string machinery (about 9 KB) into the WebAssembly bundle.
+pub fn iso_date(d: NaiveDate) -> String {
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    if (0..10_000).contains(&y) {
+        format!("{y:04}-{m:02}-{day:02}")
+    } else {
+        format!("{y:+05}-{m:02}-{day:02}")
+    }
+}
+
+/// Reads `YYYY-MM-DD` (as `<input type="date">` gives it); `None` if it is not a real date.
+pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
+    let mut it = s.trim().splitn(3, '-');
+    let (y, m, d) = (it.next()?, it.next()?, it.next()?);
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
 }
 
 /// Formats a date as "4 January 2027".
@@ -461,6 +483,37 @@ pub fn from_fragment(fragment: &str) -> LinkAnswers {
 mod tests {
     use super::*;
     use QuestionId::*;
+
+    #[test]
+    fn parse_iso_date_reads_what_iso_date_writes() {
+        for d in [
+            NaiveDate::from_ymd_opt(2027, 1, 4).unwrap(),
+            NaiveDate::from_ymd_opt(1999, 12, 31).unwrap(),
+        ] {
+            assert_eq!(parse_iso_date(&iso_date(d)), Some(d));
+        }
+        for bad in ["", "2027-02-30", "2027-1-4", "27-01-04", "2027-01-04x", "x"] {
+            assert_eq!(parse_iso_date(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn iso_date_writes_what_chrono_format_writes() {
+        let years = (-3..=3)
+            .chain(998..=1001)
+            .chain(1990..=2100)
+            .chain(9998..=10_002);
+        for y in years.chain([-99_999, -10_000, 99_999, 100_000]) {
+            let mut d = NaiveDate::from_ymd_opt(y, 1, 1).unwrap();
+            while d.year() == y {
+                assert_eq!(iso_date(d), d.format("%Y-%m-%d").to_string());
+                d = d.succ_opt().unwrap();
+            }
+        }
+        for d in [NaiveDate::MIN, NaiveDate::MAX] {
+            assert_eq!(iso_date(d), d.format("%Y-%m-%d").to_string());
+        }
+    }
 
     fn df_link(s: &str) -> LinkAnswers {
         from_fragment(s)

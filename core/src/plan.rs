@@ -36,6 +36,7 @@ use crate::answers::{DfAnswers, SmAnswers};
 use crate::calendar::checked_add_months_clamped;
 use crate::catalogue::{find_event, obligations, Condition, Obligation, Selected};
 use crate::deadline::{Anchors, DeadlineRule};
+use crate::flow::iso_date;
 use crate::ics::{to_ics, IcsEvent};
 use crate::level::Level;
 use crate::schedule::Schedule;
@@ -372,7 +373,7 @@ pub fn build_plan(selected: &[Selected], input: &PlanInput) -> Plan {
                 occurrences,
                 recurring,
                 rule: described.clone(),
-                uid: format!("{}-{}@{UID_DOMAIN}", o.id, date.format("%Y-%m-%d")),
+                uid: format!("{}-{}@{UID_DOMAIN}", o.id, iso_date(date)),
                 then_every: if i == 0 && continues {
                     then_every(&rule)
                 } else {
@@ -446,7 +447,7 @@ pub fn ics_file_name(plan: &Plan, level: Option<Level>) -> String {
         (schedule, _) => schedule.id().to_string(),
     };
     match plan.start {
-        Some(start) => format!("security-plan-{what}-{}.ics", start.format("%Y-%m-%d")),
+        Some(start) => format!("security-plan-{what}-{}.ics", iso_date(start)),
         None => format!("security-plan-{what}.ics"),
     }
 }

@@ -30,7 +30,7 @@ pub struct PlanSectionProps {
 
 /// `<time datetime="YYYY-MM-DD">4 January 2027</time>`.
 pub fn time(d: NaiveDate) -> Html {
-    html! { <time datetime={d.format("%Y-%m-%d").to_string()}>{ long_date(d) }</time> }
+    html! { <time datetime={security_matrix_core::flow::iso_date(d)}>{ long_date(d) }</time> }
 }
 
 /// The plan section of a result page.
@@ -117,13 +117,13 @@ pub fn plan_section(p: &PlanSectionProps) -> Html {
                     let event = id.to_string();
                     let onchange = p.on_action.reform(move |e: Event| {
                         let v = e.target_unchecked_into::<HtmlInputElement>().value();
-                        Action::SetEventDate(event.clone(), NaiveDate::parse_from_str(&v, "%Y-%m-%d").ok())
+                        Action::SetEventDate(event.clone(), security_matrix_core::flow::parse_iso_date(&v))
                     });
                     html! {
                         <div class="smx-event" data-testid="event" data-event={*id}>
                             <label class="smx-label" for={input_id.clone()}>{ capitalised(label) }</label>
                             <input id={input_id} class="smx-input smx-input--width-10" type="date"
-                                value={date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()} {onchange} />
+                                value={date.map(|d| security_matrix_core::flow::iso_date(d)).unwrap_or_default()} {onchange} />
                             <ul class="smx-list">
                                 { for plan.event_duties.iter().filter(|d| d.event_id == *id).map(|d| html! {
                                     <li data-ref={d.obligation.reference}>

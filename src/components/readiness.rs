@@ -72,7 +72,7 @@ pub fn readiness_summary(p: &ReadinessSummaryProps) -> Html {
                             <span class="smx-ref">{ format!("¶{}", a.obligation.reference) }</span>{ " " }{ a.obligation.title }
                             { format!(" ({})", a.state.label().to_lowercase()) }
                             if let Some(due) = a.due {
-                                { " — due by " }<time datetime={due.format("%Y-%m-%d").to_string()}>{ long_date(due) }</time>
+                                { " — due by " }<time datetime={security_matrix_core::flow::iso_date(due)}>{ long_date(due) }</time>
                             }
                         </li>
                     }) }
