@@ -157,7 +157,7 @@ pub fn max_for(kind: QuestionKind) -> u64 {
 /// money; a decimal point; the suffixes k (thousand), m (million) and bn (billion); for
 /// months also "month(s)" and "year(s)". The result must be a whole number within range.
 pub fn parse_number(input: &str, kind: QuestionKind) -> Result<u64, NumberError> {
-    let mut s: String = input.trim().to_lowercase();
+    let mut s: String = fold_case(input.trim());
     if s.is_empty() {
         return Err(NumberError::Empty);
     }
@@ -382,11 +382,25 @@ pub fn parse_date(
     }
 }
 
+/// Lower-cases what the user typed for matching suffixes and month names. It reads exactly
+/// as `str::to_lowercase` would for these parsers: ASCII letters fold as usual, and the
+/// Kelvin sign (U+212A) becomes `k`, the only other character whose lower case is ASCII.
+/// Any other non-ASCII character is rejected by the parsers either way. This avoids std's
+/// Unicode case tables (about 15 KB) in the WebAssembly bundle.
+fn fold_case(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{212a}' => 'k',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
 fn month_from_name(s: &str) -> Option<u32> {
     const NAMES: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
-    let s = s.to_lowercase();
+    let s = fold_case(s);
     if s.len() < 3 {
         return None;
     }
@@ -405,6 +419,36 @@ impl fmt::Display for QuestionId {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fold_case_agrees_with_to_lowercase_wherever_the_parsers_could_tell() {
+        // The parsers accept only ASCII and these; any other character fails them.
+        let accepted = |s: &str| {
+            s.chars()
+                .all(|c| c.is_ascii() || "£\u{2212}\u{a0}".contains(c))
+        };
+        for c in char::MIN..=char::MAX {
+            let (folded, lower) = (fold_case(&c.to_string()), c.to_lowercase().to_string());
+            if accepted(&folded) || accepted(&lower) {
+                assert_eq!(folded, lower, "U+{:04X}", c as u32);
+            }
+        }
+        assert_eq!(count("5\u{212a}"), Ok(5_000));
+        assert_eq!(count("5 THOUSAND"), Ok(5_000));
+    }
+
+    #[test]
+    fn labels_have_no_case_outside_ascii() {
+        // The check-answers page lower-cases labels with `to_ascii_lowercase`.
+        for q in QUESTIONS {
+            assert_eq!(
+                q.label.to_ascii_lowercase(),
+                q.label.to_lowercase(),
+                "{}",
+                q.label
+            );
+        }
+    }
 
     fn count(s: &str) -> Result<u64, NumberError> {
         parse_number(s, QuestionKind::Count)

@@ -37,7 +37,7 @@ pub fn check_answers(p: &CheckAnswersProps) -> Html {
                             <dd class="smx-summary-list__value" data-testid={format!("value-{}", q.key())}>{ p.answers.display(q) }</dd>
                             <dd class="smx-summary-list__actions">
                                 <button type="button" class="smx-link-button" {onclick} data-testid={format!("change-{}", q.key())}>
-                                    { "Change" }<span class="smx-visually-hidden">{ format!(" {}", question.label.to_lowercase()) }</span>
+                                    { "Change" }<span class="smx-visually-hidden">{ format!(" {}", question.label.to_ascii_lowercase()) }</span>
                                 </button>
                             </dd>
                         </div>

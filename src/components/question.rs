@@ -164,7 +164,7 @@ pub fn question_page(p: &QuestionPageProps) -> Html {
                                         <input id={id.clone()} name={id} type="text" inputmode="numeric" autocomplete="off"
                                             class={classes!("smx-input", *width, bad(*f).then_some("smx-input--error"))}
                                             value={(*value).clone()} oninput={input_handler(&p.on_action, *f)}
-                                            data-testid={format!("date-{}", label.to_lowercase())} />
+                                            data-testid={format!("date-{}", label.to_ascii_lowercase())} />
                                     </div>
                                 }
                             }) }
