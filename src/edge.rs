@@ -48,16 +48,13 @@ pub fn fragment() -> Option<String> {
 /// Removes the fragment from the address bar without reloading or adding history, so
 /// a reload restores the answers as changed since, not the link's.
 pub fn clear_fragment() {
-    if let Some(w) = web_sys::window() {
-        let loc = w.location();
-        let url = format!(
-            "{}{}",
-            loc.pathname().unwrap_or_default(),
-            loc.search().unwrap_or_default()
-        );
-        if let Ok(h) = w.history() {
-            let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-        }
+    // An absolute URL: a host page's <base href> must not redirect a relative one.
+    let url = page_url();
+    if url.is_empty() {
+        return;
+    }
+    if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
 }
 
