@@ -123,7 +123,7 @@ pub fn plan_section(p: &PlanSectionProps) -> Html {
                         <div class="smx-event" data-testid="event" data-event={*id}>
                             <label class="smx-label" for={input_id.clone()}>{ capitalised(label) }</label>
                             <input id={input_id} class="smx-input smx-input--width-10" type="date"
-                                value={date.map(|d| security_matrix_core::flow::iso_date(d)).unwrap_or_default()} {onchange} />
+                                value={date.map(security_matrix_core::flow::iso_date).unwrap_or_default()} {onchange} />
                             <ul class="smx-list">
                                 { for plan.event_duties.iter().filter(|d| d.event_id == *id).map(|d| html! {
                                     <li data-ref={d.obligation.reference}>
