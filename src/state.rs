@@ -7,7 +7,7 @@ use security_matrix_core::questions::{
 };
 use security_matrix_core::readiness::{Readiness, ReadinessMap};
 use security_matrix_core::savefile;
-use security_matrix_core::Schedule;
+use security_matrix_core::{Schedule, VecMap};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::Reducible;
@@ -101,7 +101,7 @@ pub struct State {
     /// Errors on the current page.
     pub errors: Vec<FieldError>,
     /// Values from a link that were not accepted: shown when their page opens.
-    pub pending: BTreeMap<QuestionId, (String, String)>,
+    pub pending: VecMap<QuestionId, (String, String)>,
     /// After a change from the check-answers page, go back there.
     pub return_to_check: bool,
     /// A short message for the user (e.g. stored answers could not be restored).
@@ -129,7 +129,7 @@ impl Default for State {
             page: Page::Start,
             draft: Draft::default(),
             errors: Vec::new(),
-            pending: BTreeMap::new(),
+            pending: VecMap::new(),
             return_to_check: false,
             notice: None,
             today: None,

@@ -25,7 +25,9 @@ pub mod report;
 pub mod savefile;
 pub mod schedule;
 pub mod statement;
+pub mod vec_map;
 
 pub use answers::{DfAnswers, Marking, OtherContracts, SmAnswers};
 pub use matrix::{assess, Criterion, LevelAssessment};
 pub use schedule::Schedule;
+pub use vec_map::VecMap;
