@@ -8,7 +8,6 @@ use security_matrix_core::questions::{
 use security_matrix_core::readiness::{Readiness, ReadinessMap};
 use security_matrix_core::savefile;
 use security_matrix_core::{Schedule, VecMap};
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -109,7 +108,7 @@ pub struct State {
     /// Today's date, from the edge.
     pub today: Option<NaiveDate>,
     /// Dates of events the user entered to date event-relative duties, by event id.
-    pub event_dates: BTreeMap<String, NaiveDate>,
+    pub event_dates: VecMap<String, NaiveDate>,
     /// Increases on every page change, so the edge knows when to move focus.
     pub page_change: u32,
     /// The edge has restored state and may now write it back.
@@ -133,7 +132,7 @@ impl Default for State {
             return_to_check: false,
             notice: None,
             today: None,
-            event_dates: BTreeMap::new(),
+            event_dates: VecMap::new(),
             page_change: 0,
             ready: false,
             default_schedule: Schedule::Df,
