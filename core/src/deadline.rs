@@ -32,8 +32,8 @@
 //! first due date when it is not (the caller then says "then every year" and so on, see
 //! [`DeadlineRule::describe`]).
 use crate::calendar::{checked_add_months_clamped, checked_add_working_days, checked_sub_weeks};
+use crate::VecMap;
 use chrono::{Days, NaiveDate};
-use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
@@ -199,7 +199,7 @@ pub struct Anchors {
     /// The last day of the contract term, when known; recurring rules stop here.
     pub end: Option<NaiveDate>,
     /// Dates of named events, by name (without the `event:` prefix).
-    pub events: BTreeMap<String, NaiveDate>,
+    pub events: VecMap<String, NaiveDate>,
 }
 
 impl Anchors {
@@ -743,7 +743,7 @@ mod tests {
             commencement: commencement.map(d),
             effective: effective.map(d),
             end: end.map(d),
-            events: BTreeMap::new(),
+            events: VecMap::new(),
         }
     }
 
@@ -956,7 +956,7 @@ mod tests {
                 commencement: Some(start),
                 effective: Some(start),
                 end: Some(end),
-                events: BTreeMap::new(),
+                events: VecMap::new(),
             };
             if let Some(name) = r.event() {
                 anchors.events.insert(name.to_string(), start);

@@ -28,7 +28,7 @@
 //!
 //! Nothing here reads the machine's time zone or clock: every date is a [`NaiveDate`]
 //! and the `DTSTAMP` of [`plan_ics`] is passed in.
-use std::collections::BTreeMap;
+use crate::VecMap;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -58,7 +58,7 @@ pub struct PlanInput {
     /// The last day of the term, if known; recurring duties stop here.
     pub end: Option<NaiveDate>,
     /// The dates of events the user entered, by event id ("ismp-non-approval").
-    pub events: BTreeMap<String, NaiveDate>,
+    pub events: VecMap<String, NaiveDate>,
     /// Today's date, from the caller; dates before it are marked [`PlanEntry::past`].
     pub today: NaiveDate,
 }
@@ -68,7 +68,7 @@ impl PlanInput {
     /// the term ends on [`df_term_end`]`(commencement, answers.months)`.
     pub fn df(
         answers: &DfAnswers,
-        events: BTreeMap<String, NaiveDate>,
+        events: VecMap<String, NaiveDate>,
         today: NaiveDate,
     ) -> PlanInput {
         PlanInput {
@@ -87,7 +87,7 @@ impl PlanInput {
     /// only (with [`PlanEntry::then_every`]).
     pub fn sm2017(
         answers: &SmAnswers,
-        events: BTreeMap<String, NaiveDate>,
+        events: VecMap<String, NaiveDate>,
         today: NaiveDate,
     ) -> PlanInput {
         PlanInput {

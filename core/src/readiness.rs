@@ -3,8 +3,8 @@
 use crate::catalogue::Obligation;
 use crate::plan::Plan;
 use crate::report::ObligationGroup;
+use crate::VecMap;
 use chrono::NaiveDate;
-use std::collections::BTreeMap;
 
 /// How ready the bidder is for one obligation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -46,7 +46,7 @@ impl Readiness {
 }
 
 /// Marks by obligation id.
-pub type ReadinessMap = BTreeMap<String, Readiness>;
+pub type ReadinessMap = VecMap<String, Readiness>;
 
 /// One item of the action plan.
 #[derive(Clone, Debug, PartialEq, Eq)]

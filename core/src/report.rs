@@ -5,10 +5,9 @@ use crate::matrix::{assess, LevelAssessment};
 use crate::plan::{build_plan, Plan, PlanInput};
 use crate::Schedule;
 use chrono::NaiveDate;
-use std::collections::BTreeMap;
 
 /// Dates of events the user entered, by event id (to date event-relative duties).
-pub type EventDates = BTreeMap<String, NaiveDate>;
+pub type EventDates = crate::VecMap<String, NaiveDate>;
 
 /// Obligations of one category, in catalogue order.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -9,7 +9,8 @@
 //! - Christmas Day 2026 is a Friday, so Boxing Day (Saturday) is substituted on Monday
 //!   28 December; New Year's Day 2027 is a Friday.
 //! - 2028 is a leap year.
-use std::collections::{BTreeMap, BTreeSet};
+use security_matrix_core::VecMap;
+use std::collections::BTreeSet;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use security_matrix_core::catalogue::{select, Facts, Path, Schedule, Selected};
@@ -27,7 +28,7 @@ fn stamp() -> NaiveDateTime {
     d("2026-11-01").and_hms_opt(9, 30, 0).unwrap()
 }
 
-fn events(pairs: &[(&str, &str)]) -> BTreeMap<String, NaiveDate> {
+fn events(pairs: &[(&str, &str)]) -> VecMap<String, NaiveDate> {
     pairs.iter().map(|(k, v)| (k.to_string(), d(v))).collect()
 }
 
@@ -284,7 +285,7 @@ fn s6_route_a_has_no_certification_or_ithc_dates() {
     };
     let plan = build_plan(
         &selected,
-        &PlanInput::df(&answers, BTreeMap::new(), d("2026-11-01")),
+        &PlanInput::df(&answers, VecMap::new(), d("2026-11-01")),
     );
     let on_3_jan: Vec<_> = plan
         .dated

@@ -9,7 +9,6 @@ use security_matrix_core::readiness::{summarise, ReadinessMap};
 use security_matrix_core::report::sm_report;
 use security_matrix_core::statement::sm_statement;
 use security_matrix_core::SmAnswers;
-use std::collections::BTreeMap;
 use yew::prelude::*;
 
 /// Properties of [`SmResultPage`].
@@ -22,7 +21,7 @@ pub struct SmResultPageProps {
     /// Today, from the edge.
     pub today: Option<NaiveDate>,
     /// Dates of events the user entered.
-    pub event_dates: BTreeMap<String, NaiveDate>,
+    pub event_dates: security_matrix_core::report::EventDates,
     /// Every answer (for the saved file and the answers summary).
     pub all_answers: Answers,
     /// The readiness marks.
