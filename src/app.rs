@@ -1,6 +1,6 @@
 //! The root component: one reducer, and the effects that connect it to the browser.
 use crate::components::{
-    CheckAnswers, DfResultPage, Notice, QuestionPage, SmResultPage, StartPage,
+    CheckAnswers, DfResultPage, Notice, QuestionPage, ResultContext, SmResultPage, StartPage,
 };
 use crate::edge;
 use crate::state::{Action, Page, State};
@@ -136,6 +136,15 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |a: Action| state.dispatch(a))
     };
     let h = props.heading_level.clamp(1, 6);
+    let result_ctx = || ResultContext {
+        fragment: state.answers.to_fragment(),
+        today: state.today,
+        event_dates: state.event_dates.clone(),
+        all_answers: state.answers.clone(),
+        readiness: state.readiness.clone(),
+        heading_level: h,
+        on_action: on_action.clone(),
+    };
     let page = match state.page {
         Page::Start => html! {
             <StartPage schedule={state.answers.schedule} offer_choice={props.offer_schedule_choice} heading_level={h} file_problems={state.file_problems.clone()} on_action={on_action.clone()} />
@@ -148,10 +157,10 @@ pub fn app(props: &AppProps) -> Html {
         },
         Page::Result => match (state.answers.df(), state.answers.sm()) {
             (Some(df), _) => html! {
-                <DfResultPage answers={df} fragment={state.answers.to_fragment()} today={state.today} event_dates={state.event_dates.clone()} all_answers={state.answers.clone()} readiness={state.readiness.clone()} heading_level={h} on_action={on_action.clone()} />
+                <DfResultPage answers={df} ctx={result_ctx()} />
             },
             (_, Some(sm)) => html! {
-                <SmResultPage answers={sm} fragment={state.answers.to_fragment()} today={state.today} event_dates={state.event_dates.clone()} all_answers={state.answers.clone()} readiness={state.readiness.clone()} heading_level={h} on_action={on_action.clone()} />
+                <SmResultPage answers={sm} ctx={result_ctx()} />
             },
             _ => html! {},
         },

@@ -1,11 +1,11 @@
 //! The DF Schedule 2.4 result: level, why, unclear points, obligations, plan.
-use super::{Heading, ObligationList, PlanSection, ReadinessSummaryView, ResultActions, Takeaways};
-use crate::state::Action;
-use chrono::NaiveDate;
-use security_matrix_core::flow::Answers;
+use super::{
+    answers_summary, Heading, ObligationList, PlanSection, ReadinessSummaryView, ResultActions,
+    ResultContext, Takeaways,
+};
 use security_matrix_core::matrix::thousands;
 use security_matrix_core::questions::QuestionId;
-use security_matrix_core::readiness::{summarise, ReadinessMap};
+use security_matrix_core::readiness::summarise;
 use security_matrix_core::report::df_report;
 use security_matrix_core::statement::df_statement;
 use security_matrix_core::DfAnswers;
@@ -16,33 +16,21 @@ use yew::prelude::*;
 pub struct DfResultPageProps {
     /// The complete answers.
     pub answers: DfAnswers,
-    /// The answers as a link fragment.
-    pub fragment: String,
-    /// Today, from the edge.
-    pub today: Option<NaiveDate>,
-    /// Dates of events the user entered.
-    pub event_dates: security_matrix_core::report::EventDates,
-    /// Every answer (for the saved file and the answers summary).
-    pub all_answers: Answers,
-    /// The readiness marks.
-    pub readiness: ReadinessMap,
-    /// Level of the page heading.
-    pub heading_level: u8,
-    /// Emits actions.
-    pub on_action: Callback<Action>,
+    /// Everything else a result page needs.
+    pub ctx: ResultContext,
 }
 
 /// The DF result page.
 #[function_component(DfResultPage)]
 pub fn df_result_page(p: &DfResultPageProps) -> Html {
     let report = use_memo(
-        (p.answers.clone(), p.event_dates.clone(), p.today),
+        (p.answers.clone(), p.ctx.event_dates.clone(), p.ctx.today),
         |(a, e, t)| df_report(a, e, t.unwrap_or_default()),
     );
     let a = &report.assessment;
     let statement = df_statement(&p.answers, &report);
-    let readiness = summarise(&report.groups, &report.plan, &p.readiness);
-    let h = p.heading_level;
+    let readiness = summarise(&report.groups, &report.plan, &p.ctx.readiness);
+    let h = p.ctx.heading_level;
     let h2 = (h + 1).min(6);
     let h3 = (h + 2).min(6);
     html! {
@@ -114,25 +102,15 @@ pub fn df_result_page(p: &DfResultPageProps) -> Html {
                 <p class="smx-body-s">{ format!("Volumes are counted across all your Call-Off Contracts (paragraph 1.3): {} data subjects in all.", thousands(a.aggregate_subjects)) }</p>
             }
 
-            <PlanSection plan={report.plan.clone()} level={Some(report.assessment.level)} start_question={QuestionId::Commencement} heading_level={h2} on_action={p.on_action.clone()} />
+            <PlanSection plan={report.plan.clone()} level={Some(report.assessment.level)} start_question={QuestionId::Commencement} heading_level={h2} on_action={p.ctx.on_action.clone()} />
             <ReadinessSummaryView summary={readiness} heading_level={h2} />
             <Heading level={h2} class="smx-heading-m">{ "Your obligations" }</Heading>
             <p class="smx-body">{ "Grouped by subject. Open \"The schedule's words\" to read each clause as written. Where a duty depends on something you have not told us (for example whether you host Customer Data, or which accreditation route you take), it says so." }</p>
-            <ObligationList groups={report.groups.clone()} heading_level={h3} plan={report.plan.clone()} readiness={p.readiness.clone()} on_action={p.on_action.clone()} />
+            <ObligationList groups={report.groups.clone()} heading_level={h3} plan={report.plan.clone()} readiness={p.ctx.readiness.clone()} on_action={p.ctx.on_action.clone()} />
 
-            <Takeaways statement={statement} answers={p.all_answers.clone()} readiness={p.readiness.clone()} plan={report.plan.clone()} level={Some(report.assessment.level)} heading_level={h2} />
-            <details class="smx-details smx-answers" data-testid="answers-summary">
-                <summary class="smx-details__summary">{ "Your answers" }</summary>
-                <dl class="smx-summary-list">
-                    { for p.all_answers.sequence().into_iter().map(|q| html! {
-                        <div class="smx-summary-list__row">
-                            <dt class="smx-summary-list__key">{ q.question().label }</dt>
-                            <dd class="smx-summary-list__value">{ p.all_answers.display(q) }</dd>
-                        </div>
-                    }) }
-                </dl>
-            </details>
-            <ResultActions fragment={p.fragment.clone()} on_action={p.on_action.clone()} />
+            <Takeaways statement={statement} answers={p.ctx.all_answers.clone()} readiness={p.ctx.readiness.clone()} plan={report.plan.clone()} level={Some(report.assessment.level)} heading_level={h2} />
+            { answers_summary(&p.ctx.all_answers) }
+            <ResultActions fragment={p.ctx.fragment.clone()} on_action={p.ctx.on_action.clone()} />
         </div>
     }
 }
