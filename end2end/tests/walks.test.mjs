@@ -105,6 +105,28 @@ const digitsOf = async (page, key) => (await page.locator(tid(`value-${key}`)).t
 
 // ---- DF Schedule 2.4 ---------------------------------------------------------------------
 
+/**
+ * One walk by mouse from the start page to the result: start `schedule`, answer `steps`,
+ * check that check-answers lists exactly `asked`, get the result and check it against
+ * `result` (see checkResult), run `more(page)` for any further checks on the result page,
+ * then the harness's network, CSP and console checks.
+ */
+async function walkToResult({ schedule, steps, asked, result, more }) {
+  const s = await openApp(env.browser, env.server);
+  try {
+    const { page } = s;
+    await startByMouse(page, schedule);
+    await walkByMouse(page, steps);
+    await expectCheckAnswers(page, asked);
+    await page.locator(tid('show-result')).click();
+    await checkResult(page, result);
+    if (more) await more(page);
+    await s.assertClean();
+  } finally {
+    await s.close();
+  }
+}
+
 test('DF, no special category data, no other contracts, commencement date given: S5 with dates', async () => {
   // 1,500 data subjects: S1 (<10), S2 (<100), S3 and S4 (<1000) do not admit it; S5 (<2500)
   // does. 18 months: S5 (<24 months) is the first to admit it. £45k: S2 (<£50k) would do.
@@ -168,11 +190,9 @@ test('DF, special category data, professional recipient yes, commencement skippe
   // practitioner or other professional subject to a professional duty of confidentiality":
   // yes. £80k: below S3's "£100k" however it is read. 10 months (<12), no access. So S3, and
   // ¶3.3.1(b)(vii): "Basic". No commencement date: nothing can be dated.
-  const s = await openApp(env.browser, env.server);
-  try {
-    const { page } = s;
-    await startByMouse(page, 'df');
-    await walkByMouse(page, [
+  await walkToResult({
+    schedule: 'df',
+    steps: [
       ['subjects', '400'],
       ['special', '40'],
       ['professional', 'yes'],
@@ -181,21 +201,17 @@ test('DF, special category data, professional recipient yes, commencement skippe
       ['access', 'no'],
       ['other', 'no'],
       ['commencement', null],
-    ]);
-    await expectCheckAnswers(page, ['subjects', 'special', 'professional', 'value', 'months', 'access', 'other', 'commencement']);
-    await page.locator(tid('show-result')).click();
-    await checkResult(page, {
+    ],
+    asked: ['subjects', 'special', 'professional', 'value', 'months', 'access', 'other', 'commencement'],
+    result: {
       level: 'S3',
       standards: 'Basic',
       dates: { '3.3.1(b)(i)': [], '3.3.1(b)(iv)': [] },
       listed: ['3.3.1(b)(v)'], // evidence of the professional duties of confidentiality
       notListed: ['3.2.1(a)', '3.4.1(a)'],
       needsDate: true,
-    });
-    await s.assertClean();
-  } finally {
-    await s.close();
-  }
+    },
+  });
 });
 
 test('DF, special category data, professional recipient no: S4 (Basic without access), dated', async () => {
@@ -204,11 +220,9 @@ test('DF, special category data, professional recipient no: S4 (Basic without ac
   // no access. So S4. No access to MoJ systems: Customer Data on a Supplier System only,
   // ¶3.4.1(b)(vii): "Basic". Commencement Tuesday 1 June 2027: the before-processing duty
   // ¶3.4.1(b)(i) is due 31 May 2027 (processing assumed to start on commencement).
-  const s = await openApp(env.browser, env.server);
-  try {
-    const { page } = s;
-    await startByMouse(page, 'df');
-    await walkByMouse(page, [
+  await walkToResult({
+    schedule: 'df',
+    steps: [
       ['subjects', '400'],
       ['special', '40'],
       ['professional', 'no'],
@@ -217,20 +231,16 @@ test('DF, special category data, professional recipient no: S4 (Basic without ac
       ['access', 'no'],
       ['other', 'no'],
       ['commencement', '2027-06-01'],
-    ]);
-    await expectCheckAnswers(page, ['subjects', 'special', 'professional', 'value', 'months', 'access', 'other', 'commencement']);
-    await page.locator(tid('show-result')).click();
-    await checkResult(page, {
+    ],
+    asked: ['subjects', 'special', 'professional', 'value', 'months', 'access', 'other', 'commencement'],
+    result: {
       level: 'S4',
       standards: 'Basic',
       dates: { '3.4.1(b)(i)': '2027-05-31', '3.4.1(a)': '2027-05-31' },
       notListed: ['3.3.1(b)(i)', '3.5.1(b)(ii)'],
       needsDate: false,
-    });
-    await s.assertClean();
-  } finally {
-    await s.close();
-  }
+    },
+  });
 });
 
 test('DF, other contracts yes with special category data only there: professional asked after them; S6', async () => {
@@ -246,11 +256,9 @@ test('DF, other contracts yes with special category data only there: professiona
   //    (6) months from the Call-Off Commencement Date": 30 May 2027;
   //  - ¶3.6.1(b)(ii): 30 May 2027; ¶3.6.1(b)(iv): 30 May 2027, and annually in the term,
   //    which runs to 29 May 2028, so 30 May 2028 is outside it.
-  const s = await openApp(env.browser, env.server);
-  try {
-    const { page } = s;
-    await startByMouse(page, 'df');
-    await walkByMouse(page, [
+  await walkToResult({
+    schedule: 'df',
+    steps: [
       ['subjects', '2000'],
       ['special', '0'],
       ['value', '200000'],
@@ -262,13 +270,12 @@ test('DF, other contracts yes with special category data only there: professiona
       ['current_level', 'S3'],
       ['professional', 'yes'],
       ['commencement', '2026-11-30'],
-    ]);
-    await expectCheckAnswers(page, [
+    ],
+    asked: [
       'subjects', 'special', 'value', 'months', 'access', 'other',
       'other_subjects', 'other_special', 'current_level', 'professional', 'commencement',
-    ]);
-    await page.locator(tid('show-result')).click();
-    await checkResult(page, {
+    ],
+    result: {
       level: 'S6',
       standards: 'Enhanced',
       dates: {
@@ -279,11 +286,8 @@ test('DF, other contracts yes with special category data only there: professiona
       ambiguities: ['worked-example-1-3'],
       levelChange: ['S3', 'S6'],
       needsDate: false,
-    });
-    await s.assertClean();
-  } finally {
-    await s.close();
-  }
+    },
+  });
 });
 
 test('DF, other contracts yes without special category data: no professional question; they raise S1 to S2', async () => {
@@ -292,11 +296,9 @@ test('DF, other contracts yes without special category data: no professional que
   // £20k (<£30k), 6 months (<12), no access: S1 would admit them. So S2, ¶3.2.1(f):
   // "Basic". ¶1.2 ("under each Call-Off Contract") and ¶1.3 ("across all") differ here:
   // the note on that must show. The other contracts are at S1 now: they change to S2.
-  const s = await openApp(env.browser, env.server);
-  try {
-    const { page } = s;
-    await startByMouse(page, 'df');
-    await walkByMouse(page, [
+  await walkToResult({
+    schedule: 'df',
+    steps: [
       ['subjects', '5'],
       ['special', '0'],
       ['value', '20000'],
@@ -307,24 +309,20 @@ test('DF, other contracts yes without special category data: no professional que
       ['other_special', '0'],
       ['current_level', 'S1'],
       ['commencement', null],
-    ]);
-    await expectCheckAnswers(page, [
+    ],
+    asked: [
       'subjects', 'special', 'value', 'months', 'access', 'other',
       'other_subjects', 'other_special', 'current_level', 'commencement',
-    ]);
-    await page.locator(tid('show-result')).click();
-    await checkResult(page, {
+    ],
+    result: {
       level: 'S2',
       standards: 'Basic',
       dates: { '3.2.1(a)': [] },
       ambiguities: ['aggregate-each-or-all'],
       levelChange: ['S1', 'S2'],
       needsDate: true,
-    });
-    await s.assertClean();
-  } finally {
-    await s.close();
-  }
+    },
+  });
 });
 
 // ---- Schedule 2.4 Security Management (2017) ----------------------------------------------
@@ -338,57 +336,45 @@ test('2017, own computers yes (marking and bulk asked), OFFICIAL-SENSITIVE, no b
   // Good Friday 26 March and Easter Monday 29 March 2027 are bank holidays: Working Days
   // 22–25 March (4), 30 March–2 April (8), 5–9 April (13), 12–16 April (18), 19 and
   // 20 April (20): Tuesday 20 April 2027.
-  const s = await openApp(env.browser, env.server);
-  try {
-    const { page } = s;
-    await startByMouse(page, 'sm2017');
-    await walkByMouse(page, [
+  await walkToResult({
+    schedule: 'sm2017',
+    steps: [
       ['effective', '2027-03-19'],
       ['own_devices', 'yes'],
       ['marking', 'official-sensitive'],
       ['bulk', 'no'],
-    ]);
-    await expectCheckAnswers(page, ['effective', 'own_devices', 'marking', 'bulk']);
-    await page.locator(tid('show-result')).click();
-    await checkResult(page, {
+    ],
+    asked: ['effective', 'own_devices', 'marking', 'bulk'],
+    result: {
       verdict: /\bmay use your own computers\b/i,
       conditions: ['Annex 1 Appendix (CIO), ¶1', 'Annex 1 Appendix (CIO), ¶4'],
       dates: { '3.2': '2027-04-20' },
       needsDate: false,
-    });
-    await s.assertClean();
-  } finally {
-    await s.close();
-  }
+    },
+  });
 });
 
 test('2017, own computers yes with large volumes of data: MoJ computing facilities only', async () => {
   // CIO ¶10: "Where there is a need to provide access to large volumes of personal or
   // protectively marked data only MoJ computing facilities must be used."
-  const s = await openApp(env.browser, env.server);
-  try {
-    const { page } = s;
-    await startByMouse(page, 'sm2017');
-    await walkByMouse(page, [
+  await walkToResult({
+    schedule: 'sm2017',
+    steps: [
       ['effective', null],
       ['own_devices', 'yes'],
       ['marking', 'official'],
       ['bulk', 'yes'],
-    ]);
-    await expectCheckAnswers(page, ['effective', 'own_devices', 'marking', 'bulk']);
-    await page.locator(tid('show-result')).click();
-    await checkResult(page, {
+    ],
+    asked: ['effective', 'own_devices', 'marking', 'bulk'],
+    result: {
       verdict: /\bmust use MoJ computing facilities\b/i,
       conditions: ['Annex 1 Appendix (CIO), ¶10'],
       // OFFICIAL data: ¶4 (OFFICIAL-SENSITIVE, CAPS) does not apply.
       notConditions: ['Annex 1 Appendix (CIO), ¶4'],
       dates: { '3.2': [] },
       needsDate: true,
-    });
-    await s.assertClean();
-  } finally {
-    await s.close();
-  }
+    },
+  });
 });
 
 test('2017, own computers no (marking and bulk not asked), Effective Date skipped', async () => {
@@ -396,28 +382,24 @@ test('2017, own computers no (marking and bulk not asked), Effective Date skippe
   // computer" (¶1 to ¶5) do not apply; its general rules (email, removable media, personal
   // data, paper records) still do. Marking and bulk are asked only with own computers. No
   // Effective Date: ¶3.2 cannot be dated.
-  const s = await openApp(env.browser, env.server);
-  try {
-    const { page } = s;
-    await startByMouse(page, 'sm2017');
-    await walkByMouse(page, [
+  await walkToResult({
+    schedule: 'sm2017',
+    steps: [
       ['effective', null],
       ['own_devices', 'no'],
-    ]);
-    await expectCheckAnswers(page, ['effective', 'own_devices']);
-    await page.locator(tid('show-result')).click();
-    await checkResult(page, {
+    ],
+    asked: ['effective', 'own_devices'],
+    result: {
       verdict: /\bnot using your own computers\b/i,
       notConditions: [1, 2, 3, 4, 5].map((n) => `Annex 1 Appendix (CIO), ¶${n}`),
       dates: { '3.2': [] },
       needsDate: true,
-    });
-    // ¶6, no unencrypted emails with personal data, is one of the general rules.
-    assert.ok((await page.locator(`${tid('obligation')}[data-ref="Annex 1 Appendix (CIO), ¶6"]`).count()) > 0);
-    await s.assertClean();
-  } finally {
-    await s.close();
-  }
+    },
+    more: async (page) => {
+      // ¶6, no unencrypted emails with personal data, is one of the general rules.
+      assert.ok((await page.locator(`${tid('obligation')}[data-ref="Annex 1 Appendix (CIO), ¶6"]`).count()) > 0);
+    },
+  });
 });
 
 test('after a result, Start again clears the answers and returns to the start page', async () => {
