@@ -1,7 +1,7 @@
 //! The app's state and its pure reducer. Nothing here touches the DOM, storage or a clock:
 //! the edge (effects in `app.rs`) reads those and dispatches actions carrying the values.
 use chrono::NaiveDate;
-use security_matrix_core::flow::{from_fragment, long_date, Answer, Answers};
+use security_matrix_core::flow::{from_fragment, Answer, Answers};
 use security_matrix_core::questions::{
     number_message, parse_date, parse_number, DatePart, QuestionId, QuestionKind,
 };
@@ -442,18 +442,6 @@ impl State {
             "Error: "
         };
         format!("{error}{page} – {base}")
-    }
-
-    /// The commencement or effective date as the user gave it, in words.
-    pub fn start_date_text(&self) -> Option<String> {
-        let q = match self.answers.schedule {
-            Schedule::Df => QuestionId::Commencement,
-            Schedule::Sm2017 => QuestionId::Effective,
-        };
-        match self.answers.get(q) {
-            Some(Answer::Date(d)) => Some(long_date(*d)),
-            _ => None,
-        }
     }
 }
 

@@ -324,12 +324,7 @@ impl Answers {
         for pair in pairs {
             let (k, v) = pair.split_once('=')?;
             let q = QuestionId::from_key(k).filter(|q| q.question().schedule == schedule)?;
-            let a = if v == "skip" && q.question().optional {
-                Answer::Skipped
-            } else {
-                parse_value(q, v).ok()?
-            };
-            answers.set(q, a);
+            answers.set(q, parse_stored_value(q, v).ok()?);
         }
         Some(answers)
     }
@@ -393,6 +388,16 @@ pub fn parse_value(q: QuestionId, raw: &str) -> Result<Answer, String> {
                 Err(e) => Err(e.message),
             }
         }
+    }
+}
+
+/// Reads a value written by [`Answer::value_text`] (storage and saved files): like
+/// [`parse_value`], and `skip` is a skipped optional question.
+pub fn parse_stored_value(q: QuestionId, raw: &str) -> Result<Answer, String> {
+    if raw == "skip" && q.question().optional {
+        Ok(Answer::Skipped)
+    } else {
+        parse_value(q, raw)
     }
 }
 

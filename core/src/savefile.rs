@@ -2,7 +2,7 @@
 //! version, the answers and the readiness marks. Opening it explains every problem in
 //! words and never half-applies a file.
 use crate::catalogue::find;
-use crate::flow::{from_fragment, parse_value, Answer, Answers};
+use crate::flow::{from_fragment, parse_stored_value, Answers};
 use crate::json::{parse, Json};
 use crate::questions::QuestionId;
 use crate::readiness::{Readiness, ReadinessMap};
@@ -180,12 +180,7 @@ fn from_v2(doc: &Json) -> Result<Loaded, Vec<String>> {
             ));
             continue;
         };
-        let parsed = if raw == "skip" && q.question().optional {
-            Ok(Answer::Skipped)
-        } else {
-            parse_value(q, raw)
-        };
-        match parsed {
+        match parse_stored_value(q, raw) {
             Ok(a) => answers.set(q, a),
             Err(message) => problems.push(format!(
                 "The answer to \"{}\" in the file is not valid: {message}.",

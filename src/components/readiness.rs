@@ -1,7 +1,6 @@
 //! The readiness self-check: radios on each obligation, and the summary with the action plan.
 use super::Heading;
 use crate::state::Action;
-use security_matrix_core::flow::long_date;
 use security_matrix_core::readiness::{Readiness, ReadinessSummary};
 use yew::prelude::*;
 
@@ -72,7 +71,7 @@ pub fn readiness_summary(p: &ReadinessSummaryProps) -> Html {
                             <span class="smx-ref">{ format!("¶{}", a.obligation.reference) }</span>{ " " }{ a.obligation.title }
                             { format!(" ({})", a.state.label().to_lowercase()) }
                             if let Some(due) = a.due {
-                                { " — due by " }<time datetime={security_matrix_core::flow::iso_date(due)}>{ long_date(due) }</time>
+                                { " — due by " }{ super::plan::time(due) }
                             }
                         </li>
                     }) }
