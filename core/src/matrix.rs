@@ -450,69 +450,65 @@ fn lowered(c: Criterion, i: &MatrixInput, below_level: Level) -> Option<(MatrixI
 }
 
 fn what_if_hints(results: &[CriterionResult], i: &MatrixInput, level: Level) -> Vec<WhatIf> {
+    if level == Level::S1 {
+        return Vec::new();
+    }
     let deciding: Vec<Criterion> = results
         .iter()
         .filter(|r| r.deciding)
         .map(|r| r.criterion)
         .collect();
-    let mut hints = Vec::new();
-    if level == Level::S1 {
+    let hint = |criteria: Vec<Criterion>, input: &MatrixInput, text: &dyn Fn(Level) -> String| {
+        let new = level_of(input);
+        (new < level).then(|| WhatIf {
+            criteria,
+            text: text(new),
+            level: new,
+        })
+    };
+    if let [c] = deciding[..] {
+        // One criterion sets the level: lowering it alone lowers the level.
+        let mut hints = Vec::new();
+        if let Some((j, phrase)) = lowered(c, i, level) {
+            hints.extend(hint(vec![c], &j, &|new| {
+                format!("With {phrase} this would be {new}")
+            }));
+            // Special category data: also the other way down (no special category data).
+            if c == Criterion::Special && !i.professional && i.special > 0 {
+                let none = MatrixInput { special: 0, ..*i };
+                hints.extend(hint(vec![c], &none, &|new| {
+                    format!("With no special category data this would be {new}")
+                }));
+            }
+        }
         return hints;
     }
+    // Several criteria set the level together: only lowering all of them lowers it.
     let mut joint = *i;
     let mut phrases = Vec::new();
     for &c in &deciding {
-        let Some((j, phrase)) = lowered(c, i, level) else {
+        let Some((_, phrase)) = lowered(c, i, level) else {
             continue;
         };
-        if deciding.len() == 1 {
-            let new = level_of(&j);
-            if new < level {
-                hints.push(WhatIf {
-                    criteria: vec![c],
-                    text: format!("With {phrase} this would be {new}"),
-                    level: new,
-                });
-            }
-            // Special category data: also the other way down (no special category data).
-            if c == Criterion::Special && !i.professional && i.special > 0 {
-                let mut k = *i;
-                k.special = 0;
-                let new = level_of(&k);
-                if new < level {
-                    hints.push(WhatIf {
-                        criteria: vec![c],
-                        text: format!("With no special category data this would be {new}"),
-                        level: new,
-                    });
-                }
-            }
-        }
         if let Some((k, _)) = lowered(c, &joint, level) {
             joint = k;
         }
         phrases.push(phrase);
     }
-    if deciding.len() > 1 && !phrases.is_empty() {
-        let new = level_of(&joint);
-        if new < level {
-            let last = phrases.pop().unwrap_or_default();
-            let text = if phrases.is_empty() {
-                format!("With {last} this would be {new}")
-            } else {
-                format!(
-                    "Only with {} and {last} together would this be {new}",
-                    phrases.join(", ")
-                )
-            };
-            hints.push(WhatIf {
-                criteria: deciding.clone(),
-                text,
-                level: new,
-            });
+    let Some(last) = phrases.pop() else {
+        return Vec::new();
+    };
+    let text = |new: Level| {
+        if phrases.is_empty() {
+            format!("With {last} this would be {new}")
+        } else {
+            format!(
+                "Only with {} and {last} together would this be {new}",
+                phrases.join(", ")
+            )
         }
-    }
-    hints
+    };
+    hint(deciding.clone(), &joint, &text).into_iter().collect()
 }
 
 /// Assesses the security level for DF Schedule 2.4 answers.
