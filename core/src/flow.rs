@@ -2,7 +2,7 @@
 //! the deep-link encoding of answers (a public contract documented in the README).
 use crate::answers::{DfAnswers, OtherContracts, SmAnswers};
 use crate::matrix::{pounds, thousands};
-use crate::questions::{parse_date, parse_number, QuestionId, QuestionKind};
+use crate::questions::{parse_date, parse_number, QuestionId, QuestionKind, QUESTIONS};
 use crate::VecMap;
 use crate::{Level, Schedule};
 use chrono::{Datelike, NaiveDate};
@@ -450,28 +450,17 @@ pub fn from_fragment(fragment: &str) -> LinkAnswers {
             }),
         }
     }
-    match schedule {
-        Schedule::Df => {
-            out.answers
-                .set(QuestionId::Other, Answer::YesNo(seen_other));
-            if out.answers.get(QuestionId::Commencement).is_none()
-                && !out
-                    .errors
-                    .iter()
-                    .any(|e| e.question == QuestionId::Commencement)
-            {
-                out.answers.set(QuestionId::Commencement, Answer::Skipped);
-            }
-        }
-        Schedule::Sm2017 => {
-            if out.answers.get(QuestionId::Effective).is_none()
-                && !out
-                    .errors
-                    .iter()
-                    .any(|e| e.question == QuestionId::Effective)
-            {
-                out.answers.set(QuestionId::Effective, Answer::Skipped);
-            }
+    if schedule == Schedule::Df {
+        out.answers
+            .set(QuestionId::Other, Answer::YesNo(seen_other));
+    }
+    // An optional question the link leaves out was skipped (unless its value was invalid).
+    for q in QUESTIONS
+        .iter()
+        .filter(|q| q.schedule == schedule && q.optional)
+    {
+        if out.answers.get(q.id).is_none() && !out.errors.iter().any(|e| e.question == q.id) {
+            out.answers.set(q.id, Answer::Skipped);
         }
     }
     let order = out.answers.sequence();
