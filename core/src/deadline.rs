@@ -183,7 +183,11 @@ impl DeadlineParseError {
 
 impl fmt::Display for DeadlineParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "invalid deadline rule {:?}: {}", self.text, self.reason)
+        write!(
+            f,
+            "invalid deadline rule \"{}\": {}",
+            self.text, self.reason
+        )
     }
 }
 

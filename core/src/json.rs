@@ -225,7 +225,7 @@ impl Parser<'_> {
                         self.pos += 1;
                     }
                     let text: String = self.chars[start..self.pos].iter().collect();
-                    if text.parse::<f64>().is_err() {
+                    if !is_json_number(text.as_bytes()) {
                         return Err(JsonError { at: start });
                     }
                     Ok(Json::Number(text))
@@ -282,6 +282,43 @@ impl Parser<'_> {
     }
 }
 
+/// RFC 8259's number grammar: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
+/// Checked by hand rather than with `str::parse::<f64>`, which is laxer ("01", "1.") and
+/// brings the float parser's tables into the bundle.
+fn is_json_number(s: &[u8]) -> bool {
+    fn digits(s: &[u8], i: &mut usize) -> usize {
+        let start = *i;
+        while s.get(*i).is_some_and(u8::is_ascii_digit) {
+            *i += 1;
+        }
+        *i - start
+    }
+    let mut i = usize::from(s.first() == Some(&b'-'));
+    match s.get(i) {
+        Some(b'0') => i += 1,
+        Some(b'1'..=b'9') => {
+            digits(s, &mut i);
+        }
+        _ => return false,
+    }
+    if s.get(i) == Some(&b'.') {
+        i += 1;
+        if digits(s, &mut i) == 0 {
+            return false;
+        }
+    }
+    if matches!(s.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(s.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        if digits(s, &mut i) == 0 {
+            return false;
+        }
+    }
+    i == s.len()
+}
+
 /// Parses a JSON text (the whole text must be one value).
 pub fn parse(text: &str) -> Result<Json, JsonError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -302,6 +339,23 @@ pub fn parse(text: &str) -> Result<Json, JsonError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_follow_the_json_grammar() {
+        for ok in [
+            "0", "-0", "7", "120", "-3.25", "1e5", "1E+5", "2.5e-3", "0.0",
+        ] {
+            assert!(is_json_number(ok.as_bytes()), "{ok}");
+            assert!(parse(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "", "-", "01", "1.", ".5", "1e", "1e+", "--1", "1-", "0x1", "1.2.3", "+1",
+        ] {
+            assert!(!is_json_number(bad.as_bytes()), "{bad}");
+        }
+        assert!(parse("[01]").is_err());
+        assert!(parse("{\"a\": 1.}").is_err());
+    }
 
     #[test]
     fn round_trip() {

@@ -162,11 +162,12 @@ pub fn plan_section(p: &PlanSectionProps) -> Html {
     }
 }
 
-/// "the date you …" → "The date you …".
+/// "the date you …" → "The date you …". The event descriptions in the data start with an
+/// ASCII letter; ASCII case keeps Unicode's case tables out of the bundle.
 fn capitalised(s: &str) -> String {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    let mut out = s.to_owned();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    out
 }

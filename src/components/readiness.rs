@@ -69,7 +69,7 @@ pub fn readiness_summary(p: &ReadinessSummaryProps) -> Html {
                     { for s.actions.iter().map(|a| html! {
                         <li data-ref={a.obligation.reference} data-testid="action">
                             <span class="smx-ref">{ format!("¶{}", a.obligation.reference) }</span>{ " " }{ a.obligation.title }
-                            { format!(" ({})", a.state.label().to_lowercase()) }
+                            { format!(" ({})", a.state.label().to_ascii_lowercase()) }
                             if let Some(due) = a.due {
                                 { " — due by " }{ super::plan::time(due) }
                             }
