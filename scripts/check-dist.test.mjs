@@ -7,7 +7,7 @@ import path from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
-import { attr, bytesLiteral, LOADER, sri } from "./postbuild.mjs";
+import { attr, byteMapping, bytesLiteral, CHARS_BY_COST, decodeBytes, inverseTable, LOADER, sri } from "./postbuild.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const DIST = path.resolve(ROOT, process.env.SMX_DIST ?? "dist");
@@ -300,20 +300,46 @@ test("index.html starts one module that holds the WebAssembly: no .wasm to fetch
   assert.deepEqual(files().filter((f) => f.endsWith(".wasm")), []);
   assert.doesNotMatch(html, /modulepreload|rel=["']?preload/);
   const js = text(bundleName());
-  const start = js.indexOf("const __smx_wasm = ") + "const __smx_wasm = ".length;
-  let end = start + 1;
-  while (js[end] !== '"') end += js[end] === "\\" ? 2 : 1;
-  const s = vm.runInNewContext(js.slice(start, end + 1));
-  const bytes = Uint8Array.from(s, (c) => c.charCodeAt(0));
+  const literal = (name) => {
+    const start = js.indexOf(`const ${name} = `) + `const ${name} = `.length;
+    assert.equal(js[start], '"', `${name} is a string literal`);
+    let end = start + 1;
+    while (js[end] !== '"') end += js[end] === "\\" ? 2 : 1;
+    return vm.runInNewContext(js.slice(start, end + 1));
+  };
+  const table = literal("__smx_table");
+  assert.equal(table.length, 256);
+  assert.deepEqual([...table].map((c) => c.charCodeAt(0)).sort((a, b) => a - b), Array.from({ length: 256 }, (_, i) => i), "the table is a permutation");
+  const bytes = decodeBytes(table, literal("__smx_wasm"));
   assert.ok(WebAssembly.validate(bytes), "the embedded module is valid WebAssembly");
   assert.ok(!js.includes("\0"), "the file is text (NUL escaped)");
 });
 
-test("the byte encoding round-trips every byte value", () => {
+test("the byte encoding round-trips every byte value, with or without a mapping", () => {
   const bytes = Uint8Array.from({ length: 1024 }, (_, i) => (i * 37 + (i >> 8)) & 0xff);
   bytes.set([0, 0x31, 0, 0x22, 0x5c, 0x0a, 0x0d, 0], 500);
   const s = vm.runInNewContext(bytesLiteral(bytes));
   assert.deepEqual(Uint8Array.from(s, (c) => c.charCodeAt(0)), bytes);
+  // Skewed, like a wasm module: byte 7 most often, 0xff never; the rarest values become the
+  // escaped characters and NUL (before a digit too).
+  const skewed = Uint8Array.from({ length: 4096 }, (_, i) => (i % 3 === 0 ? 7 : (i * 31) % 255));
+  skewed.set(bytes.subarray(0, 300), 1000);
+  for (const sample of [bytes, skewed, new Uint8Array(0), Uint8Array.of(0xff)]) {
+    const charOf = byteMapping(sample);
+    assert.deepEqual([...charOf].sort((a, b) => a - b), Array.from({ length: 256 }, (_, i) => i), "a bijection");
+    const table = vm.runInNewContext(bytesLiteral(inverseTable(charOf)));
+    assert.deepEqual(decodeBytes(table, vm.runInNewContext(bytesLiteral(sample, charOf))), sample);
+  }
+  const charOf = byteMapping(skewed);
+  assert.equal(charOf[7], CHARS_BY_COST[0], "the most frequent byte gets the first cheap character");
+  assert.ok(charOf[7] < 0x80 && ![0x0a, 0x0d, 0x22, 0x5c, 0].includes(charOf[7]));
+  for (const c of [0x0a, 0x0d, 0x22, 0x5c, 0]) assert.ok(CHARS_BY_COST.indexOf(c) >= 251, `${c} is among the costliest`);
+  // A mapped NUL before a mapped digit is written \x00, not the octal-looking \0 1.
+  const nulFirst = Uint8Array.of(...Array(300).fill(1), 2, 2, 3, 4, 5, 6, 7, 8, 9);
+  const m = byteMapping(nulFirst);
+  const rarest = [...m].indexOf(0), digit = [...m].indexOf(0x31);
+  const tricky = Uint8Array.of(rarest, digit, rarest);
+  assert.deepEqual(decodeBytes(vm.runInNewContext(bytesLiteral(inverseTable(m))), vm.runInNewContext(bytesLiteral(tricky, m))), tricky);
 });
 
 test("the loader names the built files with their integrity, relative to itself", () => {

@@ -6,9 +6,10 @@
 // 1. Trunk's inline <script type="module"> (blocked by `script-src 'self'`) is removed with
 //    the preload links that went with it.
 // 2. The wasm-bindgen JS and the WebAssembly module become ONE file,
-//    security-matrix-<hash>.js: the module's bytes are embedded in it (a Latin-1 string, so
-//    gzip stays within a few per cent of the .wasm's), because `connect-src 'none'` forbids
-//    the fetch() that would load a separate .wasm. The page loads it with
+//    security-matrix-<hash>.js: the module's bytes are embedded in it (a Latin-1 string, its
+//    most frequent byte values as one-byte ASCII characters, so gzip stays within a few per
+//    cent of the .wasm's), because `connect-src 'none'` forbids the fetch() that would load
+//    a separate .wasm. The page loads it with
 //    <script type="module" src=… integrity=…>, which the browser checks before running it.
 // 3. security-matrix-loader.js, a stable-named classic script for host pages (direct mount),
 //    adds the stylesheet and that module with their integrity, from wherever it is served.
@@ -35,21 +36,25 @@ export function attr(tag, name) {
   return m[1] ?? m[2] ?? m[3] ?? "";
 }
 
-// A JS string literal holding bytes as the characters U+0000–U+00FF. In the UTF-8 file a byte
-// takes one or two bytes, and equal byte runs stay equal, so gzip keeps finding them (base64
-// would cost about 30% more gzipped). NUL is escaped so the file stays text to every tool.
-export function bytesLiteral(bytes) {
+// A JS string literal holding bytes as the characters U+0000–U+00FF: byte b as the character
+// with code charOf[b] (without charOf, code b). In the UTF-8 file a character takes one or two
+// bytes, and equal byte runs stay equal, so gzip keeps finding them (base64 would cost about
+// 30% more gzipped). NUL is escaped so the file stays text to every tool.
+export function bytesLiteral(bytes, charOf) {
+  const code = charOf ? (b) => charOf[b] : (b) => b;
   let out = '"';
   let run = "";
   for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i];
+    const ch = code(bytes[i]);
     let c;
-    if (b === 0x22) c = '\\"';
-    else if (b === 0x5c) c = "\\\\";
-    else if (b === 0x0a) c = "\\n";
-    else if (b === 0x0d) c = "\\r";
-    else if (b === 0x00) c = bytes[i + 1] >= 0x30 && bytes[i + 1] <= 0x39 ? "\\x00" : "\\0";
-    else c = String.fromCharCode(b);
+    if (ch === 0x22) c = '\\"';
+    else if (ch === 0x5c) c = "\\\\";
+    else if (ch === 0x0a) c = "\\n";
+    else if (ch === 0x0d) c = "\\r";
+    else if (ch === 0x00) {
+      const next = i + 1 < bytes.length ? code(bytes[i + 1]) : -1;
+      c = next >= 0x30 && next <= 0x39 ? "\\x00" : "\\0";
+    } else c = String.fromCharCode(ch);
     run += c;
     if (run.length > 65536) {
       out += run;
@@ -59,19 +64,61 @@ export function bytesLiteral(bytes) {
   return out + run + '"';
 }
 
+// The characters a byte can become, cheapest first in the UTF-8 file: the 123 ASCII ones a
+// string literal holds as they are (one byte), then U+0080–U+00FF (two bytes), then the
+// escaped ones, NUL last (it can take four: \x00 before a digit). All 256 of U+0000–U+00FF,
+// so the decoded string stays one byte a character in the JS engine.
+const ESCAPED = [0x0a, 0x0d, 0x22, 0x5c];
+export const CHARS_BY_COST = [
+  ...Array.from({ length: 0x7f }, (_, i) => i + 1).filter((c) => !ESCAPED.includes(c)),
+  ...Array.from({ length: 0x80 }, (_, i) => i + 0x80),
+  ...ESCAPED,
+  0x00,
+];
+
+// The byte → character mapping for `bytes`: the most frequent byte values get the cheapest
+// characters (in a wasm module about 95% of the bytes are of its 123 most frequent values),
+// so the embedded module gzips nearly as well as the .wasm itself. A bijection: charOf is a
+// permutation of 0–255. Ties go to the lower byte value, so a build is reproducible.
+export function byteMapping(bytes) {
+  const count = new Float64Array(256);
+  for (let i = 0; i < bytes.length; i++) count[bytes[i]]++;
+  const order = Array.from({ length: 256 }, (_, b) => b).sort((a, b) => count[b] - count[a] || a - b);
+  const charOf = new Uint8Array(256);
+  order.forEach((b, rank) => (charOf[b] = CHARS_BY_COST[rank]));
+  return charOf;
+}
+
+// The inverse of charOf as 256 characters: the one at position c has the code of the byte
+// that character c stands for (what the starter's __smx_bytes reads).
+export function inverseTable(charOf) {
+  const byteOf = new Uint8Array(256);
+  for (let b = 0; b < 256; b++) byteOf[charOf[b]] = b;
+  return byteOf;
+}
+
+// What the starter does: the bytes back from the literal's string and the inverse table.
+// The starter gets this very function's source, as __smx_bytes.
+export function decodeBytes(table, s) {
+  const t = new Uint8Array(256);
+  for (let c = 0; c < 256; c++) t[c] = table.charCodeAt(c);
+  const b = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) b[i] = t[s.charCodeAt(i)];
+  return b;
+}
+
 // Appended to the wasm-bindgen JS: wait for the page, instantiate the embedded module, and
 // if it cannot start (or traps outside a Rust panic, which has its own hook) show a readable
 // message with "Start again" where the widget would be. Plain DOM, no inline anything.
-function starter(initName, wasmLiteral) {
+function starter(initName, tableLiteral, wasmLiteral) {
   return `
 // ---- Added by scripts/postbuild.mjs: the WebAssembly module, and the start. ----
+// The module's bytes, each as a character of U+0000–U+00FF, and the inverse table: the
+// character at position c of __smx_table has the code of the byte that character c stands for.
+const __smx_table = ${tableLiteral};
 const __smx_wasm = ${wasmLiteral};
 
-function __smx_bytes(s) {
-  const b = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
-  return b;
-}
+${decodeBytes.toString().replace(/^function decodeBytes\b/, "function __smx_bytes")}
 
 function __smx_fallback(title) {
   const mount = document.querySelector("[data-security-matrix]") || document.body;
@@ -110,7 +157,7 @@ if (document.readyState === "loading") {
   await new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, { once: true }));
 }
 try {
-  await ${initName}({ module_or_path: __smx_bytes(__smx_wasm) });
+  await ${initName}({ module_or_path: __smx_bytes(__smx_table, __smx_wasm) });
 } catch (error) {
   console.error("Security Matrix widget could not start:", error);
   __smx_fallback("The security self-assessment could not start in this browser");
@@ -205,7 +252,9 @@ function bundle(dir, base) {
     .find(Boolean);
   if (!initName) throw new Error(`cannot find the default export of ${jsFile}`);
 
-  const source = glue + starter(initName, bytesLiteral(readFileSync(wasmFile)));
+  const wasm = readFileSync(wasmFile);
+  const charOf = byteMapping(wasm);
+  const source = glue + starter(initName, bytesLiteral(inverseTable(charOf)), bytesLiteral(wasm, charOf));
   const hash = createHash("sha256").update(source).digest("hex").slice(0, 16);
   const bundleName = `${BUNDLE_PREFIX}${hash}.js`;
   writeFileSync(path.join(dir, bundleName), source);
