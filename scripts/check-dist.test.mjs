@@ -7,7 +7,7 @@ import path from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
-import { attr, byteMapping, bytesLiteral, CHARS_BY_COST, decodeBytes, inverseTable, LOADER, sri } from "./postbuild.mjs";
+import { attr, byteMapping, bytesLiteral, CHARS_BY_COST, decodeBytes, inverseTable, LOADER, minifyJs, sri } from "./postbuild.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const DIST = path.resolve(ROOT, process.env.SMX_DIST ?? "dist");
@@ -313,6 +313,21 @@ test("index.html starts one module that holds the WebAssembly: no .wasm to fetch
   const bytes = decodeBytes(table, literal("__smx_wasm"));
   assert.ok(WebAssembly.validate(bytes), "the embedded module is valid WebAssembly");
   assert.ok(!js.includes("\0"), "the file is text (NUL escaped)");
+  // After the two literals, the code: minified by terser (no comments, no indentation).
+  const code = js.slice(js.indexOf("\n", js.indexOf("const __smx_wasm = ")) + 1);
+  assert.match(code, /__smx_table\s*,\s*__smx_wasm/, "the start decodes the literals");
+  assert.doesNotMatch(code, /\/\/ ----|\n[ \t]+\S/, "the code is minified");
+  assert.match(code, /export\s*\{[^}]*\bas default\b[^}]*\}/, "wasm-bindgen's exports stay");
+});
+
+test("minifyJs shortens the code and keeps the names of the embedded literals", async () => {
+  const out = await minifyJs(`function decode_the_module(table, s) { return table.length + s.length; }
+const started = decode_the_module(__smx_table, __smx_wasm);
+export { decode_the_module as default, started };`);
+  assert.match(out, /__smx_table/);
+  assert.match(out, /__smx_wasm/);
+  assert.doesNotMatch(out, /decode_the_module\s*\(/, "local names are mangled");
+  assert.match(out, /as default/);
 });
 
 test("the byte encoding round-trips every byte value, with or without a mapping", () => {

@@ -43,18 +43,19 @@ ensure_wasm_bindgen() {
   fi
 }
 
-ensure_wasm_opt() {
-  if ! wasm-opt --version 2>/dev/null | grep -q "version 132"; then
-    say "Installing wasm-opt (npm binaryen) into tools/"
-    (cd "$ROOT/tools" && npm ci --no-audit --no-fund --loglevel=error)
-  fi
-}
-
-# playwright-core (drives Debian's Chromium in scripts/check-embed.test.mjs; no browser download).
-ensure_playwright() {
-  if [ ! -f "$ROOT/tools/node_modules/playwright-core/package.json" ]; then
-    say "Installing playwright-core into tools/"
-    (cd "$ROOT/tools" && npm ci --no-audit --no-fund --loglevel=error)
+# tools/'s npm packages: wasm-opt (binaryen) and terser for builds (scripts/postbuild.mjs
+# minifies the JS with terser), playwright-core for the embed checks (it drives Debian's
+# Chromium in scripts/check-embed.test.mjs; no browser download). npm ci when node_modules is
+# missing, older than the lock file (a checkout that changed it), or lacks one of them.
+ensure_tools_npm() {
+  local tools="$ROOT/tools"
+  if [ ! -f "$tools/node_modules/.package-lock.json" ] ||
+     [ "$tools/package-lock.json" -nt "$tools/node_modules/.package-lock.json" ] ||
+     ! wasm-opt --version 2>/dev/null | grep -q "version 132" ||
+     [ ! -f "$tools/node_modules/terser/package.json" ] ||
+     [ ! -f "$tools/node_modules/playwright-core/package.json" ]; then
+    say "Installing tools/ npm packages (npm ci): wasm-opt (binaryen), terser, playwright-core"
+    (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }
 
@@ -73,6 +74,6 @@ ensure_chromium() {
 ensure_build_tools() {
   ensure_wasm_target
   ensure_wasm_bindgen
-  ensure_wasm_opt
+  ensure_tools_npm
   ensure_trunk
 }

@@ -11,6 +11,8 @@
 //    cent of the .wasm's), because `connect-src 'none'` forbids the fetch() that would load
 //    a separate .wasm. The page loads it with
 //    <script type="module" src=… integrity=…>, which the browser checks before running it.
+//    The code (wasm-bindgen's JS and the start) is minified with terser from tools/, except
+//    in debug builds; the module's string literals go in front of it, not through it.
 // 3. security-matrix-loader.js, a stable-named classic script for host pages (direct mount),
 //    adds the stylesheet and that module with their integrity, from wherever it is served.
 // 4. Every <script src> and <link rel=stylesheet|modulepreload> in every built HTML page
@@ -20,8 +22,11 @@
 // Usage: node scripts/postbuild.mjs [dir]   (dir defaults to $TRUNK_STAGING_DIR)
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 export const BUNDLE_PREFIX = "security-matrix-";
 export const LOADER = "security-matrix-loader.js";
@@ -110,14 +115,10 @@ export function decodeBytes(table, s) {
 // Appended to the wasm-bindgen JS: wait for the page, instantiate the embedded module, and
 // if it cannot start (or traps outside a Rust panic, which has its own hook) show a readable
 // message with "Start again" where the widget would be. Plain DOM, no inline anything.
-function starter(initName, tableLiteral, wasmLiteral) {
+// __smx_table and __smx_wasm are declared in front of the code (see embedded()).
+function starter(initName) {
   return `
-// ---- Added by scripts/postbuild.mjs: the WebAssembly module, and the start. ----
-// The module's bytes, each as a character of U+0000–U+00FF, and the inverse table: the
-// character at position c of __smx_table has the code of the byte that character c stands for.
-const __smx_table = ${tableLiteral};
-const __smx_wasm = ${wasmLiteral};
-
+// ---- Added by scripts/postbuild.mjs: the start. ----
 ${decodeBytes.toString().replace(/^function decodeBytes\b/, "function __smx_bytes")}
 
 function __smx_fallback(title) {
@@ -163,6 +164,37 @@ try {
   __smx_fallback("The security self-assessment could not start in this browser");
 }
 `;
+}
+
+// The module's bytes, each as a character of U+0000–U+00FF, and the inverse table: the
+// character at position c of __smx_table has the code of the byte that character c stands
+// for. Declared first in the file, so the start can use them; never through terser.
+function embedded(wasm) {
+  const charOf = byteMapping(wasm);
+  return `const __smx_table = ${bytesLiteral(inverseTable(charOf))};
+const __smx_wasm = ${bytesLiteral(wasm, charOf)};
+`;
+}
+
+// Terser from tools/ (scripts/lib.sh installs it with the build tools, by npm ci there).
+function terser() {
+  try {
+    return createRequire(path.join(ROOT, "tools/package.json"))("terser");
+  } catch (e) {
+    throw new Error(`terser is not installed in tools/ (scripts/build installs it, or run npm ci in tools/): ${e.message}`);
+  }
+}
+
+// wasm-bindgen's JS and the start, minified (Trunk's own minifier gives up on the JS at its
+// `export … as default` and leaves it as it is). The embedded module's names are free in
+// this code, so they keep their names.
+export async function minifyJs(code) {
+  // Terser's defaults: more passes or a newer ecma gzip no smaller here.
+  const out = (await terser().minify(code, { module: true })).code;
+  for (const name of ["__smx_table", "__smx_wasm"]) {
+    if (code.includes(name) && !out.includes(name)) throw new Error(`terser dropped ${name}`);
+  }
+  return out;
 }
 
 // A stable-named classic script for host pages: <script src=".../security-matrix-loader.js" defer>.
@@ -227,7 +259,7 @@ function htmlFiles(dir) {
 }
 
 // Step 1–2: replace Trunk's inline start with one integrity-checked module.
-function bundle(dir, base) {
+async function bundle(dir, base, minify) {
   const indexPath = path.join(dir, "index.html");
   let html = readFileSync(indexPath, "utf8");
   const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)].filter(
@@ -252,9 +284,8 @@ function bundle(dir, base) {
     .find(Boolean);
   if (!initName) throw new Error(`cannot find the default export of ${jsFile}`);
 
-  const wasm = readFileSync(wasmFile);
-  const charOf = byteMapping(wasm);
-  const source = glue + starter(initName, bytesLiteral(inverseTable(charOf)), bytesLiteral(wasm, charOf));
+  const js = glue + starter(initName);
+  const source = embedded(readFileSync(wasmFile)) + (minify ? await minifyJs(js) : js);
   const hash = createHash("sha256").update(source).digest("hex").slice(0, 16);
   const bundleName = `${BUNDLE_PREFIX}${hash}.js`;
   writeFileSync(path.join(dir, bundleName), source);
@@ -312,11 +343,12 @@ function addIntegrity(dir, file) {
   return problems;
 }
 
-function main() {
+async function main() {
   const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
   if (!dir) throw new Error("usage: postbuild.mjs DIR (or run as a Trunk hook)");
   const base = process.env.TRUNK_PUBLIC_URL ?? "/";
-  const built = bundle(dir, base);
+  // Minified like Trunk's `minify = "on_release"`: not in debug builds (trunk serve).
+  const built = await bundle(dir, base, process.env.TRUNK_PROFILE !== "debug");
   const names = readdirSync(dir);
   const bundleName = built ?? names.find((n) => n.startsWith(BUNDLE_PREFIX) && n.endsWith(".js") && n !== LOADER);
   const css = names.filter((n) => /^styles-.*\.css$/.test(n));
@@ -333,7 +365,7 @@ function main() {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   try {
-    main();
+    await main();
   } catch (e) {
     console.error(`postbuild: ${e.message}`);
     process.exit(1);
