@@ -1,14 +1,14 @@
 //! The obligations that apply, grouped by category, each with its reference, plain title,
 //! conditions and the clause's own words behind a disclosure.
-use super::Heading;
+use super::{heading, readiness_radios, ReadinessRadiosProps};
 use crate::state::Action;
 use security_matrix_core::plan::Plan;
 use security_matrix_core::readiness::ReadinessMap;
 use security_matrix_core::report::ObligationGroup;
 use yew::prelude::*;
 
-/// Properties of [`ObligationList`].
-#[derive(Properties, PartialEq)]
+/// What [`obligation_list`] shows.
+#[derive(PartialEq)]
 pub struct ObligationListProps {
     /// The groups.
     pub groups: Vec<ObligationGroup>,
@@ -23,15 +23,14 @@ pub struct ObligationListProps {
 }
 
 /// The grouped list.
-#[function_component(ObligationList)]
 pub fn obligation_list(p: &ObligationListProps) -> Html {
     html! {
         <div class="smx-obligations" data-testid="obligations">
             { for p.groups.iter().map(|g| html! {
                 <section class="smx-obligation-group" data-testid="obligation-group">
-                    <Heading level={p.heading_level} class="smx-heading-s">
+                    { heading(p.heading_level, "smx-heading-s", false, html! { <>
                         { format!("{} ({})", g.category.name(), g.items.len()) }
-                    </Heading>
+                    </> }) }
                     <ul class="smx-list">
                         { for g.items.iter().map(|s| {
                             let o = s.obligation;
@@ -47,7 +46,7 @@ pub fn obligation_list(p: &ObligationListProps) -> Html {
                                     if let Some(note) = o.note {
                                         <p class="smx-obligation__note"><strong>{ "Drafting note: " }</strong>{ note }</p>
                                     }
-                                    <super::ReadinessRadios id={o.id} title={o.title} mark={p.readiness.get(o.id).copied()} on_action={p.on_action.clone()} />
+                                    { readiness_radios(&ReadinessRadiosProps { id: o.id, title: o.title, mark: p.readiness.get(o.id).copied(), on_action: p.on_action.clone() }) }
                                     <details class="smx-details">
                                         <summary class="smx-details__summary">{ "The schedule's words" }</summary>
                                         <blockquote class="smx-details__text">{ o.text }</blockquote>

@@ -1,16 +1,16 @@
 //! The readiness self-check: radios on each obligation, and the summary with the action plan.
-use super::Heading;
+use super::heading;
 use crate::state::Action;
 use security_matrix_core::readiness::{Readiness, ReadinessSummary};
 use yew::prelude::*;
 
-/// Properties of [`ReadinessRadios`].
-#[derive(Properties, PartialEq)]
+/// What [`readiness_radios`] shows.
+#[derive(PartialEq)]
 pub struct ReadinessRadiosProps {
     /// The obligation's id.
-    pub id: AttrValue,
+    pub id: &'static str,
     /// Its title (for the legend).
-    pub title: AttrValue,
+    pub title: &'static str,
     /// The current mark.
     pub mark: Option<Readiness>,
     /// Emits actions.
@@ -18,7 +18,6 @@ pub struct ReadinessRadiosProps {
 }
 
 /// "In place / In progress / Not yet" for one obligation.
-#[function_component(ReadinessRadios)]
 pub fn readiness_radios(p: &ReadinessRadiosProps) -> Html {
     html! {
         <fieldset class="smx-fieldset smx-readiness" data-testid="readiness">
@@ -43,8 +42,8 @@ pub fn readiness_radios(p: &ReadinessRadiosProps) -> Html {
     }
 }
 
-/// Properties of [`ReadinessSummaryView`].
-#[derive(Properties, PartialEq)]
+/// What [`readiness_summary`] shows.
+#[derive(PartialEq)]
 pub struct ReadinessSummaryProps {
     /// The summary.
     pub summary: ReadinessSummary,
@@ -53,12 +52,11 @@ pub struct ReadinessSummaryProps {
 }
 
 /// Counts and the action plan, soonest deadline first.
-#[function_component(ReadinessSummaryView)]
 pub fn readiness_summary(p: &ReadinessSummaryProps) -> Html {
     let s = &p.summary;
     html! {
         <section class="smx-readiness-summary" data-testid="readiness-summary">
-            <Heading level={p.heading_level} class="smx-heading-m">{ "Your readiness" }</Heading>
+            { heading(p.heading_level, "smx-heading-m", false, html! { <>{ "Your readiness" }</> }) }
             <p class="smx-body" data-testid="readiness-counts">
                 { format!("{} in place, {} in progress, {} not yet, {} not marked.", s.in_place, s.in_progress, s.not_yet, s.unmarked) }
             </p>
