@@ -31,13 +31,11 @@ pub use df_result::DfResultPage;
 pub use error_summary::{error_summary, ErrorSummaryProps};
 pub use heading::heading;
 pub use notice::{notice, NoticeProps};
-pub use obligations::{obligation_list, ObligationListProps};
+pub use obligations::{obligation_list, obligations_markup};
 pub use open_file::{open_file, OpenFileProps};
 pub use plan::{plan_section, PlanSectionProps};
 pub use question::{question_page, QuestionPageProps};
-pub use readiness::{
-    readiness_radios, readiness_summary, ReadinessRadiosProps, ReadinessSummaryProps,
-};
+pub use readiness::{readiness_summary, ReadinessSummaryProps};
 pub use result_actions::ResultActions;
 pub use sm_result::SmResultPage;
 pub use start::{start_page, StartPageProps};

@@ -1,9 +1,9 @@
 //! The DF Schedule 2.4 result: level, why, unclear points, obligations, plan.
 use super::{
-    answers_summary, heading, obligation_list, plan_section, readiness_summary, with_class,
-    ObligationListProps, PlanSectionProps, ReadinessSummaryProps, ResultActions, ResultContext,
-    Takeaways,
+    answers_summary, heading, obligation_list, obligations_markup, plan_section, readiness_summary,
+    with_class, PlanSectionProps, ReadinessSummaryProps, ResultActions, ResultContext, Takeaways,
 };
+use crate::edge;
 use security_matrix_core::matrix::thousands;
 use security_matrix_core::questions::QuestionId;
 use security_matrix_core::readiness::summarise;
@@ -24,16 +24,36 @@ pub struct DfResultPageProps {
 /// The DF result page.
 #[function_component(DfResultPage)]
 pub fn df_result_page(p: &DfResultPageProps) -> Html {
-    let report = use_memo(
-        (p.answers.clone(), p.ctx.event_dates.clone(), p.ctx.today),
-        |(a, e, t)| df_report(a, e, t.unwrap_or_default()),
-    );
-    let a = &report.assessment;
-    let statement = df_statement(&p.answers, &report);
-    let readiness = summarise(&report.groups, &report.plan, &p.ctx.readiness);
     let h = p.ctx.heading_level;
-    let h2 = (h + 1).min(6);
     let h3 = (h + 2).min(6);
+    // The report, and the obligations list's HTML (see `obligations`), for these answers.
+    let memo = use_memo(
+        (
+            p.answers.clone(),
+            p.ctx.event_dates.clone(),
+            p.ctx.today,
+            h3,
+        ),
+        |(a, e, t, h3)| {
+            let report = df_report(a, e, t.unwrap_or_default());
+            let markup = AttrValue::from(obligations_markup(&report.groups, &report.plan, *h3));
+            (report, markup)
+        },
+    );
+    let (report, markup) = (&memo.0, &memo.1);
+    // The list's radios are raw HTML: set them from the marks after every render.
+    let list = use_node_ref();
+    {
+        let list = list.clone();
+        use_effect_with(
+            (markup.clone(), p.ctx.readiness.clone()),
+            move |(_, marks)| edge::sync_readiness(&list, marks),
+        );
+    }
+    let a = &report.assessment;
+    let statement = df_statement(&p.answers, report);
+    let readiness = summarise(&report.groups, &report.plan, &p.ctx.readiness);
+    let h2 = (h + 1).min(6);
     html! {
         <div class="smx-page" data-testid="result">
             <div class="smx-panel" data-testid="result-panel">
@@ -107,7 +127,7 @@ pub fn df_result_page(p: &DfResultPageProps) -> Html {
             { readiness_summary(&ReadinessSummaryProps { summary: readiness, heading_level: h2 }) }
             { heading(h2, "smx-heading-m", false, html! { <>{ "Your obligations" }</> }) }
             <p class="smx-body">{ "Grouped by subject. Open \"The schedule's words\" to read each clause as written. Where a duty depends on something you have not told us (for example whether you host Customer Data, or which accreditation route you take), it says so." }</p>
-            { obligation_list(&ObligationListProps { groups: report.groups.clone(), heading_level: h3, plan: report.plan.clone(), readiness: p.ctx.readiness.clone(), on_action: p.ctx.on_action.clone() }) }
+            { obligation_list(markup, &list, &p.ctx.on_action) }
 
             <Takeaways statement={statement} answers={p.ctx.all_answers.clone()} readiness={p.ctx.readiness.clone()} plan={report.plan.clone()} level={Some(report.assessment.level)} heading_level={h2} />
             { answers_summary(&p.ctx.all_answers) }

@@ -1,46 +1,7 @@
-//! The readiness self-check: radios on each obligation, and the summary with the action plan.
+//! The readiness summary with the action plan (the radios are in the obligations list).
 use super::heading;
-use crate::state::Action;
-use security_matrix_core::readiness::{Readiness, ReadinessSummary};
+use security_matrix_core::readiness::ReadinessSummary;
 use yew::prelude::*;
-
-/// What [`readiness_radios`] shows.
-#[derive(PartialEq)]
-pub struct ReadinessRadiosProps {
-    /// The obligation's id.
-    pub id: &'static str,
-    /// Its title (for the legend).
-    pub title: &'static str,
-    /// The current mark.
-    pub mark: Option<Readiness>,
-    /// Emits actions.
-    pub on_action: Callback<Action>,
-}
-
-/// "In place / In progress / Not yet" for one obligation.
-pub fn readiness_radios(p: &ReadinessRadiosProps) -> Html {
-    html! {
-        <fieldset class="smx-fieldset smx-readiness" data-testid="readiness">
-            <legend class="smx-readiness__legend">
-                { "Ready?" }<span class="smx-visually-hidden">{ format!(" {}", p.title) }</span>
-            </legend>
-            <div class="smx-radios smx-radios--inline smx-radios--small">
-                { for Readiness::ALL.iter().map(|&r| {
-                    let input_id = format!("smx-ready-{}-{}", p.id, r.key());
-                    let id = p.id.to_string();
-                    let onchange = p.on_action.reform(move |_| Action::SetReadiness(id.clone(), Some(r)));
-                    html! {
-                        <div class="smx-radios__item">
-                            <input class="smx-radios__input" type="radio" id={input_id.clone()} name={format!("smx-ready-{}", p.id)}
-                                value={r.key()} checked={p.mark == Some(r)} {onchange} data-testid={format!("ready-{}", r.key())} />
-                            <label class="smx-label smx-radios__label" for={input_id}>{ r.label() }</label>
-                        </div>
-                    }
-                }) }
-            </div>
-        </fieldset>
-    }
-}
 
 /// What [`readiness_summary`] shows.
 #[derive(PartialEq)]
