@@ -1,6 +1,7 @@
 //! The root component: one reducer, and the effects that connect it to the browser.
 use crate::components::{
-    CheckAnswers, DfResultPage, Notice, QuestionPage, ResultContext, SmResultPage, StartPage,
+    check_answers, notice, question_page, start_page, CheckAnswersProps, DfResultPage, NoticeProps,
+    QuestionPageProps, ResultContext, SmResultPage, StartPageProps,
 };
 use crate::edge;
 use crate::state::{Action, Page, State};
@@ -147,13 +148,13 @@ pub fn app(props: &AppProps) -> Html {
     };
     let page = match state.page {
         Page::Start => html! {
-            <StartPage schedule={state.answers.schedule} offer_choice={props.offer_schedule_choice} heading_level={h} file_problems={state.file_problems.clone()} on_action={on_action.clone()} />
+            { start_page(&StartPageProps { schedule: state.answers.schedule, offer_choice: props.offer_schedule_choice, heading_level: h, file_problems: state.file_problems.clone(), on_action: on_action.clone() }) }
         },
         Page::Question(q) => html! {
-            <QuestionPage question={q} draft={state.draft.clone()} errors={state.errors.clone()} heading_level={h} on_action={on_action.clone()} />
+            { question_page(&QuestionPageProps { question: q, draft: state.draft.clone(), errors: state.errors.clone(), heading_level: h, on_action: on_action.clone() }) }
         },
         Page::Check => html! {
-            <CheckAnswers answers={state.answers.clone()} heading_level={h} on_action={on_action.clone()} />
+            { check_answers(&CheckAnswersProps { answers: state.answers.clone(), heading_level: h, on_action: on_action.clone() }) }
         },
         Page::Result => match (state.answers.df(), state.answers.sm()) {
             (Some(df), _) => html! {
@@ -168,7 +169,7 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <div class="smx" data-testid="app" ref={root}>
             if let Some(message) = state.notice.clone() {
-                <Notice {message} on_dismiss={on_action.reform(|_| Action::DismissNotice)} />
+                { notice(&NoticeProps { message, on_dismiss: on_action.reform(|_| Action::DismissNotice) }) }
             }
             { page }
             <p class="smx-footer" data-testid="footer">

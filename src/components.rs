@@ -1,5 +1,12 @@
 //! The widget's components, one per file. They render what they are given and emit
 //! actions through `on_action`; none of them reads the browser.
+//!
+//! Bundle size (issue 9): parts that keep no state are plain functions returning `Html`
+//! rather than components (each component type costs about 1 KB of Yew plumbing), and a
+//! computed class is set with [`with_class`] (`html!` turns a computed `class={…}` into
+//! `yew::Classes`, an `IndexSet` of strings whose code costs about 1 KB gzipped). The start,
+//! question and check-answers pages have a `key` on their root, so that Yew replaces a
+//! page's DOM when the page changes, as it did when they were separate component types.
 mod answers_summary;
 mod back_link;
 mod check_answers;
@@ -18,20 +25,20 @@ mod start;
 mod takeaways;
 
 pub use answers_summary::answers_summary;
-pub use back_link::BackLink;
-pub use check_answers::CheckAnswers;
+pub use back_link::{back_link, BackLinkProps};
+pub use check_answers::{check_answers, CheckAnswersProps};
 pub use df_result::DfResultPage;
-pub use error_summary::ErrorSummary;
-pub use heading::Heading;
-pub use notice::Notice;
-pub use obligations::ObligationList;
-pub use open_file::OpenFile;
-pub use plan::PlanSection;
-pub use question::QuestionPage;
-pub use readiness::{ReadinessRadios, ReadinessSummaryView};
+pub use error_summary::{error_summary, ErrorSummaryProps};
+pub use heading::heading;
+pub use notice::{notice, NoticeProps};
+pub use obligations::{obligation_list, obligations_markup};
+pub use open_file::{open_file, OpenFileProps};
+pub use plan::{plan_section, PlanSectionProps};
+pub use question::{question_page, QuestionPageProps};
+pub use readiness::{readiness_summary, ReadinessSummaryProps};
 pub use result_actions::ResultActions;
 pub use sm_result::SmResultPage;
-pub use start::StartPage;
+pub use start::{start_page, StartPageProps};
 pub use takeaways::Takeaways;
 
 use crate::state::Action;
@@ -39,7 +46,28 @@ use chrono::NaiveDate;
 use security_matrix_core::flow::Answers;
 use security_matrix_core::readiness::ReadinessMap;
 use security_matrix_core::report::EventDates;
-use yew::Callback;
+use yew::virtual_dom::VNode;
+use yew::{AttrValue, Callback, Html};
+
+/// `node`, an element just made by `html!`, with its `class` attribute set to `class`, after
+/// its other attributes, where `html!` puts it. Use it instead of a computed `class={…}`
+/// (see the module's notes); `class` is a plain string, so write it as `yew::Classes`
+/// would (one space between classes, each once). An empty `class` sets none.
+pub fn with_class(node: Html, class: impl Into<AttrValue>) -> Html {
+    let class = class.into();
+    let mut node = node;
+    if class.is_empty() {
+        return node;
+    }
+    // A node fresh from `html!` is not shared, so `get_mut` always succeeds (and, unlike
+    // `make_mut`, brings no code to clone a `VTag`).
+    if let VNode::VTag(tag) = &mut node {
+        if let Some(tag) = std::rc::Rc::get_mut(tag) {
+            tag.add_attribute("class", class);
+        }
+    }
+    node
+}
 
 /// What both result pages need besides their schedule's answers.
 #[derive(Clone, PartialEq)]

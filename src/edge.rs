@@ -1,8 +1,9 @@
 //! The edge: every read or write of the browser (clock, storage, URL, focus, clipboard)
 //! lives here, called from effects and event handlers, never from the reducer.
 use chrono::NaiveDate;
+use security_matrix_core::readiness::{Readiness, ReadinessMap};
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, Storage};
+use web_sys::{HtmlElement, HtmlInputElement, Storage};
 use yew::NodeRef;
 
 /// The sessionStorage key the widget keeps its answers under.
@@ -180,6 +181,35 @@ pub fn close_print_details(root: &NodeRef) {
     each_in(root, "details[data-smx-print-opened]", |el| {
         let _ = el.remove_attribute("open");
         let _ = el.remove_attribute("data-smx-print-opened");
+    });
+}
+
+/// The readiness radio a `change` event (bubbling to the obligations list) came from: its
+/// obligation's id (`data-smx-ready`) and the mark chosen (its value). `None` for any
+/// other input.
+pub fn readiness_choice(e: &web_sys::Event) -> Option<(String, Readiness)> {
+    let input = e.target()?.dyn_into::<HtmlInputElement>().ok()?;
+    let id = input.get_attribute("data-smx-ready")?;
+    input
+        .checked()
+        .then(|| Readiness::from_key(&input.value()))
+        .flatten()
+        .map(|mark| (id, mark))
+}
+
+/// Sets every readiness radio under `root` (raw HTML, see `components::obligations`)
+/// from `marks`: checked where it is the obligation's mark, unchecked otherwise.
+pub fn sync_readiness(root: &NodeRef, marks: &ReadinessMap) {
+    each_in(root, "input[data-smx-ready]", |el| {
+        if let Some(input) = el.dyn_ref::<HtmlInputElement>() {
+            let id = input.get_attribute("data-smx-ready").unwrap_or_default();
+            let want = marks
+                .get(id.as_str())
+                .is_some_and(|m| m.key() == input.value());
+            if input.checked() != want {
+                input.set_checked(want);
+            }
+        }
     });
 }
 

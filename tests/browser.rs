@@ -483,12 +483,43 @@ async fn readiness_marks_feed_the_action_plan_and_the_statement_is_shown() {
         action.get_attribute("data-ref").as_deref(),
         Some(reference.as_str())
     );
-    // The marks are kept for a reload in this tab.
+    // The mark did not rebuild the list: the radio clicked is still the one in the page.
+    let radio = |w: &Widget, key: &str| -> HtmlInputElement {
+        w.find(&format!(
+            "[data-testid=\"obligation\"][data-ref=\"{reference}\"] [data-testid=\"ready-{key}\"]"
+        ))
+        .unwrap()
+        .dyn_into()
+        .unwrap()
+    };
+    let clicked = radio(&w, "not-yet");
+    assert!(clicked.checked());
+    assert!(clicked.is_connected());
+    // The marks are kept for a reload in this tab, and the radios show them again.
     assert!(storage()
         .get_item(STORAGE_KEY)
         .unwrap()
         .unwrap()
         .contains("=not-yet"));
+    w.close();
+    let w = Widget::open(None, true).await;
+    assert_eq!(w.page(), "result");
+    assert!(radio(&w, "not-yet").checked(), "the stored mark is shown");
+    assert!(!radio(&w, "in-place").checked());
+    assert_eq!(
+        w.root
+            .query_selector_all("[data-smx-ready]:checked")
+            .unwrap()
+            .length(),
+        1
+    );
+    // Changing the mark moves the check, and the summary follows.
+    radio(&w, "in-place").click();
+    w.settle().await;
+    assert!(radio(&w, "in-place").checked() && !radio(&w, "not-yet").checked());
+    assert!(w
+        .text("readiness-counts")
+        .starts_with("1 in place, 0 in progress, 0 not yet"));
     w.close();
 }
 

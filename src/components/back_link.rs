@@ -1,15 +1,14 @@
 //! The back link at the top of question pages.
 use yew::prelude::*;
 
-/// Properties of [`BackLink`].
-#[derive(Properties, PartialEq)]
+/// What [`back_link`] shows.
+#[derive(PartialEq)]
 pub struct BackLinkProps {
     /// Go back.
     pub on_back: Callback<()>,
 }
 
 /// "Back", a button that looks like a link (it changes the page, not the URL).
-#[function_component(BackLink)]
 pub fn back_link(p: &BackLinkProps) -> Html {
     let on_back = p.on_back.clone();
     html! {

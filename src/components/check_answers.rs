@@ -1,11 +1,11 @@
 //! Check your answers: a summary list with a Change link for every answer.
-use super::{BackLink, Heading};
+use super::{back_link, heading, BackLinkProps};
 use crate::state::Action;
 use security_matrix_core::flow::Answers;
 use yew::prelude::*;
 
-/// Properties of [`CheckAnswers`].
-#[derive(Properties, PartialEq)]
+/// What [`check_answers`] shows.
+#[derive(PartialEq)]
 pub struct CheckAnswersProps {
     /// The answers.
     pub answers: Answers,
@@ -16,16 +16,15 @@ pub struct CheckAnswersProps {
 }
 
 /// The check-answers page.
-#[function_component(CheckAnswers)]
 pub fn check_answers(p: &CheckAnswersProps) -> Html {
     let on_submit = p.on_action.reform(|e: SubmitEvent| {
         e.prevent_default();
         Action::ShowResult
     });
     html! {
-        <form class="smx-page" novalidate=true onsubmit={on_submit} data-testid="check-answers">
-            <BackLink on_back={p.on_action.reform(|_| Action::Back)} />
-            <Heading level={p.heading_level} class="smx-heading-l" focus=true testid="page-heading">{ "Check your answers" }</Heading>
+        <form key="check-answers" class="smx-page" novalidate=true onsubmit={on_submit} data-testid="check-answers">
+            { back_link(&BackLinkProps { on_back: p.on_action.reform(|_| Action::Back) }) }
+            { heading(p.heading_level, "smx-heading-l", true, html! { <>{ "Check your answers" }</> }) }
             <p class="smx-body">{ p.answers.schedule.title() }</p>
             <dl class="smx-summary-list" data-testid="summary">
                 { for p.answers.sequence().into_iter().map(|q| {

@@ -1,8 +1,9 @@
 //! The DF Schedule 2.4 result: level, why, unclear points, obligations, plan.
 use super::{
-    answers_summary, Heading, ObligationList, PlanSection, ReadinessSummaryView, ResultActions,
-    ResultContext, Takeaways,
+    answers_summary, heading, obligation_list, obligations_markup, plan_section, readiness_summary,
+    with_class, PlanSectionProps, ReadinessSummaryProps, ResultActions, ResultContext, Takeaways,
 };
+use crate::edge;
 use security_matrix_core::matrix::thousands;
 use security_matrix_core::questions::QuestionId;
 use security_matrix_core::readiness::summarise;
@@ -23,22 +24,42 @@ pub struct DfResultPageProps {
 /// The DF result page.
 #[function_component(DfResultPage)]
 pub fn df_result_page(p: &DfResultPageProps) -> Html {
-    let report = use_memo(
-        (p.answers.clone(), p.ctx.event_dates.clone(), p.ctx.today),
-        |(a, e, t)| df_report(a, e, t.unwrap_or_default()),
-    );
-    let a = &report.assessment;
-    let statement = df_statement(&p.answers, &report);
-    let readiness = summarise(&report.groups, &report.plan, &p.ctx.readiness);
     let h = p.ctx.heading_level;
-    let h2 = (h + 1).min(6);
     let h3 = (h + 2).min(6);
+    // The report, and the obligations list's HTML (see `obligations`), for these answers.
+    let memo = use_memo(
+        (
+            p.answers.clone(),
+            p.ctx.event_dates.clone(),
+            p.ctx.today,
+            h3,
+        ),
+        |(a, e, t, h3)| {
+            let report = df_report(a, e, t.unwrap_or_default());
+            let markup = AttrValue::from(obligations_markup(&report.groups, &report.plan, *h3));
+            (report, markup)
+        },
+    );
+    let (report, markup) = (&memo.0, &memo.1);
+    // The list's radios are raw HTML: set them from the marks after every render.
+    let list = use_node_ref();
+    {
+        let list = list.clone();
+        use_effect_with(
+            (markup.clone(), p.ctx.readiness.clone()),
+            move |(_, marks)| edge::sync_readiness(&list, marks),
+        );
+    }
+    let a = &report.assessment;
+    let statement = df_statement(&p.answers, report);
+    let readiness = summarise(&report.groups, &report.plan, &p.ctx.readiness);
+    let h2 = (h + 1).min(6);
     html! {
         <div class="smx-page" data-testid="result">
             <div class="smx-panel" data-testid="result-panel">
-                <Heading level={h} class="smx-panel__title" focus=true testid="page-heading">
+                { heading(h, "smx-panel__title", true, html! { <>
                     { "Your security level is " }<span data-testid="level">{ a.level.to_string() }</span>
-                </Heading>
+                </> }) }
                 <div class="smx-panel__body">
                     { "Standards level (Schedule 2.3): " }<strong data-testid="standards">{ a.standards.as_str() }</strong>
                 </div>
@@ -48,7 +69,7 @@ pub fn df_result_page(p: &DfResultPageProps) -> Html {
                 { format!("The requirements for {} are in paragraph {}.", a.level, a.level.paragraph()) }
             </p>
 
-            <Heading level={h2} class="smx-heading-m">{ format!("Why your level is {}", a.level) }</Heading>
+            { heading(h2, "smx-heading-m", false, html! { <>{ format!("Why your level is {}", a.level) }</> }) }
             <p class="smx-body">{ "Each answer needs at least the level shown; your level is the highest of them (the Annex Security Matrix)." }</p>
             <table class="smx-table" data-testid="criteria">
                 <caption class="smx-visually-hidden">{ "How each answer sets your level" }</caption>
@@ -59,8 +80,8 @@ pub fn df_result_page(p: &DfResultPageProps) -> Html {
                     <th scope="col">{ "The Annex says" }</th>
                 </tr></thead>
                 <tbody>
-                    { for a.criteria.iter().map(|c| html! {
-                        <tr class={classes!(c.deciding.then_some("smx-table__row--deciding"))} data-testid={format!("criterion-{}", c.criterion.key())}>
+                    { for a.criteria.iter().map(|c| with_class(html! {
+                        <tr data-testid={format!("criterion-{}", c.criterion.key())}>
                             <th scope="row">{ c.criterion.label() }</th>
                             <td>{ &c.answer }</td>
                             <td>
@@ -69,11 +90,11 @@ pub fn df_result_page(p: &DfResultPageProps) -> Html {
                             </td>
                             <td>{ format!("{}: {} (\u{201c}{}\u{201d})", c.level, c.cell_plain, c.cell) }</td>
                         </tr>
-                    }) }
+                    }, if c.deciding { "smx-table__row--deciding" } else { "" })) }
                 </tbody>
             </table>
             if !a.what_if.is_empty() {
-                <Heading level={h3} class="smx-heading-s">{ "What would change it" }</Heading>
+                { heading(h3, "smx-heading-s", false, html! { <>{ "What would change it" }</> }) }
                 <ul class="smx-list smx-list--bullet">
                     { for a.what_if.iter().map(|w| html! { <li data-testid="what-if">{ &w.text }</li> }) }
                 </ul>
@@ -88,11 +109,11 @@ pub fn df_result_page(p: &DfResultPageProps) -> Html {
                 </div>
             }
             if !a.ambiguities.is_empty() {
-                <Heading level={h2} class="smx-heading-m">{ "Where the schedule is unclear" }</Heading>
+                { heading(h2, "smx-heading-m", false, html! { <>{ "Where the schedule is unclear" }</> }) }
                 <p class="smx-body">{ "For your answers the schedule can be read more than one way. The tool applies the stricter reading; ask the Customer to confirm it before award." }</p>
                 { for a.ambiguities.iter().map(|n| html! {
                     <div class="smx-inset" data-testid="ambiguity" data-ambiguity={n.id}>
-                        <Heading level={h3} class="smx-heading-s">{ n.title }</Heading>
+                        { heading(h3, "smx-heading-s", false, html! { <>{ n.title }</> }) }
                         <blockquote class="smx-quote">{ n.quote }</blockquote>
                         <p class="smx-body">{ n.reading }</p>
                     </div>
@@ -102,11 +123,11 @@ pub fn df_result_page(p: &DfResultPageProps) -> Html {
                 <p class="smx-body-s">{ format!("Volumes are counted across all your Call-Off Contracts (paragraph 1.3): {} data subjects in all.", thousands(a.aggregate_subjects)) }</p>
             }
 
-            <PlanSection plan={report.plan.clone()} level={Some(report.assessment.level)} start_question={QuestionId::Commencement} heading_level={h2} on_action={p.ctx.on_action.clone()} />
-            <ReadinessSummaryView summary={readiness} heading_level={h2} />
-            <Heading level={h2} class="smx-heading-m">{ "Your obligations" }</Heading>
+            { plan_section(&PlanSectionProps { plan: report.plan.clone(), level: Some(report.assessment.level), start_question: QuestionId::Commencement, heading_level: h2, on_action: p.ctx.on_action.clone() }) }
+            { readiness_summary(&ReadinessSummaryProps { summary: readiness, heading_level: h2 }) }
+            { heading(h2, "smx-heading-m", false, html! { <>{ "Your obligations" }</> }) }
             <p class="smx-body">{ "Grouped by subject. Open \"The schedule's words\" to read each clause as written. Where a duty depends on something you have not told us (for example whether you host Customer Data, or which accreditation route you take), it says so." }</p>
-            <ObligationList groups={report.groups.clone()} heading_level={h3} plan={report.plan.clone()} readiness={p.ctx.readiness.clone()} on_action={p.ctx.on_action.clone()} />
+            { obligation_list(markup, &list, &p.ctx.on_action) }
 
             <Takeaways statement={statement} answers={p.ctx.all_answers.clone()} readiness={p.ctx.readiness.clone()} plan={report.plan.clone()} level={Some(report.assessment.level)} heading_level={h2} />
             { answers_summary(&p.ctx.all_answers) }

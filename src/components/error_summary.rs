@@ -2,8 +2,8 @@
 use crate::edge;
 use yew::prelude::*;
 
-/// Properties of [`ErrorSummary`].
-#[derive(Properties, PartialEq)]
+/// What [`error_summary`] shows.
+#[derive(PartialEq)]
 pub struct ErrorSummaryProps {
     /// Each error: the id of its field and the message.
     pub errors: Vec<(String, String)>,
@@ -12,14 +12,13 @@ pub struct ErrorSummaryProps {
 }
 
 /// The error summary; focus moves to it when a page shows errors.
-#[function_component(ErrorSummary)]
 pub fn error_summary(p: &ErrorSummaryProps) -> Html {
     html! {
         <div class="smx-error-summary" data-testid="error-summary" tabindex="-1" data-smx-focus="errors"
              aria-labelledby="smx-error-summary-title" role="alert">
-            <super::Heading level={p.heading_level} class="smx-error-summary__title">
+            { super::heading(p.heading_level, "smx-error-summary__title", false, html! { <>
                 <span id="smx-error-summary-title">{ "There is a problem" }</span>
-            </super::Heading>
+            </> }) }
             <ul class="smx-error-summary__list">
                 { for p.errors.iter().map(|(id, message)| {
                     let target = id.clone();

@@ -1,8 +1,8 @@
 //! A short message, e.g. that stored answers could not be restored.
 use yew::prelude::*;
 
-/// Properties of [`Notice`].
-#[derive(Properties, PartialEq)]
+/// What [`notice`] shows.
+#[derive(PartialEq)]
 pub struct NoticeProps {
     /// The message.
     pub message: String,
@@ -11,7 +11,6 @@ pub struct NoticeProps {
 }
 
 /// A notification banner.
-#[function_component(Notice)]
 pub fn notice(p: &NoticeProps) -> Html {
     let on_dismiss = p.on_dismiss.clone();
     html! {

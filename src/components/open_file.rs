@@ -4,8 +4,8 @@ use crate::state::Action;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// Properties of [`OpenFile`].
-#[derive(Properties, PartialEq)]
+/// What [`open_file`] shows.
+#[derive(PartialEq)]
 pub struct OpenFileProps {
     /// Problems with the last file opened.
     pub problems: Vec<String>,
@@ -14,7 +14,6 @@ pub struct OpenFileProps {
 }
 
 /// The file input.
-#[function_component(OpenFile)]
 pub fn open_file(p: &OpenFileProps) -> Html {
     let onchange = {
         let on_action = p.on_action.clone();
@@ -31,8 +30,8 @@ pub fn open_file(p: &OpenFileProps) -> Html {
         })
     };
     let error = !p.problems.is_empty();
-    html! {
-        <div class={classes!("smx-form-group", error.then_some("smx-form-group--error"))} data-testid="open-file">
+    let group = html! {
+        <div data-testid="open-file">
             <label class="smx-label" for="smx-open-file">{ "Open a saved assessment" }</label>
             <div class="smx-hint" id="smx-open-file-hint">{ "A .json file saved from this tool. It is read here, in your browser." }</div>
             if error {
@@ -47,5 +46,11 @@ pub fn open_file(p: &OpenFileProps) -> Html {
                 aria-describedby={if error { "smx-open-file-hint smx-open-file-error" } else { "smx-open-file-hint" }}
                 data-testid="open-file-input" />
         </div>
-    }
+    };
+    let class = if error {
+        "smx-form-group smx-form-group--error"
+    } else {
+        "smx-form-group"
+    };
+    super::with_class(group, class)
 }

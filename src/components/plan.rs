@@ -1,6 +1,6 @@
 //! The dated plan: every deadline in date order, event-relative duties with a date box,
 //! standing duties, and the calendar file.
-use super::Heading;
+use super::{heading, with_class};
 use crate::edge;
 use crate::state::Action;
 use chrono::NaiveDate;
@@ -12,13 +12,12 @@ use std::collections::BTreeSet;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// Properties of [`PlanSection`].
-#[derive(Properties, PartialEq)]
+/// What [`plan_section`] shows.
+#[derive(PartialEq)]
 pub struct PlanSectionProps {
     /// The plan.
     pub plan: Plan,
     /// The level, for the calendar file's name (DF only).
-    #[prop_or_default]
     pub level: Option<Level>,
     /// The question that gives the start date (to add it when missing).
     pub start_question: QuestionId,
@@ -34,7 +33,6 @@ pub fn time(d: NaiveDate) -> Html {
 }
 
 /// The plan section of a result page.
-#[function_component(PlanSection)]
 pub fn plan_section(p: &PlanSectionProps) -> Html {
     let plan = &p.plan;
     let h = p.heading_level;
@@ -64,7 +62,7 @@ pub fn plan_section(p: &PlanSectionProps) -> Html {
     };
     html! {
         <section class="smx-plan" data-testid="plan">
-            <Heading level={h} class="smx-heading-m">{ "Your dated plan" }</Heading>
+            { heading(h, "smx-heading-m", false, html! { <>{ "Your dated plan" }</> }) }
             if let Some(message) = plan.needs_start {
                 <div class="smx-inset" data-testid="plan-needs-date">
                     <p class="smx-body">{ message }</p>
@@ -85,8 +83,8 @@ pub fn plan_section(p: &PlanSectionProps) -> Html {
                         <th scope="col">{ "What" }</th>
                     </tr></thead>
                     <tbody>
-                        { for plan.dated.iter().map(|e| html! {
-                            <tr data-ref={e.obligation.reference} class={classes!(e.past.then_some("smx-table__row--past"))} data-testid="plan-entry">
+                        { for plan.dated.iter().map(|e| with_class(html! {
+                            <tr data-ref={e.obligation.reference} data-testid="plan-entry">
                                 <td>
                                     { time(e.date) }
                                     if e.past { <span class="smx-tag smx-tag--grey" data-testid="past">{ "past" }</span> }
@@ -102,7 +100,7 @@ pub fn plan_section(p: &PlanSectionProps) -> Html {
                                     </span>
                                 </td>
                             </tr>
-                        }) }
+                        }, if e.past { "smx-table__row--past" } else { "" })) }
                     </tbody>
                 </table>
                 <button type="button" class="smx-button smx-button--secondary" onclick={on_download} data-testid="download-ics">
@@ -110,7 +108,7 @@ pub fn plan_section(p: &PlanSectionProps) -> Html {
                 </button>
             }
             if !events.is_empty() {
-                <Heading level={h3} class="smx-heading-s">{ "Deadlines that run from an event" }</Heading>
+                { heading(h3, "smx-heading-s", false, html! { <>{ "Deadlines that run from an event" }</> }) }
                 <p class="smx-body">{ "These start when something happens. Enter the date it happened to see the deadline." }</p>
                 { for events.iter().map(|(id, label, date)| {
                     let input_id = format!("smx-event-{id}");
@@ -138,7 +136,7 @@ pub fn plan_section(p: &PlanSectionProps) -> Html {
                 }) }
             }
             if !plan.after_term.is_empty() {
-                <Heading level={h3} class="smx-heading-s">{ "Not due within the term" }</Heading>
+                { heading(h3, "smx-heading-s", false, html! { <>{ "Not due within the term" }</> }) }
                 <p class="smx-body">{ "These recurring duties first fall due after the term you gave ends. If the contract is extended, they apply." }</p>
                 <ul class="smx-list smx-list--bullet" data-testid="after-term">
                     { for plan.after_term.iter().map(|d| html! {
@@ -149,7 +147,7 @@ pub fn plan_section(p: &PlanSectionProps) -> Html {
                 </ul>
             }
             if !plan.standing.is_empty() {
-                <Heading level={h3} class="smx-heading-s">{ "Standing duties" }</Heading>
+                { heading(h3, "smx-heading-s", false, html! { <>{ "Standing duties" }</> }) }
                 <ul class="smx-list smx-list--bullet" data-testid="standing">
                     { for plan.standing.iter().map(|d| html! {
                         <li data-ref={d.obligation.reference}>

@@ -1,12 +1,12 @@
 //! A question page: one question, its hint, its errors, Continue.
-use super::{BackLink, ErrorSummary, Heading};
+use super::{back_link, error_summary, heading, with_class, BackLinkProps, ErrorSummaryProps};
 use crate::state::{Action, Draft, Field, FieldError};
 use security_matrix_core::questions::{DatePart, QuestionId, QuestionKind};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// Properties of [`QuestionPage`].
-#[derive(Properties, PartialEq)]
+/// What [`question_page`] shows.
+#[derive(PartialEq)]
 pub struct QuestionPageProps {
     /// The question.
     pub question: QuestionId,
@@ -36,7 +36,6 @@ fn input_handler(on_action: &Callback<Action>, field: Field) -> Callback<InputEv
 }
 
 /// The question page.
-#[function_component(QuestionPage)]
 pub fn question_page(p: &QuestionPageProps) -> Html {
     let q = p.question.question();
     let key = q.id.key();
@@ -54,10 +53,15 @@ pub fn question_page(p: &QuestionPageProps) -> Html {
         .iter()
         .map(|e| (field_id(q.id, e.field), e.message.clone()))
         .collect();
-    let group_class = classes!(
-        "smx-form-group",
-        error.is_some().then_some("smx-form-group--error")
-    );
+    let group_class = if error.is_some() {
+        "smx-form-group smx-form-group--error"
+    } else {
+        "smx-form-group"
+    };
+    let input_class = |width: &str, bad: bool| {
+        let error = if bad { " smx-input--error" } else { "" };
+        format!("smx-input {width}{error}")
+    };
     let on_submit = p.on_action.reform(|e: SubmitEvent| {
         e.prevent_default();
         Action::Continue
@@ -78,19 +82,24 @@ pub fn question_page(p: &QuestionPageProps) -> Html {
                 QuestionKind::Months => (None, Some("months"), "smx-input--width-5"),
                 _ => (None, None, "smx-input--width-10"),
             };
+            let input = with_class(
+                html! {
+                    <input id={id.clone()} name={id.clone()} type="text" spellcheck="false" autocomplete="off"
+                        value={p.draft.text.clone()} aria-describedby={described}
+                        oninput={input_handler(&p.on_action, Field::Main)} data-testid="answer" />
+                },
+                input_class(width, error.is_some()),
+            );
             html! {
-                <div class={group_class}>
-                    <Heading level={h} class="smx-label-wrapper" focus=true testid="page-heading">
+                <div>
+                    { heading(h, "smx-label-wrapper", true, html! { <>
                         <label class="smx-label smx-label--l" for={id.clone()}>{ q.heading }</label>
-                    </Heading>
+                    </> }) }
                     { hint }
                     { error_html }
                     <div class="smx-input__wrapper">
                         if let Some(prefix) = prefix { <div class="smx-input__prefix" aria-hidden="true">{ prefix }</div> }
-                        <input id={id.clone()} name={id} type="text" spellcheck="false" autocomplete="off"
-                            class={classes!("smx-input", width, error.is_some().then_some("smx-input--error"))}
-                            value={p.draft.text.clone()} aria-describedby={described}
-                            oninput={input_handler(&p.on_action, Field::Main)} data-testid="answer" />
+                        { input }
                         if let Some(suffix) = suffix { <div class="smx-input__suffix" aria-hidden="true">{ suffix }</div> }
                     </div>
                 </div>
@@ -103,30 +112,39 @@ pub fn question_page(p: &QuestionPageProps) -> Html {
             } else {
                 q.options.iter().map(|o| (o.value, o.label)).collect()
             };
-            let inline = q.kind == QuestionKind::YesNo;
+            let radios = with_class(
+                html! {
+                    <div>
+                        { for options.iter().enumerate().map(|(i, (value, label))| {
+                            let id = if i == 0 { field_id(q.id, Field::Main) } else { format!("smx-{key}-{i}") };
+                            let v = value.to_string();
+                            let onchange = p.on_action.reform(move |_| Action::Input(Field::Main, v.clone()));
+                            html! {
+                                <div class="smx-radios__item">
+                                    <input class="smx-radios__input" id={id.clone()} name={format!("smx-{key}")} type="radio"
+                                        value={value.to_string()} checked={p.draft.text == *value} {onchange}
+                                        data-testid={format!("option-{value}")} />
+                                    <label class="smx-label smx-radios__label" for={id}>{ *label }</label>
+                                </div>
+                            }
+                        }) }
+                    </div>
+                },
+                if q.kind == QuestionKind::YesNo {
+                    "smx-radios smx-radios--inline"
+                } else {
+                    "smx-radios"
+                },
+            );
             html! {
-                <div class={group_class}>
+                <div>
                     <fieldset class="smx-fieldset" aria-describedby={described}>
                         <legend class="smx-fieldset__legend smx-fieldset__legend--l">
-                            <Heading level={h} class="smx-fieldset__heading" focus=true testid="page-heading">{ q.heading }</Heading>
+                            { heading(h, "smx-fieldset__heading", true, html! { <>{ q.heading }</> }) }
                         </legend>
                         { hint }
                         { error_html }
-                        <div class={classes!("smx-radios", inline.then_some("smx-radios--inline"))}>
-                            { for options.iter().enumerate().map(|(i, (value, label))| {
-                                let id = if i == 0 { field_id(q.id, Field::Main) } else { format!("smx-{key}-{i}") };
-                                let v = value.to_string();
-                                let onchange = p.on_action.reform(move |_| Action::Input(Field::Main, v.clone()));
-                                html! {
-                                    <div class="smx-radios__item">
-                                        <input class="smx-radios__input" id={id.clone()} name={format!("smx-{key}")} type="radio"
-                                            value={value.to_string()} checked={p.draft.text == *value} {onchange}
-                                            data-testid={format!("option-{value}")} />
-                                        <label class="smx-label smx-radios__label" for={id}>{ *label }</label>
-                                    </div>
-                                }
-                            }) }
-                        </div>
+                        { radios }
                     </fieldset>
                 </div>
             }
@@ -148,10 +166,10 @@ pub fn question_page(p: &QuestionPageProps) -> Html {
                 (Field::Year, "Year", &p.draft.year, "smx-input--width-4"),
             ];
             html! {
-                <div class={group_class}>
+                <div>
                     <fieldset class="smx-fieldset" role="group" aria-describedby={described}>
                         <legend class="smx-fieldset__legend smx-fieldset__legend--l">
-                            <Heading level={h} class="smx-fieldset__heading" focus=true testid="page-heading">{ q.heading }</Heading>
+                            { heading(h, "smx-fieldset__heading", true, html! { <>{ q.heading }</> }) }
                         </legend>
                         { hint }
                         { error_html }
@@ -161,10 +179,11 @@ pub fn question_page(p: &QuestionPageProps) -> Html {
                                 html! {
                                     <div class="smx-date-input__item">
                                         <label class="smx-label smx-date-input__label" for={id.clone()}>{ *label }</label>
-                                        <input id={id.clone()} name={id} type="text" inputmode="numeric" autocomplete="off"
-                                            class={classes!("smx-input", *width, bad(*f).then_some("smx-input--error"))}
-                                            value={(*value).clone()} oninput={input_handler(&p.on_action, *f)}
-                                            data-testid={format!("date-{}", label.to_ascii_lowercase())} />
+                                        { with_class(html! {
+                                            <input id={id.clone()} name={id} type="text" inputmode="numeric" autocomplete="off"
+                                                value={(*value).clone()} oninput={input_handler(&p.on_action, *f)}
+                                                data-testid={format!("date-{}", label.to_ascii_lowercase())} />
+                                        }, input_class(width, bad(*f))) }
                                     </div>
                                 }
                             }) }
@@ -174,11 +193,12 @@ pub fn question_page(p: &QuestionPageProps) -> Html {
             }
         }
     };
+    let field = with_class(field, group_class);
     html! {
-        <div class="smx-page" data-testid={format!("question-{key}")}>
-            <BackLink on_back={p.on_action.reform(|_| Action::Back)} />
+        <div key="question" class="smx-page" data-testid={format!("question-{key}")}>
+            { back_link(&BackLinkProps { on_back: p.on_action.reform(|_| Action::Back) }) }
             if !summary.is_empty() {
-                <ErrorSummary errors={summary} heading_level={(h + 1).min(6)} />
+                { error_summary(&ErrorSummaryProps { errors: summary, heading_level: (h + 1).min(6) }) }
             }
             <form novalidate=true onsubmit={on_submit}>
                 { field }

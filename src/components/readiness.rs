@@ -1,50 +1,10 @@
-//! The readiness self-check: radios on each obligation, and the summary with the action plan.
-use super::Heading;
-use crate::state::Action;
-use security_matrix_core::readiness::{Readiness, ReadinessSummary};
+//! The readiness summary with the action plan (the radios are in the obligations list).
+use super::heading;
+use security_matrix_core::readiness::ReadinessSummary;
 use yew::prelude::*;
 
-/// Properties of [`ReadinessRadios`].
-#[derive(Properties, PartialEq)]
-pub struct ReadinessRadiosProps {
-    /// The obligation's id.
-    pub id: AttrValue,
-    /// Its title (for the legend).
-    pub title: AttrValue,
-    /// The current mark.
-    pub mark: Option<Readiness>,
-    /// Emits actions.
-    pub on_action: Callback<Action>,
-}
-
-/// "In place / In progress / Not yet" for one obligation.
-#[function_component(ReadinessRadios)]
-pub fn readiness_radios(p: &ReadinessRadiosProps) -> Html {
-    html! {
-        <fieldset class="smx-fieldset smx-readiness" data-testid="readiness">
-            <legend class="smx-readiness__legend">
-                { "Ready?" }<span class="smx-visually-hidden">{ format!(" {}", p.title) }</span>
-            </legend>
-            <div class="smx-radios smx-radios--inline smx-radios--small">
-                { for Readiness::ALL.iter().map(|&r| {
-                    let input_id = format!("smx-ready-{}-{}", p.id, r.key());
-                    let id = p.id.to_string();
-                    let onchange = p.on_action.reform(move |_| Action::SetReadiness(id.clone(), Some(r)));
-                    html! {
-                        <div class="smx-radios__item">
-                            <input class="smx-radios__input" type="radio" id={input_id.clone()} name={format!("smx-ready-{}", p.id)}
-                                value={r.key()} checked={p.mark == Some(r)} {onchange} data-testid={format!("ready-{}", r.key())} />
-                            <label class="smx-label smx-radios__label" for={input_id}>{ r.label() }</label>
-                        </div>
-                    }
-                }) }
-            </div>
-        </fieldset>
-    }
-}
-
-/// Properties of [`ReadinessSummaryView`].
-#[derive(Properties, PartialEq)]
+/// What [`readiness_summary`] shows.
+#[derive(PartialEq)]
 pub struct ReadinessSummaryProps {
     /// The summary.
     pub summary: ReadinessSummary,
@@ -53,12 +13,11 @@ pub struct ReadinessSummaryProps {
 }
 
 /// Counts and the action plan, soonest deadline first.
-#[function_component(ReadinessSummaryView)]
 pub fn readiness_summary(p: &ReadinessSummaryProps) -> Html {
     let s = &p.summary;
     html! {
         <section class="smx-readiness-summary" data-testid="readiness-summary">
-            <Heading level={p.heading_level} class="smx-heading-m">{ "Your readiness" }</Heading>
+            { heading(p.heading_level, "smx-heading-m", false, html! { <>{ "Your readiness" }</> }) }
             <p class="smx-body" data-testid="readiness-counts">
                 { format!("{} in place, {} in progress, {} not yet, {} not marked.", s.in_place, s.in_progress, s.not_yet, s.unmarked) }
             </p>

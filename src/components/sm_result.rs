@@ -1,8 +1,9 @@
 //! The 2017 Security Management result: own-device verdict, obligations, plan.
 use super::{
-    answers_summary, Heading, ObligationList, PlanSection, ReadinessSummaryView, ResultActions,
-    ResultContext, Takeaways,
+    answers_summary, heading, obligation_list, obligations_markup, plan_section, readiness_summary,
+    with_class, PlanSectionProps, ReadinessSummaryProps, ResultActions, ResultContext, Takeaways,
 };
+use crate::edge;
 use security_matrix_core::catalogue::DeviceVerdictKind;
 use security_matrix_core::questions::QuestionId;
 use security_matrix_core::readiness::summarise;
@@ -23,15 +24,35 @@ pub struct SmResultPageProps {
 /// The 2017 result page.
 #[function_component(SmResultPage)]
 pub fn sm_result_page(p: &SmResultPageProps) -> Html {
-    let report = use_memo(
-        (p.answers.clone(), p.ctx.event_dates.clone(), p.ctx.today),
-        |(a, e, t)| sm_report(a, e, t.unwrap_or_default()),
-    );
-    let statement = sm_statement(&p.answers, &report);
-    let readiness = summarise(&report.groups, &report.plan, &p.ctx.readiness);
     let h = p.ctx.heading_level;
-    let h2 = (h + 1).min(6);
     let h3 = (h + 2).min(6);
+    // The report, and the obligations list's HTML (see `obligations`), for these answers.
+    let memo = use_memo(
+        (
+            p.answers.clone(),
+            p.ctx.event_dates.clone(),
+            p.ctx.today,
+            h3,
+        ),
+        |(a, e, t, h3)| {
+            let report = sm_report(a, e, t.unwrap_or_default());
+            let markup = AttrValue::from(obligations_markup(&report.groups, &report.plan, *h3));
+            (report, markup)
+        },
+    );
+    let (report, markup) = (&memo.0, &memo.1);
+    // The list's radios are raw HTML: set them from the marks after every render.
+    let list = use_node_ref();
+    {
+        let list = list.clone();
+        use_effect_with(
+            (markup.clone(), p.ctx.readiness.clone()),
+            move |(_, marks)| edge::sync_readiness(&list, marks),
+        );
+    }
+    let statement = sm_statement(&p.answers, report);
+    let readiness = summarise(&report.groups, &report.plan, &p.ctx.readiness);
+    let h2 = (h + 1).min(6);
     let v = &report.verdict;
     let count: usize = report.groups.iter().map(|g| g.items.len()).sum();
     let verdict_class = match v.kind {
@@ -41,27 +62,29 @@ pub fn sm_result_page(p: &SmResultPageProps) -> Html {
     html! {
         <div class="smx-page" data-testid="result">
             <div class="smx-panel" data-testid="result-panel">
-                <Heading level={h} class="smx-panel__title" focus=true testid="page-heading">
+                { heading(h, "smx-panel__title", true, html! { <>
                     { "Your obligations under Schedule 2.4 Security Management (2017)" }
-                </Heading>
+                </> }) }
                 <div class="smx-panel__body">{ format!("{count} obligations apply") }</div>
             </div>
-            <Heading level={h2} class="smx-heading-m">{ "Using your own computers" }</Heading>
-            <div class={verdict_class}>
-                <p class="smx-body-l" data-testid="device-verdict"><strong>{ v.headline }</strong></p>
-                <p class="smx-body">{ v.explanation }</p>
-                if !v.conditions.is_empty() {
-                    <ul class="smx-list smx-list--bullet" data-testid="device-conditions">
-                        { for v.conditions.iter().map(|o| html! {
-                            <li data-ref={o.reference}>{ o.title }{ " " }<span class="smx-ref">{ format!("({})", o.reference) }</span></li>
-                        }) }
-                    </ul>
-                }
-            </div>
-            <PlanSection plan={report.plan.clone()}  start_question={QuestionId::Effective} heading_level={h2} on_action={p.ctx.on_action.clone()} />
-            <ReadinessSummaryView summary={readiness} heading_level={h2} />
-            <Heading level={h2} class="smx-heading-m">{ "Your obligations" }</Heading>
-            <ObligationList groups={report.groups.clone()} heading_level={h3} plan={report.plan.clone()} readiness={p.ctx.readiness.clone()} on_action={p.ctx.on_action.clone()} />
+            { heading(h2, "smx-heading-m", false, html! { <>{ "Using your own computers" }</> }) }
+            { with_class(html! {
+                <div>
+                    <p class="smx-body-l" data-testid="device-verdict"><strong>{ v.headline }</strong></p>
+                    <p class="smx-body">{ v.explanation }</p>
+                    if !v.conditions.is_empty() {
+                        <ul class="smx-list smx-list--bullet" data-testid="device-conditions">
+                            { for v.conditions.iter().map(|o| html! {
+                                <li data-ref={o.reference}>{ o.title }{ " " }<span class="smx-ref">{ format!("({})", o.reference) }</span></li>
+                            }) }
+                        </ul>
+                    }
+                </div>
+            }, verdict_class) }
+            { plan_section(&PlanSectionProps { plan: report.plan.clone(), level: None, start_question: QuestionId::Effective, heading_level: h2, on_action: p.ctx.on_action.clone() }) }
+            { readiness_summary(&ReadinessSummaryProps { summary: readiness, heading_level: h2 }) }
+            { heading(h2, "smx-heading-m", false, html! { <>{ "Your obligations" }</> }) }
+            { obligation_list(markup, &list, &p.ctx.on_action) }
             <Takeaways statement={statement} answers={p.ctx.all_answers.clone()} readiness={p.ctx.readiness.clone()} plan={report.plan.clone()} heading_level={h2} />
             { answers_summary(&p.ctx.all_answers) }
             <ResultActions fragment={p.ctx.fragment.clone()} on_action={p.ctx.on_action.clone()} />

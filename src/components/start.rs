@@ -1,11 +1,11 @@
 //! The start page: what the tool does, the choice of schedule, Start.
-use super::Heading;
+use super::{heading, open_file, OpenFileProps};
 use crate::state::Action;
 use security_matrix_core::Schedule;
 use yew::prelude::*;
 
-/// Properties of [`StartPage`].
-#[derive(Properties, PartialEq)]
+/// What [`start_page`] shows.
+#[derive(PartialEq)]
 pub struct StartPageProps {
     /// The schedule selected.
     pub schedule: Schedule,
@@ -20,7 +20,6 @@ pub struct StartPageProps {
 }
 
 /// The start page.
-#[function_component(StartPage)]
 pub fn start_page(p: &StartPageProps) -> Html {
     let h = p.heading_level;
     let on_start = p.on_action.reform(|e: SubmitEvent| {
@@ -28,8 +27,8 @@ pub fn start_page(p: &StartPageProps) -> Html {
         Action::Start
     });
     html! {
-        <form class="smx-page" novalidate=true onsubmit={on_start} data-testid="start-page">
-            <Heading level={h} class="smx-heading-xl" focus=true testid="page-heading">{ "Work out your security level" }</Heading>
+        <form key="start" class="smx-page" novalidate=true onsubmit={on_start} data-testid="start-page">
+            { heading(h, "smx-heading-xl", true, html! { <>{ "Work out your security level" }</> }) }
             <p class="smx-body-l">{ "For organisations bidding for Ministry of Justice contracts. Answer a few questions about the contract to find out which security level (S1 to S6) applies to you and every obligation that follows, with the dates they fall due." }</p>
             <p class="smx-body">{ "It takes about 5 minutes. Use it before you submit your Tender Response: paragraph 1.3 of the schedule asks you to tell the Customer which level applies." }</p>
             <div class="smx-inset">
@@ -64,8 +63,8 @@ pub fn start_page(p: &StartPageProps) -> Html {
             }
             <button type="submit" class="smx-button smx-button--start" data-testid="start">{ "Start" }</button>
             <p class="smx-body-s">{ "This tool is not legal advice. The schedule signed in your contract always prevails." }</p>
-            <super::Heading level={(h + 1).min(6)} class="smx-heading-s">{ "Carry on from a saved file" }</super::Heading>
-            <super::OpenFile problems={p.file_problems.clone()} on_action={p.on_action.clone()} />
+            { heading((h + 1).min(6), "smx-heading-s", false, html! { <>{ "Carry on from a saved file" }</> }) }
+            { open_file(&OpenFileProps { problems: p.file_problems.clone(), on_action: p.on_action.clone() }) }
         </form>
     }
 }

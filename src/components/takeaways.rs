@@ -1,6 +1,6 @@
 //! What a bidder takes away: print or PDF, the Tender Response statement, a saved file,
 //! the calendar file. Everything is made in the browser; nothing is sent anywhere.
-use super::Heading;
+use super::heading;
 use crate::edge;
 use security_matrix_core::flow::Answers;
 use security_matrix_core::plan::{ics_file_name, plan_ics, Plan};
@@ -67,8 +67,8 @@ pub fn takeaways(p: &TakeawaysProps) -> Html {
     let h = p.heading_level;
     html! {
         <section class="smx-takeaways" data-testid="takeaways">
-            <Heading level={h} class="smx-heading-m">{ "Take it with you" }</Heading>
-            <Heading level={(h + 1).min(6)} class="smx-heading-s">{ "For your Tender Response" }</Heading>
+            { heading(h, "smx-heading-m", false, html! { <>{ "Take it with you" }</> }) }
+            { heading((h + 1).min(6), "smx-heading-s", false, html! { <>{ "For your Tender Response" }</> }) }
             <label class="smx-label" for="smx-statement">{ "A statement of your level for your Tender Response (paragraph 1.3)" }</label>
             <textarea id="smx-statement" class="smx-textarea" rows="8" readonly=true data-testid="statement" value={p.statement.clone()} />
             <div class="smx-button-group">
