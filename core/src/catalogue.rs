@@ -2,11 +2,12 @@
 //! Assurance*) and of Schedule 2.4 (*Security Management*, 2017), with its paragraph
 //! reference and the clause's own words, and the logic that selects the ones that apply.
 //!
-//! The data lives in `core/data/*.toml`. `build.rs` checks it and turns it into plain
-//! `static` arrays (`$OUT_DIR/catalogue.rs`, included here), so nothing is parsed at run
-//! time. How the paragraph references were rebuilt is set out in
-//! `docs/paragraph-references.md`.
+//! The data lives in `core/data/*.toml`. `build.rs` checks it and turns it into `static`
+//! data (`$OUT_DIR/catalogue.rs`, included here), so no data file is parsed at run time;
+//! the obligations are stored compactly there and decoded once, on first use. How the
+//! paragraph references were rebuilt is set out in `docs/paragraph-references.md`.
 use std::fmt;
+use std::sync::OnceLock;
 
 use crate::level::Level;
 
@@ -334,13 +335,64 @@ pub struct Selected {
     pub open_conditions: Vec<Condition>,
 }
 
+/// An obligation's data other than its strings, as generated: its category and indexes
+/// into `LEVEL_SETS` and `WHEN_SETS` (one byte each; no pointers, which compress badly).
+struct Codes {
+    category: Category,
+    levels: u8,
+    when: u8,
+}
+
 include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
+
+/// Builds a schedule's obligations from its generated `codes` and `text`: one record per
+/// obligation, its fields id, reference, title, deadline, text and note, each ended by
+/// U+001F, an empty optional field meaning none (`build/catalogue.rs`).
+fn decode(schedule: Schedule, codes: &[Codes], text: &'static str) -> Vec<Obligation> {
+    let mut fields = text.split('\u{1f}');
+    let mut next = || fields.next().unwrap_or_default();
+    let optional = |s: &'static str| Some(s).filter(|s| !s.is_empty());
+    codes
+        .iter()
+        .map(|c| {
+            let id = next();
+            let reference = next();
+            let title = next();
+            let deadline = optional(next());
+            let text = next();
+            let note = optional(next());
+            Obligation {
+                id,
+                schedule,
+                reference,
+                title,
+                category: c.category,
+                levels: LEVEL_SETS.get(usize::from(c.levels)).map_or(&[], |s| s),
+                when: WHEN_SETS.get(usize::from(c.when)).map_or(&[], |s| s),
+                deadline,
+                text,
+                note,
+            }
+        })
+        .collect()
+}
 
 /// Every obligation of a schedule, in catalogue (schedule) order.
 pub fn obligations(schedule: Schedule) -> &'static [Obligation] {
+    static DECODED: OnceLock<[Vec<Obligation>; 2]> = OnceLock::new();
+    let [df, sm2017] = DECODED.get_or_init(|| {
+        [
+            decode(Schedule::Df, DF_OBLIGATION_CODES, DF_OBLIGATION_TEXT),
+            decode(
+                Schedule::Sm2017,
+                SM2017_OBLIGATION_CODES,
+                SM2017_OBLIGATION_TEXT,
+            ),
+        ]
+    });
     match schedule {
-        Schedule::Df => DF_OBLIGATIONS,
-        Schedule::Sm2017 => SM2017_OBLIGATIONS,
+        Schedule::Df => df,
+        Schedule::Sm2017 => sm2017,
     }
 }
 

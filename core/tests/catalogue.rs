@@ -1482,10 +1482,19 @@ mod malformed {
             &df(vec![with("df-ok", "note", None)]),
         )])
         .expect("valid");
-        assert!(code.contains("static DF_OBLIGATIONS: &[Obligation]"));
-        assert!(code.contains("id: \"df-ok\""));
-        assert!(code.contains("when: &[Condition::SpecialCategory]"));
-        assert!(code.contains("levels: &[Level::S2]"));
+        assert!(code.contains(
+            "static DF_OBLIGATION_CODES: &[Codes] = &[\n    \
+             Codes { category: Category::Certification, levels: 0, when: 0 },\n];"
+        ));
+        assert!(code.contains(
+            "static DF_OBLIGATION_TEXT: &str = \"df-ok\\u{1f}3.2.1(a)\\u{1f}Be certified\\u{1f}\
+             10 working days after event:thing\\u{1f}\
+             certified and compliant with Cyber Essentials Basic\\u{1f}\\u{1f}\";"
+        ));
+        assert!(code.contains("static LEVEL_SETS: &[&[Level]] = &[\n    &[Level::S2],\n];"));
+        assert!(code.contains(
+            "static WHEN_SETS: &[&[Condition]] = &[\n    &[Condition::SpecialCategory],\n];"
+        ));
     }
 
     #[test]
@@ -1560,6 +1569,12 @@ mod malformed {
             Some(s("x [bookmark: _Ref1]y")),
         )]));
         assert_names(&e, "df-bookmark", "bookmark");
+        let e = error(&df(vec![with(
+            "df-separator",
+            "title",
+            Some(s("a\u{1f}b")),
+        )]));
+        assert_names(&e, "df-separator", "`title` must not contain");
         let e = error(&df(vec![with(
             "df-type",
             "title",
