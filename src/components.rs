@@ -13,6 +13,7 @@ mod check_answers;
 mod df_result;
 mod error_summary;
 mod heading;
+mod markup;
 mod notice;
 mod obligations;
 mod open_file;

@@ -10,9 +10,9 @@
 //! list reads which radio changed ([`edge::readiness_choice`]) and the result page sets the
 //! radios from the marks after each render ([`edge::sync_readiness`]), so a mark never
 //! rebuilds the list (and focus stays on the radio the user is on).
+use super::markup::{esc, time};
 use crate::edge;
 use crate::state::Action;
-use security_matrix_core::flow::{iso_date, long_date};
 use security_matrix_core::plan::Plan;
 use security_matrix_core::readiness::Readiness;
 use security_matrix_core::report::ObligationGroup;
@@ -34,21 +34,6 @@ pub fn obligation_list(markup: &AttrValue, list: &NodeRef, on_action: &Callback<
         <div class="smx-obligations" data-testid="obligations" ref={list.clone()} {onchange}>
             { Html::from_html_unchecked(markup.clone()) }
         </div>
-    }
-}
-
-/// Appends `s` with `&`, `<`, `>`, `"` and `'` escaped (safe in text and in quoted
-/// attribute values).
-fn esc(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
     }
 }
 
@@ -111,12 +96,7 @@ fn due_dates(out: &mut String, plan: &Plan, id: &str) {
         if i > 0 {
             out.push_str(", ");
         }
-        let _ = write!(
-            out,
-            r#"<time datetime="{}">{}</time>"#,
-            iso_date(e.date),
-            long_date(e.date)
-        );
+        time(out, e.date);
         if e.past {
             out.push_str(" (past)");
         }
@@ -180,13 +160,6 @@ mod tests {
     }
 
     #[test]
-    fn text_and_attributes_are_escaped() {
-        let mut out = String::new();
-        esc(&mut out, r#"a<b & "c" 'd'>"#);
-        assert_eq!(out, "a&lt;b &amp; &quot;c&quot; &#39;d&#39;&gt;");
-    }
-
-    #[test]
     fn every_obligation_is_listed_once_with_its_hooks_radios_and_words() {
         let report = s6();
         let html = obligations_markup(&report.groups, &report.plan, 3);
@@ -217,7 +190,10 @@ mod tests {
                 .expect("dated obligation listed");
             let end = start + html[start..].find("</li>").unwrap();
             assert!(
-                html[start..end].contains(&format!(r#"<time datetime="{}">"#, iso_date(e.date))),
+                html[start..end].contains(&format!(
+                    r#"<time datetime="{}">"#,
+                    security_matrix_core::flow::iso_date(e.date)
+                )),
                 "{} {}",
                 e.obligation.id,
                 e.date
