@@ -464,7 +464,7 @@ pub fn from_fragment(fragment: &str) -> LinkAnswers {
         }
     }
     let order = out.answers.sequence();
-    sort_small_by_key(&mut out.errors, |e| {
+    crate::vec_map::sort_small_by_key(&mut out.errors, |e| {
         order
             .iter()
             .position(|&q| q == e.question)
@@ -473,32 +473,10 @@ pub fn from_fragment(fragment: &str) -> LinkAnswers {
     out
 }
 
-/// A stable insertion sort: `slice::sort_by_key`'s result, for the few items a link can
-/// have, without the 4 KB of code each use of the standard library's stable sort brings.
-fn sort_small_by_key<T, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) {
-    for i in 1..v.len() {
-        let mut j = i;
-        while j > 0 && key(&v[j - 1]) > key(&v[j]) {
-            v.swap(j - 1, j);
-            j -= 1;
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use QuestionId::*;
-
-    proptest::proptest! {
-        #[test]
-        fn sort_small_by_key_is_a_stable_sort(v in proptest::collection::vec((0u8..5, proptest::prelude::any::<u16>()), 0..40)) {
-            let (mut a, mut b) = (v.clone(), v);
-            sort_small_by_key(&mut a, |x| x.0);
-            b.sort_by_key(|x| x.0);
-            proptest::prop_assert_eq!(a, b);
-        }
-    }
 
     #[test]
     fn parse_iso_date_reads_what_iso_date_writes() {

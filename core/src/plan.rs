@@ -386,8 +386,12 @@ pub fn build_plan(selected: &[Selected], input: &PlanInput) -> Plan {
         }
     }
 
-    plan.dated
-        .sort_by_key(|e| (e.date, catalogue_index(e.obligation)));
+    let mut keyed: Vec<_> = std::mem::take(&mut plan.dated)
+        .into_iter()
+        .map(|e| ((e.date, catalogue_index(e.obligation)), e))
+        .collect();
+    crate::vec_map::sort_small_by_key(&mut keyed, |(k, _)| *k);
+    plan.dated = keyed.into_iter().map(|(_, e)| e).collect();
     if input.start.is_none()
         && (!plan.awaiting_start.is_empty() || !plan.before_processing.obligations.is_empty())
     {

@@ -114,7 +114,7 @@ pub fn summarise(
             }
         }
     }
-    keyed.sort_by_key(|(k, _)| *k);
+    crate::vec_map::sort_small_by_key(&mut keyed, |(k, _)| *k);
     s.actions = keyed.into_iter().map(|(_, a)| a).collect();
     s
 }

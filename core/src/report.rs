@@ -144,7 +144,7 @@ mod tests {
                 }),
             }
         }
-        groups.sort_by_key(|g| g.category.order());
+        crate::vec_map::sort_small_by_key(&mut groups, |g| g.category.order());
         groups
     }
 
