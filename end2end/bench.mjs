@@ -65,6 +65,26 @@ const median = (xs) => {
 };
 const ms = (x) => `${x.toFixed(1)} ms`;
 
+// The breakdown table's rows: each phase's median over the app's loads, and the step from
+// the phase before.
+function loadPhases() {
+  const app = phases.filter((p) => p.bundle !== undefined && p.instantiated !== undefined);
+  if (!app.length) return ['| (the phases could not be read) | | |'];
+  const rows = [
+    ['bundle downloaded (`security-matrix-<hash>.js`)', 'bundle'],
+    ['its JS run and the module decoded: instantiation starts', 'instantiate'],
+    ['WebAssembly instantiated', 'instantiated'],
+    ['first question present and enabled (start-up, first render, effects)', 'ready'],
+  ];
+  let before = 0;
+  return rows.map(([label, key]) => {
+    const m = median(app.map((p) => p[key]));
+    const row = `| ${label} | ${ms(m)} | +${ms(m - before)} |`;
+    before = m;
+    return row;
+  });
+}
+
 // Runs in the page before its own scripts: notes performance.now() (milliseconds since
 // navigation start) the first time the selector matches an enabled element.
 function watchReady(selector) {
@@ -78,7 +98,20 @@ function watchReady(selector) {
   };
   const observer = new MutationObserver(check);
   observer.observe(document, { childList: true, subtree: true, attributes: true });
+  // Where the app's time goes: when the WebAssembly module starts and ends instantiating
+  // (the bundle's JS is parsed and run, and the module's bytes decoded, before the start).
+  const instantiate = WebAssembly.instantiate;
+  WebAssembly.instantiate = function (...args) {
+    window.__benchInstantiate = performance.now();
+    return instantiate.apply(this, args).then((result) => {
+      window.__benchInstantiated = performance.now();
+      return result;
+    });
+  };
 }
+
+/** The app loads' phases (milliseconds since navigation start), for the breakdown. */
+const phases = [];
 
 async function coldLoad(browser, url) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -87,7 +120,16 @@ async function coldLoad(browser, url) {
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'commit' });
     await page.waitForFunction(() => window.__benchReady !== undefined, null, { timeout: 30000 });
-    return await page.evaluate(() => window.__benchReady);
+    const t = await page.evaluate(() => ({
+      ready: window.__benchReady,
+      bundle: performance
+        .getEntriesByType('resource')
+        .find((e) => /\/security-matrix-[0-9a-f]+\.js$/.test(e.name))?.responseEnd,
+      instantiate: window.__benchInstantiate,
+      instantiated: window.__benchInstantiated,
+    }));
+    phases.push(t);
+    return t.ready;
   } finally {
     await context.close();
   }
@@ -130,6 +172,7 @@ async function measureLoads(browser, server) {
   await coldLoad(browser, staticUrl);
   const app = [];
   const twin = [];
+  phases.length = 0;
   for (let i = 0; i < RUNS; i++) {
     app.push(await coldLoad(browser, appUrl));
     twin.push(await coldLoad(browser, staticUrl));
@@ -251,6 +294,13 @@ try {
       `All loads (ms), app: ${app.map((x) => x.toFixed(1)).join(', ')}`,
       '',
       `All loads (ms), static: ${twin.map((x) => x.toFixed(1)).join(', ')}`,
+      '',
+      'Where the app\'s time goes (medians over its loads, milliseconds since navigation start;',
+      'the WebAssembly start and end are noted by wrapping `WebAssembly.instantiate` in the page):',
+      '',
+      '| phase | median | step |',
+      '| --- | ---: | ---: |',
+      ...loadPhases(),
       '',
       '## Answer change on the check-answers page → re-rendered result',
       '',
