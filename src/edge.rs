@@ -81,9 +81,35 @@ pub fn focus_in(root: &NodeRef, selector: &str) {
     };
     if let Ok(Some(el)) = root.query_selector(selector) {
         if let Ok(el) = el.dyn_into::<HtmlElement>() {
-            let _ = el.focus();
+            focus_then_scroll(el);
         }
     }
+}
+
+/// Focuses `el` without scrolling, then at the next animation frame scrolls it to the top
+/// of the view if it is not wholly in view. A plain `focus()` scrolls at once, which makes
+/// the browser lay out the new page inside the render (a long result page took ~14 ms);
+/// this way the page is laid out once, for the frame that shows it.
+fn focus_then_scroll(el: HtmlElement) {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = el.focus_with_options(&options);
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let scroll = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let view_height = web_sys::window()
+            .and_then(|w| w.inner_height().ok())
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+        let rect = el.get_bounding_client_rect();
+        if rect.top() < 0.0 || rect.bottom() > view_height {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Start);
+            el.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    });
+    let _ = window.request_animation_frame(scroll.unchecked_ref());
 }
 
 /// Moves focus to the element with this id (error summary links).
@@ -197,20 +223,34 @@ pub fn readiness_choice(e: &web_sys::Event) -> Option<(String, Readiness)> {
         .map(|mark| (id, mark))
 }
 
-/// Sets every readiness radio under `root` (raw HTML, see `components::obligations`)
-/// from `marks`: checked where it is the obligation's mark, unchecked otherwise.
+/// Sets the readiness radios under `root` (raw HTML, see `components::obligations`) from
+/// `marks`: unchecks a checked radio the marks no longer hold, and checks each mark's radio
+/// (which unchecks the rest of its group). Touches only those inputs, not all 3 × 72.
 pub fn sync_readiness(root: &NodeRef, marks: &ReadinessMap) {
-    each_in(root, "input[data-smx-ready]", |el| {
+    each_in(root, "input[data-smx-ready]:checked", |el| {
         if let Some(input) = el.dyn_ref::<HtmlInputElement>() {
             let id = input.get_attribute("data-smx-ready").unwrap_or_default();
-            let want = marks
+            if marks
                 .get(id.as_str())
-                .is_some_and(|m| m.key() == input.value());
-            if input.checked() != want {
-                input.set_checked(want);
+                .is_none_or(|m| m.key() != input.value())
+            {
+                input.set_checked(false);
             }
         }
     });
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    for (id, mark) in marks.iter() {
+        if let Some(input) = document
+            .get_element_by_id(&format!("smx-ready-{id}-{}", mark.key()))
+            .and_then(|el| el.dyn_into::<HtmlInputElement>().ok())
+        {
+            if !input.checked() {
+                input.set_checked(true);
+            }
+        }
+    }
 }
 
 /// Reads a file the user chose, as text (nothing leaves the browser).

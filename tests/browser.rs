@@ -540,10 +540,30 @@ async fn opening_a_saved_file_or_a_bad_one() {
             "schedule=df&subjects=3000&special=0&value=1000&months=6&access=no",
         )
         .answers,
-        &Default::default(),
+        &[(
+            "df-1-3".to_string(),
+            security_matrix_core::readiness::Readiness::InProgress,
+        )]
+        .into_iter()
+        .collect(),
     );
     choose_file(&w, "security-assessment-S6.json", &saved).await;
     wait_for(&w, "the result page", |w| w.has("result")).await;
     assert_eq!(w.text("level"), "S6");
+    // The file's readiness mark is shown on its obligation's radios, and only there.
+    let checked = w
+        .root
+        .query_selector_all("[data-smx-ready]:checked")
+        .unwrap();
+    assert_eq!(checked.length(), 1);
+    let input: HtmlInputElement = checked.item(0).unwrap().dyn_into().unwrap();
+    assert_eq!(
+        input.get_attribute("data-smx-ready").as_deref(),
+        Some("df-1-3")
+    );
+    assert_eq!(input.value(), "in-progress");
+    assert!(w
+        .text("readiness-counts")
+        .starts_with("0 in place, 1 in progress"));
     w.close();
 }

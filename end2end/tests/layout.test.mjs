@@ -135,3 +135,33 @@ for (const width of [320, 1280]) {
     });
   }
 }
+
+// A page change moves focus to the new page's heading without scrolling inside the render
+// (edge::focus_in), then brings the heading into view at the next frame: from the bottom of
+// the long S6 result, "Change your answers" must show the check-answers heading, focused and
+// wholly in view, and "Get your result" from the bottom of that page the result's heading.
+test('after a page change the new heading has focus and is in view (320 px)', async () => {
+  const s = await openApp(env.browser, env.server, { fragment: S6_RESULT, viewport: { width: 320, height: 600 } });
+  try {
+    const { page } = s;
+    await page.locator(tid('level')).waitFor({ state: 'visible' });
+    const headingInView = async (testid) => {
+      await page.waitForFunction((id) => {
+        const h = document.activeElement;
+        if (!h || h.getAttribute('data-testid') !== 'page-heading' || !h.closest(`[data-testid="${id}"]`)) return false;
+        const r = h.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight;
+      }, testid, { timeout: 5000 });
+    };
+    await page.locator(tid('change-answers')).scrollIntoViewIfNeeded();
+    assert.ok(await page.evaluate(() => window.scrollY > 2000), 'the button is far down the long result');
+    await page.locator(tid('change-answers')).click();
+    await headingInView('check-answers');
+    await page.locator(tid('show-result')).scrollIntoViewIfNeeded();
+    await page.locator(tid('show-result')).click();
+    await headingInView('result');
+    await s.assertClean();
+  } finally {
+    await s.close();
+  }
+});
