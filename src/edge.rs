@@ -81,35 +81,9 @@ pub fn focus_in(root: &NodeRef, selector: &str) {
     };
     if let Ok(Some(el)) = root.query_selector(selector) {
         if let Ok(el) = el.dyn_into::<HtmlElement>() {
-            focus_then_scroll(el);
+            let _ = el.focus();
         }
     }
-}
-
-/// Focuses `el` without scrolling, then at the next animation frame scrolls it to the top
-/// of the view if it is not wholly in view. A plain `focus()` scrolls at once, which makes
-/// the browser lay out the new page inside the render (a long result page took ~14 ms);
-/// this way the page is laid out once, for the frame that shows it.
-fn focus_then_scroll(el: HtmlElement) {
-    let options = web_sys::FocusOptions::new();
-    options.set_prevent_scroll(true);
-    let _ = el.focus_with_options(&options);
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let scroll = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let view_height = web_sys::window()
-            .and_then(|w| w.inner_height().ok())
-            .and_then(|h| h.as_f64())
-            .unwrap_or(0.0);
-        let rect = el.get_bounding_client_rect();
-        if rect.top() < 0.0 || rect.bottom() > view_height {
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Start);
-            el.scroll_into_view_with_scroll_into_view_options(&options);
-        }
-    });
-    let _ = window.request_animation_frame(scroll.unchecked_ref());
 }
 
 /// Moves focus to the element with this id (error summary links).

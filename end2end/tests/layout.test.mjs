@@ -136,9 +136,8 @@ for (const width of [320, 1280]) {
   }
 }
 
-// A page change moves focus to the new page's heading without scrolling inside the render
-// (edge::focus_in), then brings the heading into view at the next frame: from the bottom of
-// the long S6 result, "Change your answers" must show the check-answers heading, focused and
+// A page change moves focus to the new page's heading (edge::focus_in), which brings it into
+// view: from the bottom of the long S6 result, "Change your answers" must show the check-answers heading, focused and
 // wholly in view, and "Get your result" from the bottom of that page the result's heading.
 test('after a page change the new heading has focus and is in view (320 px)', async () => {
   const s = await openApp(env.browser, env.server, { fragment: S6_RESULT, viewport: { width: 320, height: 600 } });
