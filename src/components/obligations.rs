@@ -14,7 +14,7 @@ use super::markup::{esc, time};
 use crate::edge;
 use crate::state::Action;
 use security_matrix_core::plan::Plan;
-use security_matrix_core::readiness::Readiness;
+use security_matrix_core::readiness::{Readiness, ReadinessMap};
 use security_matrix_core::report::ObligationGroup;
 use std::fmt::Write;
 use yew::prelude::*;
@@ -35,6 +35,20 @@ pub fn obligation_list(markup: &AttrValue, list: &NodeRef, on_action: &Callback<
             { Html::from_html_unchecked(markup.clone()) }
         </div>
     }
+}
+
+/// The element the list is rendered in (pass it to [`obligation_list`]): after every render
+/// where `markup` or `marks` changed, its readiness radios are set from `marks`.
+#[hook]
+pub fn use_readiness_sync(markup: &AttrValue, marks: &ReadinessMap) -> NodeRef {
+    let list = use_node_ref();
+    {
+        let list = list.clone();
+        use_effect_with((markup.clone(), marks.clone()), move |(_, marks)| {
+            edge::sync_readiness(&list, marks)
+        });
+    }
+    list
 }
 
 /// The list's HTML: for each group a section with a heading at `heading_level` (clamped to

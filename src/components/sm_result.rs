@@ -1,9 +1,9 @@
 //! The 2017 Security Management result: own-device verdict, obligations, plan.
 use super::{
     answers_summary, heading, obligation_list, obligations_markup, plan_section, readiness_summary,
-    with_class, PlanSectionProps, ReadinessSummaryProps, ResultActions, ResultContext, Takeaways,
+    use_readiness_sync, with_class, PlanSectionProps, ReadinessSummaryProps, ResultActions,
+    ResultContext, Takeaways,
 };
-use crate::edge;
 use security_matrix_core::catalogue::DeviceVerdictKind;
 use security_matrix_core::questions::QuestionId;
 use security_matrix_core::readiness::summarise;
@@ -41,15 +41,7 @@ pub fn sm_result_page(p: &SmResultPageProps) -> Html {
         },
     );
     let (report, markup) = (&memo.0, &memo.1);
-    // The list's radios are raw HTML: set them from the marks after every render.
-    let list = use_node_ref();
-    {
-        let list = list.clone();
-        use_effect_with(
-            (markup.clone(), p.ctx.readiness.clone()),
-            move |(_, marks)| edge::sync_readiness(&list, marks),
-        );
-    }
+    let list = use_readiness_sync(markup, &p.ctx.readiness);
     let statement = sm_statement(&p.answers, report);
     let readiness = summarise(&report.groups, &report.plan, &p.ctx.readiness);
     let h2 = (h + 1).min(6);
