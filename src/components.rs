@@ -32,7 +32,7 @@ pub use df_result::DfResultPage;
 pub use error_summary::{error_summary, ErrorSummaryProps};
 pub use heading::heading;
 pub use notice::{notice, NoticeProps};
-pub use obligations::{obligation_list, obligations_markup, use_readiness_sync};
+pub use obligations::{obligation_list, use_result_report};
 pub use open_file::{open_file, OpenFileProps};
 pub use plan::{plan_section, PlanSectionProps};
 pub use question::{question_page, QuestionPageProps};

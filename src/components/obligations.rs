@@ -11,12 +11,16 @@
 //! radios from the marks after each render ([`edge::sync_readiness`]), so a mark never
 //! rebuilds the list (and focus stays on the radio the user is on).
 use super::markup::{esc, time};
+use super::ResultContext;
 use crate::edge;
 use crate::state::Action;
+use chrono::NaiveDate;
 use security_matrix_core::plan::Plan;
-use security_matrix_core::readiness::{Readiness, ReadinessMap};
+use security_matrix_core::readiness::Readiness;
+use security_matrix_core::report::EventDates;
 use security_matrix_core::report::ObligationGroup;
 use std::fmt::Write;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// The grouped list, from [`obligations_markup`], in an element `list` refers to (for
@@ -37,18 +41,40 @@ pub fn obligation_list(markup: &AttrValue, list: &NodeRef, on_action: &Callback<
     }
 }
 
-/// The element the list is rendered in (pass it to [`obligation_list`]): after every render
-/// where `markup` or `marks` changed, its readiness radios are set from `marks`.
+/// A result page's report for `answers` (from `build`, e.g. `df_report`), memoised with its
+/// obligations list's HTML (headings one level below the page's sections), and the element
+/// the list is rendered in (pass it to [`obligation_list`]): after every render where the
+/// list or the marks changed, its readiness radios are set from the marks.
 #[hook]
-pub fn use_readiness_sync(markup: &AttrValue, marks: &ReadinessMap) -> NodeRef {
+pub fn use_result_report<A, R>(
+    answers: &A,
+    ctx: &ResultContext,
+    build: fn(&A, &EventDates, NaiveDate) -> R,
+    lists: fn(&R) -> (&[ObligationGroup], &Plan),
+) -> (Rc<(R, AttrValue)>, NodeRef)
+where
+    A: Clone + PartialEq + 'static,
+    R: 'static,
+{
+    let h3 = (ctx.heading_level + 2).min(6);
+    let memo = use_memo(
+        (answers.clone(), ctx.event_dates.clone(), ctx.today, h3),
+        move |(a, e, t, h3)| {
+            let report = build(a, e, t.unwrap_or_default());
+            let (groups, plan) = lists(&report);
+            let markup = AttrValue::from(obligations_markup(groups, plan, *h3));
+            (report, markup)
+        },
+    );
     let list = use_node_ref();
     {
         let list = list.clone();
-        use_effect_with((markup.clone(), marks.clone()), move |(_, marks)| {
-            edge::sync_readiness(&list, marks)
-        });
+        use_effect_with(
+            (memo.1.clone(), ctx.readiness.clone()),
+            move |(_, marks)| edge::sync_readiness(&list, marks),
+        );
     }
-    list
+    (memo, list)
 }
 
 /// The list's HTML: for each group a section with a heading at `heading_level` (clamped to

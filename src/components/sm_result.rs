@@ -1,8 +1,7 @@
 //! The 2017 Security Management result: own-device verdict, obligations, plan.
 use super::{
-    answers_summary, heading, obligation_list, obligations_markup, plan_section, readiness_summary,
-    use_readiness_sync, with_class, PlanSectionProps, ReadinessSummaryProps, ResultActions,
-    ResultContext, Takeaways,
+    answers_summary, heading, obligation_list, plan_section, readiness_summary, use_result_report,
+    with_class, PlanSectionProps, ReadinessSummaryProps, ResultActions, ResultContext, Takeaways,
 };
 use security_matrix_core::catalogue::DeviceVerdictKind;
 use security_matrix_core::questions::QuestionId;
@@ -25,23 +24,8 @@ pub struct SmResultPageProps {
 #[function_component(SmResultPage)]
 pub fn sm_result_page(p: &SmResultPageProps) -> Html {
     let h = p.ctx.heading_level;
-    let h3 = (h + 2).min(6);
-    // The report, and the obligations list's HTML (see `obligations`), for these answers.
-    let memo = use_memo(
-        (
-            p.answers.clone(),
-            p.ctx.event_dates.clone(),
-            p.ctx.today,
-            h3,
-        ),
-        |(a, e, t, h3)| {
-            let report = sm_report(a, e, t.unwrap_or_default());
-            let markup = AttrValue::from(obligations_markup(&report.groups, &report.plan, *h3));
-            (report, markup)
-        },
-    );
+    let (memo, list) = use_result_report(&p.answers, &p.ctx, sm_report, |r| (&r.groups, &r.plan));
     let (report, markup) = (&memo.0, &memo.1);
-    let list = use_readiness_sync(markup, &p.ctx.readiness);
     let statement = sm_statement(&p.answers, report);
     let readiness = summarise(&report.groups, &report.plan, &p.ctx.readiness);
     let h2 = (h + 1).min(6);
