@@ -2,7 +2,6 @@
 use yew::prelude::*;
 
 /// What [`back_link`] shows.
-#[derive(PartialEq)]
 pub struct BackLinkProps {
     /// Go back.
     pub on_back: Callback<()>,

@@ -5,7 +5,6 @@ use security_matrix_core::flow::Answers;
 use yew::prelude::*;
 
 /// What [`check_answers`] shows.
-#[derive(PartialEq)]
 pub struct CheckAnswersProps {
     /// The answers.
     pub answers: Answers,

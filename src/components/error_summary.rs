@@ -3,7 +3,6 @@ use crate::edge;
 use yew::prelude::*;
 
 /// What [`error_summary`] shows.
-#[derive(PartialEq)]
 pub struct ErrorSummaryProps {
     /// Each error: the id of its field and the message.
     pub errors: Vec<(String, String)>,

@@ -1,5 +1,6 @@
 //! HTML written as text, for the long static parts of a result page (see `obligations` for
-//! why): escaping, and the `<time>` element both Yew and text markup use.
+//! why): escaping, and the `<time>` element (`plan::time` is its Yew twin, for the parts
+//! Yew still builds).
 use chrono::NaiveDate;
 use security_matrix_core::flow::{iso_date, long_date};
 use std::fmt::Write;

@@ -2,7 +2,6 @@
 use yew::prelude::*;
 
 /// What [`notice`] shows.
-#[derive(PartialEq)]
 pub struct NoticeProps {
     /// The message.
     pub message: String,

@@ -5,7 +5,6 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// What [`open_file`] shows.
-#[derive(PartialEq)]
 pub struct OpenFileProps {
     /// Problems with the last file opened.
     pub problems: Vec<String>,

@@ -15,7 +15,6 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// What [`plan_section`] shows.
-#[derive(PartialEq)]
 pub struct PlanSectionProps {
     /// The plan.
     pub plan: Plan,

@@ -6,7 +6,6 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// What [`question_page`] shows.
-#[derive(PartialEq)]
 pub struct QuestionPageProps {
     /// The question.
     pub question: QuestionId,

@@ -4,7 +4,6 @@ use security_matrix_core::readiness::ReadinessSummary;
 use yew::prelude::*;
 
 /// What [`readiness_summary`] shows.
-#[derive(PartialEq)]
 pub struct ReadinessSummaryProps {
     /// The summary.
     pub summary: ReadinessSummary,

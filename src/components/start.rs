@@ -5,7 +5,6 @@ use security_matrix_core::Schedule;
 use yew::prelude::*;
 
 /// What [`start_page`] shows.
-#[derive(PartialEq)]
 pub struct StartPageProps {
     /// The schedule selected.
     pub schedule: Schedule,
