@@ -826,8 +826,19 @@ mod tests {
         let s = run(s, [Action::Continue]);
         assert_eq!(s.errors[0].message, "Select the highest protective marking");
         let s = run(s, answer("official-sensitive"));
+        assert_eq!(
+            s.page,
+            Page::Question(QuestionId::LongTerm),
+            "OFFICIAL-SENSITIVE: long-term access decides the verdict (CIO ¶4)"
+        );
+        let s = run(s, [Action::Continue]);
+        assert_eq!(
+            s.errors[0].message,
+            "Select whether you need long-term access to OFFICIAL-SENSITIVE data"
+        );
+        let s = run(s, answer("no"));
         assert_eq!(s.page, Page::Question(QuestionId::Bulk));
-        let s = run(s, [Action::Back, Action::Back, Action::Back]);
+        let s = run(s, [Action::Back, Action::Back, Action::Back, Action::Back]);
         assert_eq!(s.page, Page::Question(QuestionId::Effective));
         let s = run(
             s,

@@ -142,10 +142,14 @@ const EXCLUSIVE: [(&str, &str); 5] = [
 ];
 
 /// Own-device verdict kinds in the data and their `DeviceVerdictKind` variants.
-const VERDICTS: [(&str, &str); 3] = [
+const VERDICTS: [(&str, &str); 4] = [
     ("not-using-own-devices", "NotUsingOwnDevices"),
     ("may-use-own-with-conditions", "MayUseOwnWithConditions"),
     ("must-use-moj-facilities", "MustUseMojFacilities"),
+    (
+        "must-use-moj-facilities-long-term",
+        "MustUseMojFacilitiesLongTerm",
+    ),
 ];
 
 /// The headings of DF ¶3.6, under which paragraphs without a provable number are cited

@@ -24,6 +24,8 @@ struct Row {
     value: NumCell,
     months: NumCell,
     access: AccessCell,
+    notice: Option<String>,
+    standards_note: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -58,6 +60,11 @@ struct Ambiguity {
     reading: String,
 }
 
+fn opt_lit(v: &Option<String>) -> String {
+    v.as_ref()
+        .map_or("None".to_string(), |s| format!("Some({})", lit(s)))
+}
+
 fn opt(v: Option<u64>) -> String {
     v.map_or("None".to_string(), |n| format!("Some({n})"))
 }
@@ -89,7 +96,7 @@ pub fn generate(data: &Path, out: &Path) {
             |c: &NumCell| format!("NumCell {{ text: {}, max: {} }}", lit(&c.text), opt(c.max));
         writeln!(
             code,
-            "    Row {{ level: Level::{want}, examples: {}, subjects: {}, special: SpecialCell {{ text: {}, max: {}, professional: {} }}, value: {}, months: {}, access: AccessCell {{ text: {}, yes: {} }} }},",
+            "    Row {{ level: Level::{want}, examples: {}, subjects: {}, special: SpecialCell {{ text: {}, max: {}, professional: {} }}, value: {}, months: {}, access: AccessCell {{ text: {}, yes: {} }}, notice: {}, standards_note: {} }},",
             lit(&row.examples),
             num(&row.subjects),
             lit(&row.special.text),
@@ -99,6 +106,8 @@ pub fn generate(data: &Path, out: &Path) {
             num(&row.months),
             lit(&row.access.text),
             row.access.yes,
+            opt_lit(&row.notice),
+            opt_lit(&row.standards_note),
         )
         .unwrap();
     }

@@ -7,7 +7,7 @@ use std::path::Path;
 const FILE: &str = "questions.toml";
 
 /// The ids the flow logic knows, with their Rust variant names and kinds.
-const KNOWN: [(&str, &str, &str); 15] = [
+const KNOWN: [(&str, &str, &str); 16] = [
     ("subjects", "Subjects", "count"),
     ("special", "Special", "count"),
     ("professional", "Professional", "yesno"),
@@ -23,6 +23,7 @@ const KNOWN: [(&str, &str, &str); 15] = [
     ("own_devices", "OwnDevices", "yesno"),
     ("marking", "Marking", "choice"),
     ("bulk", "Bulk", "yesno"),
+    ("long_term", "LongTerm", "yesno"),
 ];
 
 #[derive(Deserialize)]

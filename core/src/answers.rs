@@ -96,4 +96,7 @@ pub struct SmAnswers {
     pub marking: Option<Marking>,
     /// Access to large volumes of personal or protectively marked data (own devices only).
     pub bulk: Option<bool>,
+    /// Long-term access to OFFICIAL-SENSITIVE data is needed (asked only with own devices
+    /// and an OFFICIAL-SENSITIVE marking; CIO ¶4).
+    pub long_term: Option<bool>,
 }

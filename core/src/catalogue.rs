@@ -209,7 +209,7 @@ impl Condition {
             Condition::PathA => facts.path.map(|p| p == Path::A),
             Condition::PathB => facts.path.map(|p| p == Path::B),
             Condition::OtherContracts => Some(facts.other_contracts),
-            Condition::LevelChange => Some(facts.level_change),
+            Condition::LevelChange => facts.level_change,
             Condition::OwnDevices => facts.own_devices,
             Condition::NoOwnDevices => facts.own_devices.map(|own| !own),
             Condition::Official => facts.marking.map(|m| m == Marking::Official),
@@ -298,7 +298,7 @@ pub enum Path {
 
 /// What the bidder has told us. Unknown facts are `None`: they never exclude an
 /// obligation, but are reported as open conditions.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Facts {
     /// The schedule in the contract.
     pub schedule: Schedule,
@@ -315,14 +315,35 @@ pub struct Facts {
     pub path: Option<Path>,
     /// The Supplier holds other Call-Off Contracts.
     pub other_contracts: bool,
-    /// A further award changes the level of incumbent Call-Off Contracts.
-    pub level_change: bool,
+    /// A further award changes the level of incumbent Call-Off Contracts; `None` when
+    /// that cannot be told (no level has been set for them).
+    pub level_change: Option<bool>,
     /// 2017: contractors use their own computing facilities, if known.
     pub own_devices: Option<bool>,
     /// 2017: the data's marking, if known.
     pub marking: Option<Marking>,
     /// 2017: access to large volumes of personal or protectively marked data, if known.
     pub bulk: Option<bool>,
+}
+
+impl Default for Facts {
+    /// Nothing known but the DF schedule: no other contracts (so no level change), and
+    /// every other fact unknown or false.
+    fn default() -> Facts {
+        Facts {
+            schedule: Schedule::default(),
+            level: None,
+            access: false,
+            special_category: false,
+            hosting: None,
+            path: None,
+            other_contracts: false,
+            level_change: Some(false),
+            own_devices: None,
+            marking: None,
+            bulk: None,
+        }
+    }
 }
 
 /// An obligation that applies, with the conditions still to be confirmed.
@@ -468,6 +489,9 @@ pub enum DeviceVerdictKind {
     /// Access to large volumes of personal or protectively marked data: only MoJ
     /// computing facilities may be used (CIO ¶10, ¶2).
     MustUseMojFacilities,
+    /// Long-term access to OFFICIAL-SENSITIVE data: MoJ computing facilities must be
+    /// provided (CIO ¶4).
+    MustUseMojFacilitiesLongTerm,
 }
 
 /// The own-device verdict: a headline, an explanation and the CIO paragraphs that apply.
@@ -486,13 +510,23 @@ pub struct DeviceVerdict {
 /// The CIO own-device verdict for the 2017 schedule.
 ///
 /// Bulk access to personal or protectively marked data means MoJ facilities only (CIO
-/// ¶10 and ¶2); otherwise own computers may be used on the Statement's conditions, which
-/// for OFFICIAL-SENSITIVE data include CAPS encryption (¶4).
-pub fn device_verdict(own_devices: bool, marking: Marking, bulk: bool) -> DeviceVerdict {
+/// ¶10 and ¶2), and so does long-term access to OFFICIAL-SENSITIVE data (¶4: "If long term
+/// access to OFFICIAL SENSITIVE data is required MoJ computing facilities must be
+/// provided"); otherwise own computers may be used on the Statement's conditions, which
+/// for OFFICIAL-SENSITIVE data include CAPS encryption (¶4). `long_term` counts only with
+/// an OFFICIAL-SENSITIVE marking.
+pub fn device_verdict(
+    own_devices: bool,
+    marking: Marking,
+    bulk: bool,
+    long_term: bool,
+) -> DeviceVerdict {
     let kind = if !own_devices {
         DeviceVerdictKind::NotUsingOwnDevices
     } else if bulk {
         DeviceVerdictKind::MustUseMojFacilities
+    } else if long_term && marking == Marking::OfficialSensitive {
+        DeviceVerdictKind::MustUseMojFacilitiesLongTerm
     } else {
         DeviceVerdictKind::MayUseOwnWithConditions
     };

@@ -184,7 +184,13 @@ impl Answers {
             Schedule::Sm2017 => {
                 seq.extend([Effective, OwnDevices]);
                 if self.yes(OwnDevices) == Some(true) {
-                    seq.extend([Marking, Bulk]);
+                    seq.push(Marking);
+                    if self.choice(Marking)
+                        == Some(crate::answers::Marking::OfficialSensitive.value())
+                    {
+                        seq.push(LongTerm);
+                    }
+                    seq.push(Bulk);
                 }
             }
         }
@@ -261,6 +267,11 @@ impl Answers {
                 None
             },
             bulk: if own { self.yes(Bulk) } else { None },
+            long_term: if self.sequence().contains(&LongTerm) {
+                self.yes(LongTerm)
+            } else {
+                None
+            },
         })
     }
 
@@ -584,10 +595,23 @@ mod tests {
         let l = from_fragment("schedule=sm2017&effective=2026-09-01&own_devices=no");
         assert!(l.answers.is_complete());
         let sm = l.answers.sm().unwrap();
-        assert!(!sm.own_devices && sm.marking.is_none());
+        assert!(!sm.own_devices && sm.marking.is_none() && sm.long_term.is_none());
         let l = from_fragment("schedule=sm2017&own_devices=yes&marking=official-sensitive");
-        assert_eq!(l.answers.first_unanswered(), Some(Bulk));
+        assert_eq!(l.answers.first_unanswered(), Some(LongTerm));
         assert_eq!(l.answers.get(Effective), Some(&Answer::Skipped));
+        let l = from_fragment(
+            "schedule=sm2017&own_devices=yes&marking=official-sensitive&long_term=yes&bulk=no",
+        );
+        assert_eq!(l.answers.sm().unwrap().long_term, Some(true));
+        assert!(
+            l.answers.to_fragment().contains("long_term=yes"),
+            "Copy link keeps it: {}",
+            l.answers.to_fragment()
+        );
+        // OFFICIAL data: the long-term question is not asked, and a stray key is ignored.
+        let l =
+            from_fragment("schedule=sm2017&own_devices=yes&marking=official&long_term=yes&bulk=no");
+        assert_eq!(l.answers.sm().unwrap().long_term, None);
         let l = from_fragment("schedule=sm2017&own_devices=yes&marking=secret&bulk=no");
         assert_eq!(l.errors[0].question, Marking);
     }

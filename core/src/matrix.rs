@@ -2,10 +2,16 @@
 //!
 //! The matrix cells come from `data/df-matrix.toml`. A column is read as a ceiling: each
 //! criterion needs the lowest level whose cell admits the answer, and the security level
-//! is the highest of those (the lowest row whose every column admits the answers).
+//! is the highest of those (the lowest row whose every column admits the answers). One
+//! more criterion sits beside the Annex's columns: the level already set for the
+//! Supplier's other Call-Off Contracts, since one level applies to all of them (¶1.1,
+//! ¶1.3). This module is the lookup; [`explain`] turns it into the result the user reads.
 use crate::answers::DfAnswers;
-use crate::{Level, StandardsLevel};
+use crate::Level;
 use std::fmt;
+
+mod explain;
+pub use explain::{assess, CriterionResult, LevelAssessment, LevelChange, Note, WhatIf};
 
 /// A numeric cell of the matrix.
 #[derive(Debug)]
@@ -54,6 +60,10 @@ pub struct Row {
     pub months: NumCell,
     /// Access to MoJ Systems.
     pub access: AccessCell,
+    /// What a bidder at this level must know before anything else (S1: nothing electronic).
+    pub notice: Option<&'static str>,
+    /// Where the Standards line comes from, where that needs saying (S3, S4: route (b)).
+    pub standards_note: Option<&'static str>,
 }
 
 /// The words of an ambiguity note, from the data file.
@@ -72,7 +82,7 @@ pub struct AmbiguityText {
 include!(concat!(env!("OUT_DIR"), "/matrix.rs"));
 
 /// The ids of the ambiguity notes the assessment can raise (each has a text in the data).
-pub const AMBIGUITY_IDS: [&str; 7] = [
+pub const AMBIGUITY_IDS: [&str; 9] = [
     "subjects-2500",
     "value-100k",
     "worked-example-1-3",
@@ -80,6 +90,8 @@ pub const AMBIGUITY_IDS: [&str; 7] = [
     "aggregate-each-or-all",
     "row-ceilings",
     "special-exceeds-subjects",
+    "one-level-all-contracts",
+    "access-s4",
 ];
 
 /// The text of the ambiguity note with this id.
@@ -87,7 +99,7 @@ pub fn ambiguity(id: &str) -> Option<&'static AmbiguityText> {
     AMBIGUITY_TEXTS.iter().find(|a| a.id == id)
 }
 
-/// A column of the matrix.
+/// A column of the matrix, or the level of the other contracts beside it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Criterion {
     /// Volume of Data (no. of data subjects), aggregate across Call-Off Contracts.
@@ -100,16 +112,21 @@ pub enum Criterion {
     Duration,
     /// Access to MoJ Systems.
     Access,
+    /// Not an Annex column: the level already set for the Supplier's other Call-Off
+    /// Contracts. One level applies to all contracts concurrently in place (¶1.1, ¶1.3),
+    /// so an award can raise it but never take this contract below it.
+    Incumbents,
 }
 
 impl Criterion {
-    /// Every criterion, in the Annex's column order.
-    pub const ALL: [Criterion; 5] = [
+    /// Every criterion: the Annex's columns in its order, then the other contracts' level.
+    pub const ALL: [Criterion; 6] = [
         Criterion::Subjects,
         Criterion::Special,
         Criterion::Value,
         Criterion::Duration,
         Criterion::Access,
+        Criterion::Incumbents,
     ];
 
     /// The column's name in plain English.
@@ -120,10 +137,12 @@ impl Criterion {
             Criterion::Value => "Value of the services",
             Criterion::Duration => "Duration of the services",
             Criterion::Access => "Access to MoJ systems",
+            Criterion::Incumbents => "Level of your other Call-Off Contracts",
         }
     }
 
-    /// A short stable key ("subjects", "special", "value", "months", "access").
+    /// A short stable key ("subjects", "special", "value", "months", "access",
+    /// "current_level").
     pub fn key(self) -> &'static str {
         match self {
             Criterion::Subjects => "subjects",
@@ -131,6 +150,7 @@ impl Criterion {
             Criterion::Value => "value",
             Criterion::Duration => "months",
             Criterion::Access => "access",
+            Criterion::Incumbents => "current_level",
         }
     }
 }
@@ -156,10 +176,13 @@ pub struct MatrixInput {
     pub months: u64,
     /// Access to MoJ systems.
     pub access: bool,
+    /// The level already set for the other Call-Off Contracts, if any.
+    pub incumbent: Option<Level>,
 }
 
 impl MatrixInput {
-    /// Reads the answers: volumes are aggregated across all Call-Off Contracts (¶1.3).
+    /// Reads the answers: volumes are aggregated across all Call-Off Contracts (¶1.3),
+    /// and the other contracts' level is kept (¶1.1).
     pub fn from_answers(a: &DfAnswers) -> MatrixInput {
         MatrixInput {
             subjects: a.aggregate_subjects(),
@@ -168,6 +191,15 @@ impl MatrixInput {
             value: a.value,
             months: u64::from(a.months),
             access: a.access,
+            incumbent: a.other.as_ref().and_then(|o| o.current_level),
+        }
+    }
+
+    /// The same input as the Annex alone reads it: without the other contracts' level.
+    pub fn annex_only(&self) -> MatrixInput {
+        MatrixInput {
+            incumbent: None,
+            ..*self
         }
     }
 }
@@ -186,6 +218,7 @@ fn admits(row: &Row, c: Criterion, i: &MatrixInput) -> bool {
         Criterion::Value => admits_num(&row.value, i.value),
         Criterion::Duration => admits_num(&row.months, i.months),
         Criterion::Access => !i.access || row.access.yes,
+        Criterion::Incumbents => i.incumbent.is_none_or(|l| row.level >= l),
     }
 }
 
@@ -203,7 +236,8 @@ pub fn row_admits(level: Level, i: &MatrixInput) -> bool {
     Criterion::ALL.iter().all(|&c| admits(row, c, i))
 }
 
-/// The security level for the input: the lowest row whose every column admits it.
+/// The security level for the input: the lowest row whose every column admits it, and
+/// never below the other contracts' level.
 pub fn level_of(i: &MatrixInput) -> Level {
     Criterion::ALL
         .iter()
@@ -212,71 +246,9 @@ pub fn level_of(i: &MatrixInput) -> Level {
         .unwrap_or(Level::S1)
 }
 
-/// One criterion's part in the result.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CriterionResult {
-    /// Which column.
-    pub criterion: Criterion,
-    /// The answer as the user should read it, e.g. "3,000 (aggregate)".
-    pub answer: String,
-    /// Whether the figure is an aggregate across Call-Off Contracts.
-    pub aggregate: bool,
-    /// The lowest level whose cell admits the answer.
-    pub level: Level,
-    /// That cell as printed in the Annex.
-    pub cell: &'static str,
-    /// What the cell covers in plain English, e.g. "2,500 or more".
-    pub cell_plain: String,
-    /// Whether this criterion sets the final level.
-    pub deciding: bool,
-}
-
-/// A what-if hint: how the level would drop if the deciding answers were lower.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct WhatIf {
-    /// The criteria that would have to change together.
-    pub criteria: Vec<Criterion>,
-    /// The hint in plain English, e.g. "With fewer than 1,000 data subjects this would be S4".
-    pub text: String,
-    /// The level it would drop to.
-    pub level: Level,
-}
-
-/// ¶1.4: the level of the Supplier's other Call-Off Contracts changes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct LevelChange {
-    /// The level currently applied to the other contracts (`None` if none is).
-    pub from: Option<Level>,
-    /// The level that now applies to all of them.
-    pub to: Level,
-}
-
-/// The assessment of a security level: the view model's core.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LevelAssessment {
-    /// The security level.
-    pub level: Level,
-    /// The Schedule 2.3 Standards level that follows.
-    pub standards: StandardsLevel,
-    /// Data subjects across all Call-Off Contracts.
-    pub aggregate_subjects: u64,
-    /// Special category data subjects across all Call-Off Contracts.
-    pub aggregate_special: u64,
-    /// Every criterion, in column order.
-    pub criteria: Vec<CriterionResult>,
-    /// Where the schedule is unclear for these answers, and the reading applied.
-    pub ambiguities: Vec<&'static AmbiguityText>,
-    /// How the level would drop.
-    pub what_if: Vec<WhatIf>,
-    /// ¶1.4, when there are other Call-Off Contracts and their level changes.
-    pub level_change: Option<LevelChange>,
-}
-
-impl LevelAssessment {
-    /// The criteria that set the final level.
-    pub fn deciding(&self) -> impl Iterator<Item = &CriterionResult> {
-        self.criteria.iter().filter(|c| c.deciding)
-    }
+/// The row of the Annex for a level.
+pub fn row(level: Level) -> &'static Row {
+    &MATRIX[level as usize]
 }
 
 /// Formats a whole number with thousands separators: 3000 → "3,000".
@@ -306,7 +278,7 @@ fn months_text(n: u64) -> String {
 }
 
 fn num_cell(level: Level, c: Criterion) -> &'static NumCell {
-    let row = &MATRIX[level as usize];
+    let row = row(level);
     match c {
         Criterion::Subjects => &row.subjects,
         Criterion::Value => &row.value,
@@ -314,11 +286,14 @@ fn num_cell(level: Level, c: Criterion) -> &'static NumCell {
     }
 }
 
+/// The words of the schedule behind a criterion's level: the Annex cell as printed, or for
+/// the other contracts' level the words of ¶1.1.
 fn cell_text(level: Level, c: Criterion) -> &'static str {
-    let row = &MATRIX[level as usize];
+    let row = row(level);
     match c {
         Criterion::Special => row.special.text,
         Criterion::Access => row.access.text,
+        Criterion::Incumbents => "all Call-Off Contracts concurrently in place",
         _ => num_cell(level, c).text,
     }
 }
@@ -348,248 +323,5 @@ fn num_plain(level: Level, c: Criterion) -> String {
         (0, Some(u)) => format!("{less} {}", fmt_num(c, u + 1)),
         (l, None) => format!("{} or more", fmt_num(c, l)),
         (l, Some(u)) => format!("{} to {}", fmt_num(c, l), fmt_num(c, u)),
-    }
-}
-
-fn cell_plain(level: Level, c: Criterion, i: &MatrixInput) -> String {
-    match c {
-        Criterion::Special if i.special == 0 => "none".to_string(),
-        Criterion::Special if level == Level::S3 => {
-            "any, as the recipient is a registered medical practitioner or other professional subject to a professional duty of confidentiality".to_string()
-        }
-        Criterion::Special => "any".to_string(),
-        Criterion::Access if i.access => {
-            "access admitted (S4: see 3.4.1(b)(vii) and (viii))".to_string()
-        }
-        Criterion::Access => "no access".to_string(),
-        _ => num_plain(level, c),
-    }
-}
-
-fn answer_text(c: Criterion, a: &DfAnswers, i: &MatrixInput) -> (String, bool) {
-    let other = a.other.as_ref();
-    match c {
-        Criterion::Subjects => match other {
-            Some(o) => (
-                format!(
-                    "{} (aggregate: {} in this contract and {} in your other Call-Off Contracts)",
-                    thousands(i.subjects),
-                    thousands(a.subjects),
-                    thousands(o.subjects)
-                ),
-                true,
-            ),
-            None => (thousands(i.subjects), false),
-        },
-        Criterion::Special => {
-            let base = match other {
-                Some(o) => format!(
-                    "{} (aggregate: {} in this contract and {} in your other Call-Off Contracts)",
-                    thousands(i.special),
-                    thousands(a.special),
-                    thousands(o.special)
-                ),
-                None => thousands(i.special),
-            };
-            let text = if i.special == 0 {
-                base
-            } else if i.professional {
-                format!(
-                    "{base}; the recipient is a professional subject to a duty of confidentiality"
-                )
-            } else {
-                format!("{base}; the recipient is not a professional subject to a duty of confidentiality")
-            };
-            (text, other.is_some())
-        }
-        Criterion::Value => (pounds(i.value), false),
-        Criterion::Duration => (months_text(i.months), false),
-        Criterion::Access => ((if i.access { "Yes" } else { "No" }).to_string(), false),
-    }
-}
-
-/// The input with criterion `c` lowered as far as needed for its column to admit a level
-/// below `below_level`; `None` if it cannot be lowered.
-fn lowered(c: Criterion, i: &MatrixInput, below_level: Level) -> Option<(MatrixInput, String)> {
-    let target = below_level.below()?;
-    let mut j = *i;
-    let phrase = match c {
-        Criterion::Subjects | Criterion::Value | Criterion::Duration => {
-            let max = num_cell(target, c).max?;
-            match c {
-                Criterion::Subjects => {
-                    j.subjects = max;
-                    j.special = j.special.min(max);
-                    format!("fewer than {} data subjects", thousands(max + 1))
-                }
-                Criterion::Value => {
-                    j.value = max;
-                    format!("a value under {}", pounds(max + 1))
-                }
-                _ => {
-                    j.months = max;
-                    format!("a duration under {}", months_text(max + 1))
-                }
-            }
-        }
-        Criterion::Special => {
-            if i.special > 0 && !i.professional && target >= Level::S3 {
-                j.professional = true;
-                "a recipient who is a registered medical practitioner or other professional subject to a professional duty of confidentiality".to_string()
-            } else {
-                j.special = 0;
-                "no special category data".to_string()
-            }
-        }
-        Criterion::Access => {
-            j.access = false;
-            "no access to MoJ systems".to_string()
-        }
-    };
-    Some((j, phrase))
-}
-
-fn what_if_hints(results: &[CriterionResult], i: &MatrixInput, level: Level) -> Vec<WhatIf> {
-    if level == Level::S1 {
-        return Vec::new();
-    }
-    let deciding: Vec<Criterion> = results
-        .iter()
-        .filter(|r| r.deciding)
-        .map(|r| r.criterion)
-        .collect();
-    let hint = |criteria: Vec<Criterion>, input: &MatrixInput, text: &dyn Fn(Level) -> String| {
-        let new = level_of(input);
-        (new < level).then(|| WhatIf {
-            criteria,
-            text: text(new),
-            level: new,
-        })
-    };
-    if let [c] = deciding[..] {
-        // One criterion sets the level: lowering it alone lowers the level.
-        let mut hints = Vec::new();
-        if let Some((j, phrase)) = lowered(c, i, level) {
-            hints.extend(hint(vec![c], &j, &|new| {
-                format!("With {phrase} this would be {new}")
-            }));
-            // Special category data: also the other way down (no special category data).
-            if c == Criterion::Special && !i.professional && i.special > 0 {
-                let none = MatrixInput { special: 0, ..*i };
-                hints.extend(hint(vec![c], &none, &|new| {
-                    format!("With no special category data this would be {new}")
-                }));
-            }
-        }
-        return hints;
-    }
-    // Several criteria set the level together: only lowering all of them lowers it.
-    let mut joint = *i;
-    let mut phrases = Vec::new();
-    for &c in &deciding {
-        let Some((_, phrase)) = lowered(c, i, level) else {
-            continue;
-        };
-        if let Some((k, _)) = lowered(c, &joint, level) {
-            joint = k;
-        }
-        phrases.push(phrase);
-    }
-    let Some(last) = phrases.pop() else {
-        return Vec::new();
-    };
-    let text = |new: Level| {
-        if phrases.is_empty() {
-            format!("With {last} this would be {new}")
-        } else {
-            format!(
-                "Only with {} and {last} together would this be {new}",
-                phrases.join(", ")
-            )
-        }
-    };
-    hint(deciding.clone(), &joint, &text).into_iter().collect()
-}
-
-/// Assesses the security level for DF Schedule 2.4 answers.
-pub fn assess(a: &DfAnswers) -> LevelAssessment {
-    let i = MatrixInput::from_answers(a);
-    let level = level_of(&i);
-    let criteria: Vec<CriterionResult> = Criterion::ALL
-        .iter()
-        .map(|&c| {
-            let l = criterion_level(c, &i);
-            let (answer, aggregate) = answer_text(c, a, &i);
-            CriterionResult {
-                criterion: c,
-                answer,
-                aggregate,
-                level: l,
-                cell: cell_text(l, c),
-                cell_plain: cell_plain(l, c, &i),
-                deciding: l == level,
-            }
-        })
-        .collect();
-
-    // The highest level the columns other than `skip` need.
-    let others_max = |skip: Criterion| {
-        Criterion::ALL
-            .iter()
-            .filter(|&&c| c != skip)
-            .map(|&c| criterion_level(c, &i))
-            .max()
-            .unwrap_or(Level::S1)
-    };
-    let mut ids: Vec<&str> = Vec::new();
-    // A gap matters only where the other reading would give another level: read as
-    // "up to 2,500", S5 would do unless another column needs S6 already; read as "up to
-    // £100k", S3 would do unless another column needs S4 or more (S4 admits less than
-    // £100k on either reading, so the level is S5 both ways then).
-    if i.subjects == 2500 && others_max(Criterion::Subjects) < Level::S6 {
-        ids.push("subjects-2500");
-    }
-    if i.value == 100_000 && others_max(Criterion::Value) <= Level::S3 {
-        ids.push("value-100k");
-    }
-    if i.subjects >= 1000 {
-        ids.push("worked-example-1-3");
-    }
-    if criterion_level(Criterion::Value, &i) > others_max(Criterion::Value) {
-        ids.push("value-not-in-1-2");
-    }
-    if a.other.is_some() {
-        let alone = DfAnswers {
-            other: None,
-            ..a.clone()
-        };
-        if level_of(&MatrixInput::from_answers(&alone)) < level {
-            ids.push("aggregate-each-or-all");
-        }
-    }
-    if (level >= Level::S5 && !i.access) || (level == Level::S6 && i.subjects <= 2500) {
-        ids.push("row-ceilings");
-    }
-    if a.aggregate_special() > a.entered_subjects() {
-        ids.push("special-exceeds-subjects");
-    }
-    let ambiguities = ids.iter().filter_map(|id| ambiguity(id)).collect();
-
-    let what_if = what_if_hints(&criteria, &i, level);
-    let level_change = a.other.as_ref().and_then(|o| {
-        (o.current_level != Some(level)).then_some(LevelChange {
-            from: o.current_level,
-            to: level,
-        })
-    });
-    LevelAssessment {
-        level,
-        standards: StandardsLevel::for_level(level, a.access),
-        aggregate_subjects: i.subjects,
-        aggregate_special: i.special,
-        criteria,
-        ambiguities,
-        what_if,
-        level_change,
     }
 }

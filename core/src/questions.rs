@@ -36,6 +36,8 @@ pub enum QuestionId {
     Marking,
     /// Access to large volumes of data (2017).
     Bulk,
+    /// Long-term access to OFFICIAL-SENSITIVE data (2017, CIO ¶4).
+    LongTerm,
 }
 
 impl QuestionId {
@@ -57,6 +59,7 @@ impl QuestionId {
             QuestionId::OwnDevices => "own_devices",
             QuestionId::Marking => "marking",
             QuestionId::Bulk => "bulk",
+            QuestionId::LongTerm => "long_term",
         }
     }
 

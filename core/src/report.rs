@@ -69,7 +69,7 @@ pub fn df_report(a: &DfAnswers, events: &EventDates, today: NaiveDate) -> DfRepo
         hosting: None,
         path: None,
         other_contracts: a.other.is_some(),
-        level_change: assessment.level_change.is_some(),
+        level_change: assessment.level_rises(),
         ..Facts::default()
     };
     let selected = select(&facts);
@@ -100,7 +100,10 @@ pub struct SmReport {
 pub fn sm_report(a: &SmAnswers, events: &EventDates, today: NaiveDate) -> SmReport {
     let marking = a.marking.unwrap_or(Marking::Official);
     let bulk = a.bulk.unwrap_or(false);
-    let verdict = device_verdict(a.own_devices, marking, bulk);
+    // Asked whenever it matters (own computers, OFFICIAL-SENSITIVE); unanswered counts as
+    // long-term, the stricter reading.
+    let long_term = a.long_term.unwrap_or(true);
+    let verdict = device_verdict(a.own_devices, marking, bulk, long_term);
     let facts = Facts {
         schedule: Schedule::Sm2017,
         own_devices: Some(a.own_devices),

@@ -2,7 +2,7 @@
 //! response (¶1.3: the Supplier tells the Customer which level applies).
 use crate::catalogue::DeviceVerdictKind;
 use crate::flow::long_date;
-use crate::matrix::{pounds, thousands, Criterion};
+use crate::matrix::{pounds, thousands, Criterion, LevelChange};
 use crate::report::{DfReport, SmReport};
 use crate::{DfAnswers, SmAnswers, RULES_VERSION};
 
@@ -113,6 +113,10 @@ pub fn df_statement(a: &DfAnswers, r: &DfReport) -> String {
                 spelled(u64::from(a.months))
             ),
             Criterion::Access => format!("the Supplier's access to Customer (MoJ) systems, {at}"),
+            Criterion::Incumbents => format!(
+                "the level already set for the Supplier's other Call-Off Contracts, {}, as one level applies to all Call-Off Contracts concurrently in place (paragraphs 1.1 and 1.3)",
+                c.level
+            ),
         });
     }
     let mut out = format!(
@@ -130,19 +134,24 @@ pub fn df_statement(a: &DfAnswers, r: &DfReport) -> String {
             spelled(o.subjects),
         ));
     }
-    if let Some(change) = s.level_change {
-        out.push_str(&format!(
-            " In accordance with paragraph 1.4, the Supplier will notify the Customer of each of its other Call-Off Contracts that the applicable level changes from {} to {}, and will agree with each of them the timetable for implementing the change.",
-            change.from.map_or("no level".to_string(), |l| l.to_string()),
-            change.to
-        ));
+    match s.level_change {
+        Some(LevelChange { from: Some(from), to }) => out.push_str(&format!(
+            " In accordance with paragraph 1.4, the Supplier will notify the Customer of each of its other Call-Off Contracts that the applicable level rises from {from} to {to}, and will agree with each of them the timetable for implementing the change."
+        )),
+        Some(LevelChange { from: None, to }) => out.push_str(&format!(
+            " No level of security requirements has yet been set for the Supplier's other Call-Off Contracts; where any of them sets a level below {to}, the Supplier will notify its Customer in accordance with paragraph 1.4 and agree the timetable for implementing the change."
+        )),
+        None => {}
     }
     if !s.ambiguities.is_empty() {
         let readings: Vec<String> = s
             .ambiguities
             .iter()
             .enumerate()
-            .map(|(i, n)| format!("({}) {}: {}", i + 1, n.title, n.reading))
+            .map(|(i, n)| match &n.detail {
+                Some(d) => format!("({}) {}: {} {d}", i + 1, n.text.title, n.text.reading),
+                None => format!("({}) {}: {}", i + 1, n.text.title, n.text.reading),
+            })
             .collect();
         out.push_str(&format!(
             " Where the Schedule is unclear, the Supplier has applied the stricter reading and asks the Customer to confirm it before award: {}",
@@ -174,7 +183,7 @@ pub fn sm_statement(a: &SmAnswers, r: &SmReport) -> String {
     out.push_str(match r.verdict.kind {
         DeviceVerdictKind::NotUsingOwnDevices => " Supplier staff will not use their own computing facilities to deliver the Services.",
         DeviceVerdictKind::MayUseOwnWithConditions => " Where Supplier staff use their own computing facilities, they will do so only on the conditions of the MoJ Chief Information Officer's Policy Statement in the Appendix to the Security Policy.",
-        DeviceVerdictKind::MustUseMojFacilities => " As the Policy Statement of the MoJ Chief Information Officer requires for the data concerned, Supplier staff will use MoJ computing facilities and not their own.",
+        DeviceVerdictKind::MustUseMojFacilities | DeviceVerdictKind::MustUseMojFacilitiesLongTerm => " As the Policy Statement of the MoJ Chief Information Officer requires for the data concerned, Supplier staff will use MoJ computing facilities and not their own.",
     });
     out.push_str(&format!(" This assessment was prepared with the Security Matrix self-assessment tool, rules version {RULES_VERSION}."));
     out

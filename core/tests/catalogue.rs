@@ -648,7 +648,7 @@ fn df_selection_counts_for_every_combination_of_facts() {
                                 special_category: special,
                                 hosting,
                                 path,
-                                level_change,
+                                level_change: Some(level_change),
                                 ..df_facts(level)
                             };
                             let selected = select(&facts);
@@ -743,13 +743,27 @@ fn df_cases() -> Vec<Case> {
         Case {
             name: "S1 after a level change",
             facts: Facts {
-                level_change: true,
+                level_change: Some(true),
                 ..f(Level::S1)
             },
             count: 12,
             present: &[("df-1-4", "1.4")],
             absent: &[],
             open: &[],
+        },
+        Case {
+            // Other contracts with no level set: whether the award changes their level
+            // cannot be told, so ¶1.4 stays listed with its condition open.
+            name: "S1, other contracts with no level set",
+            facts: Facts {
+                other_contracts: true,
+                level_change: None,
+                ..f(Level::S1)
+            },
+            count: 12,
+            present: &[("df-1-4", "1.4")],
+            absent: &[],
+            open: &[("df-1-4", &[Condition::LevelChange])],
         },
         Case {
             name: "S2 without Special Category Data",
@@ -1138,7 +1152,7 @@ fn sm2017_selection_and_verdict_for_every_own_device_combination() {
             .collect();
         assert_eq!(cio_ids(&cio), want, "{label}: selection");
 
-        let verdict = device_verdict(own, marking, bulk);
+        let verdict = device_verdict(own, marking, bulk, false);
         assert_eq!(verdict.kind, kind, "{label}");
         assert_eq!(cio_ids(&verdict.conditions), want, "{label}: verdict");
         assert!(!verdict.explanation.is_empty());
@@ -1155,11 +1169,16 @@ fn sm2017_selection_and_verdict_for_every_own_device_combination() {
                 assert!(refs.contains(&"Annex 1 Appendix (CIO), ¶2"));
             }
             NotUsingOwnDevices => assert!(verdict.headline.contains("not using your own")),
+            MustUseMojFacilitiesLongTerm => panic!("{label}: not long-term"),
         }
     }
     // OFFICIAL-SENSITIVE on own computers: CAPS, FIPS 140-2 only as an interim measure
     // with documented approval, and MoJ facilities for long-term access.
-    let v = device_verdict(true, OfficialSensitive, false);
+    let v = device_verdict(true, OfficialSensitive, false, false);
+    assert_eq!(
+        v.kind, MayUseOwnWithConditions,
+        "short-term OFFICIAL-SENSITIVE"
+    );
     let texts: Vec<&str> = v.conditions.iter().map(|o| o.text).collect();
     assert!(texts.iter().any(|t| t.contains("must conform to CAPS")
         && t.contains("short term, interim measure")
@@ -1168,6 +1187,32 @@ fn sm2017_selection_and_verdict_for_every_own_device_combination() {
         .iter()
         .any(|t| t.contains("long term access to OFFICIAL SENSITIVE data is required MoJ computing facilities must be provided")));
     assert!(!v.conditions.iter().any(|o| o.id == "sm2017-cio-3"));
+
+    // CIO ¶4: "If long term access to OFFICIAL SENSITIVE data is required MoJ computing
+    // facilities must be provided". Long-term access counts only for OFFICIAL-SENSITIVE
+    // data on the contractor's own computers.
+    let long = device_verdict(true, OfficialSensitive, false, true);
+    assert_eq!(long.kind, MustUseMojFacilitiesLongTerm);
+    assert_eq!(long.headline, "You must use MoJ computing facilities");
+    assert!(long.explanation.contains("(¶4)"), "{}", long.explanation);
+    assert!(long
+        .conditions
+        .iter()
+        .any(|o| o.reference == "Annex 1 Appendix (CIO), ¶4"));
+    assert_eq!(
+        device_verdict(true, OfficialSensitive, true, true).kind,
+        MustUseMojFacilities,
+        "bulk access is the first ground"
+    );
+    assert_eq!(
+        device_verdict(true, Official, false, true).kind,
+        MayUseOwnWithConditions,
+        "OFFICIAL data: ¶4 does not apply"
+    );
+    assert_eq!(
+        device_verdict(false, OfficialSensitive, false, true).kind,
+        NotUsingOwnDevices
+    );
 }
 
 #[test]

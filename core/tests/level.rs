@@ -18,7 +18,7 @@ fn base() -> DfAnswers {
 }
 
 fn ids(a: &DfAnswers) -> Vec<&'static str> {
-    assess(a).ambiguities.iter().map(|n| n.id).collect()
+    assess(a).ambiguities.iter().map(|n| n.id()).collect()
 }
 
 #[test]
@@ -538,7 +538,7 @@ proptest! {
         prop_assert!(r.what_if.iter().all(|w| w.level < r.level));
         // Where the printed matrix leaves a gap and the other reading would give another
         // level, a note says which reading was applied.
-        let has = |id: &str| r.ambiguities.iter().any(|n| n.id == id);
+        let has = |id: &str| r.ambiguities.iter().any(|n| n.id() == id);
         if input.subjects == 2_500 {
             // Read as "up to 2,500", S5 takes 2,500 like 2,499.
             let lenient = security_matrix_core::matrix::level_of(&MatrixInput { subjects: 2_499, ..input });

@@ -153,7 +153,7 @@ fn the_statement_for_fixed_answers() {
     let a = s6_answers().df().unwrap();
     let r = df_report(&a, &EventDates::new(), today());
     let text = df_statement(&a, &r);
-    let expected_start = "In accordance with paragraph 1.3 of Schedule 2.4 (Information Security and Assurance), the Supplier has determined that security level S6 applies to this Call-Off Contract, with the corresponding \"Enhanced\" level of Standards under Schedule 2.3 (Standards). The level is set by the number of data subjects in aggregate, three thousand (3,000), which the Annex Security Matrix places at S6 (2,500 or more). The volumes are the aggregate across all Call-Off Contracts the Supplier has entered into under the Framework Agreement: three thousand (3,000) data subjects, of whom none have Special Category Data, comprising two thousand (2,000) data subjects under this Call-Off Contract and one thousand (1,000) under the Supplier's other Call-Off Contracts. In accordance with paragraph 1.4, the Supplier will notify the Customer of each of its other Call-Off Contracts that the applicable level changes from S3 to S6, and will agree with each of them the timetable for implementing the change. Where the Schedule is unclear, the Supplier has applied the stricter reading and asks the Customer to confirm it before award: (1) The worked example in paragraph 1.3 does not match the Annex:";
+    let expected_start = "In accordance with paragraph 1.3 of Schedule 2.4 (Information Security and Assurance), the Supplier has determined that security level S6 applies to this Call-Off Contract, with the corresponding \"Enhanced\" level of Standards under Schedule 2.3 (Standards). The level is set by the number of data subjects in aggregate, three thousand (3,000), which the Annex Security Matrix places at S6 (2,500 or more). The volumes are the aggregate across all Call-Off Contracts the Supplier has entered into under the Framework Agreement: three thousand (3,000) data subjects, of whom none have Special Category Data, comprising two thousand (2,000) data subjects under this Call-Off Contract and one thousand (1,000) under the Supplier's other Call-Off Contracts. In accordance with paragraph 1.4, the Supplier will notify the Customer of each of its other Call-Off Contracts that the applicable level rises from S3 to S6, and will agree with each of them the timetable for implementing the change. Where the Schedule is unclear, the Supplier has applied the stricter reading and asks the Customer to confirm it before award: (1) The worked example in paragraph 1.3 does not match the Annex:";
     assert!(text.starts_with(expected_start), "{text}");
     assert!(
         text.ends_with(&format!("rules version {RULES_VERSION}.")),
@@ -174,4 +174,34 @@ fn the_statement_for_fixed_answers() {
         text.contains("will not use their own computing facilities"),
         "{text}"
     );
+}
+
+/// ¶1.1, ¶1.3, ¶1.4: the statement never announces a drop, names the incumbents' level
+/// when it holds this contract's, and says plainly when no level has been set.
+#[test]
+fn the_statement_follows_one_level_for_all_contracts() {
+    let statement = |fragment: &str| {
+        let a = from_fragment(fragment).answers.df().unwrap();
+        df_statement(&a, &df_report(&a, &EventDates::new(), today()))
+    };
+    // A small contract (S2 by the Annex) beside contracts at S6: S6 applies, no ¶1.4.
+    let held = statement("schedule=df&subjects=50&special=0&value=40000&months=6&access=no&other_subjects=100&other_special=0&current_level=S6");
+    assert!(held.contains("security level S6 applies"), "{held}");
+    assert!(
+        held.contains("the level already set for the Supplier's other Call-Off Contracts, S6"),
+        "{held}"
+    );
+    assert!(!held.contains("paragraph 1.4"), "{held}");
+    assert!(!held.contains("from S6 to S2"), "{held}");
+    assert!(
+        held.contains("One level for all your Call-Off Contracts"),
+        "the note on the reading: {held}"
+    );
+    // No level set: no invented change, but the duty is explained.
+    let unset = statement("schedule=df&subjects=50&special=0&value=40000&months=6&access=no&other_subjects=100&other_special=0&current_level=none");
+    assert!(
+        unset.contains("No level of security requirements has yet been set for the Supplier's other Call-Off Contracts; where any of them sets a level below S3"),
+        "{unset}"
+    );
+    assert!(!unset.contains("rises from"), "{unset}");
 }

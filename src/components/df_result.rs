@@ -39,8 +39,16 @@ pub fn df_result_page(p: &DfResultPageProps) -> Html {
                 </> }) }
                 <div class="smx-panel__body">
                     { "Standards level (Schedule 2.3): " }<strong data-testid="standards">{ a.standards.as_str() }</strong>
+                    if let Some(note) = a.standards_note {
+                        <span data-testid="standards-note">{ format!(" ({note})") }</span>
+                    }
                 </div>
             </div>
+            if let Some(notice) = a.notice {
+                <div class="smx-warning" data-testid="level-notice">
+                    <p class="smx-body"><strong>{ notice }</strong></p>
+                </div>
+            }
             <p class="smx-body-l">
                 { format!("{} obligations of DF Schedule 2.4 apply to you at {}. ", report.count(), a.level) }
                 { format!("The requirements for {} are in paragraph {}.", a.level, a.level.paragraph()) }
@@ -54,7 +62,7 @@ pub fn df_result_page(p: &DfResultPageProps) -> Html {
                     <th scope="col">{ "Criterion" }</th>
                     <th scope="col">{ "Your answer" }</th>
                     <th scope="col">{ "Needs" }</th>
-                    <th scope="col">{ "The Annex says" }</th>
+                    <th scope="col">{ "The schedule says" }</th>
                 </tr></thead>
                 <tbody>
                     { for a.criteria.iter().map(|c| with_class(html! {
@@ -79,20 +87,29 @@ pub fn df_result_page(p: &DfResultPageProps) -> Html {
             if let Some(change) = a.level_change {
                 <div class="smx-warning" data-testid="level-change">
                     <p class="smx-body"><strong>{ "Paragraph 1.4: " }</strong>
-                    { format!(
-                        "the level that applies to your other Call-Off Contracts changes from {} to {}. You must tell the Customer of each of those contracts and agree with them the timetable for the change.",
-                        change.from.map_or("none".to_string(), |l| l.to_string()), change.to
-                    ) }</p>
+                    { match change.from {
+                        Some(from) => format!(
+                            "the level that applies to your other Call-Off Contracts rises from {from} to {}. You must tell the Customer of each of those contracts and agree with them the timetable for the change.",
+                            change.to
+                        ),
+                        None => format!(
+                            "you told us no level has been set for your other Call-Off Contracts, so the tool cannot tell whether this award changes it. Each Call-Off Contract sets out its level: check them. Where one is below {0}, you must tell its Customer that the level rises to {0} and agree with them the timetable for the change.",
+                            change.to
+                        ),
+                    } }</p>
                 </div>
             }
             if !a.ambiguities.is_empty() {
                 { heading(h2, "smx-heading-m", false, html! { <>{ "Where the schedule is unclear" }</> }) }
                 <p class="smx-body">{ "For your answers the schedule can be read more than one way. The tool applies the stricter reading; ask the Customer to confirm it before award." }</p>
                 { for a.ambiguities.iter().map(|n| html! {
-                    <div class="smx-inset" data-testid="ambiguity" data-ambiguity={n.id}>
-                        { heading(h3, "smx-heading-s", false, html! { <>{ n.title }</> }) }
-                        <blockquote class="smx-quote">{ n.quote }</blockquote>
-                        <p class="smx-body">{ n.reading }</p>
+                    <div class="smx-inset" data-testid="ambiguity" data-ambiguity={n.id()}>
+                        { heading(h3, "smx-heading-s", false, html! { <>{ n.text.title }</> }) }
+                        <blockquote class="smx-quote">{ n.text.quote }</blockquote>
+                        <p class="smx-body">{ n.text.reading }</p>
+                        if let Some(detail) = &n.detail {
+                            <p class="smx-body" data-testid="ambiguity-detail">{ detail }</p>
+                        }
                     </div>
                 }) }
             }

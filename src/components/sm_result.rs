@@ -32,7 +32,8 @@ pub fn sm_result_page(p: &SmResultPageProps) -> Html {
     let v = &report.verdict;
     let count: usize = report.groups.iter().map(|g| g.items.len()).sum();
     let verdict_class = match v.kind {
-        DeviceVerdictKind::MustUseMojFacilities => "smx-warning",
+        DeviceVerdictKind::MustUseMojFacilities
+        | DeviceVerdictKind::MustUseMojFacilitiesLongTerm => "smx-warning",
         _ => "smx-inset",
     };
     html! {
