@@ -253,6 +253,48 @@ export const SCENARIOS = [
     level: 'S4',
     standards: 'Normal',
     dates: {},
+    // The S4 access cell says only "See options in security requirements": read as
+    // admitting access, with a note; the Standards line comes from route (b).
+    ambiguities: ['access-s4'],
+    standardsNote: /under route \(b\), ¶3\.4\.1\(b\)\(vii\) and \(viii\)/,
+  },
+
+  // ¶1.1, ¶1.3: one level for all Call-Off Contracts concurrently in place. This contract,
+  // 50 + 10 data subjects, £40,000 (<£50k), 6 months, no access, is S2 by the Annex; the
+  // other contracts are at S6, so S6 ("Enhanced") applies to this one too, with the note
+  // on that reading, and no ¶1.4 notice (the level does not rise).
+  {
+    name: '¶1.1: a small contract beside contracts at S6 is S6, with no ¶1.4 notice',
+    fragment: '#schedule=df&subjects=50&special=0&value=40000&months=6&access=no&other_subjects=10&other_special=0&current_level=S6',
+    level: 'S6',
+    standards: 'Enhanced',
+    dates: {},
+    ambiguities: ['one-level-all-contracts'],
+    levelChange: null,
+  },
+
+  // The same contract when no level has been set for the others: S2 by the Annex ("Basic",
+  // ¶3.2.1(f)); ¶1.4 says plainly that the change cannot be told, inventing none.
+  {
+    name: '¶1.4: no level set for the other contracts, said plainly',
+    fragment: '#schedule=df&subjects=50&special=0&value=40000&months=6&access=no&other_subjects=10&other_special=0&current_level=none',
+    level: 'S2',
+    standards: 'Basic',
+    dates: {},
+    levelChange: /no level has been set for your other Call-Off Contracts/,
+    notice: null,
+  },
+
+  // S1 (5 subjects, £1,000, 6 months, no access): nothing electronic at all (¶3.1.1,
+  // ¶3.1.2), said prominently; no Standards level.
+  {
+    name: 'S1: no Customer Data held or sent electronically, said prominently',
+    fragment: '#schedule=df&subjects=5&special=0&value=1000&months=6&access=no',
+    level: 'S1',
+    standards: 'None',
+    dates: {},
+    notice: /no Customer Data may be held or sent electronically at all/,
+    standardsNote: null,
   },
 
   // 2017 schedule with an Effective Date, Friday 20 August 2027; no own computers. ¶3.2,
@@ -286,5 +328,17 @@ export const SCENARIOS = [
     verdict: /may use your own computers/i,
     conditions: ['Annex 1 Appendix (CIO), ¶3'],
     notConditions: ['Annex 1 Appendix (CIO), ¶4'],
+  },
+
+  // CIO ¶4: "If long term access to OFFICIAL SENSITIVE data is required MoJ computing
+  // facilities must be provided". Own computers, OFFICIAL-SENSITIVE, long-term, no bulk:
+  // MoJ facilities. The SMP date is the one worked out above for 20 August 2027.
+  {
+    name: '2017: long-term access to OFFICIAL-SENSITIVE data needs MoJ computing facilities',
+    fragment: '#schedule=sm2017&effective=2027-08-20&own_devices=yes&marking=official-sensitive&long_term=yes&bulk=no',
+    level: null,
+    standards: null,
+    dates: { '3.2': '2027-09-20' },
+    verdict: /must use MoJ computing facilities[\s\S]*¶4/,
   },
 ];

@@ -230,11 +230,16 @@ async fn full_walk_of_the_2017_schedule_to_the_device_verdict() {
     w.answer_date("14", "12", "2026").await;
     w.answer("yes").await;
     w.answer("official-sensitive").await;
+    assert_eq!(w.page(), "question-long_term");
     w.answer("yes").await;
+    w.answer("no").await;
     assert_eq!(w.page(), "check-answers");
     w.click("show-result").await;
+    // CIO ¶4: long-term access to OFFICIAL-SENSITIVE data needs MoJ computing facilities,
+    // even without large volumes of data.
     assert!(
-        w.text("device-verdict").contains("MoJ"),
+        w.text("device-verdict").contains("must use MoJ computing facilities")
+            && w.text("device-verdict").contains("(¶4)"),
         "{}",
         w.text("device-verdict")
     );

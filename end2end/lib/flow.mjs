@@ -25,6 +25,7 @@ export const QUESTION_KIND = {
   effective: 'date',
   own_devices: 'radio',
   marking: 'radio',
+  long_term: 'radio',
   bulk: 'radio',
 };
 
@@ -33,7 +34,7 @@ export const DF_QUESTIONS = [
   'subjects', 'special', 'professional', 'value', 'months', 'access', 'other',
   'other_subjects', 'other_special', 'current_level', 'commencement',
 ];
-export const SM2017_QUESTIONS = ['effective', 'own_devices', 'marking', 'bulk'];
+export const SM2017_QUESTIONS = ['effective', 'own_devices', 'marking', 'long_term', 'bulk'];
 
 export const tid = (id) => `[data-testid="${id}"]`;
 

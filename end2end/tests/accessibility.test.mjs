@@ -88,8 +88,9 @@ test('every 2017 question (with and without its error) and check answers', async
     await checkQuestion(page, 'effective', { day: '1', month: '13', year: '2027' }, '2027-03-19');
     await checkQuestion(page, 'own_devices', undefined, 'yes');
     await checkQuestion(page, 'marking', undefined, 'official-sensitive');
+    await checkQuestion(page, 'long_term', undefined, 'no');
     await checkQuestion(page, 'bulk', undefined, 'no');
-    await expectCheckAnswers(page, ['effective', 'own_devices', 'marking', 'bulk']);
+    await expectCheckAnswers(page, ['effective', 'own_devices', 'marking', 'long_term', 'bulk']);
     await axe(page, 'check answers (2017)');
     await s.assertClean();
   } finally {

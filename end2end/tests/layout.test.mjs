@@ -43,7 +43,7 @@ const PAGES = [
   {
     // Its panel title is the longest heading of the app.
     name: 'result-2017',
-    fragment: '#schedule=sm2017&effective=2027-03-19&own_devices=yes&marking=official-sensitive&bulk=no',
+    fragment: '#schedule=sm2017&effective=2027-03-19&own_devices=yes&marking=official-sensitive&long_term=no&bulk=no',
     ready: async (page) => {
       await page.locator(tid('device-verdict')).waitFor({ state: 'visible' });
       await page.locator(tid('plan-entry')).first().waitFor({ state: 'visible' });

@@ -67,6 +67,21 @@ describe('deep-link scenarios (end2end/scenarios.mjs)', () => {
           const shown = await ambiguityIds(page);
           for (const id of row.ambiguities) assert.ok(shown.includes(id), `ambiguity note ${id} among [${shown.join(', ')}]`);
         }
+        if (row.levelChange !== undefined) {
+          const change = page.locator(tid('level-change'));
+          if (row.levelChange === null) assert.equal(await change.count(), 0, 'no paragraph 1.4 notice');
+          else assert.match(await change.textContent(), row.levelChange, 'paragraph 1.4 notice');
+        }
+        if (row.notice !== undefined) {
+          const notice = page.locator(tid('level-notice'));
+          if (row.notice === null) assert.equal(await notice.count(), 0, 'no level notice');
+          else assert.match(await notice.textContent(), row.notice, 'level notice');
+        }
+        if (row.standardsNote !== undefined) {
+          const note = page.locator(tid('standards-note'));
+          if (row.standardsNote === null) assert.equal(await note.count(), 0, 'no note beside the Standards');
+          else assert.match(await note.textContent(), row.standardsNote, 'note beside the Standards');
+        }
         if (row.verdict) assert.match(await page.locator(tid('device-verdict')).textContent(), row.verdict);
         for (const ref of row.conditions ?? []) {
           assert.ok((await page.locator(`${tid('device-conditions')} [data-ref=${cssString(ref)}]`).count()) > 0, `condition ${ref}`);

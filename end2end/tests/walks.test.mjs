@@ -327,7 +327,7 @@ test('DF, other contracts yes without special category data: no professional que
 
 // ---- Schedule 2.4 Security Management (2017) ----------------------------------------------
 
-test('2017, own computers yes (marking and bulk asked), OFFICIAL-SENSITIVE, no bulk: conditions, SMP date', async () => {
+test('2017, own computers yes (marking, long-term and bulk asked), OFFICIAL-SENSITIVE short term, no bulk: conditions, SMP date', async () => {
   // CIO Policy Statement: own computing facilities may be used on its conditions, among them
   // the "tools of trade" rule (¶1) and, with OFFICIAL-SENSITIVE data, disk encryption that
   // "must conform to CAPS" (¶4). (¶10's first sentence, "only MoJ computing facilities",
@@ -342,9 +342,10 @@ test('2017, own computers yes (marking and bulk asked), OFFICIAL-SENSITIVE, no b
       ['effective', '2027-03-19'],
       ['own_devices', 'yes'],
       ['marking', 'official-sensitive'],
+      ['long_term', 'no'],
       ['bulk', 'no'],
     ],
-    asked: ['effective', 'own_devices', 'marking', 'bulk'],
+    asked: ['effective', 'own_devices', 'marking', 'long_term', 'bulk'],
     result: {
       verdict: /\bmay use your own computers\b/i,
       conditions: ['Annex 1 Appendix (CIO), ¶1', 'Annex 1 Appendix (CIO), ¶4'],

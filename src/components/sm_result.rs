@@ -47,8 +47,10 @@ pub fn sm_result_page(p: &SmResultPageProps) -> Html {
             { heading(h2, "smx-heading-m", false, html! { <>{ "Using your own computers" }</> }) }
             { with_class(html! {
                 <div>
-                    <p class="smx-body-l" data-testid="device-verdict"><strong>{ v.headline }</strong></p>
-                    <p class="smx-body">{ v.explanation }</p>
+                    <div data-testid="device-verdict">
+                        <p class="smx-body-l"><strong>{ v.headline }</strong></p>
+                        <p class="smx-body">{ v.explanation }</p>
+                    </div>
                     if !v.conditions.is_empty() {
                         <ul class="smx-list smx-list--bullet" data-testid="device-conditions">
                             { for v.conditions.iter().map(|o| html! {
