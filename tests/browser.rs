@@ -238,7 +238,8 @@ async fn full_walk_of_the_2017_schedule_to_the_device_verdict() {
     // CIO ¶4: long-term access to OFFICIAL-SENSITIVE data needs MoJ computing facilities,
     // even without large volumes of data.
     assert!(
-        w.text("device-verdict").contains("must use MoJ computing facilities")
+        w.text("device-verdict")
+            .contains("must use MoJ computing facilities")
             && w.text("device-verdict").contains("(¶4)"),
         "{}",
         w.text("device-verdict")
