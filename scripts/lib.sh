@@ -71,6 +71,27 @@ ensure_chromium() {
   fi
 }
 
+# Headless Firefox ESR for the browser-firefox suite: Debian's firefox-esr.
+ensure_firefox() {
+  if [ -x /usr/bin/firefox-esr ]; then return; fi
+  if [ "$(id -u)" = 0 ]; then
+    say "Installing Debian's firefox-esr"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr >/dev/null
+  else
+    echo "The Firefox browser tests need Firefox ESR: run 'sudo apt-get install -y firefox-esr'." >&2
+    exit 1
+  fi
+}
+
+# geckodriver (Firefox's WebDriver) from crates.io, skipped when one is already on PATH.
+GECKODRIVER_VERSION="0.37"
+ensure_geckodriver() {
+  if command -v geckodriver >/dev/null 2>&1; then return; fi
+  say "Installing geckodriver $GECKODRIVER_VERSION (cargo install, a few minutes once)"
+  cargo install --locked geckodriver --version "~$GECKODRIVER_VERSION"
+}
+
 ensure_build_tools() {
   ensure_wasm_target
   ensure_wasm_bindgen

@@ -125,22 +125,38 @@ pub fn now_utc() -> chrono::NaiveDateTime {
     .unwrap_or_default()
 }
 
+/// How long an offered file's object URL outlives the click: a browser may read the file
+/// after the click has returned, and revoking the URL first can lose the download. The file
+/// is a few kilobytes; 30 seconds is generous.
+const REVOKE_URL_AFTER_MS: u32 = 30_000;
+
 /// Offers a file built in the browser for download (Blob and object URL; nothing is sent).
+/// The one download path of the widget: the calendar file and the saved answers use it.
+///
+/// The `<a download>` is put in the document for the click and taken out straight after
+/// (older Firefox ignored a click on an anchor outside the document), and the object URL
+/// is revoked only [`REVOKE_URL_AFTER_MS`] later, once the download has started (Safari
+/// can lose a download whose URL is revoked at once).
 pub fn download(file_name: &str, mime: &str, content: &str) {
-    let blob = gloo::file::Blob::new_with_options(content, Some(mime));
-    let url = gloo::file::ObjectUrl::from(blob);
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let Ok(a) = doc.create_element("a") else {
+    let (Some(body), Ok(a)) = (doc.body(), doc.create_element("a")) else {
         return;
     };
+    let blob = gloo::file::Blob::new_with_options(content, Some(mime));
+    let url = gloo::file::ObjectUrl::from(blob);
     let _ = a.set_attribute("href", &url);
     let _ = a.set_attribute("download", file_name);
-    if let Ok(a) = a.dyn_into::<HtmlElement>() {
-        a.click();
+    let _ = a.set_attribute("hidden", "");
+    if body.append_child(&a).is_ok() {
+        if let Some(a) = a.dyn_ref::<HtmlElement>() {
+            a.click();
+        }
+        a.remove();
     }
-    // The object URL is revoked when `url` drops, after the click has started the download.
+    // Dropping `url` revokes it.
+    gloo::timers::callback::Timeout::new(REVOKE_URL_AFTER_MS, move || drop(url)).forget();
 }
 
 /// Opens the browser's print dialog (print or save as PDF).

@@ -33,6 +33,16 @@ pub fn time(d: NaiveDate) -> Html {
     html! { <time datetime={security_matrix_core::flow::iso_date(d)}>{ long_date(d) }</time> }
 }
 
+/// Offers the plan as a calendar file: what both calendar buttons (the plan's and the
+/// take-aways') do.
+pub fn download_calendar(plan: &Plan, level: Option<Level>) {
+    edge::download(
+        &ics_file_name(plan, level),
+        "text/calendar;charset=utf-8",
+        &plan_ics(plan, edge::now_utc()),
+    );
+}
+
 /// The plan section of a result page.
 pub fn plan_section(p: &PlanSectionProps) -> Html {
     let plan = &p.plan;
@@ -40,14 +50,7 @@ pub fn plan_section(p: &PlanSectionProps) -> Html {
     let h3 = (h + 1).min(6);
     let on_download = {
         let (plan, level) = (plan.clone(), p.level);
-        Callback::from(move |_| {
-            let ics = plan_ics(&plan, edge::now_utc());
-            edge::download(
-                &ics_file_name(&plan, level),
-                "text/calendar;charset=utf-8",
-                &ics,
-            );
-        })
+        Callback::from(move |_| download_calendar(&plan, level))
     };
     let add_date = p.on_action.reform({
         let q = p.start_question;

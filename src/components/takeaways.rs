@@ -3,7 +3,7 @@
 use super::heading;
 use crate::edge;
 use security_matrix_core::flow::Answers;
-use security_matrix_core::plan::{ics_file_name, plan_ics, Plan};
+use security_matrix_core::plan::Plan;
 use security_matrix_core::readiness::ReadinessMap;
 use security_matrix_core::savefile::to_json;
 use security_matrix_core::Level;
@@ -56,13 +56,7 @@ pub fn takeaways(p: &TakeawaysProps) -> Html {
     };
     let on_calendar = {
         let (plan, level) = (p.plan.clone(), p.level);
-        Callback::from(move |_| {
-            edge::download(
-                &ics_file_name(&plan, level),
-                "text/calendar;charset=utf-8",
-                &plan_ics(&plan, edge::now_utc()),
-            )
-        })
+        Callback::from(move |_| super::plan::download_calendar(&plan, level))
     };
     let h = p.heading_level;
     html! {
