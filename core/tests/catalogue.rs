@@ -141,7 +141,7 @@ fn ids_are_unique_and_well_formed() {
         assert_eq!(find(o.id), Some(o), "find({})", o.id);
     }
     assert_eq!(find("no-such-obligation"), None);
-    assert_eq!(seen.len(), 137 + 61);
+    assert_eq!(seen.len(), 138 + 61);
 }
 
 #[test]
@@ -612,8 +612,8 @@ fn expected_df_count(
     let a = n(path != Some(Path::B));
     let b = n(path != Some(Path::A));
     let sc = n(special);
-    // 1.3, 2.3, 2.4, 2.5, 2.6, 2.7, 2.8.1, 2.8.2, 2.9; 1.4 on a level change.
-    let every = 9 + n(level_change);
+    // 1.3, 1.5, 2.3, 2.4, 2.5, 2.6, 2.7, 2.8.1, 2.8.2, 2.9; 1.4 on a level change.
+    let every = 10 + n(level_change);
     every
         + match level {
             // 3.1.1, 3.1.2
@@ -727,9 +727,10 @@ fn df_cases() -> Vec<Case> {
         Case {
             name: "S1",
             facts: f(Level::S1),
-            count: 11,
+            count: 12,
             present: &[
                 ("df-1-3", "1.3"),
+                ("df-1-5", "1.5"),
                 ("df-2-7", "2.7"),
                 ("df-2-8-1", "2.8.1"),
                 ("df-2-8-2", "2.8.2"),
@@ -746,7 +747,7 @@ fn df_cases() -> Vec<Case> {
                 level_change: true,
                 ..f(Level::S1)
             },
-            count: 12,
+            count: 13,
             present: &[("df-1-4", "1.4")],
             absent: &[],
             open: &[],
@@ -754,7 +755,7 @@ fn df_cases() -> Vec<Case> {
         Case {
             name: "S2 without Special Category Data",
             facts: f(Level::S2),
-            count: 21,
+            count: 22,
             present: &[
                 ("df-3-2-1-a", "3.2.1(a)"),
                 ("df-3-2-1-d", "3.2.1(d)"),
@@ -775,7 +776,7 @@ fn df_cases() -> Vec<Case> {
                 special_category: true,
                 ..f(Level::S2)
             },
-            count: 22,
+            count: 23,
             present: &[("df-3-2-1-e-special", "3.2.1(e)")],
             absent: &[],
             open: &[],
@@ -786,7 +787,7 @@ fn df_cases() -> Vec<Case> {
                 path: Some(Path::A),
                 ..f(Level::S3)
             },
-            count: 11,
+            count: 12,
             present: &[("df-3-3-1-a", "3.3.1(a)"), ("df-3-3-2", "3.3.2")],
             absent: &[
                 "df-3-3-1-b-i",
@@ -802,7 +803,7 @@ fn df_cases() -> Vec<Case> {
                 path: Some(Path::B),
                 ..f(Level::S3)
             },
-            count: 22,
+            count: 23,
             present: &[
                 ("df-3-3-1-b-i", "3.3.1(b)(i)"),
                 ("df-3-3-1-b-iv", "3.3.1(b)(iv)"),
@@ -820,7 +821,7 @@ fn df_cases() -> Vec<Case> {
                 special_category: true,
                 ..f(Level::S3)
             },
-            count: 24,
+            count: 25,
             present: &[
                 ("df-3-3-1-a", "3.3.1(a)"),
                 ("df-3-3-1-b-vi-special", "3.3.1(b)(vi)"),
@@ -839,7 +840,7 @@ fn df_cases() -> Vec<Case> {
                 path: Some(Path::B),
                 ..f(Level::S4)
             },
-            count: 22,
+            count: 23,
             present: &[
                 ("df-3-4-1-b-i", "3.4.1(b)(i)"),
                 ("df-3-4-1-b-vii", "3.4.1(b)(vii)"),
@@ -855,7 +856,7 @@ fn df_cases() -> Vec<Case> {
                 access: true,
                 ..f(Level::S4)
             },
-            count: 22,
+            count: 23,
             present: &[("df-3-4-1-b-viii", "3.4.1(b)(viii)")],
             absent: &["df-3-4-1-b-vii"],
             open: &[],
@@ -866,7 +867,7 @@ fn df_cases() -> Vec<Case> {
                 access: true,
                 ..f(Level::S4)
             },
-            count: 23,
+            count: 24,
             present: &[
                 ("df-3-4-1-a", "3.4.1(a)"),
                 ("df-3-4-1-b-viii", "3.4.1(b)(viii)"),
@@ -881,7 +882,7 @@ fn df_cases() -> Vec<Case> {
                 hosting: Some(true),
                 ..f(Level::S5)
             },
-            count: 24,
+            count: 25,
             present: &[
                 ("df-3-5-1-b-i", "3.5.1(b)(i)"),
                 ("df-3-5-1-b-ii", "3.5.1(b)(ii)"),
@@ -904,7 +905,7 @@ fn df_cases() -> Vec<Case> {
                 hosting: Some(false),
                 ..f(Level::S5)
             },
-            count: 19,
+            count: 20,
             present: &[
                 ("df-3-5-1-a", "3.5.1(a)"),
                 ("df-3-5-1-d", "3.5.1(d)"),
@@ -921,7 +922,7 @@ fn df_cases() -> Vec<Case> {
                 special_category: true,
                 ..f(Level::S5)
             },
-            count: 25,
+            count: 26,
             present: &[
                 ("df-3-5-1-c", "3.5.1(c)"),
                 ("df-3-5-1-e-special", "3.5.1(e)"),
@@ -936,7 +937,7 @@ fn df_cases() -> Vec<Case> {
                 access: true,
                 ..f(Level::S6)
             },
-            count: 72,
+            count: 73,
             present: &[
                 ("df-3-6-1-b-ii", "3.6.1(b)(ii)"),
                 ("df-3-6-1-b-iv", "3.6.1(b)(iv)"),
@@ -973,7 +974,7 @@ fn df_cases() -> Vec<Case> {
                 path: Some(Path::A),
                 ..f(Level::S6)
             },
-            count: 67,
+            count: 68,
             present: &[("df-3-6-1-a", "3.6.1(a)"), ("df-3-6-5", "3.6.5")],
             absent: &["df-3-6-access-3", "df-3-6-1-b-i", "df-3-6-1-b-certificates"],
             open: &[],
@@ -984,8 +985,8 @@ fn df_cases() -> Vec<Case> {
                 schedule: Schedule::Df,
                 ..Facts::default()
             },
-            count: 9,
-            present: &[("df-2-8-1", "2.8.1")],
+            count: 10,
+            present: &[("df-1-5", "1.5"), ("df-2-8-1", "2.8.1")],
             absent: &["df-3-1-1", "df-1-4"],
             open: &[],
         },
@@ -1022,6 +1023,43 @@ fn df_selection_by_level_access_hosting_special_category_and_route() {
 }
 
 #[test]
+fn paragraph_1_5_is_a_duty_at_every_level() {
+    // "1.5 In relation to the applicable level of security requirements the Supplier
+    // shall meet the corresponding security requirements as set out below."
+    let line = source(Schedule::Df)
+        .lines()
+        .find(|l| l.starts_with("1.5 "))
+        .map(|l| squash(&l["1.5 ".len()..]))
+        .unwrap();
+    let p15 = find("df-1-5").unwrap();
+    assert_eq!(p15.text, line);
+    assert_eq!(p15.reference, "1.5");
+    assert!(p15.when.is_empty() && p15.deadline.is_none());
+    assert!(!not_obligations(Schedule::Df)
+        .iter()
+        .any(|x| line.starts_with(x.start)));
+    for level in Level::ALL {
+        for path in [None, Some(Path::A), Some(Path::B)] {
+            let selected = select(&Facts {
+                path,
+                ..df_facts(level)
+            });
+            let s = selected
+                .iter()
+                .find(|s| s.obligation.id == "df-1-5")
+                .unwrap_or_else(|| panic!("¶1.5 not selected at {level}, {path:?}"));
+            assert!(s.open_conditions.is_empty());
+        }
+    }
+    // Before the level is known too, as a duty of every level.
+    assert!(ids(&select(&Facts {
+        schedule: Schedule::Df,
+        ..Facts::default()
+    }))
+    .contains(&"df-1-5"));
+}
+
+#[test]
 fn catalogue_sizes_per_level() {
     let count = |l: Level| {
         obligations(Schedule::Df)
@@ -1029,13 +1067,14 @@ fn catalogue_sizes_per_level() {
             .filter(|o| o.applies_at(l))
             .count()
     };
-    assert_eq!(obligations(Schedule::Df).len(), 137);
+    assert_eq!(obligations(Schedule::Df).len(), 138);
     assert_eq!(obligations(Schedule::Sm2017).len(), 61);
     let every = obligations(Schedule::Df)
         .iter()
         .filter(|o| o.every_level())
         .count();
-    assert_eq!(every, 10);
+    // 1.3, 1.4, 1.5, 2.3–2.7, 2.8.1, 2.8.2, 2.9.
+    assert_eq!(every, 11);
     let own = [2, 13, 15, 16, 17, 64];
     for (level, own) in Level::ALL.into_iter().zip(own) {
         assert_eq!(count(level), every + own, "{level}");
@@ -1293,8 +1332,8 @@ fn binds(sentence: &str) -> bool {
         .any(|w| w.eq_ignore_ascii_case("shall") || w.eq_ignore_ascii_case("must"))
 }
 
-/// DF: ¶1.4, ¶2 and ¶3, one block per line (the conversion kept one paragraph or list
-/// item per line).
+/// DF: ¶1.4, ¶1.5, ¶2 and ¶3, one block per line (the conversion kept one paragraph or
+/// list item per line).
 fn df_blocks() -> Vec<String> {
     let text = source(Schedule::Df);
     let lines: Vec<&str> = text.lines().collect();
@@ -1303,9 +1342,11 @@ fn df_blocks() -> Vec<String> {
     let p15 = at(&|l| l.starts_with("1.5 "));
     let p2 = at(&|l| l.starts_with("2. "));
     let annex = at(&|l| l.contains("DF AGREEMENT SCHEDULE 2.4"));
-    lines[p14..p15]
+    // ¶1.5 is the one line between ¶1.4 and ¶2: the blocks run on from ¶1.4 (¶1.1–1.3
+    // describe how the level is set; ¶1.3's duty is listed and checked elsewhere).
+    assert_eq!(p15 + 1, p2, "¶1.5 is not the last paragraph of ¶1");
+    lines[p14..annex]
         .iter()
-        .chain(&lines[p2..annex])
         .map(|l| clean_line(l))
         .filter(|l| !l.is_empty())
         .collect()
