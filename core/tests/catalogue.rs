@@ -445,6 +445,14 @@ fn the_normaliser_strips_what_the_conversion_added() {
 // ---------------------------------------------------------------------------------------
 // Events and deadlines
 
+/// A schedule's deadlines by obligation id, as `build/catalogue.rs` collects them.
+fn deadlines(schedule: Schedule) -> generator::Deadlines {
+    obligations(schedule)
+        .iter()
+        .filter_map(|o| Some((o.id.to_string(), o.deadline?.to_string())))
+        .collect()
+}
+
 #[test]
 fn deadline_events_exist_and_every_event_is_used() {
     for schedule in Schedule::ALL {
@@ -461,7 +469,8 @@ fn deadline_events_exist_and_every_event_is_used() {
             }
             let known: BTreeSet<String> =
                 events(schedule).iter().map(|e| e.id.to_string()).collect();
-            generator::check_deadline(d, &known).unwrap_or_else(|e| panic!("{}: {d}: {e}", o.id));
+            generator::check_deadline(d, &known, &deadlines(schedule))
+                .unwrap_or_else(|e| panic!("{}: {d}: {e}", o.id));
         }
         for e in events(schedule) {
             assert!(used.contains(e.id), "event {} is never used", e.id);
@@ -493,7 +502,15 @@ fn key_deadlines_are_as_the_schedules_set_them() {
         ),
         ("df-3-6-3", "2 working days after event:ceasing-compliance"),
         ("df-3-6-5", "6 weeks before commencement"),
-        ("df-3-6-17", "annually after commencement"),
+        ("df-3-6-17", "annually after deadline:df-3-6-5"),
+        (
+            "df-3-5-1-b-certificates",
+            "1 days before each deadline of df-3-5-1-b-ii, df-3-5-1-b-iv",
+        ),
+        (
+            "df-3-6-1-b-certificates",
+            "1 days before each deadline of df-3-6-1-b-ii, df-3-6-1-b-iv",
+        ),
         ("df-3-6-training-2", "every contract year"),
         ("df-3-6-continuity-1", "every 24 hours"),
         ("df-3-6-continuity-3", "quarterly"),
@@ -511,15 +528,51 @@ fn key_deadlines_are_as_the_schedules_set_them() {
     for (id, deadline) in table {
         assert_eq!(find(id).unwrap().deadline, Some(deadline), "{id}");
     }
-    for bad in [
-        "soon",
-        "0 weeks before commencement",
-        "6 fortnights after commencement",
-        "10 working days after event:nothing",
-        "annually after tuesday",
+    let events: BTreeSet<String> = ["x".to_string()].into();
+    let named: generator::Deadlines = [
+        ("once", "6 weeks before commencement"),
+        ("yearly", "6 months after commencement, then annually"),
+        ("daily", "every 24 hours"),
+        ("chained", "annually after deadline:once"),
+    ]
+    .into_iter()
+    .map(|(id, d)| (id.to_string(), d.to_string()))
+    .collect();
+    // (rule, a fragment of the reason)
+    for (bad, why) in [
+        ("soon", "not a deadline form"),
+        ("0 weeks before commencement", "positive number"),
+        ("6 fortnights after commencement", "not a deadline form"),
+        ("10 working days after event:nothing", "no [[event]]"),
+        ("annually after tuesday", "unknown anchor"),
+        (
+            "annually after deadline:nothing",
+            "no [[obligation]] with id `nothing`",
+        ),
+        ("annually after deadline:yearly", "does not fall once"),
+        ("annually after deadline:daily", "does not fall once"),
+        (
+            "annually after deadline:chained",
+            "names another obligation",
+        ),
+        ("1 days before each deadline of once, nothing", "`nothing`"),
+        ("1 days before each deadline of once, once", "named twice"),
+        (
+            "1 days before each deadline of chained",
+            "names another obligation",
+        ),
+        ("1 days before each deadline of daily", "has no dates"),
     ] {
-        let events: BTreeSet<String> = ["x".to_string()].into();
-        assert!(generator::check_deadline(bad, &events).is_err(), "{bad}");
+        let e = generator::check_deadline(bad, &events, &named).expect_err(bad);
+        assert!(e.contains(why), "{bad}: {e}");
+    }
+    for good in [
+        "annually after deadline:once",
+        "3 weeks before deadline:once",
+        "1 days before each deadline of once",
+        "1 days before each deadline of yearly, once",
+    ] {
+        generator::check_deadline(good, &events, &named).unwrap_or_else(|e| panic!("{good}: {e}"));
     }
 }
 
@@ -1598,6 +1651,49 @@ mod malformed {
             Some(s("10 working days after event:nothing")),
         )]));
         assert_names(&e, "df-deadline", "no [[event]] with id `nothing`");
+        // A rule naming an obligation: it must be in the file with a deadline of its own.
+        let e = error(&df(vec![with(
+            "df-follows",
+            "deadline",
+            Some(s("annually after deadline:df-missing")),
+        )]));
+        assert_names(&e, "df-follows", "no [[obligation]] with id `df-missing`");
+        let e = error(&df(vec![
+            with("df-first", "deadline", None),
+            with(
+                "df-copy",
+                "deadline",
+                Some(s("1 days before each deadline of df-first")),
+            ),
+        ]));
+        assert_names(&e, "df-copy", "`df-first`");
+        // A later entry may be named; a deadline that names an obligation may not be.
+        build(&[(
+            "df-obligations.toml",
+            &df(vec![
+                with(
+                    "df-copy",
+                    "deadline",
+                    Some(s("1 days before each deadline of df-due")),
+                ),
+                with("df-due", "deadline", Some(s("6 months after commencement"))),
+            ]),
+        )])
+        .expect("a later obligation may be named");
+        let e = error(&df(vec![
+            with("df-due", "deadline", Some(s("6 months after commencement"))),
+            with(
+                "df-review",
+                "deadline",
+                Some(s("annually after deadline:df-due")),
+            ),
+            with(
+                "df-chain",
+                "deadline",
+                Some(s("1 days before each deadline of df-review")),
+            ),
+        ]));
+        assert_names(&e, "df-chain", "names another obligation");
         let e = error(&df(vec![with("df-extra", "colour", Some(s("red")))]));
         assert_names(&e, "df-extra", "unknown field `colour`");
         let e = error(&df(vec![with("DF_Upper", "note", None)]));
