@@ -69,7 +69,14 @@
 // N months from date C ends on C + N months less one day. "Six (6) weeks prior to" is 42 days
 // before. Duties due "by no later than the date immediately prior to the date on which the
 // Supplier … wishes to process the Customer Data" fall on the day before the Commencement
-// Date on the result page's stated assumption that processing starts then. 2017 ¶3.2,
+// Date on the result page's stated assumption that processing starts then. "No less than
+// Quarterly" (¶3.6, Business Continuity, 3rd paragraph) is due by the last day of each
+// quarter of the term, the last included: quarters start on C + 3, 6, 9… months (clamped)
+// and end the day before the next, or on the term's last day. The ¶3.6.17 review "at least
+// annually" falls 12, 24… months after the ¶3.6.5 deadline (42 days before C) while the term
+// runs. The certificate copies of ¶3.5.1(b) and ¶3.6.1(b), "before the deadline for
+// compliance", are due the day before each (b)(ii) and (b)(iv) deadline (once for a day
+// that serves both). 2017 ¶3.2,
 // "within twenty (20) Working Days after the Effective Date", is the 20th day after it that
 // is not a Saturday, Sunday or England and Wales bank holiday.
 export const SCENARIOS = [
@@ -134,7 +141,9 @@ export const SCENARIOS = [
   //  - ¶3.5.1(b)(iv), the same and annually in the term: 29 February 2028 + 12 months is
   //    28 February 2029 (31 August 2027 + 18 months clamps to the same day); the term, 23
   //    months, ends on 30 July 2029, so 28 February 2030 is outside it;
-  //  - ¶3.5.1(b)(i), before processing: 30 August 2027.
+  //  - ¶3.5.1(b)(i), before processing: 30 August 2027;
+  //  - ¶3.5.1(b), the certificate copies, the day before each of those deadlines:
+  //    28 February 2028 (for (b)(ii) and the first ITHC) and 27 February 2029.
   {
     name: 'S5: every answer at the top of the S5 row; six months from 31 August is 29 February',
     fragment:
@@ -145,6 +154,7 @@ export const SCENARIOS = [
       '3.5.1(b)(ii)': '2028-02-29',
       '3.5.1(b)(iv)': ['2028-02-29', '2029-02-28'],
       '3.5.1(b)(i)': '2027-08-30',
+      '3.5.1(b)': ['2028-02-28', '2029-02-27'],
     },
   },
 
@@ -155,7 +165,14 @@ export const SCENARIOS = [
   //    date six (6) months from the Call-Off Commencement Date": 15 August 2027;
   //  - ¶3.6.1(b)(ii): 15 August 2027;
   //  - ¶3.6.1(b)(iv): 15 August 2027, 2028 and 2029; the 36-month term ends on
-  //    14 February 2030.
+  //    14 February 2030;
+  //  - ¶3.6.1(b), the certificate copies, the day before each: 14 August 2027, 2028, 2029;
+  //  - ¶3.6.17, the plan reviewed 12 months after its 4 January 2027 deadline and yearly:
+  //    4 January 2028, 2029 and 2030 (before 14 February 2030);
+  //  - Business Continuity, 3rd paragraph, the Quarterly tests: quarters start on the
+  //    15th of February, May, August and November, so each test is due on the 14th of
+  //    May, August, November and February, from 14 May 2027 to 14 February 2030, the last
+  //    day of the 12th quarter and of the term.
   {
     name: 'S6: 2,501 data subjects over 36 months; ISMP six weeks before commencement',
     fragment: '#schedule=df&subjects=2501&special=0&value=10000&months=36&access=yes&commencement=2027-02-15',
@@ -165,6 +182,13 @@ export const SCENARIOS = [
       '3.6.5': ['2027-01-04', '2027-08-15'],
       '3.6.1(b)(ii)': '2027-08-15',
       '3.6.1(b)(iv)': ['2027-08-15', '2028-08-15', '2029-08-15'],
+      '3.6.1(b)': ['2027-08-14', '2028-08-14', '2029-08-14'],
+      '3.6.17': ['2028-01-04', '2029-01-04', '2030-01-04'],
+      '3.6, Business Continuity, 3rd paragraph': [
+        '2027-05-14', '2027-08-14', '2027-11-14', '2028-02-14',
+        '2028-05-14', '2028-08-14', '2028-11-14', '2029-02-14',
+        '2029-05-14', '2029-08-14', '2029-11-14', '2030-02-14',
+      ],
     },
   },
 
@@ -174,7 +198,10 @@ export const SCENARIOS = [
   // "by no later than six (6) months from the Call-Off Commencement Date and annually
   // thereafter during the Call-Off Term": "during the Call-Off Term" limits the yearly
   // repeats, of which none falls in this term, not the first deadline; so 15 August 2027
-  // too, dated like ¶3.6.1(b)(ii) (both one day after the term).
+  // too, dated like ¶3.6.1(b)(ii) (both one day after the term). The certificate copy for
+  // both, ¶3.6.1(b), the day before: 14 August 2027, the term's last day. ¶3.6.17: the plan
+  // is due 4 January 2027, so its first review, 4 January 2028, is after the term: listed
+  // without a date. The Quarterly tests: 14 May 2027 and 14 August 2027 (two quarters).
   {
     name: 'S6 over 6 months: the first CHECK ITHC is due six months from commencement like ISO 27001',
     fragment: '#schedule=df&subjects=2501&special=0&value=10000&months=6&access=yes&commencement=2027-02-15',
@@ -183,6 +210,9 @@ export const SCENARIOS = [
     dates: {
       '3.6.1(b)(ii)': '2027-08-15',
       '3.6.1(b)(iv)': '2027-08-15',
+      '3.6.1(b)': '2027-08-14',
+      '3.6.17': [],
+      '3.6, Business Continuity, 3rd paragraph': ['2027-05-14', '2027-08-14'],
     },
   },
 

@@ -9,7 +9,7 @@
 //! entry; the TOML-reading part is left out there (`cfg(not(test))`), as the test crate
 //! has no TOML parser.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 use crate::util::lit;
@@ -361,6 +361,20 @@ fn build_file(
     out.push_str("];\n");
     code.push_str(&out);
 
+    // Every obligation's deadline, by id, for the rules that name another obligation.
+    let deadlines: Deadlines = obligations
+        .iter()
+        .filter_map(|e| {
+            let text = |key: &str| {
+                e.iter().find_map(|(k, v)| match v {
+                    Value::Str(s) if k == key => Some(s.clone()),
+                    _ => None,
+                })
+            };
+            Some((text("id")?, text("deadline")?))
+        })
+        .collect();
+
     let mut out = format!("static {}_OBLIGATION_CODES: &[Codes] = &[\n", spec.statics);
     let mut records = String::new();
     for (i, e) in obligations.iter().enumerate() {
@@ -408,7 +422,8 @@ fn build_file(
         let when = conditions(&name, spec, f.opt_list("when")?)?;
         let deadline = f.opt_str("deadline")?;
         if let Some(d) = deadline {
-            check_deadline(d, &event_ids).map_err(|m| format!("{name}: deadline `{d}`: {m}"))?;
+            check_deadline(d, &event_ids, &deadlines)
+                .map_err(|m| format!("{name}: deadline `{d}`: {m}"))?;
         }
         let text = f.str("text")?;
         if text.contains("[bookmark") {
@@ -761,8 +776,47 @@ fn numbered(
     Ok(())
 }
 
-/// Loose check of the deadline grammar; `event:<id>` must name an `[[event]]` of the file.
-pub fn check_deadline(d: &str, events: &BTreeSet<String>) -> Result<(), String> {
+/// The deadline of each obligation of a file that has one, by obligation id.
+pub type Deadlines = BTreeMap<String, String>;
+
+/// Whether a deadline names another obligation (`deadline:<id>`, "days before each
+/// deadline of").
+fn names_an_obligation(d: &str) -> bool {
+    d.contains("deadline:") || d.contains(" days before each deadline of ")
+}
+
+/// Whether a deadline falls due more than once (or never, "every 24 hours").
+fn recurs(d: &str) -> bool {
+    matches!(d, "every contract year" | "every 24 hours" | "quarterly")
+        || d.starts_with("annually after ")
+        || d.ends_with(", then annually")
+}
+
+/// The deadline of obligation `id`, which a rule names: it must be in the file, have a
+/// deadline, and name no obligation itself (so one round of look-ups resolves it).
+fn named_deadline<'a>(id: &str, deadlines: &'a Deadlines) -> Result<&'a str, String> {
+    let d = deadlines
+        .get(id)
+        .ok_or_else(|| format!("no [[obligation]] with id `{id}` and a deadline in this file"))?;
+    if names_an_obligation(d) {
+        return Err(format!(
+            "`{id}`'s own deadline `{d}` names another obligation; name the deadlines \
+             directly"
+        ));
+    }
+    Ok(d)
+}
+
+/// Loose check of the deadline grammar; `event:<id>` must name an `[[event]]` of the file,
+/// and an obligation named by `deadline:<id>` or "N days before each deadline of <id>,
+/// <id>" must be one of `deadlines` (the file's) whose own deadline names no obligation;
+/// a `deadline:<id>` anchor must also fall due once, and "every 24 hours" (which has no
+/// dates) cannot be followed.
+pub fn check_deadline(
+    d: &str,
+    events: &BTreeSet<String>,
+    deadlines: &Deadlines,
+) -> Result<(), String> {
     if matches!(
         d,
         "before processing" | "every contract year" | "every 24 hours" | "quarterly"
@@ -772,11 +826,22 @@ pub fn check_deadline(d: &str, events: &BTreeSet<String>) -> Result<(), String> 
     let anchor = |a: &str| -> Result<(), String> {
         match a {
             "commencement" | "effective date" => Ok(()),
-            _ => match a.strip_prefix("event:") {
-                Some(id) if events.contains(id) => Ok(()),
-                Some(id) => Err(format!("no [[event]] with id `{id}` in this file")),
-                None => Err(format!(
-                    "unknown anchor `{a}` (expected commencement, effective date or event:<id>)"
+            _ => match (a.strip_prefix("event:"), a.strip_prefix("deadline:")) {
+                (Some(id), _) if events.contains(id) => Ok(()),
+                (Some(id), _) => Err(format!("no [[event]] with id `{id}` in this file")),
+                (_, Some(id)) => {
+                    let named = named_deadline(id, deadlines)?;
+                    if recurs(named) {
+                        return Err(format!(
+                            "`deadline:{id}` names a deadline that does not fall once \
+                             (`{named}`)"
+                        ));
+                    }
+                    Ok(())
+                }
+                _ => Err(format!(
+                    "unknown anchor `{a}` (expected commencement, effective date, event:<id> \
+                     or deadline:<id>)"
                 )),
             },
         }
@@ -796,6 +861,18 @@ pub fn check_deadline(d: &str, events: &BTreeSet<String>) -> Result<(), String> 
     }
     if let Some(a) = rest.strip_prefix("weeks before ") {
         return anchor(a);
+    }
+    if let Some(ids) = rest.strip_prefix("days before each deadline of ") {
+        let mut seen = BTreeSet::new();
+        for id in ids.split(", ") {
+            if !seen.insert(id) {
+                return Err(format!("`{id}` is named twice"));
+            }
+            if named_deadline(id, deadlines)? == "every 24 hours" {
+                return Err(format!("`{id}`'s deadline, every 24 hours, has no dates"));
+            }
+        }
+        return Ok(());
     }
     if let Some(a) = rest.strip_prefix("months after ") {
         return anchor(a.strip_suffix(", then annually").unwrap_or(a));

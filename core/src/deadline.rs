@@ -14,15 +14,29 @@
 //!         | "every 24 hours"
 //!         | "quarterly"
 //!         | "within 24 hours of " anchor
+//!         | N " days before each deadline of " ID ("," " " ID)*
 //! anchor := "commencement"      (the Call-Off Commencement Date)
 //!         | "effective date"    (the Effective Date of the 2017 schedule)
 //!         | "event:" NAME       (NAME = [a-z0-9-]+)
+//!         | "deadline:" ID      (the due date of obligation ID)
 //! ```
 //!
 //! `N` is a positive decimal integer without leading zeros, at most [`MAX_COUNT`] (the
-//! cap keeps evaluation bounded). Words are separated by single spaces and the rule has
-//! no surrounding whitespace. [`DeadlineRule::parse`] reads a rule and its [`Display`](fmt::Display)
-//! writes the canonical string back, so `parse(&rule.to_string()) == Ok(rule)`.
+//! cap keeps evaluation bounded). `ID` is an obligation id (`[a-z0-9-]+`); the ids of one
+//! "days before each deadline of" rule are distinct. Words are separated by single
+//! spaces and the rule has no surrounding whitespace.
+//!
+//! The two forms that name an obligation let one duty follow another's deadline without
+//! repeating its rule: `annually after deadline:df-3-6-5` (the ISMP review, a year after
+//! the plan's own deadline and then yearly) and `1 days before each deadline of
+//! df-3-6-1-b-ii, df-3-6-1-b-iv` (the certificate copies, strictly before each deadline
+//! they serve). `build/catalogue.rs` checks, when the crate is built, that each named
+//! obligation is in the same file and has a deadline that names no other obligation (so
+//! that one level of look-up always suffices), and that a `deadline:` anchor names a
+//! deadline that falls once (so that it has one date).
+//!
+//! [`DeadlineRule::parse`] reads a rule and its [`Display`](fmt::Display) writes the
+//! canonical string back, so `parse(&rule.to_string()) == Ok(rule)`.
 //!
 //! # Evaluation
 //!
@@ -50,60 +64,99 @@ pub enum Anchor {
     /// `event:NAME`: the date of a named event, such as `ismp-non-approval`. The name
     /// must match `[a-z0-9-]+` for the rule to be written and read back.
     Event(String),
+    /// `deadline:ID`: the (first) due date of obligation `ID`, from
+    /// [`Anchors::deadlines`].
+    Deadline(String),
 }
 
 impl Anchor {
-    /// Reads an anchor: `commencement`, `effective date` or `event:NAME`.
+    /// Reads an anchor: `commencement`, `effective date`, `event:NAME` or `deadline:ID`.
     fn parse(text: &str) -> Result<Anchor, String> {
         match text {
             "commencement" => Ok(Anchor::Commencement),
             "effective date" => Ok(Anchor::EffectiveDate),
-            _ => match text.strip_prefix("event:") {
-                Some("") => Err("the event name after \"event:\" is missing".to_string()),
-                Some(name) if is_event_name(name) => Ok(Anchor::Event(name.to_string())),
-                Some(name) => Err(format!(
-                    "invalid event name {name:?}: use lower-case letters, digits and hyphens"
-                )),
-                None => Err(format!(
-                    "unknown anchor {text:?}: expected \"commencement\", \"effective date\" \
-                     or \"event:NAME\""
-                )),
-            },
+            _ => {
+                if let Some(name) = text.strip_prefix("event:") {
+                    return match name {
+                        "" => Err("the event name after \"event:\" is missing".to_string()),
+                        _ if is_name(name) => Ok(Anchor::Event(name.to_string())),
+                        _ => Err(format!(
+                            "invalid event name {name:?}: use lower-case letters, digits and \
+                             hyphens"
+                        )),
+                    };
+                }
+                match text.strip_prefix("deadline:") {
+                    Some(id) => parse_id(id).map(Anchor::Deadline),
+                    None => Err(format!(
+                        "unknown anchor {text:?}: expected \"commencement\", \
+                         \"effective date\", \"event:NAME\" or \"deadline:ID\""
+                    )),
+                }
+            }
         }
     }
 
-    /// The anchor as the schedules name it, for [`DeadlineRule::describe`].
-    fn phrase(&self) -> &'static str {
+    /// The anchor as the schedules name it, for [`DeadlineRule::describe`]: "the
+    /// Call-Off Commencement Date", "the event", "the ¶3.6.5 deadline".
+    fn phrase(&self) -> String {
         match self {
-            Anchor::Commencement => "the Call-Off Commencement Date",
-            Anchor::EffectiveDate => "the Effective Date",
-            Anchor::Event(_) => "the event",
+            Anchor::Commencement => "the Call-Off Commencement Date".to_string(),
+            Anchor::EffectiveDate => "the Effective Date".to_string(),
+            Anchor::Event(_) => "the event".to_string(),
+            Anchor::Deadline(id) => format!("the {} deadline", cite(id)),
         }
     }
 
-    /// The anchor's date, if known.
+    /// The anchor's date, if known. For `deadline:ID` the first of the obligation's due
+    /// dates (the data names only deadlines that fall once).
     fn date(&self, anchors: &Anchors) -> Option<NaiveDate> {
         match self {
             Anchor::Commencement => anchors.commencement,
             Anchor::EffectiveDate => anchors.effective,
             Anchor::Event(name) => anchors.events.get(name).copied(),
+            Anchor::Deadline(id) => anchors.deadlines.get(id)?.first().copied(),
         }
     }
 }
 
+/// How an obligation named by a rule is cited: "¶3.6.5", or its id when the catalogue
+/// has no such obligation.
+fn cite(id: &str) -> String {
+    match crate::catalogue::find(id) {
+        Some(o) => format!("¶{}", o.reference),
+        None => id.to_string(),
+    }
+}
+
+/// Reads an obligation id: `[a-z0-9-]+`.
+fn parse_id(id: &str) -> Result<String, String> {
+    if id.is_empty() {
+        Err("an obligation id is missing".to_string())
+    } else if is_name(id) {
+        Ok(id.to_string())
+    } else {
+        Err(format!(
+            "invalid obligation id {id:?}: use lower-case letters, digits and hyphens"
+        ))
+    }
+}
+
 impl fmt::Display for Anchor {
-    /// The canonical form: `commencement`, `effective date` or `event:NAME`.
+    /// The canonical form: `commencement`, `effective date`, `event:NAME` or
+    /// `deadline:ID`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Anchor::Commencement => f.write_str("commencement"),
             Anchor::EffectiveDate => f.write_str("effective date"),
             Anchor::Event(name) => write!(f, "event:{name}"),
+            Anchor::Deadline(id) => write!(f, "deadline:{id}"),
         }
     }
 }
 
-/// Whether `name` matches `[a-z0-9-]+`.
-fn is_event_name(name: &str) -> bool {
+/// Whether `name` matches `[a-z0-9-]+` (event names and obligation ids).
+fn is_name(name: &str) -> bool {
     !name.is_empty()
         && name
             .bytes()
@@ -153,12 +206,21 @@ pub enum DeadlineRule {
     EveryContractYear,
     /// `every 24 hours`: a standing duty with no calendar dates.
     Every24Hours,
-    /// `quarterly`: every 3 months from the commencement date.
+    /// `quarterly`: once in each quarter of the term, by the quarter's last day.
     Quarterly,
     /// `within 24 hours of ANCHOR`.
     Within24HoursOf {
         /// The date counted from (usually an event such as becoming aware of something).
         anchor: Anchor,
+    },
+    /// `N days before each deadline of ID, ID…`: `N` calendar days before every due date
+    /// of each named obligation.
+    DaysBeforeDeadlines {
+        /// The number of calendar days, 1 to [`MAX_COUNT`].
+        days: u32,
+        /// The obligations whose deadlines it serves, at least one, distinct, in the
+        /// order written.
+        of: Vec<String>,
     },
 }
 
@@ -204,6 +266,10 @@ pub struct Anchors {
     pub end: Option<NaiveDate>,
     /// Dates of named events, by name (without the `event:` prefix).
     pub events: VecMap<String, NaiveDate>,
+    /// The due dates of the obligations that rules name (`deadline:ID`, "days before
+    /// each deadline of"), by obligation id, worked out by the caller from the same
+    /// anchors ([`build_plan`](crate::plan::build_plan) does so from the catalogue).
+    pub deadlines: VecMap<String, Vec<NaiveDate>>,
 }
 
 impl Anchors {
@@ -272,6 +338,17 @@ impl DeadlineRule {
             let anchor = Anchor::parse(anchor)?;
             return Ok(DeadlineRule::WorkingDaysAfter { days: n, anchor });
         }
+        if let Some(ids) = rest.strip_prefix("days before each deadline of ") {
+            let mut of: Vec<String> = Vec::new();
+            for id in ids.split(", ") {
+                let id = parse_id(id)?;
+                if of.contains(&id) {
+                    return Err(format!("the obligation {id:?} is named twice"));
+                }
+                of.push(id);
+            }
+            return Ok(DeadlineRule::DaysBeforeDeadlines { days: n, of });
+        }
         if let Some(anchor) = rest.strip_prefix("weeks before ") {
             let anchor = Anchor::parse(anchor)?;
             return Ok(DeadlineRule::WeeksBefore { weeks: n, anchor });
@@ -289,8 +366,8 @@ impl DeadlineRule {
             });
         }
         Err(format!(
-            "expected \"working days after\", \"weeks before\" or \"months after\" after \
-             the number {n}, found {rest:?}"
+            "expected \"working days after\", \"weeks before\", \"months after\" or \
+             \"days before each deadline of\" after the number {n}, found {rest:?}"
         ))
     }
 
@@ -306,7 +383,8 @@ impl DeadlineRule {
             DeadlineRule::BeforeProcessing
             | DeadlineRule::EveryContractYear
             | DeadlineRule::Every24Hours
-            | DeadlineRule::Quarterly => None,
+            | DeadlineRule::Quarterly
+            | DeadlineRule::DaysBeforeDeadlines { .. } => None,
         }
     }
 
@@ -314,12 +392,27 @@ impl DeadlineRule {
     pub fn event(&self) -> Option<&str> {
         match self.anchor()? {
             Anchor::Event(name) => Some(name),
-            Anchor::Commencement | Anchor::EffectiveDate => None,
+            Anchor::Commencement | Anchor::EffectiveDate | Anchor::Deadline(_) => None,
+        }
+    }
+
+    /// The ids of the obligations whose deadlines the rule follows (`deadline:ID`, "days
+    /// before each deadline of"), in the order written; their due dates go in
+    /// [`Anchors::deadlines`].
+    pub fn deadline_ids(&self) -> Vec<&str> {
+        match self {
+            DeadlineRule::DaysBeforeDeadlines { of, .. } => of.iter().map(String::as_str).collect(),
+            _ => match self.anchor() {
+                Some(Anchor::Deadline(id)) => vec![id.as_str()],
+                _ => Vec::new(),
+            },
         }
     }
 
     /// Whether the duty comes round again (yearly, quarterly, every contract year or
-    /// every 24 hours) rather than falling due once.
+    /// every 24 hours) rather than falling due once. A "days before each deadline of"
+    /// rule is not counted: it comes round when the deadlines it follows do, which only
+    /// their own rules tell ([`build_plan`](crate::plan::build_plan) looks them up).
     pub fn is_recurring(&self) -> bool {
         matches!(
             self,
@@ -366,9 +459,26 @@ impl DeadlineRule {
             }
             DeadlineRule::EveryContractYear => "once in every Call-Off Contract Year".to_string(),
             DeadlineRule::Every24Hours => "at least once every 24 hours".to_string(),
-            DeadlineRule::Quarterly => "at least once every quarter".to_string(),
+            DeadlineRule::Quarterly => {
+                "at least once in each quarter of the term, by its last day".to_string()
+            }
             DeadlineRule::Within24HoursOf { anchor } => {
                 format!("within 24 hours of {}", anchor.phrase())
+            }
+            DeadlineRule::DaysBeforeDeadlines { days, of } => {
+                let cited: Vec<String> = of.iter().map(|id| cite(id)).collect();
+                let list = match cited.split_last() {
+                    Some((last, rest)) if !rest.is_empty() => {
+                        format!("{} and {last}", rest.join(", "))
+                    }
+                    _ => cited.concat(),
+                };
+                let before = if *days == 1 {
+                    "the day before".to_string()
+                } else {
+                    format!("{days} days before")
+                };
+                format!("{before} each deadline of {list}")
             }
         }
     }
@@ -391,7 +501,18 @@ impl DeadlineRule {
     /// - `every contract year`: the last day of each Call-Off Contract Year, `S` plus
     ///   `12k` months minus one day for `k` = 1, 2, …, where `S` is the commencement date
     ///   or else the effective date.
-    /// - `quarterly`: `S` plus 3, 6, 9, … months (clamped), `S` as above.
+    /// - `quarterly`: the last day of each quarter of the term. The term is cut into
+    ///   quarters counted from `S` (as above) the way the term itself is counted
+    ///   ([`df_term_end`](crate::plan::df_term_end)): quarter `k` (from 1) runs from
+    ///   `S + 3(k−1)` months to the day before `S + 3k` months, each counted from `S` and
+    ///   clamped to the end of the month (so they never drift). From 31 August 2026 the
+    ///   quarters end on 29 November 2026, 27 February 2027 (31 August + 6 months is
+    ///   28 February), 30 May and 30 August 2027. Every quarter that starts on or before
+    ///   the end of the term has its date, the last one cut short at the term's end (a
+    ///   13-month term from 1 January 2027 has five: 31 March, 30 June, 30 September,
+    ///   31 December 2027 and 31 January 2028). With the end unknown, only the first.
+    /// - `N days before each deadline of ID, …`: every date of [`Anchors::deadlines`] for
+    ///   each `ID`, less `N` days; a date that two deadlines share is given once.
     /// - `every 24 hours`: none; it is a standing duty.
     /// - `within 24 hours of X`: `X` plus one day, the date by which 24 hours have run
     ///   when counted from the day of `X` (only the day of awareness is known, not the
@@ -448,17 +569,48 @@ impl DeadlineRule {
                 None => Vec::new(),
             },
             DeadlineRule::Quarterly => match anchors.start() {
-                Some(s) => series(anchors.end, |k| {
-                    checked_add_months_clamped(s, k.checked_mul(3)?)
-                }),
+                Some(s) => quarter_ends(s, anchors.end),
                 None => Vec::new(),
             },
             DeadlineRule::Every24Hours => Vec::new(),
             DeadlineRule::Within24HoursOf { anchor } => {
                 one(anchor_date(anchor).and_then(|x| x.checked_add_days(Days::new(1))))
             }
+            DeadlineRule::DaysBeforeDeadlines { days, of } => {
+                let mut dates: Vec<NaiveDate> = of
+                    .iter()
+                    .filter_map(|id| anchors.deadlines.get(id))
+                    .flatten()
+                    .filter_map(|x| x.checked_sub_days(Days::new(u64::from(*days))))
+                    .collect();
+                dates.sort_unstable();
+                dates.dedup();
+                dates
+            }
         }
     }
+}
+
+/// The last day of each quarter of a term from `start` to `end` (see
+/// [`DeadlineRule::due_dates`]); only the first quarter's when `end` is unknown.
+fn quarter_ends(start: NaiveDate, end: Option<NaiveDate>) -> Vec<NaiveDate> {
+    // The first day of quarter k + 1, counted from the start (not from the last quarter).
+    let quarter_start = |k: u32| checked_add_months_clamped(start, k.checked_mul(3)?);
+    let last_day = |k: u32| quarter_start(k + 1).and_then(|next| next.pred_opt());
+    let Some(end) = end else {
+        return last_day(0).into_iter().collect();
+    };
+    let mut out = Vec::new();
+    for k in 0.. {
+        match quarter_start(k) {
+            Some(first) if first <= end => {
+                // Past chrono's range the quarter runs to the end of the term.
+                out.push(last_day(k).map_or(end, |last| last.min(end)));
+            }
+            _ => break,
+        }
+    }
+    out
 }
 
 /// The dates `nth(1)`, `nth(2)`, … on or before `end`; only `nth(1)` when `end` is
@@ -500,6 +652,9 @@ impl fmt::Display for DeadlineRule {
             DeadlineRule::Quarterly => f.write_str("quarterly"),
             DeadlineRule::Within24HoursOf { anchor } => {
                 write!(f, "within 24 hours of {anchor}")
+            }
+            DeadlineRule::DaysBeforeDeadlines { days, of } => {
+                write!(f, "{days} days before each deadline of {}", of.join(", "))
             }
         }
     }
@@ -592,6 +747,33 @@ mod tests {
                     anchor: event("2nd-review"),
                 },
             ),
+            (
+                "annually after deadline:df-3-6-5",
+                DeadlineRule::AnnuallyAfter {
+                    anchor: Anchor::Deadline("df-3-6-5".to_string()),
+                },
+            ),
+            (
+                "2 weeks before deadline:x-1",
+                DeadlineRule::WeeksBefore {
+                    weeks: 2,
+                    anchor: Anchor::Deadline("x-1".to_string()),
+                },
+            ),
+            (
+                "1 days before each deadline of df-3-6-1-b-ii, df-3-6-1-b-iv",
+                DeadlineRule::DaysBeforeDeadlines {
+                    days: 1,
+                    of: vec!["df-3-6-1-b-ii".to_string(), "df-3-6-1-b-iv".to_string()],
+                },
+            ),
+            (
+                "30 days before each deadline of a",
+                DeadlineRule::DaysBeforeDeadlines {
+                    days: 30,
+                    of: vec!["a".to_string()],
+                },
+            ),
         ];
         for (text, expected) in cases {
             let parsed = rule(text);
@@ -637,6 +819,28 @@ mod tests {
             ("6 months after commencement, then yearly", "unknown anchor"),
             ("6", "found \"\""),
             ("within 24 hours of event", "unknown anchor \"event\""),
+            ("annually after deadline:", "obligation id is missing"),
+            ("annually after deadline:DF-1", "\"DF-1\""),
+            ("annually after obligation:df-1", "unknown anchor"),
+            (
+                "1 days before each deadline of a, , b",
+                "obligation id is missing",
+            ),
+            ("1 days before each deadline of a,b", "\"a,b\""),
+            (
+                "1 days before each deadline of a, a",
+                "\"a\" is named twice",
+            ),
+            ("1 days before each deadline of a and b", "\"a and b\""),
+            ("0 days before each deadline of a", "at least 1"),
+            (
+                "1 day before each deadline of a",
+                "found \"day before each deadline of a\"",
+            ),
+            (
+                "1 days before deadline:a",
+                "found \"days before deadline:a\"",
+            ),
         ];
         for (text, fragment) in cases {
             let err = DeadlineRule::parse(text).expect_err(text);
@@ -679,11 +883,22 @@ mod tests {
                 false,
                 Some("ceasing-compliance"),
             ),
+            ("annually after deadline:df-3-6-5", true, None),
+            ("1 days before each deadline of a, b", false, None),
         ];
         for (text, recurring, event) in cases {
             let r = rule(text);
             assert_eq!(r.is_recurring(), recurring, "{text}");
             assert_eq!(r.event(), event, "{text}");
+        }
+        let cases: [(&str, &[&str]); 4] = [
+            ("annually after deadline:df-3-6-5", &["df-3-6-5"]),
+            ("1 days before each deadline of b, a", &["b", "a"]),
+            ("annually after commencement", &[]),
+            ("quarterly", &[]),
+        ];
+        for (text, ids) in cases {
+            assert_eq!(rule(text).deadline_ids(), ids, "{text}");
         }
         assert_eq!(
             rule("6 weeks before effective date").anchor(),
@@ -723,7 +938,10 @@ mod tests {
                 "every year after the Call-Off Commencement Date",
             ),
             ("every 24 hours", "at least once every 24 hours"),
-            ("quarterly", "at least once every quarter"),
+            (
+                "quarterly",
+                "at least once in each quarter of the term, by its last day",
+            ),
             (
                 "every contract year",
                 "once in every Call-Off Contract Year",
@@ -735,6 +953,23 @@ mod tests {
             (
                 "within 24 hours of event:security-event-awareness",
                 "within 24 hours of the event",
+            ),
+            // Obligations named by id are cited by their paragraph in the catalogue.
+            (
+                "annually after deadline:df-3-6-5",
+                "every year after the ¶3.6.5 deadline",
+            ),
+            (
+                "1 days before each deadline of df-3-6-1-b-ii, df-3-6-1-b-iv",
+                "the day before each deadline of ¶3.6.1(b)(ii) and ¶3.6.1(b)(iv)",
+            ),
+            (
+                "2 days before each deadline of df-3-5-1-b-ii",
+                "2 days before each deadline of ¶3.5.1(b)(ii)",
+            ),
+            (
+                "1 days before each deadline of df-3-6-5, df-3-6-1-b-ii, no-such-id",
+                "the day before each deadline of ¶3.6.5, ¶3.6.1(b)(ii) and no-such-id",
             ),
         ];
         for (text, expected) in cases {
@@ -748,6 +983,7 @@ mod tests {
             effective: effective.map(d),
             end: end.map(d),
             events: VecMap::new(),
+            deadlines: VecMap::new(),
         }
     }
 
@@ -760,6 +996,18 @@ mod tests {
         with_events
             .events
             .insert("security-event-awareness".to_string(), d("2026-12-31"));
+        // Deadlines of other obligations, as build_plan would work them out.
+        let mut with_deadlines = anchors(Some("2026-01-01"), None, Some("2028-12-31"));
+        with_deadlines
+            .deadlines
+            .insert("df-3-6-5".to_string(), vec![d("2025-11-20")]);
+        with_deadlines
+            .deadlines
+            .insert("a".to_string(), vec![d("2027-07-01")]);
+        with_deadlines.deadlines.insert(
+            "b".to_string(),
+            vec![d("2027-03-01"), d("2027-07-01"), d("2028-07-01")],
+        );
         // (rule, anchors, expected due dates)
         let cases: Vec<(&str, Anchors, Vec<&str>)> = vec![
             // 31 Aug + 6 months clamps to the end of February.
@@ -841,16 +1089,39 @@ mod tests {
                 anchors(Some("2026-01-15"), Some("2026-04-01"), None),
                 vec!["2027-01-14"],
             ),
-            // Quarters from 31 Jan, each counted from the start (no drift to the 30th).
+            // Quarters from 31 Jan 2026, each counted from the start (no drift to the 30th):
+            // they start on 31 Jan, 30 Apr (31 Apr clamped), 31 Jul, 31 Oct and end the day
+            // before the next: 29 Apr, 30 Jul, 30 Oct, and the fourth (31 Oct to 30 Jan) is
+            // cut short by the end given, 31 Dec 2026.
             (
                 "quarterly",
                 anchors(Some("2026-01-31"), None, Some("2026-12-31")),
-                vec!["2026-04-30", "2026-07-31", "2026-10-31"],
+                vec!["2026-04-29", "2026-07-30", "2026-10-30", "2026-12-31"],
             ),
+            // End unknown: the first quarter only.
             (
                 "quarterly",
                 anchors(None, Some("2026-01-31"), None),
-                vec!["2026-04-30"],
+                vec!["2026-04-29"],
+            ),
+            // A term of one day is one quarter, due on that day.
+            (
+                "quarterly",
+                anchors(Some("2027-01-01"), None, Some("2027-01-01")),
+                vec!["2027-01-01"],
+            ),
+            // The quarter that starts on the term's last day counts: 1 Jan 2027 to 1 Apr
+            // 2027 has a second quarter of one day.
+            (
+                "quarterly",
+                anchors(Some("2027-01-01"), None, Some("2027-04-01")),
+                vec!["2027-03-31", "2027-04-01"],
+            ),
+            // An end before the start: no quarter.
+            (
+                "quarterly",
+                anchors(Some("2027-01-01"), None, Some("2026-12-31")),
+                vec![],
             ),
             (
                 "every 24 hours",
@@ -878,6 +1149,30 @@ mod tests {
                 "within 24 hours of event:security-event-awareness",
                 with_events.clone(),
                 vec!["2027-01-01"],
+            ),
+            // Obligations named by id: their dates come from `deadlines`.
+            (
+                "annually after deadline:df-3-6-5",
+                with_deadlines.clone(),
+                vec!["2026-11-20", "2027-11-20", "2028-11-20"],
+            ),
+            // 1 Mar 2027 less 2 days crosses into February; the shared 2027-07-01 once.
+            (
+                "2 days before each deadline of b, a",
+                with_deadlines.clone(),
+                vec!["2027-02-27", "2027-06-29", "2028-06-29"],
+            ),
+            (
+                "1 days before each deadline of a",
+                with_deadlines.clone(),
+                vec!["2027-06-30"],
+            ),
+            // Not known: no dates.
+            ("annually after deadline:zz", with_deadlines.clone(), vec![]),
+            (
+                "1 days before each deadline of zz",
+                with_deadlines.clone(),
+                vec![],
             ),
             // Missing anchors give nothing.
             (
@@ -915,6 +1210,7 @@ mod tests {
             Just(Anchor::Commencement),
             Just(Anchor::EffectiveDate),
             "[a-z0-9-]{1,24}".prop_map(Anchor::Event),
+            "[a-z0-9-]{1,24}".prop_map(Anchor::Deadline),
         ]
     }
 
@@ -936,6 +1232,14 @@ mod tests {
             Just(DeadlineRule::Every24Hours),
             Just(DeadlineRule::Quarterly),
             any_anchor().prop_map(|anchor| DeadlineRule::Within24HoursOf { anchor }),
+            (
+                1..=MAX_COUNT,
+                proptest::collection::btree_set("[a-z0-9-]{1,24}", 1..4)
+            )
+                .prop_map(|(days, of)| DeadlineRule::DaysBeforeDeadlines {
+                    days,
+                    of: of.into_iter().collect(),
+                }),
         ]
     }
 
@@ -961,21 +1265,80 @@ mod tests {
                 effective: Some(start),
                 end: Some(end),
                 events: VecMap::new(),
+                deadlines: VecMap::new(),
             };
             if let Some(name) = r.event() {
                 anchors.events.insert(name.to_string(), start);
             }
+            // A named obligation falls due on the start, and on the end for the second.
+            for (i, id) in r.deadline_ids().into_iter().enumerate() {
+                let dates = if i == 1 { vec![start, end] } else { vec![start] };
+                anchors.deadlines.insert(id.to_string(), dates);
+            }
             let dates = r.due_dates(&anchors);
             prop_assert!(dates.windows(2).all(|w| w[0] < w[1]), "{:?}", dates);
-            if let DeadlineRule::MonthsAfterThenAnnually { .. } = r {
-                // The first deadline stands even past the term; repeats stay within it.
-                prop_assert!(!dates.is_empty());
-                prop_assert!(dates.iter().skip(1).all(|x| *x <= end && *x > start), "{:?}", dates);
-            } else if r.is_recurring() {
-                prop_assert!(dates.iter().all(|x| *x <= end && *x > start), "{:?}", dates);
-            } else if r != DeadlineRule::Every24Hours {
-                prop_assert_eq!(dates.len(), 1);
+            match &r {
+                DeadlineRule::MonthsAfterThenAnnually { .. } => {
+                    // The first deadline stands even past the term; repeats stay within it.
+                    prop_assert!(!dates.is_empty());
+                    prop_assert!(
+                        dates.iter().skip(1).all(|x| *x <= end && *x > start),
+                        "{:?}",
+                        dates
+                    );
+                }
+                DeadlineRule::Quarterly => {
+                    // The first quarter's date may be the start itself (a one-day term).
+                    prop_assert!(!dates.is_empty());
+                    prop_assert!(dates.iter().all(|x| *x <= end && *x >= start), "{:?}", dates);
+                }
+                DeadlineRule::DaysBeforeDeadlines { days, of } => {
+                    // One date per distinct deadline, each `days` before it.
+                    let mut want: Vec<NaiveDate> = [start, end][..if of.len() > 1 { 2 } else { 1 }]
+                        .iter()
+                        .map(|x| *x - chrono::Duration::days(i64::from(*days)))
+                        .collect();
+                    want.dedup();
+                    prop_assert_eq!(dates, want);
+                }
+                _ if r.is_recurring() => {
+                    prop_assert!(dates.iter().all(|x| *x <= end && *x > start), "{:?}", dates);
+                }
+                _ if r != DeadlineRule::Every24Hours => prop_assert_eq!(dates.len(), 1),
+                _ => prop_assert!(dates.is_empty()),
             }
+        }
+
+        /// Each quarter of the term, worked out here with chrono's own month arithmetic,
+        /// holds exactly one date, its last day (or the term's, if sooner).
+        #[test]
+        fn quarterly_has_one_date_per_quarter(
+            start in 0i64..20_000,
+            term_days in 0i64..3_000,
+        ) {
+            let start = d("1995-01-01") + chrono::Duration::days(start);
+            let end = start + chrono::Duration::days(term_days);
+            let dates = DeadlineRule::Quarterly.due_dates(&Anchors {
+                commencement: Some(start),
+                end: Some(end),
+                ..Anchors::default()
+            });
+            let mut k = 0;
+            let mut expected = Vec::new();
+            loop {
+                let first = start.checked_add_months(chrono::Months::new(3 * k)).unwrap();
+                if first > end {
+                    break;
+                }
+                let next = start.checked_add_months(chrono::Months::new(3 * k + 3)).unwrap();
+                let last = (next - chrono::Duration::days(1)).min(end);
+                let inside: Vec<_> = dates.iter().filter(|x| first <= **x && **x <= last).collect();
+                prop_assert_eq!(inside.len(), 1, "quarter {} from {} to {}: {:?}", k, first, last, dates);
+                prop_assert_eq!(*inside[0], last);
+                expected.push(last);
+                k += 1;
+            }
+            prop_assert_eq!(dates, expected);
         }
     }
 }

@@ -34,7 +34,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::answers::{DfAnswers, SmAnswers};
 use crate::calendar::checked_add_months_clamped;
-use crate::catalogue::{find_event, obligations, Condition, Obligation, Selected};
+use crate::catalogue::{find, find_event, obligations, Condition, Obligation, Selected};
 use crate::deadline::{Anchors, DeadlineRule};
 use crate::flow::iso_date;
 use crate::ics::{to_ics, IcsEvent};
@@ -136,8 +136,8 @@ pub struct PlanEntry {
     /// `df-3-6-1-b-iv-2027-07-04@security-matrix`.
     pub uid: String,
     /// For the first occurrence of a rule that recurs past the dates shown because the
-    /// term's end is unknown: "then every year", "then every quarter" or "then once in
-    /// every Call-Off Contract Year".
+    /// term's end is unknown: "then every year", "then every quarter", "then once in
+    /// every Call-Off Contract Year" or "then the day before each later deadline".
     pub then_every: Option<&'static str>,
     /// For a rule counted from an event, the event's label.
     pub event_label: Option<&'static str>,
@@ -259,8 +259,55 @@ fn then_every(rule: &DeadlineRule) -> Option<&'static str> {
         }
         DeadlineRule::EveryContractYear => Some("then once in every Call-Off Contract Year"),
         DeadlineRule::Quarterly => Some("then every quarter"),
+        DeadlineRule::DaysBeforeDeadlines { days: 1, .. } => {
+            Some("then the day before each later deadline")
+        }
+        DeadlineRule::DaysBeforeDeadlines { .. } => Some("then before each later deadline"),
         _ => None,
     }
+}
+
+/// The rule of the obligation with this id in `schedule`, if it has one that parses.
+fn rule_of(schedule: Schedule, id: &str) -> Option<DeadlineRule> {
+    let o = find(id).filter(|o| o.schedule == schedule)?;
+    DeadlineRule::parse(o.deadline?).ok()
+}
+
+/// Whether the rule comes round again: by itself, or because it follows the deadlines
+/// of an obligation whose rule does ("1 days before each deadline of" a yearly ITHC).
+fn recurs(rule: &DeadlineRule, schedule: Schedule) -> bool {
+    rule.is_recurring()
+        || rule
+            .deadline_ids()
+            .into_iter()
+            .any(|id| rule_of(schedule, id).is_some_and(|r| r.is_recurring()))
+}
+
+/// `anchors` with [`Anchors::deadlines`] filled in: the due dates, from these same
+/// anchors, of every obligation of `schedule` that a selected rule names, whether or not
+/// it is selected itself (the deadline stands in the schedule either way).
+/// `build/catalogue.rs` makes sure a named obligation's own rule names none, so one
+/// round of look-ups is enough.
+fn with_deadlines(mut anchors: Anchors, selected: &[Selected], schedule: Schedule) -> Anchors {
+    for s in selected {
+        let Some(rule) = s
+            .obligation
+            .deadline
+            .and_then(|t| DeadlineRule::parse(t).ok())
+        else {
+            continue;
+        };
+        for id in rule.deadline_ids() {
+            if anchors.deadlines.contains_key(id) {
+                continue;
+            }
+            if let Some(named) = rule_of(schedule, id) {
+                let dates = named.due_dates(&anchors);
+                anchors.deadlines.insert(id.to_string(), dates);
+            }
+        }
+    }
+    anchors
 }
 
 /// The obligation's position in its schedule's catalogue.
@@ -289,11 +336,17 @@ pub fn build_plan(selected: &[Selected], input: &PlanInput) -> Plan {
         effective: input.start.filter(|_| input.schedule == Schedule::Sm2017),
         end: input.end,
         events: input.events.clone(),
+        deadlines: VecMap::new(),
     };
-    let open_ended = Anchors {
-        end: None,
-        ..anchors.clone()
-    };
+    let open_ended = with_deadlines(
+        Anchors {
+            end: None,
+            ..anchors.clone()
+        },
+        selected,
+        input.schedule,
+    );
+    let anchors = with_deadlines(anchors, selected, input.schedule);
     let mut plan = Plan {
         schedule: input.schedule,
         start: input.start,
@@ -362,7 +415,7 @@ pub fn build_plan(selected: &[Selected], input: &PlanInput) -> Plan {
         }
 
         let occurrences = dates.len() as u32;
-        let recurring = rule.is_recurring();
+        let recurring = recurs(&rule, input.schedule);
         let continues = recurring && input.end.is_none();
         for (i, &date) in dates.iter().enumerate() {
             plan.dated.push(PlanEntry {

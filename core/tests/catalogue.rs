@@ -141,7 +141,7 @@ fn ids_are_unique_and_well_formed() {
         assert_eq!(find(o.id), Some(o), "find({})", o.id);
     }
     assert_eq!(find("no-such-obligation"), None);
-    assert_eq!(seen.len(), 137 + 61);
+    assert_eq!(seen.len(), 138 + 61);
 }
 
 #[test]
@@ -445,6 +445,14 @@ fn the_normaliser_strips_what_the_conversion_added() {
 // ---------------------------------------------------------------------------------------
 // Events and deadlines
 
+/// A schedule's deadlines by obligation id, as `build/catalogue.rs` collects them.
+fn deadlines(schedule: Schedule) -> generator::Deadlines {
+    obligations(schedule)
+        .iter()
+        .filter_map(|o| Some((o.id.to_string(), o.deadline?.to_string())))
+        .collect()
+}
+
 #[test]
 fn deadline_events_exist_and_every_event_is_used() {
     for schedule in Schedule::ALL {
@@ -461,7 +469,8 @@ fn deadline_events_exist_and_every_event_is_used() {
             }
             let known: BTreeSet<String> =
                 events(schedule).iter().map(|e| e.id.to_string()).collect();
-            generator::check_deadline(d, &known).unwrap_or_else(|e| panic!("{}: {d}: {e}", o.id));
+            generator::check_deadline(d, &known, &deadlines(schedule))
+                .unwrap_or_else(|e| panic!("{}: {d}: {e}", o.id));
         }
         for e in events(schedule) {
             assert!(used.contains(e.id), "event {} is never used", e.id);
@@ -493,7 +502,15 @@ fn key_deadlines_are_as_the_schedules_set_them() {
         ),
         ("df-3-6-3", "2 working days after event:ceasing-compliance"),
         ("df-3-6-5", "6 weeks before commencement"),
-        ("df-3-6-17", "annually after commencement"),
+        ("df-3-6-17", "annually after deadline:df-3-6-5"),
+        (
+            "df-3-5-1-b-certificates",
+            "1 days before each deadline of df-3-5-1-b-ii, df-3-5-1-b-iv",
+        ),
+        (
+            "df-3-6-1-b-certificates",
+            "1 days before each deadline of df-3-6-1-b-ii, df-3-6-1-b-iv",
+        ),
         ("df-3-6-training-2", "every contract year"),
         ("df-3-6-continuity-1", "every 24 hours"),
         ("df-3-6-continuity-3", "quarterly"),
@@ -511,15 +528,51 @@ fn key_deadlines_are_as_the_schedules_set_them() {
     for (id, deadline) in table {
         assert_eq!(find(id).unwrap().deadline, Some(deadline), "{id}");
     }
-    for bad in [
-        "soon",
-        "0 weeks before commencement",
-        "6 fortnights after commencement",
-        "10 working days after event:nothing",
-        "annually after tuesday",
+    let events: BTreeSet<String> = ["x".to_string()].into();
+    let named: generator::Deadlines = [
+        ("once", "6 weeks before commencement"),
+        ("yearly", "6 months after commencement, then annually"),
+        ("daily", "every 24 hours"),
+        ("chained", "annually after deadline:once"),
+    ]
+    .into_iter()
+    .map(|(id, d)| (id.to_string(), d.to_string()))
+    .collect();
+    // (rule, a fragment of the reason)
+    for (bad, why) in [
+        ("soon", "not a deadline form"),
+        ("0 weeks before commencement", "positive number"),
+        ("6 fortnights after commencement", "not a deadline form"),
+        ("10 working days after event:nothing", "no [[event]]"),
+        ("annually after tuesday", "unknown anchor"),
+        (
+            "annually after deadline:nothing",
+            "no [[obligation]] with id `nothing`",
+        ),
+        ("annually after deadline:yearly", "does not fall once"),
+        ("annually after deadline:daily", "does not fall once"),
+        (
+            "annually after deadline:chained",
+            "names another obligation",
+        ),
+        ("1 days before each deadline of once, nothing", "`nothing`"),
+        ("1 days before each deadline of once, once", "named twice"),
+        (
+            "1 days before each deadline of chained",
+            "names another obligation",
+        ),
+        ("1 days before each deadline of daily", "has no dates"),
     ] {
-        let events: BTreeSet<String> = ["x".to_string()].into();
-        assert!(generator::check_deadline(bad, &events).is_err(), "{bad}");
+        let e = generator::check_deadline(bad, &events, &named).expect_err(bad);
+        assert!(e.contains(why), "{bad}: {e}");
+    }
+    for good in [
+        "annually after deadline:once",
+        "3 weeks before deadline:once",
+        "1 days before each deadline of once",
+        "1 days before each deadline of yearly, once",
+    ] {
+        generator::check_deadline(good, &events, &named).unwrap_or_else(|e| panic!("{good}: {e}"));
     }
 }
 
@@ -612,8 +665,8 @@ fn expected_df_count(
     let a = n(path != Some(Path::B));
     let b = n(path != Some(Path::A));
     let sc = n(special);
-    // 1.3, 2.3, 2.4, 2.5, 2.6, 2.7, 2.8.1, 2.8.2, 2.9; 1.4 on a level change.
-    let every = 9 + n(level_change);
+    // 1.3, 1.5, 2.3, 2.4, 2.5, 2.6, 2.7, 2.8.1, 2.8.2, 2.9; 1.4 on a level change.
+    let every = 10 + n(level_change);
     every
         + match level {
             // 3.1.1, 3.1.2
@@ -727,9 +780,10 @@ fn df_cases() -> Vec<Case> {
         Case {
             name: "S1",
             facts: f(Level::S1),
-            count: 11,
+            count: 12,
             present: &[
                 ("df-1-3", "1.3"),
+                ("df-1-5", "1.5"),
                 ("df-2-7", "2.7"),
                 ("df-2-8-1", "2.8.1"),
                 ("df-2-8-2", "2.8.2"),
@@ -746,7 +800,7 @@ fn df_cases() -> Vec<Case> {
                 level_change: Some(true),
                 ..f(Level::S1)
             },
-            count: 12,
+            count: 13,
             present: &[("df-1-4", "1.4")],
             absent: &[],
             open: &[],
@@ -768,7 +822,7 @@ fn df_cases() -> Vec<Case> {
         Case {
             name: "S2 without Special Category Data",
             facts: f(Level::S2),
-            count: 21,
+            count: 22,
             present: &[
                 ("df-3-2-1-a", "3.2.1(a)"),
                 ("df-3-2-1-d", "3.2.1(d)"),
@@ -789,7 +843,7 @@ fn df_cases() -> Vec<Case> {
                 special_category: true,
                 ..f(Level::S2)
             },
-            count: 22,
+            count: 23,
             present: &[("df-3-2-1-e-special", "3.2.1(e)")],
             absent: &[],
             open: &[],
@@ -800,7 +854,7 @@ fn df_cases() -> Vec<Case> {
                 path: Some(Path::A),
                 ..f(Level::S3)
             },
-            count: 11,
+            count: 12,
             present: &[("df-3-3-1-a", "3.3.1(a)"), ("df-3-3-2", "3.3.2")],
             absent: &[
                 "df-3-3-1-b-i",
@@ -816,7 +870,7 @@ fn df_cases() -> Vec<Case> {
                 path: Some(Path::B),
                 ..f(Level::S3)
             },
-            count: 22,
+            count: 23,
             present: &[
                 ("df-3-3-1-b-i", "3.3.1(b)(i)"),
                 ("df-3-3-1-b-iv", "3.3.1(b)(iv)"),
@@ -834,7 +888,7 @@ fn df_cases() -> Vec<Case> {
                 special_category: true,
                 ..f(Level::S3)
             },
-            count: 24,
+            count: 25,
             present: &[
                 ("df-3-3-1-a", "3.3.1(a)"),
                 ("df-3-3-1-b-vi-special", "3.3.1(b)(vi)"),
@@ -853,7 +907,7 @@ fn df_cases() -> Vec<Case> {
                 path: Some(Path::B),
                 ..f(Level::S4)
             },
-            count: 22,
+            count: 23,
             present: &[
                 ("df-3-4-1-b-i", "3.4.1(b)(i)"),
                 ("df-3-4-1-b-vii", "3.4.1(b)(vii)"),
@@ -869,7 +923,7 @@ fn df_cases() -> Vec<Case> {
                 access: true,
                 ..f(Level::S4)
             },
-            count: 22,
+            count: 23,
             present: &[("df-3-4-1-b-viii", "3.4.1(b)(viii)")],
             absent: &["df-3-4-1-b-vii"],
             open: &[],
@@ -880,7 +934,7 @@ fn df_cases() -> Vec<Case> {
                 access: true,
                 ..f(Level::S4)
             },
-            count: 23,
+            count: 24,
             present: &[
                 ("df-3-4-1-a", "3.4.1(a)"),
                 ("df-3-4-1-b-viii", "3.4.1(b)(viii)"),
@@ -895,7 +949,7 @@ fn df_cases() -> Vec<Case> {
                 hosting: Some(true),
                 ..f(Level::S5)
             },
-            count: 24,
+            count: 25,
             present: &[
                 ("df-3-5-1-b-i", "3.5.1(b)(i)"),
                 ("df-3-5-1-b-ii", "3.5.1(b)(ii)"),
@@ -918,7 +972,7 @@ fn df_cases() -> Vec<Case> {
                 hosting: Some(false),
                 ..f(Level::S5)
             },
-            count: 19,
+            count: 20,
             present: &[
                 ("df-3-5-1-a", "3.5.1(a)"),
                 ("df-3-5-1-d", "3.5.1(d)"),
@@ -935,7 +989,7 @@ fn df_cases() -> Vec<Case> {
                 special_category: true,
                 ..f(Level::S5)
             },
-            count: 25,
+            count: 26,
             present: &[
                 ("df-3-5-1-c", "3.5.1(c)"),
                 ("df-3-5-1-e-special", "3.5.1(e)"),
@@ -950,7 +1004,7 @@ fn df_cases() -> Vec<Case> {
                 access: true,
                 ..f(Level::S6)
             },
-            count: 72,
+            count: 73,
             present: &[
                 ("df-3-6-1-b-ii", "3.6.1(b)(ii)"),
                 ("df-3-6-1-b-iv", "3.6.1(b)(iv)"),
@@ -987,7 +1041,7 @@ fn df_cases() -> Vec<Case> {
                 path: Some(Path::A),
                 ..f(Level::S6)
             },
-            count: 67,
+            count: 68,
             present: &[("df-3-6-1-a", "3.6.1(a)"), ("df-3-6-5", "3.6.5")],
             absent: &["df-3-6-access-3", "df-3-6-1-b-i", "df-3-6-1-b-certificates"],
             open: &[],
@@ -998,8 +1052,8 @@ fn df_cases() -> Vec<Case> {
                 schedule: Schedule::Df,
                 ..Facts::default()
             },
-            count: 9,
-            present: &[("df-2-8-1", "2.8.1")],
+            count: 10,
+            present: &[("df-1-5", "1.5"), ("df-2-8-1", "2.8.1")],
             absent: &["df-3-1-1", "df-1-4"],
             open: &[],
         },
@@ -1036,6 +1090,43 @@ fn df_selection_by_level_access_hosting_special_category_and_route() {
 }
 
 #[test]
+fn paragraph_1_5_is_a_duty_at_every_level() {
+    // "1.5 In relation to the applicable level of security requirements the Supplier
+    // shall meet the corresponding security requirements as set out below."
+    let line = source(Schedule::Df)
+        .lines()
+        .find(|l| l.starts_with("1.5 "))
+        .map(|l| squash(&l["1.5 ".len()..]))
+        .unwrap();
+    let p15 = find("df-1-5").unwrap();
+    assert_eq!(p15.text, line);
+    assert_eq!(p15.reference, "1.5");
+    assert!(p15.when.is_empty() && p15.deadline.is_none());
+    assert!(!not_obligations(Schedule::Df)
+        .iter()
+        .any(|x| line.starts_with(x.start)));
+    for level in Level::ALL {
+        for path in [None, Some(Path::A), Some(Path::B)] {
+            let selected = select(&Facts {
+                path,
+                ..df_facts(level)
+            });
+            let s = selected
+                .iter()
+                .find(|s| s.obligation.id == "df-1-5")
+                .unwrap_or_else(|| panic!("¶1.5 not selected at {level}, {path:?}"));
+            assert!(s.open_conditions.is_empty());
+        }
+    }
+    // Before the level is known too, as a duty of every level.
+    assert!(ids(&select(&Facts {
+        schedule: Schedule::Df,
+        ..Facts::default()
+    }))
+    .contains(&"df-1-5"));
+}
+
+#[test]
 fn catalogue_sizes_per_level() {
     let count = |l: Level| {
         obligations(Schedule::Df)
@@ -1043,13 +1134,14 @@ fn catalogue_sizes_per_level() {
             .filter(|o| o.applies_at(l))
             .count()
     };
-    assert_eq!(obligations(Schedule::Df).len(), 137);
+    assert_eq!(obligations(Schedule::Df).len(), 138);
     assert_eq!(obligations(Schedule::Sm2017).len(), 61);
     let every = obligations(Schedule::Df)
         .iter()
         .filter(|o| o.every_level())
         .count();
-    assert_eq!(every, 10);
+    // 1.3, 1.4, 1.5, 2.3–2.7, 2.8.1, 2.8.2, 2.9.
+    assert_eq!(every, 11);
     let own = [2, 13, 15, 16, 17, 64];
     for (level, own) in Level::ALL.into_iter().zip(own) {
         assert_eq!(count(level), every + own, "{level}");
@@ -1338,8 +1430,8 @@ fn binds(sentence: &str) -> bool {
         .any(|w| w.eq_ignore_ascii_case("shall") || w.eq_ignore_ascii_case("must"))
 }
 
-/// DF: ¶1.4, ¶2 and ¶3, one block per line (the conversion kept one paragraph or list
-/// item per line).
+/// DF: ¶1.4, ¶1.5, ¶2 and ¶3, one block per line (the conversion kept one paragraph or
+/// list item per line).
 fn df_blocks() -> Vec<String> {
     let text = source(Schedule::Df);
     let lines: Vec<&str> = text.lines().collect();
@@ -1348,9 +1440,11 @@ fn df_blocks() -> Vec<String> {
     let p15 = at(&|l| l.starts_with("1.5 "));
     let p2 = at(&|l| l.starts_with("2. "));
     let annex = at(&|l| l.contains("DF AGREEMENT SCHEDULE 2.4"));
-    lines[p14..p15]
+    // ¶1.5 is the one line between ¶1.4 and ¶2: the blocks run on from ¶1.4 (¶1.1–1.3
+    // describe how the level is set; ¶1.3's duty is listed and checked elsewhere).
+    assert_eq!(p15 + 1, p2, "¶1.5 is not the last paragraph of ¶1");
+    lines[p14..annex]
         .iter()
-        .chain(&lines[p2..annex])
         .map(|l| clean_line(l))
         .filter(|l| !l.is_empty())
         .collect()
@@ -1602,6 +1696,49 @@ mod malformed {
             Some(s("10 working days after event:nothing")),
         )]));
         assert_names(&e, "df-deadline", "no [[event]] with id `nothing`");
+        // A rule naming an obligation: it must be in the file with a deadline of its own.
+        let e = error(&df(vec![with(
+            "df-follows",
+            "deadline",
+            Some(s("annually after deadline:df-missing")),
+        )]));
+        assert_names(&e, "df-follows", "no [[obligation]] with id `df-missing`");
+        let e = error(&df(vec![
+            with("df-first", "deadline", None),
+            with(
+                "df-copy",
+                "deadline",
+                Some(s("1 days before each deadline of df-first")),
+            ),
+        ]));
+        assert_names(&e, "df-copy", "`df-first`");
+        // A later entry may be named; a deadline that names an obligation may not be.
+        build(&[(
+            "df-obligations.toml",
+            &df(vec![
+                with(
+                    "df-copy",
+                    "deadline",
+                    Some(s("1 days before each deadline of df-due")),
+                ),
+                with("df-due", "deadline", Some(s("6 months after commencement"))),
+            ]),
+        )])
+        .expect("a later obligation may be named");
+        let e = error(&df(vec![
+            with("df-due", "deadline", Some(s("6 months after commencement"))),
+            with(
+                "df-review",
+                "deadline",
+                Some(s("annually after deadline:df-due")),
+            ),
+            with(
+                "df-chain",
+                "deadline",
+                Some(s("1 days before each deadline of df-review")),
+            ),
+        ]));
+        assert_names(&e, "df-chain", "names another obligation");
         let e = error(&df(vec![with("df-extra", "colour", Some(s("red")))]));
         assert_names(&e, "df-extra", "unknown field `colour`");
         let e = error(&df(vec![with("DF_Upper", "note", None)]));

@@ -12,7 +12,8 @@
 use security_matrix_core::VecMap;
 use std::collections::BTreeSet;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Duration, Months, NaiveDate, NaiveDateTime};
+use proptest::prelude::*;
 use security_matrix_core::catalogue::{select, Facts, Path, Schedule, Selected};
 use security_matrix_core::ics::unfold_and_parse;
 use security_matrix_core::plan::{
@@ -152,41 +153,51 @@ fn s6_route_b_36_months_from_4_january_2027() {
     // - 6 months after commencement: 4 Jul 2027 (3.6.1(b)(ii) ISO/IEC 27001, 3.6.1(b)(iv)
     //   first ITHC, and 3.6.5's certification change control).
     // - ITHC then annually: 4 Jul 2028, 4 Jul 2029 (4 Jul 2030 is after the term).
-    // - 3.6.17 annual review: 4 Jan 2028, 4 Jan 2029 (4 Jan 2030 is a day after the term).
+    // - 3.6.1(b) certificate copies, the day before each of those deadlines: 3 Jul 2027
+    //   (serving (b)(ii) and the first ITHC), 3 Jul 2028, 3 Jul 2029.
+    // - 3.6.17 annual review, a year after the 3.6.5 deadline and yearly: 23 Nov 2027,
+    //   23 Nov 2028, 23 Nov 2029 (23 Nov 2030 is after the term).
     // - training, the last day of each contract year: 3 Jan 2028, 3 Jan 2029 and
     //   3 Jan 2030, which is the term's last day and so within it.
-    // - quarterly restore tests: the 4th of Apr, Jul, Oct, Jan from 4 Apr 2027 to
-    //   4 Oct 2029 (11 of them; 4 Jan 2030 is after the term).
+    // - quarterly restore tests: quarters start on the 4th of Jan, Apr, Jul and Oct, so
+    //   each ends on the 3rd of Apr, Jul, Oct and Jan, from 3 Apr 2027 to 3 Jan 2030, the
+    //   last day of the term and of its 12th quarter.
     // Ties are in catalogue order.
     const TRAINING: &str = "3.6, Awareness & Training, 2nd paragraph";
     const RESTORE: &str = "3.6, Business Continuity, 3rd paragraph";
     const PERSONNEL: &str = "3.6, Personnel Security, 1st paragraph";
+    const COPIES: &str = "df-3-6-1-b-certificates";
     let expected = expect_rows(&[
         ("df-3-6-5", "3.6.5", "2026-11-23", 1, 1),
         ("df-3-6-1-b-i", "3.6.1(b)(i)", "2027-01-03", 1, 1),
         ("df-3-6-4", "3.6.4", "2027-01-03", 1, 1),
         ("df-3-6-personnel-1", PERSONNEL, "2027-01-03", 1, 1),
-        ("df-3-6-continuity-3", RESTORE, "2027-04-04", 1, 11),
+        ("df-3-6-continuity-3", RESTORE, "2027-04-03", 1, 12),
+        (COPIES, "3.6.1(b)", "2027-07-03", 1, 3),
+        ("df-3-6-continuity-3", RESTORE, "2027-07-03", 2, 12),
         ("df-3-6-1-b-ii", "3.6.1(b)(ii)", "2027-07-04", 1, 1),
         ("df-3-6-1-b-iv", "3.6.1(b)(iv)", "2027-07-04", 1, 3),
         ("df-3-6-5-certification", "3.6.5", "2027-07-04", 1, 1),
-        ("df-3-6-continuity-3", RESTORE, "2027-07-04", 2, 11),
-        ("df-3-6-continuity-3", RESTORE, "2027-10-04", 3, 11),
+        ("df-3-6-continuity-3", RESTORE, "2027-10-03", 3, 12),
+        ("df-3-6-17", "3.6.17", "2027-11-23", 1, 3),
         ("df-3-6-training-2", TRAINING, "2028-01-03", 1, 3),
-        ("df-3-6-17", "3.6.17", "2028-01-04", 1, 2),
-        ("df-3-6-continuity-3", RESTORE, "2028-01-04", 4, 11),
-        ("df-3-6-continuity-3", RESTORE, "2028-04-04", 5, 11),
+        ("df-3-6-continuity-3", RESTORE, "2028-01-03", 4, 12),
+        ("df-3-6-continuity-3", RESTORE, "2028-04-03", 5, 12),
+        (COPIES, "3.6.1(b)", "2028-07-03", 2, 3),
+        ("df-3-6-continuity-3", RESTORE, "2028-07-03", 6, 12),
         ("df-3-6-1-b-iv", "3.6.1(b)(iv)", "2028-07-04", 2, 3),
-        ("df-3-6-continuity-3", RESTORE, "2028-07-04", 6, 11),
-        ("df-3-6-continuity-3", RESTORE, "2028-10-04", 7, 11),
+        ("df-3-6-continuity-3", RESTORE, "2028-10-03", 7, 12),
+        ("df-3-6-17", "3.6.17", "2028-11-23", 2, 3),
         ("df-3-6-training-2", TRAINING, "2029-01-03", 2, 3),
-        ("df-3-6-17", "3.6.17", "2029-01-04", 2, 2),
-        ("df-3-6-continuity-3", RESTORE, "2029-01-04", 8, 11),
-        ("df-3-6-continuity-3", RESTORE, "2029-04-04", 9, 11),
+        ("df-3-6-continuity-3", RESTORE, "2029-01-03", 8, 12),
+        ("df-3-6-continuity-3", RESTORE, "2029-04-03", 9, 12),
+        (COPIES, "3.6.1(b)", "2029-07-03", 3, 3),
+        ("df-3-6-continuity-3", RESTORE, "2029-07-03", 10, 12),
         ("df-3-6-1-b-iv", "3.6.1(b)(iv)", "2029-07-04", 3, 3),
-        ("df-3-6-continuity-3", RESTORE, "2029-07-04", 10, 11),
-        ("df-3-6-continuity-3", RESTORE, "2029-10-04", 11, 11),
+        ("df-3-6-continuity-3", RESTORE, "2029-10-03", 11, 12),
+        ("df-3-6-17", "3.6.17", "2029-11-23", 3, 3),
         ("df-3-6-training-2", TRAINING, "2030-01-03", 3, 3),
+        ("df-3-6-continuity-3", RESTORE, "2030-01-03", 12, 12),
     ]);
     assert_eq!(rows(&plan), expected);
 
@@ -213,7 +224,22 @@ fn s6_route_b_36_months_from_4_january_2027() {
     );
     assert_eq!(
         entries(&plan, "df-3-6-continuity-3")[0].rule,
-        "at least once every quarter"
+        "at least once in each quarter of the term, by its last day"
+    );
+    let copies = entries(&plan, COPIES);
+    assert_eq!(
+        copies[0].rule,
+        "the day before each deadline of ¶3.6.1(b)(ii) and ¶3.6.1(b)(iv)"
+    );
+    assert_eq!(
+        copies[1].uid,
+        "df-3-6-1-b-certificates-2028-07-03@security-matrix"
+    );
+    // It comes round with the yearly ITHC it serves.
+    assert!(copies.iter().all(|e| e.recurring));
+    assert_eq!(
+        entries(&plan, "df-3-6-17")[0].rule,
+        "every year after the ¶3.6.5 deadline"
     );
 
     // Before processing: dated the day before commencement, with the assumption.
@@ -294,15 +320,19 @@ fn s6_route_a_has_no_certification_or_ithc_dates() {
         .map(|e| e.obligation.id)
         .collect();
     assert_eq!(on_3_jan, ["df-3-6-1-a", "df-3-6-4", "df-3-6-personnel-1"]);
-    let on_4_jul: Vec<_> = plan
-        .dated
-        .iter()
-        .filter(|e| e.date == d("2027-07-04"))
-        .map(|e| e.obligation.id)
-        .collect();
-    assert_eq!(on_4_jul, ["df-3-6-5-certification", "df-3-6-continuity-3"]);
-    // 25 entries on route (b), less (b)(i), (b)(ii) and three ITHCs, plus (a).
-    assert_eq!(plan.dated.len(), 25 - 5 + 1);
+    let on = |date: &str| -> Vec<&str> {
+        plan.dated
+            .iter()
+            .filter(|e| e.date == d(date))
+            .map(|e| e.obligation.id)
+            .collect()
+    };
+    assert_eq!(on("2027-07-04"), ["df-3-6-5-certification"]);
+    // No certificate copies on route (a): only the quarter's end.
+    assert_eq!(on("2027-07-03"), ["df-3-6-continuity-3"]);
+    // 30 entries on route (b), less (b)(i), (b)(ii), three ITHCs and three copies, plus
+    // (a).
+    assert_eq!(plan.dated.len(), 30 - 8 + 1);
 }
 
 #[test]
@@ -375,8 +405,8 @@ fn event_dates_entered_are_dated() {
         plan.standing[0].event_label,
         Some("the date you first submit the Information Security Management Plan to the Customer")
     );
-    // 25 commencement-based entries and 3 event ones.
-    assert_eq!(plan.dated.len(), 28);
+    // 30 commencement-based entries and 3 event ones.
+    assert_eq!(plan.dated.len(), 33);
     let amend = entries(&plan, "df-3-6-8-amend");
     assert_eq!(amend[0].uid, "df-3-6-8-amend-2027-04-12@security-matrix");
     assert_eq!((amend[0].occurrence, amend[0].occurrences), (1, 1));
@@ -385,7 +415,7 @@ fn event_dates_entered_are_dated() {
 
 #[test]
 fn past_is_relative_to_the_today_passed_in() {
-    // Today 4 Jul 2027: the five entries before it are past; those on it are not.
+    // Today 4 Jul 2027: the seven entries before it are past; those on it are not.
     let plan = df_plan(Level::S6, Some("2027-01-04"), 36, &[], "2027-07-04");
     let past: Vec<_> = plan
         .dated
@@ -400,7 +430,9 @@ fn past_is_relative_to_the_today_passed_in() {
             ("df-3-6-1-b-i", d("2027-01-03")),
             ("df-3-6-4", d("2027-01-03")),
             ("df-3-6-personnel-1", d("2027-01-03")),
-            ("df-3-6-continuity-3", d("2027-04-04")),
+            ("df-3-6-continuity-3", d("2027-04-03")),
+            ("df-3-6-1-b-certificates", d("2027-07-03")),
+            ("df-3-6-continuity-3", d("2027-07-03")),
         ]
     );
     // Before everything: nothing is past; after everything: all is.
@@ -446,6 +478,7 @@ fn no_start_date_dates_only_events_and_asks_for_it() {
         [
             "df-3-6-1-b-ii",
             "df-3-6-1-b-iv",
+            "df-3-6-1-b-certificates",
             "df-3-6-5",
             "df-3-6-5-certification",
             "df-3-6-17",
@@ -489,13 +522,16 @@ fn s5_18_months_from_31_august_2026_clamps_to_february() {
     assert_eq!(plan.end, Some(d("2028-02-28")));
     // 31 Aug 2026 + 6 months = "31 Feb 2027", clamped to 28 Feb 2027 (not a leap year).
     // The ITHC comes round 12 months after that first date: 28 Feb 2028, the term's
-    // last day, so within it.
+    // last day, so within it. The certificate copies are due the day before each:
+    // 27 Feb 2027 (for (b)(ii) and the first ITHC) and 27 Feb 2028.
     assert_eq!(
         rows(&plan),
         expect_rows(&[
             ("df-3-5-1-b-i", "3.5.1(b)(i)", "2026-08-30", 1, 1),
+            ("df-3-5-1-b-certificates", "3.5.1(b)", "2027-02-27", 1, 2),
             ("df-3-5-1-b-ii", "3.5.1(b)(ii)", "2027-02-28", 1, 1),
             ("df-3-5-1-b-iv", "3.5.1(b)(iv)", "2027-02-28", 1, 2),
+            ("df-3-5-1-b-certificates", "3.5.1(b)", "2028-02-27", 2, 2),
             ("df-3-5-1-b-iv", "3.5.1(b)(iv)", "2028-02-28", 2, 2),
         ])
     );
@@ -509,6 +545,11 @@ fn s5_18_months_from_31_august_2026_clamps_to_february() {
         .map(|e| (e.date, e.occurrence, e.occurrences))
         .collect();
     assert_eq!(ithc, [(d("2027-02-28"), 1, 1)]);
+    let copies: Vec<_> = entries(&shorter, "df-3-5-1-b-certificates")
+        .iter()
+        .map(|e| (e.date, e.occurrence, e.occurrences))
+        .collect();
+    assert_eq!(copies, [(d("2027-02-27"), 1, 1)]);
 }
 
 #[test]
@@ -516,8 +557,8 @@ fn recurring_duties_whose_first_date_is_after_the_term() {
     // A 5-month S6 term from 4 Jan 2027 ends 3 Jun 2027.
     let plan = df_plan(Level::S6, Some("2027-01-04"), 5, &[], "2026-11-01");
     assert_eq!(plan.end, Some(d("2027-06-03")));
-    // The annual review (4 Jan 2028) and the training (3 Jan 2028) never fall within
-    // the term. The first ITHC is a deadline of its own ("by no later than six months from
+    // The annual review (23 Nov 2027, a year after the ISMP's 23 Nov 2026) and the
+    // training (3 Jan 2028) never fall within the term. The first ITHC is a deadline of its own ("by no later than six months from
     // the Call-Off Commencement Date"): it is dated 4 Jul 2027 even though the term has
     // ended (the stricter reading), without yearly repeats.
     assert_eq!(
@@ -529,15 +570,400 @@ fn recurring_duties_whose_first_date_is_after_the_term() {
         .map(|e| e.date)
         .collect();
     assert_eq!(ithc, [d("2027-07-04")]);
-    // One restore test, 4 Apr 2027. One-off deadlines are dated even after the term's end
-    // (the schedule states them without regard to it).
+    // The certificate copy for both is due the day before, also after the term.
+    let copies: Vec<_> = entries(&plan, "df-3-6-1-b-certificates")
+        .iter()
+        .map(|e| e.date)
+        .collect();
+    assert_eq!(copies, [d("2027-07-03")]);
+    // Two restore tests: the first quarter ends 3 Apr 2027; the second (4 Apr to 3 Jul)
+    // is cut short by the term, so its test is due on the term's last day, 3 Jun 2027.
+    // One-off deadlines are dated even after the term's end (the schedule states them
+    // without regard to it).
     let restore: Vec<_> = entries(&plan, "df-3-6-continuity-3")
         .iter()
         .map(|e| (e.date, e.occurrences))
         .collect();
-    assert_eq!(restore, [(d("2027-04-04"), 1)]);
+    assert_eq!(restore, [(d("2027-04-03"), 2), (d("2027-06-03"), 2)]);
     assert_eq!(entries(&plan, "df-3-6-1-b-ii")[0].date, d("2027-07-04"));
     assert!(!plan.needs_start_date());
+}
+
+// ---------------------------------------------------------------------------------------
+// Readings of issue 13: Quarterly tests, the annual ISMP review, certificate copies
+
+/// The dates of one obligation in `plan`, in order.
+fn dates_of(plan: &Plan, id: &str) -> Vec<NaiveDate> {
+    entries(plan, id).iter().map(|e| e.date).collect()
+}
+
+fn ds(dates: &[&str]) -> Vec<NaiveDate> {
+    dates.iter().map(|x| d(x)).collect()
+}
+
+const RESTORE_ID: &str = "df-3-6-continuity-3";
+
+#[test]
+fn quarterly_restore_tests_fall_on_the_last_day_of_each_quarter() {
+    // "no less than Quarterly": one test in each quarter of the Call-Off Term, due by the
+    // quarter's last day, the last quarter included. Quarter k starts on commencement +
+    // 3(k−1) months (the same day of the month, or the month's last day when it has no
+    // such day) and ends the day before the next starts, or on the term's last day.
+    //
+    // From 1 Jan 2027 the quarters start on 1 Jan, 1 Apr, 1 Jul, 1 Oct.
+    // From 31 Aug 2026 they start on 31 Aug, 30 Nov (no 31 Nov), 28 Feb 2027 (not a leap
+    // year), 31 May, 31 Aug, 30 Nov, 29 Feb 2028 (leap year), 31 May, 31 Aug, 30 Nov,
+    // 28 Feb 2029, 31 May, and the next would be 31 Aug 2029; so they end on 29 Nov,
+    // 27 Feb, 30 May, 30 Aug, 29 Nov, 28 Feb, 30 May, 30 Aug, 29 Nov, 27 Feb, 30 May,
+    // 30 Aug.
+    // From 29 Feb 2028 they start on the 29th of May, Aug, Nov and on 28 Feb (2029, 2030
+    // and 2031 have no 29 Feb), so they end on the 28th of May, Aug, Nov and on 27 Feb.
+    // Terms (commencement + N months, less a day): 1 Jan 2027 + 3/12/13/36 ends 31 Mar
+    // 2027, 31 Dec 2027, 31 Jan 2028, 31 Dec 2029; 31 Aug 2026 + 3/12/13/36 ends 29 Nov
+    // 2026, 30 Aug 2027, 29 Sep 2027 (31 Aug + 13 months = 30 Sep 2027), 30 Aug 2029;
+    // 29 Feb 2028 + 3/12/13/36 ends 28 May 2028, 27 Feb 2029, 28 Mar 2029, 27 Feb 2031.
+    // A 13-month term has a fifth quarter of one month, cut short at the term's end.
+    let cases: [(&str, u32, &[&str]); 12] = [
+        ("2027-01-01", 3, &["2027-03-31"]),
+        (
+            "2027-01-01",
+            12,
+            &["2027-03-31", "2027-06-30", "2027-09-30", "2027-12-31"],
+        ),
+        (
+            "2027-01-01",
+            13,
+            &[
+                "2027-03-31",
+                "2027-06-30",
+                "2027-09-30",
+                "2027-12-31",
+                "2028-01-31",
+            ],
+        ),
+        (
+            "2027-01-01",
+            36,
+            &[
+                "2027-03-31",
+                "2027-06-30",
+                "2027-09-30",
+                "2027-12-31",
+                "2028-03-31",
+                "2028-06-30",
+                "2028-09-30",
+                "2028-12-31",
+                "2029-03-31",
+                "2029-06-30",
+                "2029-09-30",
+                "2029-12-31",
+            ],
+        ),
+        ("2026-08-31", 3, &["2026-11-29"]),
+        (
+            "2026-08-31",
+            12,
+            &["2026-11-29", "2027-02-27", "2027-05-30", "2027-08-30"],
+        ),
+        (
+            "2026-08-31",
+            13,
+            &[
+                "2026-11-29",
+                "2027-02-27",
+                "2027-05-30",
+                "2027-08-30",
+                "2027-09-29",
+            ],
+        ),
+        (
+            "2026-08-31",
+            36,
+            &[
+                "2026-11-29",
+                "2027-02-27",
+                "2027-05-30",
+                "2027-08-30",
+                "2027-11-29",
+                "2028-02-28",
+                "2028-05-30",
+                "2028-08-30",
+                "2028-11-29",
+                "2029-02-27",
+                "2029-05-30",
+                "2029-08-30",
+            ],
+        ),
+        ("2028-02-29", 3, &["2028-05-28"]),
+        (
+            "2028-02-29",
+            12,
+            &["2028-05-28", "2028-08-28", "2028-11-28", "2029-02-27"],
+        ),
+        (
+            "2028-02-29",
+            13,
+            &[
+                "2028-05-28",
+                "2028-08-28",
+                "2028-11-28",
+                "2029-02-27",
+                "2029-03-28",
+            ],
+        ),
+        (
+            "2028-02-29",
+            36,
+            &[
+                "2028-05-28",
+                "2028-08-28",
+                "2028-11-28",
+                "2029-02-27",
+                "2029-05-28",
+                "2029-08-28",
+                "2029-11-28",
+                "2030-02-27",
+                "2030-05-28",
+                "2030-08-28",
+                "2030-11-28",
+                "2031-02-27",
+            ],
+        ),
+    ];
+    for (start, months, expected) in cases {
+        let plan = df_plan(Level::S6, Some(start), months, &[], "2026-01-01");
+        assert_eq!(
+            dates_of(&plan, RESTORE_ID),
+            ds(expected),
+            "{months} months from {start}"
+        );
+        // The last test is due on the term's last day: the final quarter is kept.
+        assert_eq!(plan.end, Some(d(expected[expected.len() - 1])));
+        let restore = entries(&plan, RESTORE_ID);
+        assert!(restore
+            .iter()
+            .all(|e| e.occurrences as usize == expected.len() && e.recurring));
+    }
+    // The duty says which reading it applies.
+    let note = security_matrix_core::catalogue::find(RESTORE_ID)
+        .unwrap()
+        .note
+        .unwrap();
+    assert!(note.contains("\"Quarterly\" is capitalised"), "{note}");
+    assert!(
+        note.contains("Framework Agreement's own definition"),
+        "{note}"
+    );
+    assert!(note.contains("31 March, 30 June, 30 September and 31 December 2027"));
+
+    // The term's end unknown (months not answered): the first quarter's last day, then
+    // every quarter.
+    let open = df_plan(Level::S6, Some("2027-01-01"), 0, &[], "2026-01-01");
+    let restore = entries(&open, RESTORE_ID);
+    assert_eq!(restore.len(), 1);
+    assert_eq!(restore[0].date, d("2027-03-31"));
+    assert_eq!(restore[0].then_every, Some("then every quarter"));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Every restore test lies inside the term, and each quarter of the term, worked out
+    /// here with chrono's own month arithmetic, has exactly one, on its last day.
+    #[test]
+    fn each_quarter_of_the_term_has_exactly_one_restore_test(
+        offset in 0i64..10_000,
+        months in 1u32..=60,
+    ) {
+        let start = d("2020-01-01") + Duration::days(offset);
+        let answers = DfAnswers {
+            months,
+            access: true,
+            commencement: Some(start),
+            ..DfAnswers::default()
+        };
+        let plan = build_plan(
+            &df_selected(Level::S6),
+            &PlanInput::df(&answers, VecMap::new(), start),
+        );
+        let at = |n: u32| start.checked_add_months(Months::new(n)).unwrap();
+        let end = at(months) - Duration::days(1);
+        prop_assert_eq!(plan.end, Some(end));
+        let dates = dates_of(&plan, RESTORE_ID);
+        prop_assert!(dates.iter().all(|x| start <= *x && *x <= end), "{:?}", dates);
+        let quarters = months.div_ceil(3);
+        prop_assert_eq!(dates.len(), quarters as usize);
+        for k in 0..quarters {
+            let first = at(3 * k);
+            let last = (at(3 * k + 3) - Duration::days(1)).min(end);
+            let inside: Vec<_> = dates.iter().filter(|x| first <= **x && **x <= last).collect();
+            prop_assert_eq!(inside, vec![&last], "quarter {} of {:?}", k + 1, dates);
+        }
+    }
+}
+
+#[test]
+fn the_ismp_review_counts_from_the_plans_own_deadline() {
+    // ¶3.6.5: the plan no later than six weeks (42 days) before commencement; ¶3.6.17:
+    // reviewed at least annually, read as within 12 months of that deadline and then every
+    // 12 months while the term runs.
+    // - 1 Jan 2027 − 42 days = 20 Nov 2026 (1 Dec is 31 days back, 11 more): reviews on
+    //   20 Nov 2027, 2028, 2029 up to the term's end (31 Dec 2027, 31 Jan 2028 or 31 Dec
+    //   2029); a 3-month term (to 31 Mar 2027) has none.
+    // - 31 Aug 2026 − 42 days = 20 Jul 2026 (31 Jul is 31 days back, 11 more): the
+    //   13-month term to 29 Sep 2027 has one review, 20 Jul 2027.
+    // - 29 Feb 2028 − 42 days = 18 Jan 2028 (31 Jan is 29 days back, 13 more): the 12-month
+    //   term to 27 Feb 2029 has one review, 18 Jan 2029.
+    // - 11 Apr 2028 − 42 days = 29 Feb 2028 (31 Mar is 11 days back, 31 more to 29 Feb):
+    //   12 months later is "29 Feb 2029", clamped to 28 Feb, and likewise 28 Feb 2030 and
+    //   2031, each counted from 29 Feb 2028; the 36-month term ends 10 Apr 2031.
+    let cases: [(&str, u32, &str, &[&str]); 7] = [
+        ("2027-01-01", 3, "2026-11-20", &[]),
+        ("2027-01-01", 12, "2026-11-20", &["2027-11-20"]),
+        ("2027-01-01", 13, "2026-11-20", &["2027-11-20"]),
+        (
+            "2027-01-01",
+            36,
+            "2026-11-20",
+            &["2027-11-20", "2028-11-20", "2029-11-20"],
+        ),
+        ("2026-08-31", 13, "2026-07-20", &["2027-07-20"]),
+        ("2028-02-29", 12, "2028-01-18", &["2029-01-18"]),
+        (
+            "2028-04-11",
+            36,
+            "2028-02-29",
+            &["2029-02-28", "2030-02-28", "2031-02-28"],
+        ),
+    ];
+    for (start, months, ismp, reviews) in cases {
+        let plan = df_plan(Level::S6, Some(start), months, &[], "2026-01-01");
+        let name = format!("{months} months from {start}");
+        assert_eq!(dates_of(&plan, "df-3-6-5"), ds(&[ismp]), "{name}");
+        assert_eq!(dates_of(&plan, "df-3-6-17"), ds(reviews), "{name}");
+        let after_term = plan
+            .after_term
+            .iter()
+            .any(|u| u.obligation.id == "df-3-6-17");
+        assert_eq!(after_term, reviews.is_empty(), "{name}");
+    }
+    // The 12-month term from 1 January: the one review comes 41 days before the term's
+    // last day, about six weeks.
+    let plan = df_plan(Level::S6, Some("2027-01-01"), 12, &[], "2026-01-01");
+    assert_eq!(plan.end, Some(d("2027-12-31")));
+    assert_eq!(
+        entries(&plan, "df-3-6-17")[0].rule,
+        "every year after the ¶3.6.5 deadline"
+    );
+    let note = security_matrix_core::catalogue::find("df-3-6-17")
+        .unwrap()
+        .note
+        .unwrap();
+    assert!(
+        note.contains("¶3.6.5") && note.contains("stricter reading"),
+        "{note}"
+    );
+    assert!(note.contains("20 November 2027"), "{note}");
+}
+
+#[test]
+fn certificate_copies_are_due_the_day_before_each_deadline_they_serve() {
+    // ¶3.5.1(b) and ¶3.6.1(b): "a copy of each such certificate of compliance before the
+    // deadline for compliance as set out above": the day before the (b)(ii) certification
+    // deadline (six months from commencement) and before each (b)(iv) ITHC deadline (six
+    // months, then yearly within the term). The first two always coincide: one copy date.
+    // - S6, 1 Jan 2027: deadlines 1 Jul 2027, then 1 Jul 2028 and 2029 within a 36-month
+    //   term (to 31 Dec 2029), none more within 12 months (to 31 Dec 2027).
+    // - S5, 31 Aug 2027, 23 months (to 30 Jul 2029): 31 Aug + 6 months = 29 Feb 2028 (leap
+    //   year), then 28 Feb 2029; copies on 28 Feb 2028 and 27 Feb 2029.
+    // - S6, 29 Feb 2028, 13 months (to 28 Mar 2029): 29 Aug 2028 only; copy 28 Aug 2028.
+    // - S5, 1 Jan 2027, 3 months (to 31 Mar 2027): the six-month deadlines, 1 Jul 2027,
+    //   stand after the term, and so does the copy, 30 Jun 2027.
+    // - S6, 1 Mar 2027, 12 months: 1 Sep 2027; the copy on 31 Aug 2027.
+    let cases: [(Level, &str, u32, &[&str]); 6] = [
+        (Level::S6, "2027-01-01", 12, &["2027-06-30"]),
+        (
+            Level::S6,
+            "2027-01-01",
+            36,
+            &["2027-06-30", "2028-06-30", "2029-06-30"],
+        ),
+        (Level::S5, "2027-08-31", 23, &["2028-02-28", "2029-02-27"]),
+        (Level::S6, "2028-02-29", 13, &["2028-08-28"]),
+        (Level::S5, "2027-01-01", 3, &["2027-06-30"]),
+        (Level::S6, "2027-03-01", 12, &["2027-08-31"]),
+    ];
+    for (level, start, months, copies) in cases {
+        let n = level.number();
+        let plan = df_plan(level, Some(start), months, &[], "2026-01-01");
+        let name = format!("{level}, {months} months from {start}");
+        let id = format!("df-3-{n}-1-b-certificates");
+        let entries = entries(&plan, &id);
+        assert_eq!(
+            entries.iter().map(|e| e.date).collect::<Vec<_>>(),
+            ds(copies),
+            "{name}"
+        );
+        // The same element as before: cited as ¶3.N.1(b), one entry per date.
+        let reference = format!("3.{n}.1(b)");
+        assert!(entries.iter().all(|e| e.obligation.reference == reference));
+        // Each copy lies strictly before, and exactly a day before, a deadline of (b)(ii)
+        // or (b)(iv) in the same plan, and every such deadline has its copy.
+        let deadlines: BTreeSet<NaiveDate> =
+            [format!("df-3-{n}-1-b-ii"), format!("df-3-{n}-1-b-iv")]
+                .iter()
+                .flat_map(|id| dates_of(&plan, id))
+                .collect();
+        let day_before: BTreeSet<NaiveDate> =
+            deadlines.iter().map(|x| *x - Duration::days(1)).collect();
+        assert_eq!(day_before, ds(copies).into_iter().collect(), "{name}");
+        // The calendar has one event per copy, each with its own UID.
+        let ics = unfold_and_parse(&plan_ics(&plan, stamp()));
+        let uids: Vec<String> = ics
+            .iter()
+            .flat_map(|e| e.iter())
+            .filter(|(k, v)| k == "UID" && v.starts_with(&format!("{id}-")))
+            .map(|(_, v)| v.clone())
+            .collect();
+        let want: Vec<String> = copies
+            .iter()
+            .map(|c| format!("{id}-{c}@security-matrix"))
+            .collect();
+        assert_eq!(uids, want, "{name}");
+    }
+    // The term's end unknown: the first copy, then one before each later ITHC.
+    let open = df_plan(Level::S6, Some("2027-01-01"), 0, &[], "2026-01-01");
+    let copies = entries(&open, "df-3-6-1-b-certificates");
+    assert_eq!(copies.len(), 1);
+    assert_eq!(copies[0].date, d("2027-06-30"));
+    assert_eq!(
+        copies[0].then_every,
+        Some("then the day before each later deadline")
+    );
+    // Route (a) has neither the deadlines nor the copies.
+    let route_a = select(&Facts {
+        schedule: Schedule::Df,
+        level: Some(Level::S6),
+        path: Some(Path::A),
+        ..Facts::default()
+    });
+    let answers = DfAnswers {
+        months: 36,
+        commencement: Some(d("2027-01-01")),
+        ..DfAnswers::default()
+    };
+    let plan = build_plan(
+        &route_a,
+        &PlanInput::df(&answers, VecMap::new(), d("2026-01-01")),
+    );
+    assert!(entries(&plan, "df-3-6-1-b-certificates").is_empty());
+    for id in ["df-3-5-1-b-certificates", "df-3-6-1-b-certificates"] {
+        let note = security_matrix_core::catalogue::find(id)
+            .unwrap()
+            .note
+            .unwrap();
+        assert!(note.contains("the day before"), "{id}: {note}");
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -642,7 +1068,7 @@ fn ics_parses_back_with_one_event_per_dated_entry() {
     let ics = plan_ics(&plan, stamp());
     let parsed = unfold_and_parse(&ics);
     assert_eq!(parsed.len(), plan.dated.len());
-    assert_eq!(parsed.len(), 26);
+    assert_eq!(parsed.len(), 31);
 
     let prop = |event: &Vec<(String, String)>, name: &str| -> String {
         let values: Vec<_> = event.iter().filter(|(n, _)| n == name).collect();
@@ -691,6 +1117,22 @@ fn ics_parses_back_with_one_event_per_dated_entry() {
          DF Schedule 2.4 Information Security and Assurance, paragraph 3.6.1(b)(iv).\n\
          Not legal advice; the signed schedule prevails."
     );
+    // The certificate copies: one event per date, on the paragraph they are cited by.
+    let copy = by_uid("df-3-6-1-b-certificates-2028-07-03@security-matrix");
+    assert_eq!(prop(copy, "DTSTART;VALUE=DATE"), "20280703");
+    assert!(prop(copy, "SUMMARY").starts_with("3.6.1(b) Route (b): give the Customer"));
+    assert_eq!(
+        prop(copy, "DESCRIPTION"),
+        "Due the day before each deadline of ¶3.6.1(b)(ii) and ¶3.6.1(b)(iv).\n\
+         Occurrence 2 of 3 within the term.\n\
+         DF Schedule 2.4 Information Security and Assurance, paragraph 3.6.1(b).\n\
+         Not legal advice; the signed schedule prevails."
+    );
+    let review = by_uid("df-3-6-17-2027-11-23@security-matrix");
+    assert!(prop(review, "DESCRIPTION")
+        .starts_with("Due every year after the ¶3.6.5 deadline.\nOccurrence 1 of 3"));
+    let restore = by_uid("df-3-6-continuity-3-2030-01-03@security-matrix");
+    assert!(prop(restore, "DESCRIPTION").contains("Occurrence 12 of 12 within the term."));
     let cep = by_uid("df-3-6-1-b-i-2027-01-03@security-matrix");
     assert!(prop(cep, "DESCRIPTION")
         .contains("Assumes you start processing Customer Data on the Call-Off Commencement Date."));
