@@ -814,7 +814,7 @@ fn df_cases() -> Vec<Case> {
                 level_change: None,
                 ..f(Level::S1)
             },
-            count: 12,
+            count: 13,
             present: &[("df-1-4", "1.4")],
             absent: &[],
             open: &[("df-1-4", &[Condition::LevelChange])],
