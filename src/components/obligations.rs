@@ -1,7 +1,7 @@
 //! The obligations that apply, grouped by category, each with its reference, plain title,
 //! due dates, conditions, readiness radios and the clause's own words behind a disclosure.
 //!
-//! Speed (issue 9): an S6 result lists 72 obligations, about 1,400 elements, and building
+//! Speed (issue 9): an S6 result lists over 70 obligations, about 1,400 elements, and building
 //! them node by node through Yew took most of the time from "Get your result" to the page.
 //! The list is static for a given report, so [`obligations_markup`] writes it as one HTML
 //! string (every text and attribute escaped) that the browser parses in one go, and Yew
