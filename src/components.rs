@@ -47,6 +47,7 @@ use chrono::NaiveDate;
 use security_matrix_core::flow::Answers;
 use security_matrix_core::readiness::ReadinessMap;
 use security_matrix_core::report::EventDates;
+use security_matrix_core::savefile::Document;
 use yew::virtual_dom::VNode;
 use yew::{AttrValue, Callback, Html};
 
@@ -87,4 +88,15 @@ pub struct ResultContext {
     pub heading_level: u8,
     /// Emits actions.
     pub on_action: Callback<Action>,
+}
+
+impl ResultContext {
+    /// What the saved file holds: every answer, readiness mark and event date.
+    pub fn document(&self) -> Document {
+        Document {
+            answers: self.all_answers.clone(),
+            readiness: self.readiness.clone(),
+            event_dates: self.event_dates.clone(),
+        }
+    }
 }

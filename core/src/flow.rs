@@ -315,32 +315,6 @@ impl Answers {
     }
 }
 
-impl Answers {
-    /// Every answer, including ones a link leaves implicit (`other=no`, skipped dates as
-    /// `skip`), for session storage. Read back with [`Answers::from_storage`].
-    pub fn to_storage(&self) -> String {
-        let mut parts = vec![format!("schedule={}", self.schedule.id())];
-        for (q, a) in &self.values {
-            let value = a.value_text();
-            parts.push(format!("{}={value}", q.key()));
-        }
-        parts.join("&")
-    }
-
-    /// Reads [`Answers::to_storage`] output. `None` if anything in it is not understood.
-    pub fn from_storage(s: &str) -> Option<Answers> {
-        let mut pairs = s.split('&');
-        let schedule = Schedule::from_id(pairs.next()?.strip_prefix("schedule=")?)?;
-        let mut answers = Answers::new(schedule);
-        for pair in pairs {
-            let (k, v) = pair.split_once('=')?;
-            let q = QuestionId::from_key(k).filter(|q| q.question().schedule == schedule)?;
-            answers.set(q, parse_stored_value(q, v).ok()?);
-        }
-        Some(answers)
-    }
-}
-
 /// Decodes `%XX` escapes and '+' in a form-encoded value.
 fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
@@ -626,33 +600,6 @@ mod tests {
         assert_eq!(a.previous(Value), Some(Professional));
         a.set(Special, Answer::Number(0));
         assert_eq!(a.next_after(Special), Some(Value));
-    }
-
-    #[test]
-    fn storage_keeps_every_answer_exactly() {
-        let mut a = Answers::new(Schedule::Df);
-        a.set(Subjects, Answer::Number(12));
-        a.set(Other, Answer::YesNo(false));
-        a.set(Commencement, Answer::Skipped);
-        a.set(CurrentLevel, Answer::Choice("S3"));
-        let s = a.to_storage();
-        assert_eq!(Answers::from_storage(&s), Some(a));
-        let mut b = Answers::new(Schedule::Sm2017);
-        b.set(
-            Effective,
-            Answer::Date(NaiveDate::from_ymd_opt(2026, 9, 1).unwrap()),
-        );
-        assert_eq!(Answers::from_storage(&b.to_storage()), Some(b));
-        for bad in [
-            "",
-            "schedule=xx",
-            "schedule=df&subjects=-1",
-            "schedule=df&nope=1",
-            "schedule=df&effective=2026-01-01",
-            "schedule=df&subjects=skip",
-        ] {
-            assert_eq!(Answers::from_storage(bad), None, "{bad}");
-        }
     }
 
     #[test]

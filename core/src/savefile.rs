@@ -1,62 +1,159 @@
-//! The saved-assessment file: a small JSON document with a schema version, the rules
-//! version, the answers and the readiness marks. Opening it explains every problem in
-//! words and never half-applies a file.
-use crate::catalogue::find;
-use crate::flow::{from_fragment, parse_stored_value, Answers};
+//! The saved assessment: one small, versioned JSON document holding everything the user
+//! typed (the answers, the readiness marks and the dates of events). It is the file the user
+//! saves and, with the page they are on, what the tab keeps in sessionStorage: the tool has
+//! two encodings of answers, the public link and this document.
+//!
+//! Reading never refuses a document this tool wrote. A part it cannot place (an answer to a
+//! question that is gone, a mark for an obligation it does not know, a date that is not one)
+//! is left out and named in the message, and everything else opens. Only a text that is not
+//! such a document at all (not JSON, no `format`, a newer schema, no known schedule) is
+//! refused, with the reason in words.
+//!
+//! Schemas: 1 kept the answers as a link fragment (`"answers": "schedule=df&…"`); 2 keeps
+//! them by question key, with the readiness marks; 3 adds `event_dates`, and its marks may
+//! be of either schedule: an obligation's id names its schedule (`df-…`, `sm2017-…`), so
+//! marks made for the schedule not being assessed are kept for when the user goes back to it.
+//! Schema 2 files saved after a schedule change hold such marks too (issue 16: they were
+//! refused then) and open the same way.
+mod legacy;
+
+use crate::catalogue::{find, find_event};
+use crate::flow::{from_fragment, iso_date, parse_iso_date, parse_stored_value, Answers};
 use crate::json::{parse, Json};
-use crate::questions::QuestionId;
+use crate::questions::{QuestionId, QUESTIONS};
 use crate::readiness::{Readiness, ReadinessMap};
+use crate::report::EventDates;
 use crate::{Schedule, RULES_VERSION};
 
-/// The value of the file's `format` member.
+/// The value of the document's `format` member.
 pub const FORMAT: &str = "security-matrix-assessment";
-/// The current schema version. Version 1 kept the answers as a link fragment.
-pub const SCHEMA: u64 = 2;
+/// The current schema version (see the module's notes for the earlier ones).
+pub const SCHEMA: u64 = 3;
 /// Files larger than this are not ours.
 pub const MAX_BYTES: usize = 512 * 1024;
 
-/// A file that opened.
+/// Everything the user typed that is kept.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Document {
+    /// The answers, for one schedule.
+    pub answers: Answers,
+    /// The readiness marks by obligation id, of either schedule.
+    pub readiness: ReadinessMap,
+    /// The dates of events (to date the duties that run from them), by event id.
+    pub event_dates: EventDates,
+}
+
+/// Where a document is read from: it decides how the messages are worded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// A file the user chose.
+    File,
+    /// This tab's sessionStorage.
+    Storage,
+}
+
+/// A document that opened.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Loaded {
-    /// The answers.
-    pub answers: Answers,
-    /// The readiness marks.
-    pub readiness: ReadinessMap,
-    /// Things to tell the user that did not stop the file opening.
-    pub warnings: Vec<String>,
+    /// What could be placed.
+    pub document: Document,
+    /// The page the user was on, as the UI's page key (kept in sessionStorage only).
+    pub page: Option<String>,
+    /// Things to know that did not stop it opening (another rules version, an earlier
+    /// schema, a question still to answer).
+    pub notes: Vec<String>,
+    /// The parts left out, each named in words.
+    pub skipped: Vec<String>,
+    origin: Origin,
 }
 
-/// Writes the file.
-pub fn to_json(answers: &Answers, readiness: &ReadinessMap) -> String {
-    let mut given = Vec::new();
-    for q in crate::questions::QUESTIONS
-        .iter()
-        .filter(|q| q.schedule == answers.schedule)
-    {
-        if let Some(a) = answers.get(q.id) {
-            given.push((q.id.key().to_string(), Json::String(a.value_text())));
+impl Loaded {
+    /// Everything to tell the user, as one message; `None` when there is nothing to say.
+    pub fn message(&self) -> Option<String> {
+        let mut parts = self.notes.clone();
+        if !self.skipped.is_empty() {
+            let n = self.skipped.len();
+            let what = if n == 1 {
+                "one part could not be used and was left out".to_string()
+            } else {
+                format!("{n} parts could not be used and were left out")
+            };
+            let lead = match self.origin {
+                Origin::File => "The file opened, but",
+                Origin::Storage => "Your earlier answers were restored, but",
+            };
+            parts.push(format!(
+                "{lead} {what}: {}. Everything else was kept.",
+                self.skipped.join("; ")
+            ));
         }
+        (!parts.is_empty()).then(|| parts.join(" "))
     }
-    let marks = readiness
-        .iter()
-        .map(|(id, r)| (id.clone(), Json::String(r.key().into())))
-        .collect();
-    Json::Object(vec![
-        ("format".into(), Json::String(FORMAT.into())),
-        ("schema".into(), Json::Number(SCHEMA.to_string())),
-        ("rules_version".into(), Json::String(RULES_VERSION.into())),
-        (
-            "schedule".into(),
-            Json::String(answers.schedule.id().into()),
-        ),
-        ("answers".into(), Json::Object(given)),
-        ("readiness".into(), Json::Object(marks)),
-    ])
-    .write()
 }
 
-/// Reads a file; on failure, every problem in plain words.
+/// Writes the file the user saves.
+pub fn to_json(doc: &Document) -> String {
+    write(doc, None)
+}
+
+/// Writes the document, with the page the user is on for sessionStorage.
+pub fn write(doc: &Document, page: Option<&str>) -> String {
+    let schedule = doc.answers.schedule;
+    let answers = QUESTIONS
+        .iter()
+        .filter(|q| q.schedule == schedule)
+        .filter_map(|q| {
+            let a = doc.answers.get(q.id)?;
+            Some((q.id.key().to_string(), Json::String(a.value_text())))
+        })
+        .collect();
+    let text = |s: &str| Json::String(s.to_string());
+    let dates = doc.event_dates.iter();
+    let marks = doc.readiness.iter();
+    let mut members = vec![
+        ("format".into(), text(FORMAT)),
+        ("schema".into(), Json::Number(SCHEMA.to_string())),
+        ("rules_version".into(), text(RULES_VERSION)),
+        ("schedule".into(), text(schedule.id())),
+        ("answers".into(), Json::Object(answers)),
+        (
+            "event_dates".into(),
+            Json::Object(
+                dates
+                    .map(|(e, d)| (e.clone(), text(&iso_date(*d))))
+                    .collect(),
+            ),
+        ),
+        (
+            "readiness".into(),
+            Json::Object(marks.map(|(id, r)| (id.clone(), text(r.key()))).collect()),
+        ),
+    ];
+    if let Some(page) = page {
+        members.push(("page".into(), text(page)));
+    }
+    Json::Object(members).write()
+}
+
+/// Reads a file the user chose; if it cannot be opened at all, why, in plain words.
 pub fn from_json(text: &str) -> Result<Loaded, Vec<String>> {
+    read(text, Origin::File)
+}
+
+/// The message when what the tab kept cannot be read at all.
+pub const STORAGE_UNREADABLE: &str =
+    "Your earlier answers could not be read, so the tool has started again.";
+
+/// Reads what sessionStorage holds: the document, or what the tool kept there before it
+/// kept the document (`smx1` and `smx2` lines), so nothing is lost across an update.
+pub fn from_storage(text: &str) -> Result<Loaded, Vec<String>> {
+    match legacy::storage_document(text) {
+        Some(doc) => read_document(&doc.map_err(|e| vec![e])?, Origin::Storage),
+        None => read(text, Origin::Storage).map_err(|_| vec![STORAGE_UNREADABLE.into()]),
+    }
+}
+
+fn read(text: &str, origin: Origin) -> Result<Loaded, Vec<String>> {
     if text.trim().is_empty() {
         return Err(vec!["The file is empty.".into()]);
     }
@@ -68,162 +165,215 @@ pub fn from_json(text: &str) -> Result<Loaded, Vec<String>> {
     let doc = parse(text).map_err(|e| {
         vec![format!("The file is not a JSON file: it could not be read past character {}. Choose a file saved by this tool (it ends in .json).", e.at + 1)]
     })?;
+    read_document(&doc, origin)
+}
+
+fn schema_of(doc: &Json) -> Result<u64, String> {
     if !matches!(doc, Json::Object(_)) {
-        return Err(vec![
-            "The file is JSON, but not a saved assessment from this tool.".into(),
-        ]);
+        return Err("The file is JSON, but not a saved assessment from this tool.".into());
     }
     if doc.get("format").and_then(Json::as_str) != Some(FORMAT) {
-        return Err(vec![format!("The file is not a saved assessment from this tool: it has no \"format\": \"{FORMAT}\".")]);
+        return Err(format!("The file is not a saved assessment from this tool: it has no \"format\": \"{FORMAT}\"."));
     }
-    let schema = match doc.get("schema") {
-        None => {
-            return Err(vec![
-            "The file does not say which version of the format it uses (\"schema\" is missing)."
-                .into(),
-        ])
-        }
-        Some(v) => v.as_u64().ok_or_else(|| {
-            vec!["The file's format version (\"schema\") is not a whole number.".to_string()]
-        })?,
-    };
+    let schema = doc
+        .get("schema")
+        .ok_or(
+            "The file does not say which version of the format it uses (\"schema\" is missing).",
+        )?
+        .as_u64()
+        .ok_or("The file's format version (\"schema\") is not a whole number.")?;
     if schema > SCHEMA {
-        return Err(vec![format!(
+        return Err(format!(
             "The file was saved by a newer version of this tool (format version {schema}; this tool reads up to {SCHEMA}). Open it with the newer version."
-        )]);
+        ));
     }
     if schema == 0 {
-        return Err(vec![
-            "The file's format version is 0, which this tool never wrote.".into(),
-        ]);
+        return Err("The file's format version is 0, which this tool never wrote.".into());
     }
-    let mut warnings = Vec::new();
-    match doc.get("rules_version").and_then(Json::as_str) {
-        Some(v) if v != RULES_VERSION => warnings.push(format!(
-            "This file was saved with rules version {v}; the rules are now version {RULES_VERSION}. Your answers are unchanged, but check the result again: an obligation or a date may differ."
-        )),
-        _ => {}
+    Ok(schema)
+}
+
+fn read_document(doc: &Json, origin: Origin) -> Result<Loaded, Vec<String>> {
+    let schema = schema_of(doc).map_err(|e| vec![e])?;
+    let mut notes = Vec::new();
+    if let Some(v) = doc.get("rules_version").and_then(Json::as_str) {
+        if v != RULES_VERSION {
+            let saved = match origin {
+                Origin::File => "This file was saved",
+                Origin::Storage => "Your answers were kept",
+            };
+            notes.push(format!("{saved} with rules version {v}; the rules are now version {RULES_VERSION}. Your answers are unchanged, but check the result again: an obligation or a date may differ."));
+        }
     }
-    let loaded = if schema == 1 {
-        from_v1(&doc)?
+    let mut skipped = Vec::new();
+    let mut bad = Vec::new();
+    let answers = if schema == 1 {
+        if origin == Origin::File {
+            notes.push("The file was saved by an earlier version of this tool; it has been brought up to date.".into());
+        }
+        answers_v1(doc, &mut skipped, &mut bad)
     } else {
-        from_v2(&doc)?
+        let schedule = match doc.get("schedule").and_then(Json::as_str) {
+            None => {
+                return Err(vec![
+                    "The file does not say which schedule was assessed.".into()
+                ])
+            }
+            Some(s) => Schedule::from_id(s).ok_or_else(|| {
+                vec![format!(
+                    "The file names a schedule this tool does not know: \"{s}\"."
+                )]
+            })?,
+        };
+        answers_v2(doc.get("answers"), schedule, &mut skipped, &mut bad)
+    };
+    if origin == Origin::File {
+        if let Some(q) = answers.first_unanswered().filter(|q| !bad.contains(q)) {
+            notes.push(format!(
+                "The file has no answer to \"{}\": answer it to see the result.",
+                q.question().label
+            ));
+        }
+    }
+    let document = Document {
+        answers,
+        readiness: marks(doc.get("readiness"), &mut skipped),
+        event_dates: event_dates(doc.get("event_dates"), &mut skipped),
+    };
+    let page = match origin {
+        Origin::File => None,
+        Origin::Storage => doc.get("page").and_then(Json::as_str).map(String::from),
     };
     Ok(Loaded {
-        warnings: [warnings, loaded.warnings].concat(),
-        ..loaded
+        document,
+        page,
+        notes,
+        skipped,
+        origin,
     })
 }
 
-/// Version 1 kept the answers as a link fragment and had no readiness marks.
-fn from_v1(doc: &Json) -> Result<Loaded, Vec<String>> {
-    let Some(fragment) = doc.get("answers").and_then(Json::as_str) else {
-        return Err(vec!["The file has no answers.".into()]);
+fn invalid(q: QuestionId, why: &str) -> String {
+    format!("the answer to \"{}\", which {why}", q.question().label)
+}
+
+/// Schema 1: the answers as a link fragment.
+fn answers_v1(doc: &Json, skipped: &mut Vec<String>, bad: &mut Vec<QuestionId>) -> Answers {
+    let fragment = match doc.get("answers") {
+        None => "",
+        Some(Json::String(s)) => s,
+        Some(_) => {
+            skipped.push("the answers, which are not in the expected form".into());
+            ""
+        }
     };
     let link = from_fragment(fragment);
-    if !link.errors.is_empty() {
-        return Err(link
-            .errors
-            .iter()
-            .map(|e| {
-                format!(
-                    "The answer to \"{}\" in the file is not valid: {}.",
-                    e.question.question().label,
-                    e.message
-                )
-            })
-            .collect());
+    for key in &link.unknown_keys {
+        skipped.push(format!("an answer this tool does not know: \"{key}\""));
     }
-    Ok(Loaded {
-        answers: link.answers,
-        readiness: ReadinessMap::new(),
-        warnings: vec!["The file was saved by an earlier version of this tool; it has been brought up to date.".into()],
-    })
+    for e in &link.errors {
+        bad.push(e.question);
+        let why = format!("is not valid ({})", e.message);
+        skipped.push(invalid(e.question, &why));
+    }
+    link.answers
 }
 
-fn from_v2(doc: &Json) -> Result<Loaded, Vec<String>> {
-    let mut problems = Vec::new();
-    let schedule = match doc.get("schedule").and_then(Json::as_str) {
-        None => {
-            return Err(vec![
-                "The file does not say which schedule was assessed.".into()
-            ])
-        }
-        Some(s) => Schedule::from_id(s).ok_or_else(|| {
-            vec![format!(
-                "The file names a schedule this tool does not know: \"{s}\"."
-            )]
-        })?,
-    };
-    let members = match doc.get("answers") {
-        None => return Err(vec!["The file has no answers.".into()]),
+/// Schemas 2 and 3: the answers by question key.
+fn answers_v2(
+    members: Option<&Json>,
+    schedule: Schedule,
+    skipped: &mut Vec<String>,
+    bad: &mut Vec<QuestionId>,
+) -> Answers {
+    let mut answers = Answers::new(schedule);
+    let members = match members {
+        None => return answers,
         Some(Json::Object(m)) => m,
         Some(_) => {
-            return Err(vec![
-                "The answers in the file are not in the expected form.".into(),
-            ])
+            skipped.push("the answers, which are not in the expected form".into());
+            return answers;
         }
     };
-    let mut answers = Answers::new(schedule);
     for (key, value) in members {
         let Some(q) = QuestionId::from_key(key).filter(|q| q.question().schedule == schedule)
         else {
-            problems.push(format!(
-                "The file has an answer this tool does not know: \"{key}\"."
-            ));
+            skipped.push(format!("an answer this tool does not know: \"{key}\""));
             continue;
         };
         let Some(raw) = value.as_str() else {
-            problems.push(format!(
-                "The answer to \"{}\" in the file is not text.",
-                q.question().label
-            ));
+            bad.push(q);
+            skipped.push(invalid(q, "is not text"));
             continue;
         };
         match parse_stored_value(q, raw) {
             Ok(a) => answers.set(q, a),
-            Err(message) => problems.push(format!(
-                "The answer to \"{}\" in the file is not valid: {message}.",
-                q.question().label
+            Err(message) => {
+                bad.push(q);
+                skipped.push(invalid(q, &format!("is not valid ({message})")));
+            }
+        }
+    }
+    answers
+}
+
+/// The members of an object, or why they are left out.
+fn members<'a>(
+    value: Option<&'a Json>,
+    what: &str,
+    skipped: &mut Vec<String>,
+) -> &'a [(String, Json)] {
+    match value {
+        Some(Json::Object(m)) => m,
+        None => &[],
+        Some(_) => {
+            skipped.push(format!("the {what}, which are not in the expected form"));
+            &[]
+        }
+    }
+}
+
+/// Readiness marks by obligation id, of either schedule.
+fn marks(value: Option<&Json>, skipped: &mut Vec<String>) -> ReadinessMap {
+    let mut readiness = ReadinessMap::new();
+    for (id, value) in members(value, "readiness marks", skipped) {
+        if find(id).is_none() {
+            skipped.push(format!(
+                "a mark for an obligation this tool does not know: \"{id}\""
+            ));
+            continue;
+        }
+        match value.as_str().and_then(Readiness::from_key) {
+            Some(r) => {
+                readiness.insert(id.clone(), r);
+            }
+            None => skipped.push(format!(
+                "the mark for \"{id}\", which must be \"in-place\", \"in-progress\" or \"not-yet\""
             )),
         }
     }
-    if problems.is_empty() {
-        if let Some(q) = answers.first_unanswered() {
-            problems.push(format!(
-                "The file is missing an answer to \"{}\".",
-                q.question().label
+    readiness
+}
+
+/// Event dates by event id, of either schedule.
+fn event_dates(value: Option<&Json>, skipped: &mut Vec<String>) -> EventDates {
+    let mut dates = EventDates::new();
+    for (id, value) in members(value, "dates of events", skipped) {
+        let Some(event) = Schedule::ALL.into_iter().find_map(|s| find_event(s, id)) else {
+            skipped.push(format!(
+                "a date for an event this tool does not know: \"{id}\""
             ));
-        }
-    }
-    let mut readiness = ReadinessMap::new();
-    match doc.get("readiness") {
-        None => {}
-        Some(Json::Object(marks)) => {
-            for (id, value) in marks {
-                let state = value.as_str().and_then(Readiness::from_key);
-                match (find(id).filter(|o| o.schedule == schedule), state) {
-                    (None, _) => problems.push(format!("The file marks an obligation this tool does not know: \"{id}\".")),
-                    (_, None) => problems.push(format!(
-                        "The readiness of \"{id}\" in the file must be \"in-place\", \"in-progress\" or \"not-yet\"."
-                    )),
-                    (Some(_), Some(s)) => {
-                        readiness.insert(id.clone(), s);
-                    }
-                }
+            continue;
+        };
+        match value.as_str().and_then(parse_iso_date) {
+            Some(d) => {
+                dates.insert(id.clone(), d);
             }
-        }
-        Some(_) => {
-            problems.push("The readiness marks in the file are not in the expected form.".into())
+            None => skipped.push(format!(
+                "the date entered for \"{}\", which is not a date written as YYYY-MM-DD",
+                event.label
+            )),
         }
     }
-    if problems.is_empty() {
-        Ok(Loaded {
-            answers,
-            readiness,
-            warnings: Vec::new(),
-        })
-    } else {
-        Err(problems)
-    }
+    dates
 }

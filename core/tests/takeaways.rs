@@ -1,9 +1,9 @@
-//! Take-aways: the saved file, the readiness action plan, the Tender Response statement.
+//! Take-aways: the readiness action plan, the Tender Response statement (the saved file is
+//! in `savefile.rs`).
 use chrono::NaiveDate;
 use security_matrix_core::flow::{from_fragment, Answers};
 use security_matrix_core::readiness::{summarise, Readiness, ReadinessMap};
 use security_matrix_core::report::{df_report, sm_report, EventDates};
-use security_matrix_core::savefile::{from_json, to_json, FORMAT};
 use security_matrix_core::statement::{df_statement, sm_statement};
 use security_matrix_core::RULES_VERSION;
 
@@ -13,113 +13,6 @@ fn today() -> NaiveDate {
 
 fn s6_answers() -> Answers {
     from_fragment("schedule=df&subjects=2000&special=0&value=200000&months=18&access=no&other_subjects=1000&other_special=0&current_level=S3&commencement=2027-01-04").answers
-}
-
-#[test]
-fn save_then_open_gives_the_same_state() {
-    let answers = s6_answers();
-    let mut readiness = ReadinessMap::new();
-    readiness.insert("df-3-6-5".into(), Readiness::InProgress);
-    readiness.insert("df-2-7".into(), Readiness::InPlace);
-    let text = to_json(&answers, &readiness);
-    assert!(text.contains(&format!("\"format\": \"{FORMAT}\"")));
-    assert!(text.contains(&format!("\"rules_version\": \"{RULES_VERSION}\"")));
-    let loaded = from_json(&text).expect("opens");
-    assert_eq!(loaded.answers, answers);
-    assert_eq!(loaded.readiness, readiness);
-    assert!(loaded.warnings.is_empty());
-    let sm = from_fragment("schedule=sm2017&own_devices=yes&marking=official&bulk=no").answers;
-    assert_eq!(
-        from_json(&to_json(&sm, &ReadinessMap::new()))
-            .unwrap()
-            .answers,
-        sm
-    );
-}
-
-#[test]
-fn every_malformed_file_has_its_own_message() {
-    let good = to_json(&s6_answers(), &ReadinessMap::new());
-    let with = |from: &str, to: &str| {
-        assert!(good.contains(from), "{from}");
-        good.replace(from, to)
-    };
-    let cases: Vec<(String, &str)> = vec![
-        (String::new(), "The file is empty."),
-        ("subjects,value\n1,2".into(), "not a JSON file"),
-        ("[1, 2]".into(), "JSON, but not a saved assessment"),
-        ("{\"hello\": 1}".into(), "has no \"format\""),
-        (with("\"schema\": 2,", ""), "\"schema\" is missing"),
-        (
-            with("\"schema\": 2", "\"schema\": \"two\""),
-            "not a whole number",
-        ),
-        (
-            with("\"schema\": 2", "\"schema\": 9"),
-            "newer version of this tool (format version 9",
-        ),
-        (
-            with("\"schema\": 2", "\"schema\": 0"),
-            "format version is 0",
-        ),
-        (
-            with("\"schedule\": \"df\"", "\"schedule\": \"xx\""),
-            "schedule this tool does not know: \"xx\"",
-        ),
-        (
-            with("\"subjects\": \"2000\"", "\"subjects\": \"-2\""),
-            "\"Data subjects in this contract\" in the file is not valid",
-        ),
-        (
-            with("\"subjects\": \"2000\"", "\"colour\": \"blue\""),
-            "answer this tool does not know: \"colour\"",
-        ),
-        (
-            with("\"value\": \"200000\",", ""),
-            "missing an answer to \"Value of the services\"",
-        ),
-        (
-            with("\"readiness\": {}", "\"readiness\": {\"df-2-7\": \"done\"}"),
-            "must be \"in-place\", \"in-progress\" or \"not-yet\"",
-        ),
-        (
-            with(
-                "\"readiness\": {}",
-                "\"readiness\": {\"nope\": \"in-place\"}",
-            ),
-            "obligation this tool does not know: \"nope\"",
-        ),
-        (
-            with("\"subjects\": \"2000\"", "\"subjects\": 2000"),
-            "is not text",
-        ),
-        ("x".repeat(600 * 1024), "too large"),
-    ];
-    let mut seen = std::collections::BTreeSet::new();
-    for (text, expected) in &cases {
-        let problems = from_json(text).expect_err(expected);
-        let all = problems.join(" | ");
-        assert!(all.contains(expected), "{expected:?} not in {all:?}");
-        assert!(
-            seen.insert(all.clone()),
-            "two files gave the same message: {all}"
-        );
-    }
-    assert!(cases.len() >= 10);
-}
-
-#[test]
-fn an_older_schema_migrates_and_another_rules_version_warns() {
-    let v1 = format!(
-        "{{\"format\": \"{FORMAT}\", \"schema\": 1, \"answers\": \"schedule=df&subjects=50&special=0&value=1000&months=6&access=no\"}}"
-    );
-    let loaded = from_json(&v1).expect("version 1 opens");
-    assert_eq!(loaded.answers.df().unwrap().subjects, 50);
-    assert!(loaded.warnings[0].contains("earlier version"));
-    let other_rules =
-        to_json(&s6_answers(), &ReadinessMap::new()).replace(RULES_VERSION, "000000000000");
-    let loaded = from_json(&other_rules).unwrap();
-    assert!(loaded.warnings[0].contains("rules version 000000000000"));
 }
 
 #[test]

@@ -123,7 +123,7 @@ pub fn df_result_page(p: &DfResultPageProps) -> Html {
             <p class="smx-body">{ "Grouped by subject. Open \"The schedule's words\" to read each clause as written. Where a duty depends on something you have not told us (for example whether you host Customer Data, or which accreditation route you take), it says so." }</p>
             { obligation_list(markup, &list, &p.ctx.on_action) }
 
-            <Takeaways statement={statement} answers={p.ctx.all_answers.clone()} readiness={p.ctx.readiness.clone()} plan={report.plan.clone()} level={Some(report.assessment.level)} heading_level={h2} />
+            <Takeaways statement={statement} document={p.ctx.document()} plan={report.plan.clone()} level={Some(report.assessment.level)} heading_level={h2} />
             { answers_summary(&p.ctx.all_answers) }
             <ResultActions fragment={p.ctx.fragment.clone()} on_action={p.ctx.on_action.clone()} />
         </div>

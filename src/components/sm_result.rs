@@ -64,7 +64,7 @@ pub fn sm_result_page(p: &SmResultPageProps) -> Html {
             { readiness_summary(&ReadinessSummaryProps { summary: readiness, heading_level: h2 }) }
             { heading(h2, "smx-heading-m", false, html! { <>{ "Your obligations" }</> }) }
             { obligation_list(markup, &list, &p.ctx.on_action) }
-            <Takeaways statement={statement} answers={p.ctx.all_answers.clone()} readiness={p.ctx.readiness.clone()} plan={report.plan.clone()} heading_level={h2} />
+            <Takeaways statement={statement} document={p.ctx.document()} plan={report.plan.clone()} heading_level={h2} />
             { answers_summary(&p.ctx.all_answers) }
             <ResultActions fragment={p.ctx.fragment.clone()} on_action={p.ctx.on_action.clone()} />
         </div>

@@ -2,10 +2,8 @@
 //! the calendar file. Everything is made in the browser; nothing is sent anywhere.
 use super::heading;
 use crate::edge;
-use security_matrix_core::flow::Answers;
 use security_matrix_core::plan::Plan;
-use security_matrix_core::readiness::ReadinessMap;
-use security_matrix_core::savefile::to_json;
+use security_matrix_core::savefile::{to_json, Document};
 use security_matrix_core::Level;
 use yew::prelude::*;
 
@@ -14,10 +12,8 @@ use yew::prelude::*;
 pub struct TakeawaysProps {
     /// The Tender Response statement.
     pub statement: String,
-    /// All answers (for the saved file).
-    pub answers: Answers,
-    /// Readiness marks (for the saved file).
-    pub readiness: ReadinessMap,
+    /// What the saved file holds: every answer, readiness mark and event date.
+    pub document: Document,
     /// The plan (for the calendar file).
     pub plan: Plan,
     /// The level, for file names.
@@ -45,13 +41,16 @@ pub fn takeaways(p: &TakeawaysProps) -> Html {
         })
     };
     let on_save = {
-        let (answers, readiness, level) = (p.answers.clone(), p.readiness.clone(), p.level);
+        let (document, level) = (p.document.clone(), p.level);
         Callback::from(move |_| {
             let name = match level {
                 Some(l) => format!("security-assessment-{l}.json"),
-                None => format!("security-assessment-{}.json", answers.schedule.id()),
+                None => format!(
+                    "security-assessment-{}.json",
+                    document.answers.schedule.id()
+                ),
             };
-            edge::download(&name, "application/json", &to_json(&answers, &readiness));
+            edge::download(&name, "application/json", &to_json(&document));
         })
     };
     let on_calendar = {
@@ -74,7 +73,7 @@ pub fn takeaways(p: &TakeawaysProps) -> Html {
                 }
             </div>
             <p class="smx-body" role="status" aria-live="polite" data-testid="statement-status">{ (*copy_status).clone() }</p>
-            <p class="smx-body-s">{ "The saved file holds your answers and readiness marks. Open it here later (from the start page) to carry on; it stays on your computer." }</p>
+            <p class="smx-body-s">{ "The saved file holds your answers, readiness marks and the dates of events you entered. Open it here later (from the start page) to carry on; it stays on your computer." }</p>
         </section>
     }
 }

@@ -1,0 +1,403 @@
+//! The saved assessment: every file this tool has written opens (fixtures in `fixtures/`),
+//! parts that cannot be placed are left out and named, and sessionStorage keeps the same
+//! document (older storage still restores).
+use chrono::NaiveDate;
+use security_matrix_core::flow::{from_fragment, Answer, Answers};
+use security_matrix_core::questions::QuestionId;
+use security_matrix_core::readiness::{Readiness, ReadinessMap};
+use security_matrix_core::report::EventDates;
+use security_matrix_core::savefile::{
+    from_json, from_storage, to_json, write, Document, FORMAT, SCHEMA, STORAGE_UNREADABLE,
+};
+use security_matrix_core::{Schedule, RULES_VERSION};
+
+fn fixture(name: &str) -> String {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn s6_answers() -> Answers {
+    from_fragment("schedule=df&subjects=2000&special=0&value=200000&months=18&access=no&other_subjects=1000&other_special=0&current_level=S3&commencement=2027-01-04").answers
+}
+
+fn sm_answers() -> Answers {
+    from_fragment(
+        "schedule=sm2017&effective=2026-12-14&own_devices=yes&marking=official-sensitive&bulk=no",
+    )
+    .answers
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn marks(pairs: &[(&str, Readiness)]) -> ReadinessMap {
+    let mut m = ReadinessMap::new();
+    for (id, r) in pairs {
+        m.insert(id.to_string(), *r);
+    }
+    m
+}
+
+fn dates(pairs: &[(&str, NaiveDate)]) -> EventDates {
+    let mut m = EventDates::new();
+    for (id, d) in pairs {
+        m.insert(id.to_string(), *d);
+    }
+    m
+}
+
+/// The data-loss bug of issue 16: a DF result marked, then a 2017 link opened and finished
+/// and saved. The file kept the DF mark and was refused on opening.
+#[test]
+fn the_issue_16_file_opens_with_every_mark() {
+    let loaded = from_json(&fixture("schema2-bug-sm2017-with-df-mark.json"))
+        .expect("a file this tool wrote opens");
+    assert_eq!(loaded.skipped, Vec::<String>::new());
+    assert_eq!(loaded.document.answers, sm_answers());
+    assert_eq!(
+        loaded.document.readiness,
+        marks(&[
+            ("df-2-7", Readiness::NotYet),
+            ("sm2017-2-3", Readiness::InPlace)
+        ])
+    );
+}
+
+#[test]
+fn every_file_this_tool_has_written_opens() {
+    let expected: [(&str, Answers, ReadinessMap, EventDates); 5] = [
+        (
+            "schema1-df.json",
+            from_fragment("schedule=df&subjects=50&special=0&value=1000&months=6&access=no")
+                .answers,
+            ReadinessMap::new(),
+            EventDates::new(),
+        ),
+        (
+            "schema2-df.json",
+            s6_answers(),
+            marks(&[
+                ("df-2-7", Readiness::InPlace),
+                ("df-3-6-5", Readiness::InProgress),
+            ]),
+            EventDates::new(),
+        ),
+        (
+            "schema2-sm2017.json",
+            sm_answers(),
+            marks(&[("sm2017-2-3", Readiness::NotYet)]),
+            EventDates::new(),
+        ),
+        (
+            "schema2-bug-sm2017-with-df-mark.json",
+            sm_answers(),
+            marks(&[
+                ("df-2-7", Readiness::NotYet),
+                ("sm2017-2-3", Readiness::InPlace),
+            ]),
+            EventDates::new(),
+        ),
+        (
+            "schema3-df.json",
+            s6_answers(),
+            marks(&[
+                ("df-2-7", Readiness::InPlace),
+                ("sm2017-2-3", Readiness::NotYet),
+            ]),
+            dates(&[
+                ("ismp-non-approval", date(2027, 3, 1)),
+                ("smp-submission", date(2026, 12, 1)),
+            ]),
+        ),
+    ];
+    for (name, answers, readiness, event_dates) in expected {
+        let loaded = from_json(&fixture(name)).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        assert!(loaded.skipped.is_empty(), "{name}: {:?}", loaded.skipped);
+        // The 2017 files predate the long-term question (CIO ¶4, asked with own computers
+        // and OFFICIAL-SENSITIVE data): every answer opens, and that question comes next.
+        let next = if name.contains("sm2017") {
+            Some(QuestionId::LongTerm)
+        } else {
+            None
+        };
+        assert_eq!(loaded.document.answers.first_unanswered(), next, "{name}");
+        let want = Document {
+            answers,
+            readiness,
+            event_dates,
+        };
+        assert_eq!(loaded.document, want, "{name}");
+        assert_eq!(loaded.page, None, "a file carries no page");
+    }
+}
+
+#[test]
+fn the_writer_writes_schema_3_as_the_fixture_shows() {
+    let doc = from_json(&fixture("schema3-df.json")).unwrap().document;
+    let written = to_json(&doc);
+    let fixture = fixture("schema3-df.json");
+    let saved_with = fixture
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("\"rules_version\": "))
+        .unwrap();
+    assert_eq!(
+        written.replace(&format!("\"{RULES_VERSION}\","), saved_with),
+        fixture,
+        "a change to what is written needs a new schema and a new fixture"
+    );
+    assert_eq!(SCHEMA, 3);
+}
+
+#[test]
+fn save_then_open_gives_the_same_document() {
+    // Every kind of answer, an answer kept for a question that no longer applies, marks
+    // and event dates of both schedules.
+    let mut answers = s6_answers();
+    answers.set(QuestionId::Commencement, Answer::Skipped);
+    answers.set(QuestionId::Professional, Answer::YesNo(false));
+    let doc = Document {
+        answers,
+        readiness: marks(&[
+            ("df-3-6-5", Readiness::InProgress),
+            ("df-2-7", Readiness::InPlace),
+            ("sm2017-2-3", Readiness::NotYet),
+        ]),
+        event_dates: dates(&[
+            ("ismp-submission", date(2027, 2, 1)),
+            ("authority-request", date(2026, 12, 24)),
+        ]),
+    };
+    let text = to_json(&doc);
+    assert!(text.contains(&format!("\"format\": \"{FORMAT}\"")));
+    assert!(text.contains(&format!("\"rules_version\": \"{RULES_VERSION}\"")));
+    assert!(text.contains("\"ismp-submission\": \"2027-02-01\""));
+    let loaded = from_json(&text).expect("opens");
+    assert_eq!(loaded.document, doc);
+    assert_eq!((loaded.notes.len(), loaded.skipped.len()), (0, 0));
+    assert_eq!(loaded.message(), None);
+    let sm = Document {
+        answers: sm_answers(),
+        ..Document::default()
+    };
+    assert_eq!(from_json(&to_json(&sm)).unwrap().document, sm);
+}
+
+#[test]
+fn storage_keeps_the_same_document_and_the_page() {
+    let doc = Document {
+        answers: from_fragment("schedule=df&subjects=12").answers,
+        readiness: marks(&[("df-2-7", Readiness::NotYet)]),
+        event_dates: dates(&[("security-event-awareness", date(2027, 5, 6))]),
+    };
+    let stored = write(&doc, Some("q:special"));
+    assert_eq!(
+        stored.replace(",\n  \"page\": \"q:special\"", ""),
+        to_json(&doc),
+        "sessionStorage keeps the save file's document plus the page"
+    );
+    let loaded = from_storage(&stored).unwrap();
+    assert_eq!(loaded.document, doc);
+    assert_eq!(loaded.page.as_deref(), Some("q:special"));
+    assert_eq!(
+        loaded.message(),
+        None,
+        "answers still to give are no news in the tab"
+    );
+    assert_eq!(from_json(&stored).unwrap().page, None);
+}
+
+#[test]
+fn older_storage_is_restored() {
+    let v2 = from_storage(&fixture("storage-smx2.txt")).expect("smx2 restores");
+    assert_eq!(v2.document.answers, s6_answers());
+    assert_eq!(
+        v2.document.readiness,
+        marks(&[
+            ("df-2-7", Readiness::NotYet),
+            ("df-3-6-5", Readiness::InPlace)
+        ])
+    );
+    assert_eq!((v2.page.as_deref(), v2.message()), (Some("result"), None));
+    let v1 = from_storage(&fixture("storage-smx1.txt")).expect("smx1 restores");
+    assert_eq!(
+        v1.document.answers,
+        from_fragment("schedule=sm2017&own_devices=no").answers
+    );
+    assert!(v1.document.readiness.is_empty());
+    // A part that no longer fits is left out and named; the rest is restored.
+    let changed =
+        from_storage("smx2\nschedule=df&subjects=12&gone=1\nq:special\nxx-1=in-place").unwrap();
+    let mut twelve = Answers::new(Schedule::Df);
+    twelve.set(QuestionId::Subjects, Answer::Number(12));
+    assert_eq!(changed.document.answers, twelve);
+    assert_eq!(changed.page.as_deref(), Some("q:special"));
+    let message = changed.message().unwrap();
+    assert!(
+        message.starts_with("Your earlier answers were restored, but 2 parts"),
+        "{message}"
+    );
+    assert!(message.contains("\"gone\"") && message.contains("\"xx-1\""));
+    for (junk, expected) in [
+        ("smx0\nschedule=df\nstart", "older version"),
+        ("smx1\n%%%\nresult", STORAGE_UNREADABLE),
+        ("{\"format\": 1", STORAGE_UNREADABLE),
+        ("schedule=df&subjects=3", STORAGE_UNREADABLE),
+    ] {
+        let problems = from_storage(junk).expect_err(junk);
+        assert!(
+            problems.join(" ").contains(expected),
+            "{junk}: {problems:?}"
+        );
+    }
+}
+
+/// Each part the reader cannot place is left out with its own words, and the rest opens.
+#[test]
+fn a_part_that_cannot_be_placed_is_left_out_and_named() {
+    let good = to_json(&Document {
+        answers: s6_answers(),
+        readiness: marks(&[("df-2-7", Readiness::InPlace)]),
+        event_dates: dates(&[("ismp-submission", date(2027, 2, 1))]),
+    });
+    let with = |from: &str, to: &str| {
+        assert!(good.contains(from), "{from}");
+        good.replace(from, to)
+    };
+    let cases = [
+        (
+            with("\"subjects\": \"2000\"", "\"subjects\": \"-2\""),
+            "the answer to \"Data subjects in this contract\", which is not valid (Data subjects in this contract must be 0 or more)",
+        ),
+        (
+            with("\"subjects\": \"2000\"", "\"colour\": \"blue\""),
+            "an answer this tool does not know: \"colour\"",
+        ),
+        (
+            with("\"subjects\": \"2000\"", "\"effective\": \"2027-01-01\""),
+            "an answer this tool does not know: \"effective\"",
+        ),
+        (
+            with("\"subjects\": \"2000\"", "\"subjects\": 2000"),
+            "the answer to \"Data subjects in this contract\", which is not text",
+        ),
+        (
+            with("\"df-2-7\": \"in-place\"", "\"df-2-7\": \"done\""),
+            "the mark for \"df-2-7\", which must be \"in-place\", \"in-progress\" or \"not-yet\"",
+        ),
+        (
+            with("\"df-2-7\": \"in-place\"", "\"nope\": \"in-place\""),
+            "a mark for an obligation this tool does not know: \"nope\"",
+        ),
+        (
+            with("\"ismp-submission\": \"2027-02-01\"", "\"launch\": \"2027-02-01\""),
+            "a date for an event this tool does not know: \"launch\"",
+        ),
+        (
+            with("\"2027-02-01\"", "\"1 Feb\""),
+            "the date entered for \"the date you first submit the Information Security Management Plan to the Customer\", which is not a date written as YYYY-MM-DD",
+        ),
+        (
+            with("\"readiness\": {", "\"readiness\": [], \"x\": {"),
+            "the readiness marks, which are not in the expected form",
+        ),
+    ];
+    for (text, expected) in &cases {
+        let loaded = from_json(text).unwrap_or_else(|e| panic!("{expected}: refused: {e:?}"));
+        assert_eq!(loaded.skipped, [expected.to_string()], "{text}");
+        let message = loaded.message().unwrap();
+        assert!(
+            message.contains("The file opened, but one part could not be used and was left out: ")
+                && message.contains(expected),
+            "{message}"
+        );
+        // Everything else opened: the answers other than subjects, and the mark or the date
+        // that was not the broken one.
+        assert_eq!(
+            loaded.document.answers.get(QuestionId::Value),
+            Some(&Answer::Number(200_000))
+        );
+        let kept = loaded.document.readiness.get("df-2-7").is_some()
+            || loaded.document.event_dates.get("ismp-submission").is_some();
+        assert!(kept, "{text}");
+    }
+    // A missing answer is no part left out, but the file says which question to answer.
+    let loaded = from_json(&with("\"value\": \"200000\",", "")).unwrap();
+    assert_eq!(
+        loaded.notes,
+        ["The file has no answer to \"Value of the services\": answer it to see the result."]
+    );
+    assert_eq!(
+        loaded.document.answers.first_unanswered(),
+        Some(QuestionId::Value)
+    );
+}
+
+#[test]
+fn what_is_not_a_saved_assessment_is_refused_with_its_reason() {
+    let good = to_json(&Document {
+        answers: s6_answers(),
+        ..Document::default()
+    });
+    let with = |from: &str, to: &str| {
+        assert!(good.contains(from), "{from}");
+        good.replace(from, to)
+    };
+    let cases: Vec<(String, &str)> = vec![
+        (String::new(), "The file is empty."),
+        ("subjects,value\n1,2".into(), "not a JSON file"),
+        ("[1, 2]".into(), "JSON, but not a saved assessment"),
+        ("{\"hello\": 1}".into(), "has no \"format\""),
+        (with("\"schema\": 3,", ""), "\"schema\" is missing"),
+        (
+            with("\"schema\": 3", "\"schema\": \"two\""),
+            "not a whole number",
+        ),
+        (
+            with("\"schema\": 3", "\"schema\": 9"),
+            "newer version of this tool (format version 9",
+        ),
+        (
+            with("\"schema\": 3", "\"schema\": 0"),
+            "format version is 0",
+        ),
+        (
+            with("\"schedule\": \"df\"", "\"schedule\": \"xx\""),
+            "schedule this tool does not know: \"xx\"",
+        ),
+        (
+            with("\"schedule\": \"df\",", ""),
+            "does not say which schedule",
+        ),
+        ("x".repeat(600 * 1024), "too large"),
+    ];
+    let mut seen = std::collections::BTreeSet::new();
+    for (text, expected) in &cases {
+        let problems = from_json(text).expect_err(expected);
+        let all = problems.join(" | ");
+        assert!(all.contains(expected), "{expected:?} not in {all:?}");
+        assert!(seen.insert(all.clone()), "two gave the same message: {all}");
+    }
+}
+
+#[test]
+fn an_older_schema_migrates_and_another_rules_version_warns() {
+    let loaded = from_json(&fixture("schema1-df.json")).expect("version 1 opens");
+    assert_eq!(loaded.document.answers.df().unwrap().subjects, 50);
+    assert!(loaded.notes[0].contains("earlier version"));
+    let bad_v1 = fixture("schema1-df.json").replace("subjects=50", "subjects=lots&colour=red");
+    let loaded = from_json(&bad_v1).unwrap();
+    assert_eq!(loaded.skipped.len(), 2, "{:?}", loaded.skipped);
+    assert_eq!(
+        loaded.document.answers.get(QuestionId::Value),
+        Some(&Answer::Number(1000))
+    );
+    let other_rules = to_json(&Document {
+        answers: s6_answers(),
+        ..Document::default()
+    })
+    .replace(RULES_VERSION, "000000000000");
+    let loaded = from_json(&other_rules).unwrap();
+    assert!(loaded.notes[0].contains("rules version 000000000000"));
+    assert_eq!(loaded.document.answers.schedule, Schedule::Df);
+}

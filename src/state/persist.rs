@@ -1,0 +1,85 @@
+//! What the widget keeps. The saved file and this tab's sessionStorage hold the same
+//! versioned document (`security_matrix_core::savefile`): the answers, the readiness marks
+//! and the event dates, the tab's with the page the user is on. Opening either places what
+//! it can and names what it left out; what the tab kept before (`smx1`, `smx2`) is read too.
+use super::{Page, State};
+use security_matrix_core::flow::Answers;
+use security_matrix_core::savefile::{self, Document};
+
+impl State {
+    /// Everything the user typed that is kept: what the saved file holds.
+    pub fn document(&self) -> Document {
+        Document {
+            answers: self.answers.clone(),
+            readiness: self.readiness.clone(),
+            event_dates: self.event_dates.clone(),
+        }
+    }
+
+    /// What sessionStorage keeps: the document, with the page.
+    pub fn to_storage(&self) -> String {
+        savefile::write(&self.document(), Some(&self.page.key()))
+    }
+
+    fn take(&mut self, doc: Document) {
+        self.answers = doc.answers;
+        self.readiness = doc.readiness;
+        self.event_dates = doc.event_dates;
+    }
+
+    /// Restores what sessionStorage held, on the page the user was on if it still
+    /// applies; `Err` (with the message) if nothing in it could be read.
+    pub(super) fn restore(&mut self, stored: &str) -> Result<(), String> {
+        let loaded = savefile::from_storage(stored).map_err(|p| p.join(" "))?;
+        self.notice = loaded.message();
+        let page = loaded.page.as_deref().and_then(Page::from_key);
+        self.take(loaded.document);
+        let page = match page {
+            // A page that no longer applies, or a result without complete answers.
+            Some(Page::Question(q)) if !self.answers.sequence().contains(&q) => {
+                self.next_open_page()
+            }
+            Some(Page::Result | Page::Check) if !self.answers.is_complete() => {
+                self.next_open_page()
+            }
+            Some(p) => p,
+            None => self.next_open_page(),
+        };
+        self.go(page);
+        Ok(())
+    }
+
+    /// Opens a file the user chose (its text, or why it could not be read): it replaces
+    /// what the user has, or, if it cannot be opened at all, changes nothing and says why.
+    pub(super) fn open_file(&mut self, read: Result<String, String>) {
+        match read
+            .map_err(|e| vec![e])
+            .and_then(|text| savefile::from_json(&text))
+        {
+            Ok(loaded) => {
+                self.notice = loaded.message();
+                self.take(loaded.document);
+                self.pending.clear();
+                self.file_problems.clear();
+                self.return_to_check = false;
+                let page = match self.next_open_page() {
+                    Page::Check => Page::Result,
+                    p => p,
+                };
+                self.go(page);
+            }
+            Err(problems) => {
+                self.file_problems = problems;
+                self.page_change = self.page_change.wrapping_add(1);
+            }
+        }
+    }
+
+    /// Nothing to keep: the start page, no answers, no marks and no event dates.
+    pub fn is_blank(&self) -> bool {
+        self.page == Page::Start
+            && self.answers == Answers::new(self.answers.schedule)
+            && self.readiness.is_empty()
+            && self.event_dates.is_empty()
+    }
+}

@@ -1,0 +1,258 @@
+//! What is kept: reloads in the tab, readiness marks, event dates and saved files.
+use super::widget::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement};
+
+#[wasm_bindgen_test]
+async fn reload_keeps_answers_and_start_again_clears_them() {
+    let w = Widget::open(None, false).await;
+    w.click("start").await;
+    w.answer("700").await;
+    w.answer("0").await;
+    assert_eq!(w.page(), "question-value");
+    w.close();
+    // A new widget in the same tab: as after a reload.
+    let w = Widget::open(None, true).await;
+    assert_eq!(w.page(), "question-value");
+    w.click("back").await;
+    w.click("back").await;
+    let input: HtmlInputElement = w.get("answer").dyn_into().unwrap();
+    assert_eq!(input.value(), "700");
+    w.close();
+
+    let w = Widget::open(
+        Some("schedule=df&subjects=5&special=0&value=1&months=1&access=no"),
+        false,
+    )
+    .await;
+    assert_eq!(w.text("level"), "S1");
+    assert!(storage().get_item(STORAGE_KEY).unwrap().is_some());
+    w.click("start-again").await;
+    assert_eq!(w.page(), "start-page");
+    assert_eq!(
+        storage().get_item(STORAGE_KEY).unwrap(),
+        None,
+        "Start again clears what is stored"
+    );
+    w.close();
+    let w = Widget::open(None, true).await;
+    assert_eq!(w.page(), "start-page");
+    w.close();
+}
+
+#[wasm_bindgen_test]
+async fn unreadable_stored_state_gives_a_message_not_a_crash() {
+    storage().set_item(STORAGE_KEY, "smx0\nwhatever").unwrap();
+    let w = Widget::open(None, true).await;
+    assert_eq!(w.page(), "start-page");
+    assert!(w.text("notice").contains("could not be restored"));
+    w.close();
+}
+
+#[wasm_bindgen_test]
+async fn readiness_marks_feed_the_action_plan_and_the_statement_is_shown() {
+    let w = Widget::open(Some("schedule=df&subjects=50&special=0&value=1000&months=6&access=no&commencement=2027-01-04"), false).await;
+    assert_eq!(w.text("level"), "S2");
+    let statement: web_sys::HtmlTextAreaElement = w.get("statement").dyn_into().unwrap();
+    assert!(
+        statement.value().contains("security level S2 applies"),
+        "{}",
+        statement.value()
+    );
+    assert!(w
+        .text("readiness-counts")
+        .starts_with("0 in place, 0 in progress, 0 not yet"));
+    let first = w.find("[data-testid=\"obligation\"]").unwrap();
+    let reference = first.get_attribute("data-ref").unwrap();
+    first
+        .query_selector("[data-testid=\"ready-not-yet\"]")
+        .unwrap()
+        .unwrap()
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+    w.settle().await;
+    assert!(
+        w.text("readiness-counts")
+            .starts_with("0 in place, 0 in progress, 1 not yet"),
+        "{}",
+        w.text("readiness-counts")
+    );
+    let action = w.get("action");
+    assert_eq!(
+        action.get_attribute("data-ref").as_deref(),
+        Some(reference.as_str())
+    );
+    // The mark did not rebuild the list: the radio clicked is still the one in the page.
+    let radio = |w: &Widget, key: &str| -> HtmlInputElement {
+        w.find(&format!(
+            "[data-testid=\"obligation\"][data-ref=\"{reference}\"] [data-testid=\"ready-{key}\"]"
+        ))
+        .unwrap()
+        .dyn_into()
+        .unwrap()
+    };
+    let clicked = radio(&w, "not-yet");
+    assert!(clicked.checked());
+    assert!(clicked.is_connected());
+    // The marks are kept for a reload in this tab, and the radios show them again.
+    assert!(storage()
+        .get_item(STORAGE_KEY)
+        .unwrap()
+        .unwrap()
+        .contains("\": \"not-yet\""));
+    w.close();
+    let w = Widget::open(None, true).await;
+    assert_eq!(w.page(), "result");
+    assert!(radio(&w, "not-yet").checked(), "the stored mark is shown");
+    assert!(!radio(&w, "in-place").checked());
+    assert_eq!(
+        w.root
+            .query_selector_all("[data-smx-ready]:checked")
+            .unwrap()
+            .length(),
+        1
+    );
+    // Changing the mark moves the check, and the summary follows.
+    radio(&w, "in-place").click();
+    w.settle().await;
+    assert!(radio(&w, "in-place").checked() && !radio(&w, "not-yet").checked());
+    assert!(w
+        .text("readiness-counts")
+        .starts_with("1 in place, 0 in progress, 0 not yet"));
+    w.close();
+}
+
+#[wasm_bindgen_test]
+async fn opening_a_saved_file_or_a_bad_one() {
+    let w = Widget::open(None, false).await;
+    choose_file(&w, "notes.txt", "these are not my answers").await;
+    wait_for(&w, "the file problems", |w| w.has("file-problems")).await;
+    assert!(
+        w.text("file-problems").contains("not a JSON file"),
+        "{}",
+        w.text("file-problems")
+    );
+    assert_eq!(w.page(), "start-page", "a bad file changes nothing");
+
+    let saved =
+        security_matrix_core::savefile::to_json(&security_matrix_core::savefile::Document {
+            answers: security_matrix_core::flow::from_fragment(
+                "schedule=df&subjects=3000&special=0&value=1000&months=6&access=no",
+            )
+            .answers,
+            readiness: [(
+                "df-1-3".to_string(),
+                security_matrix_core::readiness::Readiness::InProgress,
+            )]
+            .into_iter()
+            .collect(),
+            ..Default::default()
+        });
+    choose_file(&w, "security-assessment-S6.json", &saved).await;
+    wait_for(&w, "the result page", |w| w.has("result")).await;
+    assert_eq!(w.text("level"), "S6");
+    // The file's readiness mark is shown on its obligation's radios, and only there.
+    let checked = w
+        .root
+        .query_selector_all("[data-smx-ready]:checked")
+        .unwrap();
+    assert_eq!(checked.length(), 1);
+    let input: HtmlInputElement = checked.item(0).unwrap().dyn_into().unwrap();
+    assert_eq!(
+        input.get_attribute("data-smx-ready").as_deref(),
+        Some("df-1-3")
+    );
+    assert_eq!(input.value(), "in-progress");
+    assert!(w
+        .text("readiness-counts")
+        .starts_with("0 in place, 1 in progress"));
+    w.close();
+}
+
+/// Issue 16: a DF result marked, a 2017 link opened and finished, the answers saved: the
+/// file was refused on opening ("The file marks an obligation this tool does not know").
+#[wasm_bindgen_test]
+async fn a_file_saved_after_a_schedule_change_opens_with_every_mark() {
+    const DF: &str = "schedule=df&subjects=50&special=0&value=1000&months=6&access=no";
+    let w = Widget::open(Some(DF), false).await;
+    let first = w.find("[data-testid=\"obligation\"]").unwrap();
+    let reference = first.get_attribute("data-ref").unwrap();
+    let not_yet = |w: &Widget| -> HtmlInputElement {
+        w.find(&format!(
+            "[data-testid=\"obligation\"][data-ref=\"{reference}\"] [data-testid=\"ready-not-yet\"]"
+        ))
+        .unwrap()
+        .dyn_into()
+        .unwrap()
+    };
+    not_yet(&w).click();
+    w.settle().await;
+    follow_link(&w, "schedule=sm2017&own_devices=no").await;
+    wait_for(&w, "the 2017 result", |w| w.has("device-verdict")).await;
+    let saved = downloaded_text(&w, "save-file").await;
+    w.close();
+
+    let w = Widget::open(None, false).await;
+    choose_file(&w, "security-assessment-sm2017.json", &saved).await;
+    let opened = |w: &Widget| w.has("result") || w.has("file-problems");
+    wait_for(&w, "the file to open or be refused", opened).await;
+    assert!(!w.has("file-problems"), "{}", w.text("file-problems"));
+    assert!(w.has("device-verdict"), "the 2017 result");
+    assert!(!w.has("notice"), "{}", w.text("notice"));
+    // The DF mark came through the file: back on the DF answers, it is shown.
+    follow_link(&w, DF).await;
+    wait_for(&w, "the DF result", |w| w.has("level")).await;
+    assert!(not_yet(&w).checked(), "the DF mark is kept");
+    w.close();
+}
+
+#[wasm_bindgen_test]
+async fn event_dates_survive_a_reload_and_go_into_the_saved_file() {
+    let w = Widget::open(Some("schedule=df&subjects=50&special=0&value=1000&months=6&access=no&commencement=2027-01-04"), false).await;
+    let event = w.get("event");
+    let id = event.get_attribute("data-event").unwrap();
+    let input = |w: &Widget| -> HtmlInputElement {
+        w.find(&format!(
+            "[data-testid=\"event\"][data-event=\"{id}\"] input"
+        ))
+        .unwrap()
+        .dyn_into()
+        .unwrap()
+    };
+    let due = |w: &Widget| {
+        w.find(&format!(
+            "[data-testid=\"event\"][data-event=\"{id}\"] time"
+        ))
+        .and_then(|t| t.get_attribute("datetime"))
+    };
+    assert_eq!(due(&w), None, "no date, no deadline");
+    let date = input(&w);
+    date.set_value("2027-03-01");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    date.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap())
+        .unwrap();
+    w.settle().await;
+    let dated = due(&w).expect("the event's deadline is dated");
+    assert!(dated.as_str() >= "2027-03-01", "{dated}");
+    let saved = downloaded_text(&w, "save-file").await;
+    assert!(
+        saved.contains(&format!("\"{id}\": \"2027-03-01\"")),
+        "{saved}"
+    );
+    w.close();
+    // A reload in the same tab.
+    let w = Widget::open(None, true).await;
+    assert_eq!(input(&w).value(), "2027-03-01");
+    assert_eq!(due(&w).as_deref(), Some(dated.as_str()));
+    w.close();
+    // The saved file, opened in a fresh tab.
+    let w = Widget::open(None, false).await;
+    choose_file(&w, "security-assessment-S2.json", &saved).await;
+    wait_for(&w, "the result page", |w| w.has("result")).await;
+    assert_eq!(input(&w).value(), "2027-03-01");
+    assert_eq!(due(&w).as_deref(), Some(dated.as_str()));
+    w.close();
+}
