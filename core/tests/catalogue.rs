@@ -1549,28 +1549,43 @@ fn every_shall_or_must_sentence_is_covered() {
 // The build-time checks reject malformed data, naming the file and the entry
 
 mod malformed {
-    use super::generator::{build, DataError, Doc, Entry, Value};
+    use super::generator::{from_toml, DataError};
 
-    fn s(v: &str) -> Value {
-        Value::Str(v.into())
+    /// A TOML basic string; `"`, `\\` and control characters escaped.
+    fn s(v: &str) -> String {
+        let mut out = String::from("\"");
+        for c in v.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+        out
     }
 
-    fn l(v: &[&str]) -> Value {
-        Value::List(v.iter().map(|x| x.to_string()).collect())
+    /// A TOML array of strings.
+    fn l(v: &[&str]) -> String {
+        let items: Vec<String> = v.iter().map(|x| s(x)).collect();
+        format!("[{}]", items.join(", "))
     }
 
-    fn entry(fields: Vec<(&str, Value)>) -> Entry {
-        fields
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v))
-            .collect()
+    /// A `[[section]]` entry from (key, TOML value) pairs.
+    fn entry(section: &str, fields: &[(&str, String)]) -> String {
+        let mut out = format!("[[{section}]]\n");
+        for (k, v) in fields {
+            out.push_str(&format!("{k} = {v}\n"));
+        }
+        out
     }
 
-    fn event(id: &str) -> Entry {
-        entry(vec![("id", s(id)), ("label", s("something happens"))])
+    fn event(id: &str) -> String {
+        entry("event", &[("id", s(id)), ("label", s("something happens"))])
     }
 
-    fn obligation(id: &str) -> Vec<(&'static str, Value)> {
+    fn obligation(id: &str) -> Vec<(&'static str, String)> {
         vec![
             ("id", s(id)),
             ("ref", s("3.2.1(a)")),
@@ -1586,25 +1601,25 @@ mod malformed {
         ]
     }
 
-    fn with(id: &str, key: &'static str, value: Option<Value>) -> Entry {
+    fn with(id: &str, key: &'static str, value: Option<String>) -> String {
         let mut fields = obligation(id);
         fields.retain(|(k, _)| *k != key);
         if let Some(v) = value {
             fields.push((key, v));
         }
-        entry(fields)
+        entry("obligation", &fields)
     }
 
-    fn df(obligations: Vec<Entry>) -> Doc {
-        Doc {
-            sections: vec![
-                ("event".into(), vec![event("thing")]),
-                ("obligation".into(), obligations),
-            ],
-        }
+    fn df(obligations: Vec<String>) -> String {
+        format!("{}\n{}", event("thing"), obligations.join("\n"))
     }
 
-    fn error(doc: &Doc) -> DataError {
+    fn build(files: &[(&str, &String)]) -> Result<String, DataError> {
+        let files: Vec<(&str, &str)> = files.iter().map(|(f, t)| (*f, t.as_str())).collect();
+        from_toml(&files)
+    }
+
+    fn error(doc: &String) -> DataError {
         build(&[("df-obligations.toml", doc)]).expect_err("malformed data accepted")
     }
 
@@ -1757,12 +1772,42 @@ mod malformed {
             Some(s("a\u{1f}b")),
         )]));
         assert_names(&e, "df-separator", "`title` must not contain");
-        let e = error(&df(vec![with(
+        let e = error(&df(vec![with("df-type", "title", Some("3".to_string()))]));
+        assert_names(
+            &e,
             "df-type",
-            "title",
-            Some(Value::Other("integer")),
-        )]));
-        assert_names(&e, "df-type", "must be a string, not integer");
+            "invalid type: integer `3`, expected a string",
+        );
+    }
+
+    #[test]
+    fn serde_errors_name_the_line_and_the_entry() {
+        // The event takes lines 1-3, then a blank line; the first obligation's header is
+        // line 5 (where serde places a missing field).
+        let doc = df(vec![
+            entry("obligation", &[("id", s("df-first"))]),
+            with("df-extra", "colour", Some(s("red"))),
+        ]);
+        let e = error(&doc);
+        assert_names(
+            &e,
+            "line 5, [[obligation]] `df-first`",
+            "missing field `ref`",
+        );
+        let doc = df(vec![
+            with("df-first", "note", None),
+            with("df-extra", "colour", Some(s("red"))),
+        ]);
+        let e = error(&doc);
+        assert_names(
+            &e,
+            "line 24, [[obligation]] `df-extra`",
+            "unknown field `colour`",
+        );
+        let doc = df(vec![with("df-first", "note", None)]);
+        let e = error(&format!("{doc}\n[[obligations]]\nid = \"df-x\"\n"));
+        assert_names(&e, "line 15", "unknown field `obligations`");
+        assert!(!e.message.contains("df-x"), "{e:?}");
     }
 
     #[test]
@@ -1778,9 +1823,7 @@ mod malformed {
             if levels {
                 f.push(("levels", l(&["S2"])));
             }
-            Doc {
-                sections: vec![("obligation".into(), vec![entry(f)])],
-            }
+            entry("obligation", &f)
         };
         let e = build(&[("sm2017-obligations.toml", &fields(true))]).unwrap_err();
         assert_eq!(e.file, "sm2017-obligations.toml");
