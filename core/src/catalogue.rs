@@ -3,12 +3,17 @@
 //! reference and the clause's own words, and the logic that selects the ones that apply.
 //!
 //! The data lives in `core/data/*.toml`. `build.rs` checks it and turns it into `static`
-//! data (`$OUT_DIR/catalogue.rs`, included here), so no data file is parsed at run time;
-//! the obligations are stored compactly there and decoded once, on first use. How the
+//! data (`$OUT_DIR/catalogue.rs`, included here), so no data file is parsed at run time
+//! (deadline rules included: they are generated as typed [`DeadlineRule`]s); the
+//! obligations are stored compactly there and decoded once, on first use. How the
 //! paragraph references were rebuilt is set out in `docs/paragraph-references.md`.
+//!
+//! The conditions an obligation depends on and the facts they are judged on are in
+//! `catalogue/conditions.rs`; the 2017 own-device verdict in `catalogue/device.rs`.
 use std::fmt;
 use std::sync::OnceLock;
 
+use crate::deadline::{Anchor, DeadlineRule, Ids};
 use crate::level::Level;
 
 pub use crate::answers::Marking;
@@ -112,10 +117,11 @@ pub struct Obligation {
     pub levels: &'static [Level],
     /// Conditions that must all hold for it to apply (empty: always).
     pub when: &'static [Condition],
-    /// When it falls due, in the deadline grammar ("6 months after commencement",
-    /// "10 working days after event:ismp-non-approval"); `event:` ids name an [`Event`] of
-    /// the same schedule.
-    pub deadline: Option<&'static str>,
+    /// When it falls due: a rule of the deadline grammar, read when the crate is built;
+    /// its `Display` gives the data file's text ("6 months after commencement",
+    /// "10 working days after event:ismp-non-approval"). Its events are [`Event`]s of the
+    /// same schedule.
+    pub deadline: Option<&'static DeadlineRule<'static>>,
     /// The clause's own words, whitespace collapsed and list numbering left out.
     pub text: &'static str,
     /// A drafting problem in the clause, in plain words, and the reading applied.
@@ -164,20 +170,22 @@ pub struct Selected {
     pub open_conditions: Vec<Condition>,
 }
 
-/// An obligation's data other than its strings, as generated: its category and indexes
-/// into `LEVEL_SETS` and `WHEN_SETS` (one byte each; no pointers, which compress badly).
+/// An obligation's data other than its strings, as generated: its category, indexes
+/// into `LEVEL_SETS` and `WHEN_SETS` (one byte each; no pointers, which compress badly)
+/// and its deadline rule.
 struct Codes {
     category: Category,
     levels: u8,
     when: u8,
+    deadline: Option<DeadlineRule<'static>>,
 }
 
 include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
 
 /// Builds a schedule's obligations from its generated `codes` and `text`: one record per
-/// obligation, its fields id, reference, title, deadline, text and note, each ended by
-/// U+001F, an empty optional field meaning none (`build/catalogue.rs`).
-fn decode(schedule: Schedule, codes: &[Codes], text: &'static str) -> Vec<Obligation> {
+/// obligation, its fields id, reference, title, text and note, each ended by U+001F, an
+/// empty note meaning none (`build/catalogue/codegen.rs`).
+fn decode(schedule: Schedule, codes: &'static [Codes], text: &'static str) -> Vec<Obligation> {
     let mut fields = text.split('\u{1f}');
     let mut next = || fields.next().unwrap_or_default();
     let optional = |s: &'static str| Some(s).filter(|s| !s.is_empty());
@@ -187,7 +195,6 @@ fn decode(schedule: Schedule, codes: &[Codes], text: &'static str) -> Vec<Obliga
             let id = next();
             let reference = next();
             let title = next();
-            let deadline = optional(next());
             let text = next();
             let note = optional(next());
             Obligation {
@@ -198,7 +205,7 @@ fn decode(schedule: Schedule, codes: &[Codes], text: &'static str) -> Vec<Obliga
                 category: c.category,
                 levels: LEVEL_SETS.get(usize::from(c.levels)).map_or(&[], |s| s),
                 when: WHEN_SETS.get(usize::from(c.when)).map_or(&[], |s| s),
-                deadline,
+                deadline: c.deadline.as_ref(),
                 text,
                 note,
             }

@@ -9,7 +9,7 @@ mod eval;
 pub mod grammar;
 
 pub use eval::Anchors;
-pub use grammar::{Anchor, DeadlineParseError, DeadlineRule, MAX_COUNT};
+pub use grammar::{Anchor, DeadlineParseError, DeadlineRule, Ids, MAX_COUNT};
 
 #[cfg(test)]
 mod tests;

@@ -192,18 +192,11 @@ fn catalogue_index(o: &'static Obligation) -> usize {
         .unwrap_or(usize::MAX)
 }
 
-/// The event id at the end of a deadline string ("… event:ismp-non-approval"), as a
-/// `'static` slice of the catalogue's text.
-fn event_id(deadline: &'static str) -> Option<&'static str> {
-    deadline.split_once("event:").map(|(_, id)| id)
-}
-
 /// Builds the dated plan for the selected obligations.
 ///
 /// `selected` should come from [`select`](crate::catalogue::select) for
-/// `input.schedule`; obligations without a deadline (or, which `tests/catalogue.rs`
-/// rules out, with one that does not parse) are left out. Event labels come from each
-/// obligation's own schedule.
+/// `input.schedule`; obligations without a deadline are left out. Event labels come
+/// from each obligation's own schedule.
 pub fn build_plan(selected: &[Selected], input: &PlanInput) -> Plan {
     let anchors = Anchors {
         commencement: input.start.filter(|_| input.schedule == Schedule::Df),
@@ -237,13 +230,9 @@ pub fn build_plan(selected: &[Selected], input: &PlanInput) -> Plan {
 
     for s in selected {
         let o = s.obligation;
-        let Some(text) = o.deadline else { continue };
-        // tests/catalogue.rs checks that every rule in the data parses.
-        let Ok(rule) = DeadlineRule::parse(text) else {
-            continue;
-        };
+        let Some(rule) = o.deadline else { continue };
         let described = rule.describe();
-        let event = rule.event().and(event_id(text));
+        let event = rule.event();
         let event_label =
             event.map(|id| find_event(o.schedule, id).map_or("the event", |e| e.label));
         let undated = || UndatedDuty {
@@ -254,7 +243,7 @@ pub fn build_plan(selected: &[Selected], input: &PlanInput) -> Plan {
         };
         let dates = rule.due_dates(&anchors);
 
-        let is_before_processing = rule == DeadlineRule::BeforeProcessing;
+        let is_before_processing = *rule == DeadlineRule::BeforeProcessing;
         let assumed =
             (is_before_processing && !dates.is_empty()).then(|| assumption(input.schedule));
         if is_before_processing {
@@ -276,7 +265,7 @@ pub fn build_plan(selected: &[Selected], input: &PlanInput) -> Plan {
         }
 
         if dates.is_empty() {
-            if rule == DeadlineRule::Every24Hours || event.is_some() {
+            if *rule == DeadlineRule::Every24Hours || event.is_some() {
                 plan.standing.push(undated());
             } else if is_before_processing {
                 // Listed in `before_processing`, undated.
@@ -289,7 +278,7 @@ pub fn build_plan(selected: &[Selected], input: &PlanInput) -> Plan {
         }
 
         let occurrences = dates.len() as u32;
-        let recurring = recurs(&rule, input.schedule);
+        let recurring = recurs(rule, input.schedule);
         let continues = recurring && input.end.is_none();
         for (i, &date) in dates.iter().enumerate() {
             plan.dated.push(PlanEntry {
@@ -302,7 +291,7 @@ pub fn build_plan(selected: &[Selected], input: &PlanInput) -> Plan {
                 rule: described.clone(),
                 uid: format!("{}-{}@{UID_DOMAIN}", o.id, iso_date(date)),
                 then_every: if i == 0 && continues {
-                    then_every(&rule)
+                    then_every(rule)
                 } else {
                     None
                 },

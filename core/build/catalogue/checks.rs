@@ -4,9 +4,10 @@
 //! names turned into the variants the generated code uses).
 use std::collections::BTreeSet;
 
-use super::deadlines::{check_deadline, Deadlines};
+use super::deadlines::{check_deadline, parse, Deadlines};
 use super::schema::{self, CatalogueFile};
 use super::{entry_name, squash, Spec};
+use crate::grammar::DeadlineRule;
 
 /// Category names in the data and their `Category` variants.
 const CATEGORIES: [(&str, &str); 10] = [
@@ -86,7 +87,7 @@ pub struct Obligation<'a> {
     pub levels: Vec<&'static str>,
     /// `Condition` variants, as listed.
     pub when: Vec<&'static str>,
-    pub deadline: Option<&'a str>,
+    pub deadline: Option<DeadlineRule<'a>>,
     pub text: String,
     pub note: Option<String>,
 }
@@ -123,12 +124,17 @@ pub fn check_file<'a>(
         }
         events.push((id, squash(filled(&name, "label", &e.label)?)));
     }
-    // Every obligation's deadline, by id, for the rules that name another obligation.
-    let deadlines: Deadlines = file
-        .obligation
-        .iter()
-        .filter_map(|o| Some((o.id.clone(), o.deadline.clone()?)))
-        .collect();
+    // Every obligation's deadline rule, by id, for the rules that name another
+    // obligation: all read first, so that a rule that does not parse is reported as such.
+    let mut deadlines = Deadlines::new();
+    for (i, o) in file.obligation.iter().enumerate() {
+        if let Some(d) = &o.deadline {
+            let name = entry_name("obligation", i, &o.id);
+            let rule = parse(filled(&name, "deadline", d)?)
+                .map_err(|m| format!("{name}: deadline `{d}`: {m}"))?;
+            deadlines.insert(o.id.as_str(), rule);
+        }
+    }
     let mut obligations = Vec::new();
     for (i, o) in file.obligation.iter().enumerate() {
         obligations.push(check_obligation(
@@ -204,9 +210,10 @@ fn check_obligation<'a>(
     let deadline = match &o.deadline {
         Some(d) => {
             let d = filled(&name, "deadline", d)?;
-            check_deadline(d, event_ids, deadlines)
-                .map_err(|m| format!("{name}: deadline `{d}`: {m}"))?;
-            Some(d)
+            Some(
+                check_deadline(d, event_ids, deadlines)
+                    .map_err(|m| format!("{name}: deadline `{d}`: {m}"))?,
+            )
         }
         None => None,
     };

@@ -2,21 +2,23 @@
 //!
 //! Obligations are generated compactly, as `src/catalogue.rs` decodes them (once, on first
 //! use): per file, one text holding every obligation's record (the fields in
-//! [`RECORD_FIELDS`] order, each followed by [`SEPARATOR`], an absent optional field left
-//! empty) and an array of one-byte codes (category, and indexes into the distinct `levels`
-//! and `when` lists, shared by both files). With no pointer per string, the WebAssembly
-//! data section is smaller and compresses better.
+//! [`RECORD_FIELDS`] order, each followed by [`SEPARATOR`], an absent note left empty)
+//! and an array of codes: the category, one-byte indexes into the distinct `levels` and
+//! `when` lists (shared by both files) and the deadline rule, written as a typed
+//! `DeadlineRule` value ([`rule`]), so that nothing parses a rule at run time. With no
+//! pointer per string, the WebAssembly data section is smaller and compresses better.
 use std::fmt::Write as _;
 
 use super::checks::Checked;
 use super::Spec;
+use crate::grammar::{Anchor, DeadlineRule};
 use crate::util::lit;
 
 /// The field separator in the obligation texts (ASCII unit separator, U+001F).
 pub const SEPARATOR: char = '\u{1f}';
 
 /// The string fields of an obligation's record, in order.
-pub const RECORD_FIELDS: [&str; 6] = ["id", "ref", "title", "deadline", "text", "note"];
+pub const RECORD_FIELDS: [&str; 5] = ["id", "ref", "title", "text", "note"];
 
 /// The generated code, file by file, and the `levels` and `when` lists the files share.
 pub struct Generator {
@@ -62,16 +64,19 @@ impl Generator {
                     o.id,
                     o.reference,
                     &o.title,
-                    o.deadline.unwrap_or_default(),
                     &o.text,
                     o.note.as_deref().unwrap_or_default(),
                 ],
             )?;
             let levels = code_of(&o.name, &mut self.levels, list("Level", &o.levels))?;
             let when = code_of(&o.name, &mut self.when, list("Condition", &o.when))?;
+            let deadline = o
+                .deadline
+                .as_ref()
+                .map_or("None".into(), |r| format!("Some({})", rule(r)));
             writeln!(
                 codes,
-                "    Codes {{ category: Category::{}, levels: {levels}, when: {when} }},",
+                "    Codes {{ category: Category::{}, levels: {levels}, when: {when}, deadline: {deadline} }},",
                 o.category
             )
             .unwrap();
@@ -156,7 +161,7 @@ fn code_of(name: &str, sets: &mut Vec<String>, set: String) -> Result<u8, String
 }
 
 /// Appends an obligation's record (the values of [`RECORD_FIELDS`]) to `records`.
-fn record(name: &str, records: &mut String, fields: [&str; 6]) -> Result<(), String> {
+fn record(name: &str, records: &mut String, fields: [&str; 5]) -> Result<(), String> {
     for (value, key) in fields.iter().zip(RECORD_FIELDS) {
         if value.contains(SEPARATOR) {
             return Err(format!(
@@ -167,4 +172,53 @@ fn record(name: &str, records: &mut String, fields: [&str; 6]) -> Result<(), Str
         records.push(SEPARATOR);
     }
     Ok(())
+}
+
+/// A rule as a Rust expression of type `DeadlineRule<'static>`, such as
+/// `DeadlineRule::MonthsAfter { months: 6, anchor: Anchor::Commencement }`; its `Display`
+/// is the text it was read from (`tests/catalogue.rs` checks this for every rule).
+pub fn rule(rule: &DeadlineRule) -> String {
+    let anchor = |a: &Anchor| match a {
+        Anchor::Commencement => "Anchor::Commencement".to_string(),
+        Anchor::EffectiveDate => "Anchor::EffectiveDate".to_string(),
+        Anchor::Event(name) => format!("Anchor::Event({})", lit(name)),
+        Anchor::Deadline(id) => format!("Anchor::Deadline({})", lit(id)),
+    };
+    let counted = |variant: &str, count: &str, n: u32, a: &Anchor| {
+        format!(
+            "DeadlineRule::{variant} {{ {count}: {n}, anchor: {} }}",
+            anchor(a)
+        )
+    };
+    match rule {
+        DeadlineRule::BeforeProcessing => "DeadlineRule::BeforeProcessing".into(),
+        DeadlineRule::WorkingDaysAfter { days, anchor: a } => {
+            counted("WorkingDaysAfter", "days", *days, a)
+        }
+        DeadlineRule::WeeksBefore { weeks, anchor: a } => {
+            counted("WeeksBefore", "weeks", *weeks, a)
+        }
+        DeadlineRule::MonthsAfter { months, anchor: a } => {
+            counted("MonthsAfter", "months", *months, a)
+        }
+        DeadlineRule::MonthsAfterThenAnnually { months, anchor: a } => {
+            counted("MonthsAfterThenAnnually", "months", *months, a)
+        }
+        DeadlineRule::AnnuallyAfter { anchor: a } => {
+            format!("DeadlineRule::AnnuallyAfter {{ anchor: {} }}", anchor(a))
+        }
+        DeadlineRule::EveryContractYear => "DeadlineRule::EveryContractYear".into(),
+        DeadlineRule::Every24Hours => "DeadlineRule::Every24Hours".into(),
+        DeadlineRule::Quarterly => "DeadlineRule::Quarterly".into(),
+        DeadlineRule::Within24HoursOf { anchor: a } => {
+            format!("DeadlineRule::Within24HoursOf {{ anchor: {} }}", anchor(a))
+        }
+        DeadlineRule::DaysBeforeDeadlines { days, of } => {
+            let ids: Vec<String> = of.iter().map(|id| lit(id)).collect();
+            format!(
+                "DeadlineRule::DaysBeforeDeadlines {{ days: {days}, of: Ids::Borrowed(&[{}]) }}",
+                ids.join(", ")
+            )
+        }
+    }
 }

@@ -1,7 +1,7 @@
 //! Deadline rules in plain English, for the UI and the calendar file.
 use super::{Anchor, DeadlineRule};
 
-impl Anchor {
+impl Anchor<'_> {
     /// The anchor as the schedules name it, for [`DeadlineRule::describe`]: "the
     /// Call-Off Commencement Date", "the event", "the ¶3.6.5 deadline".
     fn phrase(&self) -> String {
@@ -23,7 +23,7 @@ fn cite(id: &str) -> String {
     }
 }
 
-impl DeadlineRule {
+impl DeadlineRule<'_> {
     /// A plain-English phrase for the UI, such as "within 10 Working Days after the
     /// event" or "no later than 6 weeks before the Call-Off Commencement Date".
     pub fn describe(&self) -> String {

@@ -35,20 +35,20 @@ impl Anchors {
     }
 }
 
-impl Anchor {
+impl Anchor<'_> {
     /// The anchor's date, if known. For `deadline:ID` the first of the obligation's due
     /// dates (the data names only deadlines that fall once).
     fn date(&self, anchors: &Anchors) -> Option<NaiveDate> {
         match self {
             Anchor::Commencement => anchors.commencement,
             Anchor::EffectiveDate => anchors.effective,
-            Anchor::Event(name) => anchors.events.get(name).copied(),
-            Anchor::Deadline(id) => anchors.deadlines.get(id)?.first().copied(),
+            Anchor::Event(name) => anchors.events.get(*name).copied(),
+            Anchor::Deadline(id) => anchors.deadlines.get(*id)?.first().copied(),
         }
     }
 }
 
-impl DeadlineRule {
+impl DeadlineRule<'_> {
     /// The concrete due dates, sorted, given the dates known so far. A rule whose anchor
     /// is unknown gives no dates.
     ///
@@ -145,7 +145,7 @@ impl DeadlineRule {
             DeadlineRule::DaysBeforeDeadlines { days, of } => {
                 let mut dates: Vec<NaiveDate> = of
                     .iter()
-                    .filter_map(|id| anchors.deadlines.get(id))
+                    .filter_map(|id| anchors.deadlines.get(*id))
                     .flatten()
                     .filter_map(|x| x.checked_sub_days(Days::new(u64::from(*days))))
                     .collect();

@@ -30,77 +30,52 @@
 //! repeating its rule: `annually after deadline:df-3-6-5` (the ISMP review, a year after
 //! the plan's own deadline and then yearly) and `1 days before each deadline of
 //! df-3-6-1-b-ii, df-3-6-1-b-iv` (the certificate copies, strictly before each deadline
-//! they serve). `build/catalogue.rs` checks, when the crate is built, that each named
-//! obligation is in the same file and has a deadline that names no other obligation (so
-//! that one level of look-up always suffices), and that a `deadline:` anchor names a
+//! they serve). `build/catalogue/deadlines.rs` checks, when the crate is built, that each
+//! named obligation is in the same file and has a deadline that names no other obligation
+//! (so that one level of look-up always suffices), and that a `deadline:` anchor names a
 //! deadline that falls once (so that it has one date).
 //!
 //! [`DeadlineRule::parse`] reads a rule and its [`Display`](fmt::Display) writes the
 //! canonical string back, so `parse(&rule.to_string()) == Ok(rule)`.
+//!
+//! # Compiled when the crate is built
+//!
+//! This file and `grammar/parse.rs` use nothing but `std`, so that `build.rs` includes
+//! them too (`#[path]`): the build script parses every rule of the data files with
+//! [`DeadlineRule::parse`] and writes it into the generated statics as a typed
+//! `DeadlineRule<'static>` value (names and ids borrowed from string literals, hence the
+//! lifetime; see [`Ids`] for the one list). The catalogue therefore holds rules, not rule
+//! texts, and nothing parses a rule at run time: the WebAssembly bundle links no parser
+//! (`parse` is kept for the build script and the tests).
+#[path = "grammar/parse.rs"]
+mod parse;
+
+pub use parse::DeadlineParseError;
+
+use std::cmp::Ordering;
 use std::fmt;
-use std::str::FromStr;
+use std::hash::{Hash, Hasher};
+use std::ops::Deref;
 
 /// The largest `N` a rule may contain.
 pub const MAX_COUNT: u32 = 10_000;
 
 /// The date a deadline counts from.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Anchor {
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Anchor<'a> {
     /// `commencement`: the Call-Off Commencement Date (DF schedules).
     Commencement,
     /// `effective date`: the Effective Date (2017 schedule).
     EffectiveDate,
     /// `event:NAME`: the date of a named event, such as `ismp-non-approval`. The name
     /// must match `[a-z0-9-]+` for the rule to be written and read back.
-    Event(String),
+    Event(&'a str),
     /// `deadline:ID`: the (first) due date of obligation `ID`, from
-    /// [`Anchors::deadlines`].
-    Deadline(String),
+    /// [`Anchors::deadlines`](super::Anchors::deadlines).
+    Deadline(&'a str),
 }
 
-impl Anchor {
-    /// Reads an anchor: `commencement`, `effective date`, `event:NAME` or `deadline:ID`.
-    fn parse(text: &str) -> Result<Anchor, String> {
-        match text {
-            "commencement" => Ok(Anchor::Commencement),
-            "effective date" => Ok(Anchor::EffectiveDate),
-            _ => {
-                if let Some(name) = text.strip_prefix("event:") {
-                    return match name {
-                        "" => Err("the event name after \"event:\" is missing".to_string()),
-                        _ if is_name(name) => Ok(Anchor::Event(name.to_string())),
-                        _ => Err(format!(
-                            "invalid event name {name:?}: use lower-case letters, digits and \
-                             hyphens"
-                        )),
-                    };
-                }
-                match text.strip_prefix("deadline:") {
-                    Some(id) => parse_id(id).map(Anchor::Deadline),
-                    None => Err(format!(
-                        "unknown anchor {text:?}: expected \"commencement\", \
-                         \"effective date\", \"event:NAME\" or \"deadline:ID\""
-                    )),
-                }
-            }
-        }
-    }
-}
-
-/// Reads an obligation id: `[a-z0-9-]+`.
-fn parse_id(id: &str) -> Result<String, String> {
-    if id.is_empty() {
-        Err("an obligation id is missing".to_string())
-    } else if is_name(id) {
-        Ok(id.to_string())
-    } else {
-        Err(format!(
-            "invalid obligation id {id:?}: use lower-case letters, digits and hyphens"
-        ))
-    }
-}
-
-impl fmt::Display for Anchor {
+impl fmt::Display for Anchor<'_> {
     /// The canonical form: `commencement`, `effective date`, `event:NAME` or
     /// `deadline:ID`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -113,17 +88,12 @@ impl fmt::Display for Anchor {
     }
 }
 
-/// Whether `name` matches `[a-z0-9-]+` (event names and obligation ids).
-fn is_name(name: &str) -> bool {
-    !name.is_empty()
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
 /// A deadline rule, one form of the grammar in the module documentation.
+///
+/// The names and ids in it are borrowed: from the text parsed, or, for the catalogue's
+/// rules, from the string literals of the generated statics (`DeadlineRule<'static>`).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum DeadlineRule {
+pub enum DeadlineRule<'a> {
     /// `before processing`: no later than the day before the Supplier first processes
     /// Customer Data.
     BeforeProcessing,
@@ -132,33 +102,33 @@ pub enum DeadlineRule {
         /// The number of Working Days, 1 to [`MAX_COUNT`].
         days: u32,
         /// The date counted from.
-        anchor: Anchor,
+        anchor: Anchor<'a>,
     },
     /// `N weeks before ANCHOR`.
     WeeksBefore {
         /// The number of weeks, 1 to [`MAX_COUNT`].
         weeks: u32,
         /// The date counted back from.
-        anchor: Anchor,
+        anchor: Anchor<'a>,
     },
     /// `N months after ANCHOR`.
     MonthsAfter {
         /// The number of calendar months, 1 to [`MAX_COUNT`].
         months: u32,
         /// The date counted from.
-        anchor: Anchor,
+        anchor: Anchor<'a>,
     },
     /// `N months after ANCHOR, then annually`.
     MonthsAfterThenAnnually {
         /// The number of calendar months to the first due date, 1 to [`MAX_COUNT`].
         months: u32,
         /// The date counted from.
-        anchor: Anchor,
+        anchor: Anchor<'a>,
     },
     /// `annually after ANCHOR`: every 12 months after the anchor.
     AnnuallyAfter {
         /// The date counted from.
-        anchor: Anchor,
+        anchor: Anchor<'a>,
     },
     /// `every contract year`: once in each Call-Off Contract Year.
     EveryContractYear,
@@ -169,7 +139,7 @@ pub enum DeadlineRule {
     /// `within 24 hours of ANCHOR`.
     Within24HoursOf {
         /// The date counted from (usually an event such as becoming aware of something).
-        anchor: Anchor,
+        anchor: Anchor<'a>,
     },
     /// `N days before each deadline of ID, ID…`: `N` calendar days before every due date
     /// of each named obligation.
@@ -178,135 +148,75 @@ pub enum DeadlineRule {
         days: u32,
         /// The obligations whose deadlines it serves, at least one, distinct, in the
         /// order written.
-        of: Vec<String>,
+        of: Ids<'a>,
     },
 }
 
-/// Why a deadline rule string could not be read: names the rule and the bad part.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DeadlineParseError {
-    text: String,
-    reason: String,
+/// The obligation ids of a "days before each deadline of" rule: a slice, borrowed by the
+/// generated statics or built by [`DeadlineRule::parse`], compared by content.
+///
+/// Like a `Cow<'a, [&'a str]>`, but covariant in `'a`, so that a catalogue rule
+/// (`DeadlineRule<'static>`) compares with, and stands in for, one read from a local text.
+#[derive(Clone)]
+pub enum Ids<'a> {
+    /// A literal slice, as the generated statics write it.
+    Borrowed(&'a [&'a str]),
+    /// A list read from a rule's text.
+    Listed(Vec<&'a str>),
 }
 
-impl DeadlineParseError {
-    /// The whole rule text that failed to parse.
-    pub fn text(&self) -> &str {
-        &self.text
-    }
+impl<'a> Deref for Ids<'a> {
+    type Target = [&'a str];
 
-    /// What is wrong with it, naming the offending part.
-    pub fn reason(&self) -> &str {
-        &self.reason
+    fn deref(&self) -> &[&'a str] {
+        match self {
+            Ids::Borrowed(ids) => ids,
+            Ids::Listed(ids) => ids,
+        }
     }
 }
 
-impl fmt::Display for DeadlineParseError {
+impl<'a> From<Vec<&'a str>> for Ids<'a> {
+    fn from(ids: Vec<&'a str>) -> Ids<'a> {
+        Ids::Listed(ids)
+    }
+}
+
+impl fmt::Debug for Ids<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "invalid deadline rule \"{}\": {}",
-            self.text, self.reason
-        )
+        f.debug_list().entries(self.iter()).finish()
     }
 }
 
-impl std::error::Error for DeadlineParseError {}
-
-/// Reads `N` : digits only, no leading zero, 1 to [`MAX_COUNT`].
-fn parse_count(word: &str) -> Result<u32, String> {
-    if word.is_empty() || !word.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!(
-            "{word:?} is neither a number written in digits nor the start of a known form \
-             (\"before processing\", \"annually after\", \"every contract year\", \
-             \"every 24 hours\", \"quarterly\", \"within 24 hours of\")"
-        ));
-    }
-    if word.len() > 1 && word.starts_with('0') {
-        return Err(format!("write the number {word:?} without leading zeros"));
-    }
-    match word.parse::<u64>() {
-        Ok(0) => Err("the number must be at least 1, found \"0\"".to_string()),
-        Ok(n) if n <= u64::from(MAX_COUNT) => Ok(n as u32),
-        _ => Err(format!(
-            "the number {word} is larger than the maximum, {MAX_COUNT}"
-        )),
+impl PartialEq for Ids<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
     }
 }
 
-impl DeadlineRule {
-    /// Reads a rule in the grammar of the module documentation.
-    ///
-    /// The error names the rule and the part that could not be read, e.g.
-    /// `invalid deadline rule "0 months after commencement": the number must be at least 1`.
-    pub fn parse(text: &str) -> Result<DeadlineRule, DeadlineParseError> {
-        Self::parse_inner(text).map_err(|reason| DeadlineParseError {
-            text: text.to_string(),
-            reason,
-        })
-    }
+impl Eq for Ids<'_> {}
 
-    fn parse_inner(text: &str) -> Result<DeadlineRule, String> {
-        if text.trim() != text {
-            return Err("remove the leading or trailing whitespace".to_string());
-        }
-        match text {
-            "" => return Err("the rule is empty".to_string()),
-            "before processing" => return Ok(DeadlineRule::BeforeProcessing),
-            "every contract year" => return Ok(DeadlineRule::EveryContractYear),
-            "every 24 hours" => return Ok(DeadlineRule::Every24Hours),
-            "quarterly" => return Ok(DeadlineRule::Quarterly),
-            _ => {}
-        }
-        if let Some(rest) = text.strip_prefix("annually after ") {
-            let anchor = Anchor::parse(rest)?;
-            return Ok(DeadlineRule::AnnuallyAfter { anchor });
-        }
-        if let Some(rest) = text.strip_prefix("within 24 hours of ") {
-            let anchor = Anchor::parse(rest)?;
-            return Ok(DeadlineRule::Within24HoursOf { anchor });
-        }
-        let (word, rest) = text.split_once(' ').unwrap_or((text, ""));
-        let n = parse_count(word)?;
-        if let Some(anchor) = rest.strip_prefix("working days after ") {
-            let anchor = Anchor::parse(anchor)?;
-            return Ok(DeadlineRule::WorkingDaysAfter { days: n, anchor });
-        }
-        if let Some(ids) = rest.strip_prefix("days before each deadline of ") {
-            let mut of: Vec<String> = Vec::new();
-            for id in ids.split(", ") {
-                let id = parse_id(id)?;
-                if of.contains(&id) {
-                    return Err(format!("the obligation {id:?} is named twice"));
-                }
-                of.push(id);
-            }
-            return Ok(DeadlineRule::DaysBeforeDeadlines { days: n, of });
-        }
-        if let Some(anchor) = rest.strip_prefix("weeks before ") {
-            let anchor = Anchor::parse(anchor)?;
-            return Ok(DeadlineRule::WeeksBefore { weeks: n, anchor });
-        }
-        if let Some(after) = rest.strip_prefix("months after ") {
-            return Ok(match after.strip_suffix(", then annually") {
-                Some(anchor) => DeadlineRule::MonthsAfterThenAnnually {
-                    months: n,
-                    anchor: Anchor::parse(anchor)?,
-                },
-                None => DeadlineRule::MonthsAfter {
-                    months: n,
-                    anchor: Anchor::parse(after)?,
-                },
-            });
-        }
-        Err(format!(
-            "expected \"working days after\", \"weeks before\", \"months after\" or \
-             \"days before each deadline of\" after the number {n}, found {rest:?}"
-        ))
+impl PartialOrd for Ids<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
     }
+}
 
+impl Ord for Ids<'_> {
+    fn cmp(&self, other: &Self) -> Ordering {
+        (**self).cmp(&**other)
+    }
+}
+
+impl Hash for Ids<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        (**self).hash(state);
+    }
+}
+
+impl<'a> DeadlineRule<'a> {
     /// The anchor the rule counts from, if it names one.
-    pub fn anchor(&self) -> Option<&Anchor> {
+    pub fn anchor(&self) -> Option<&Anchor<'a>> {
         match self {
             DeadlineRule::WorkingDaysAfter { anchor, .. }
             | DeadlineRule::WeeksBefore { anchor, .. }
@@ -323,8 +233,8 @@ impl DeadlineRule {
     }
 
     /// The event name (without `event:`) for rules anchored on an event.
-    pub fn event(&self) -> Option<&str> {
-        match self.anchor()? {
+    pub fn event(&self) -> Option<&'a str> {
+        match *self.anchor()? {
             Anchor::Event(name) => Some(name),
             Anchor::Commencement | Anchor::EffectiveDate | Anchor::Deadline(_) => None,
         }
@@ -332,12 +242,12 @@ impl DeadlineRule {
 
     /// The ids of the obligations whose deadlines the rule follows (`deadline:ID`, "days
     /// before each deadline of"), in the order written; their due dates go in
-    /// [`Anchors::deadlines`].
-    pub fn deadline_ids(&self) -> Vec<&str> {
+    /// [`Anchors::deadlines`](super::Anchors::deadlines).
+    pub fn deadline_ids(&self) -> Vec<&'a str> {
         match self {
-            DeadlineRule::DaysBeforeDeadlines { of, .. } => of.iter().map(String::as_str).collect(),
+            DeadlineRule::DaysBeforeDeadlines { of, .. } => of.to_vec(),
             _ => match self.anchor() {
-                Some(Anchor::Deadline(id)) => vec![id.as_str()],
+                Some(Anchor::Deadline(id)) => vec![*id],
                 _ => Vec::new(),
             },
         }
@@ -346,7 +256,7 @@ impl DeadlineRule {
     /// Whether the duty comes round again (yearly, quarterly, every contract year or
     /// every 24 hours) rather than falling due once. A "days before each deadline of"
     /// rule is not counted: it comes round when the deadlines it follows do, which only
-    /// their own rules tell ([`build_plan`](crate::plan::build_plan) looks them up).
+    /// their own rules tell (`build_plan` looks them up).
     pub fn is_recurring(&self) -> bool {
         matches!(
             self,
@@ -359,7 +269,7 @@ impl DeadlineRule {
     }
 }
 
-impl fmt::Display for DeadlineRule {
+impl fmt::Display for DeadlineRule<'_> {
     /// The canonical rule string, which [`DeadlineRule::parse`] reads back.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -387,14 +297,5 @@ impl fmt::Display for DeadlineRule {
                 write!(f, "{days} days before each deadline of {}", of.join(", "))
             }
         }
-    }
-}
-
-impl FromStr for DeadlineRule {
-    type Err = DeadlineParseError;
-
-    /// The same as [`DeadlineRule::parse`].
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        DeadlineRule::parse(text)
     }
 }

@@ -19,10 +19,9 @@ pub(super) fn then_every(rule: &DeadlineRule) -> Option<&'static str> {
     }
 }
 
-/// The rule of the obligation with this id in `schedule`, if it has one that parses.
-fn rule_of(schedule: Schedule, id: &str) -> Option<DeadlineRule> {
-    let o = find(id).filter(|o| o.schedule == schedule)?;
-    DeadlineRule::parse(o.deadline?).ok()
+/// The rule of the obligation with this id in `schedule`, if it has one.
+fn rule_of(schedule: Schedule, id: &str) -> Option<&'static DeadlineRule<'static>> {
+    find(id).filter(|o| o.schedule == schedule)?.deadline
 }
 
 /// Whether the rule comes round again: by itself, or because it follows the deadlines
@@ -38,19 +37,15 @@ pub(super) fn recurs(rule: &DeadlineRule, schedule: Schedule) -> bool {
 /// `anchors` with [`Anchors::deadlines`] filled in: the due dates, from these same
 /// anchors, of every obligation of `schedule` that a selected rule names, whether or not
 /// it is selected itself (the deadline stands in the schedule either way).
-/// `build/catalogue.rs` makes sure a named obligation's own rule names none, so one
-/// round of look-ups is enough.
+/// `build/catalogue/deadlines.rs` makes sure a named obligation's own rule names none,
+/// so one round of look-ups is enough.
 pub(super) fn with_deadlines(
     mut anchors: Anchors,
     selected: &[Selected],
     schedule: Schedule,
 ) -> Anchors {
     for s in selected {
-        let Some(rule) = s
-            .obligation
-            .deadline
-            .and_then(|t| DeadlineRule::parse(t).ok())
-        else {
+        let Some(rule) = s.obligation.deadline else {
             continue;
         };
         for id in rule.deadline_ids() {
