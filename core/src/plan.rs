@@ -28,91 +28,24 @@
 //!
 //! Nothing here reads the machine's time zone or clock: every date is a [`NaiveDate`]
 //! and the `DTSTAMP` of [`plan_ics`] is passed in.
-use crate::VecMap;
+mod export;
+mod input;
+mod rules;
 
-use chrono::{NaiveDate, NaiveDateTime};
+pub use export::{ics_file_name, plan_ics, DISCLAIMER};
+pub use input::{df_term_end, PlanInput};
 
-use crate::answers::{DfAnswers, SmAnswers};
-use crate::calendar::checked_add_months_clamped;
-use crate::catalogue::{find, find_event, obligations, Condition, Obligation, Selected};
+use chrono::NaiveDate;
+
+use crate::catalogue::{find_event, obligations, Condition, Obligation, Selected};
 use crate::deadline::{Anchors, DeadlineRule};
 use crate::flow::iso_date;
-use crate::ics::{to_ics, IcsEvent};
-use crate::level::Level;
 use crate::schedule::Schedule;
-
-/// The last line of every calendar event's description.
-pub const DISCLAIMER: &str = "Not legal advice; the signed schedule prevails.";
+use crate::VecMap;
+use rules::{recurs, then_every, with_deadlines};
 
 /// The domain part of every [`PlanEntry::uid`].
 pub const UID_DOMAIN: &str = "security-matrix";
-
-/// What a plan is built from, apart from the selected obligations.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PlanInput {
-    /// The schedule in the contract.
-    pub schedule: Schedule,
-    /// The start anchor: the Call-Off Commencement Date (DF) or the Effective Date
-    /// (2017), if known.
-    pub start: Option<NaiveDate>,
-    /// The last day of the term, if known; recurring duties stop here.
-    pub end: Option<NaiveDate>,
-    /// The dates of events the user entered, by event id ("ismp-non-approval").
-    pub events: VecMap<String, NaiveDate>,
-    /// Today's date, from the caller; dates before it are marked [`PlanEntry::past`].
-    pub today: NaiveDate,
-}
-
-impl PlanInput {
-    /// The input for DF Schedule 2.4: the start is the Call-Off Commencement Date and
-    /// the term ends on [`df_term_end`]`(commencement, answers.months)`.
-    pub fn df(
-        answers: &DfAnswers,
-        events: VecMap<String, NaiveDate>,
-        today: NaiveDate,
-    ) -> PlanInput {
-        PlanInput {
-            schedule: Schedule::Df,
-            start: answers.commencement,
-            end: answers
-                .commencement
-                .and_then(|c| df_term_end(c, answers.months)),
-            events,
-            today,
-        }
-    }
-
-    /// The input for Schedule 2.4 (2017): the start is the Effective Date; the term's
-    /// end is not asked, so it is unknown and recurring duties give their first date
-    /// only (with [`PlanEntry::then_every`]).
-    pub fn sm2017(
-        answers: &SmAnswers,
-        events: VecMap<String, NaiveDate>,
-        today: NaiveDate,
-    ) -> PlanInput {
-        PlanInput {
-            schedule: Schedule::Sm2017,
-            start: answers.effective,
-            end: None,
-            events,
-            today,
-        }
-    }
-}
-
-/// The last day of a DF term of `months` calendar months from `commencement`:
-/// `commencement + months` (clamped to the end of the month) less one day.
-///
-/// So 36 months from 4 January 2027 ends on 3 January 2030, and 18 months from
-/// 31 August 2026 ends on 28 February 2028 (31 August plus 18 months clamps to
-/// 29 February 2028). `None` when `months` is 0 (not answered) or the date would be out
-/// of chrono's range.
-pub fn df_term_end(commencement: NaiveDate, months: u32) -> Option<NaiveDate> {
-    if months == 0 {
-        return None;
-    }
-    checked_add_months_clamped(commencement, months)?.pred_opt()
-}
 
 /// One due date.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -251,65 +184,6 @@ fn start_message(schedule: Schedule) -> &'static str {
     }
 }
 
-/// What follows the first date of a recurring rule.
-fn then_every(rule: &DeadlineRule) -> Option<&'static str> {
-    match rule {
-        DeadlineRule::MonthsAfterThenAnnually { .. } | DeadlineRule::AnnuallyAfter { .. } => {
-            Some("then every year")
-        }
-        DeadlineRule::EveryContractYear => Some("then once in every Call-Off Contract Year"),
-        DeadlineRule::Quarterly => Some("then every quarter"),
-        DeadlineRule::DaysBeforeDeadlines { days: 1, .. } => {
-            Some("then the day before each later deadline")
-        }
-        DeadlineRule::DaysBeforeDeadlines { .. } => Some("then before each later deadline"),
-        _ => None,
-    }
-}
-
-/// The rule of the obligation with this id in `schedule`, if it has one that parses.
-fn rule_of(schedule: Schedule, id: &str) -> Option<DeadlineRule> {
-    let o = find(id).filter(|o| o.schedule == schedule)?;
-    DeadlineRule::parse(o.deadline?).ok()
-}
-
-/// Whether the rule comes round again: by itself, or because it follows the deadlines
-/// of an obligation whose rule does ("1 days before each deadline of" a yearly ITHC).
-fn recurs(rule: &DeadlineRule, schedule: Schedule) -> bool {
-    rule.is_recurring()
-        || rule
-            .deadline_ids()
-            .into_iter()
-            .any(|id| rule_of(schedule, id).is_some_and(|r| r.is_recurring()))
-}
-
-/// `anchors` with [`Anchors::deadlines`] filled in: the due dates, from these same
-/// anchors, of every obligation of `schedule` that a selected rule names, whether or not
-/// it is selected itself (the deadline stands in the schedule either way).
-/// `build/catalogue.rs` makes sure a named obligation's own rule names none, so one
-/// round of look-ups is enough.
-fn with_deadlines(mut anchors: Anchors, selected: &[Selected], schedule: Schedule) -> Anchors {
-    for s in selected {
-        let Some(rule) = s
-            .obligation
-            .deadline
-            .and_then(|t| DeadlineRule::parse(t).ok())
-        else {
-            continue;
-        };
-        for id in rule.deadline_ids() {
-            if anchors.deadlines.contains_key(id) {
-                continue;
-            }
-            if let Some(named) = rule_of(schedule, id) {
-                let dates = named.due_dates(&anchors);
-                anchors.deadlines.insert(id.to_string(), dates);
-            }
-        }
-    }
-    anchors
-}
-
 /// The obligation's position in its schedule's catalogue.
 fn catalogue_index(o: &'static Obligation) -> usize {
     obligations(o.schedule)
@@ -318,18 +192,11 @@ fn catalogue_index(o: &'static Obligation) -> usize {
         .unwrap_or(usize::MAX)
 }
 
-/// The event id at the end of a deadline string ("… event:ismp-non-approval"), as a
-/// `'static` slice of the catalogue's text.
-fn event_id(deadline: &'static str) -> Option<&'static str> {
-    deadline.split_once("event:").map(|(_, id)| id)
-}
-
 /// Builds the dated plan for the selected obligations.
 ///
 /// `selected` should come from [`select`](crate::catalogue::select) for
-/// `input.schedule`; obligations without a deadline (or, which `tests/catalogue.rs`
-/// rules out, with one that does not parse) are left out. Event labels come from each
-/// obligation's own schedule.
+/// `input.schedule`; obligations without a deadline are left out. Event labels come
+/// from each obligation's own schedule.
 pub fn build_plan(selected: &[Selected], input: &PlanInput) -> Plan {
     let anchors = Anchors {
         commencement: input.start.filter(|_| input.schedule == Schedule::Df),
@@ -363,13 +230,9 @@ pub fn build_plan(selected: &[Selected], input: &PlanInput) -> Plan {
 
     for s in selected {
         let o = s.obligation;
-        let Some(text) = o.deadline else { continue };
-        // tests/catalogue.rs checks that every rule in the data parses.
-        let Ok(rule) = DeadlineRule::parse(text) else {
-            continue;
-        };
+        let Some(rule) = o.deadline else { continue };
         let described = rule.describe();
-        let event = rule.event().and(event_id(text));
+        let event = rule.event();
         let event_label =
             event.map(|id| find_event(o.schedule, id).map_or("the event", |e| e.label));
         let undated = || UndatedDuty {
@@ -380,7 +243,7 @@ pub fn build_plan(selected: &[Selected], input: &PlanInput) -> Plan {
         };
         let dates = rule.due_dates(&anchors);
 
-        let is_before_processing = rule == DeadlineRule::BeforeProcessing;
+        let is_before_processing = *rule == DeadlineRule::BeforeProcessing;
         let assumed =
             (is_before_processing && !dates.is_empty()).then(|| assumption(input.schedule));
         if is_before_processing {
@@ -402,7 +265,7 @@ pub fn build_plan(selected: &[Selected], input: &PlanInput) -> Plan {
         }
 
         if dates.is_empty() {
-            if rule == DeadlineRule::Every24Hours || event.is_some() {
+            if *rule == DeadlineRule::Every24Hours || event.is_some() {
                 plan.standing.push(undated());
             } else if is_before_processing {
                 // Listed in `before_processing`, undated.
@@ -415,7 +278,7 @@ pub fn build_plan(selected: &[Selected], input: &PlanInput) -> Plan {
         }
 
         let occurrences = dates.len() as u32;
-        let recurring = recurs(&rule, input.schedule);
+        let recurring = recurs(rule, input.schedule);
         let continues = recurring && input.end.is_none();
         for (i, &date) in dates.iter().enumerate() {
             plan.dated.push(PlanEntry {
@@ -428,7 +291,7 @@ pub fn build_plan(selected: &[Selected], input: &PlanInput) -> Plan {
                 rule: described.clone(),
                 uid: format!("{}-{}@{UID_DOMAIN}", o.id, iso_date(date)),
                 then_every: if i == 0 && continues {
-                    then_every(&rule)
+                    then_every(rule)
                 } else {
                     None
                 },
@@ -451,60 +314,4 @@ pub fn build_plan(selected: &[Selected], input: &PlanInput) -> Plan {
         plan.needs_start = Some(start_message(input.schedule));
     }
     plan
-}
-
-/// The calendar event for one entry.
-fn ics_event(entry: &PlanEntry) -> IcsEvent {
-    let o = entry.obligation;
-    let mut lines = vec![format!("Due {}.", entry.rule)];
-    if let Some(then) = entry.then_every {
-        lines.push(format!("This is the first date; {then}."));
-    } else if entry.recurring {
-        lines.push(format!(
-            "Occurrence {} of {} within the term.",
-            entry.occurrence, entry.occurrences
-        ));
-    }
-    if let Some(label) = entry.event_label {
-        lines.push(format!("Counted from {label}."));
-    }
-    if let Some(assumption) = entry.assumption {
-        lines.push(assumption.to_string());
-    }
-    lines.push(format!(
-        "{}, paragraph {}.",
-        o.schedule.title(),
-        o.reference
-    ));
-    lines.push(DISCLAIMER.to_string());
-    IcsEvent {
-        uid: entry.uid.clone(),
-        date: entry.date,
-        summary: format!("{} {}", o.reference, o.title),
-        description: lines.join("\n"),
-    }
-}
-
-/// The plan as an iCalendar file: one all-day `VEVENT` per [`Plan::dated`] entry, in
-/// order, with `SUMMARY` `"<reference> <title>"`, a `DESCRIPTION` giving the rule, the
-/// schedule and paragraph and the line [`DISCLAIMER`], and the entry's stable `UID`.
-/// `dtstamp` is the export time in UTC, from the caller.
-pub fn plan_ics(plan: &Plan, dtstamp: NaiveDateTime) -> String {
-    let events: Vec<IcsEvent> = plan.dated.iter().map(ics_event).collect();
-    to_ics(&events, dtstamp)
-}
-
-/// A file name for the plan's calendar: `security-plan-S6-2027-01-04.ics` (DF with a
-/// level), `security-plan-df-2027-01-04.ics` (DF, level unknown),
-/// `security-plan-sm2017-2026-12-14.ics` (2017; `level` is ignored), without the date
-/// when the start is unknown.
-pub fn ics_file_name(plan: &Plan, level: Option<Level>) -> String {
-    let what = match (plan.schedule, level) {
-        (Schedule::Df, Some(level)) => level.to_string(),
-        (schedule, _) => schedule.id().to_string(),
-    };
-    match plan.start {
-        Some(start) => format!("security-plan-{what}-{}.ics", iso_date(start)),
-        None => format!("security-plan-{what}.ics"),
-    }
 }

@@ -1,0 +1,62 @@
+//! The deadline rules of the selected obligations, and of the obligations they name.
+use crate::catalogue::{find, Selected};
+use crate::deadline::{Anchors, DeadlineRule};
+use crate::schedule::Schedule;
+
+/// What follows the first date of a recurring rule.
+pub(super) fn then_every(rule: &DeadlineRule) -> Option<&'static str> {
+    match rule {
+        DeadlineRule::MonthsAfterThenAnnually { .. } | DeadlineRule::AnnuallyAfter { .. } => {
+            Some("then every year")
+        }
+        DeadlineRule::EveryContractYear => Some("then once in every Call-Off Contract Year"),
+        DeadlineRule::Quarterly => Some("then every quarter"),
+        DeadlineRule::DaysBeforeDeadlines { days: 1, .. } => {
+            Some("then the day before each later deadline")
+        }
+        DeadlineRule::DaysBeforeDeadlines { .. } => Some("then before each later deadline"),
+        _ => None,
+    }
+}
+
+/// The rule of the obligation with this id in `schedule`, if it has one.
+fn rule_of(schedule: Schedule, id: &str) -> Option<&'static DeadlineRule<'static>> {
+    find(id).filter(|o| o.schedule == schedule)?.deadline
+}
+
+/// Whether the rule comes round again: by itself, or because it follows the deadlines
+/// of an obligation whose rule does ("1 days before each deadline of" a yearly ITHC).
+pub(super) fn recurs(rule: &DeadlineRule, schedule: Schedule) -> bool {
+    rule.is_recurring()
+        || rule
+            .deadline_ids()
+            .into_iter()
+            .any(|id| rule_of(schedule, id).is_some_and(|r| r.is_recurring()))
+}
+
+/// `anchors` with [`Anchors::deadlines`] filled in: the due dates, from these same
+/// anchors, of every obligation of `schedule` that a selected rule names, whether or not
+/// it is selected itself (the deadline stands in the schedule either way).
+/// `build/catalogue/deadlines.rs` makes sure a named obligation's own rule names none,
+/// so one round of look-ups is enough.
+pub(super) fn with_deadlines(
+    mut anchors: Anchors,
+    selected: &[Selected],
+    schedule: Schedule,
+) -> Anchors {
+    for s in selected {
+        let Some(rule) = s.obligation.deadline else {
+            continue;
+        };
+        for id in rule.deadline_ids() {
+            if anchors.deadlines.contains_key(id) {
+                continue;
+            }
+            if let Some(named) = rule_of(schedule, id) {
+                let dates = named.due_dates(&anchors);
+                anchors.deadlines.insert(id.to_string(), dates);
+            }
+        }
+    }
+    anchors
+}
