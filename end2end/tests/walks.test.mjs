@@ -91,7 +91,7 @@ async function checkResult(page, exp) {
       await checkPastFlags(page);
     }
   }
-  if (exp.verdict) assert.match(await page.locator(tid('device-verdict')).textContent(), exp.verdict);
+  if (exp.verdict) assert.match(await page.locator(tid('device-verdict')).innerText(), exp.verdict);
   for (const ref of exp.conditions ?? []) {
     assert.equal(await page.locator(`${tid('device-conditions')} [data-ref="${ref}"]`).count() > 0, true, `condition ${ref}`);
   }
