@@ -1,6 +1,8 @@
 //! Table-driven and property tests of the security level (DF Schedule 2.4, Annex).
 use proptest::prelude::*;
-use security_matrix_core::matrix::{self, row_admits, MatrixInput, AMBIGUITY_IDS};
+use security_matrix_core::matrix::{
+    self, level_of, row_admits, LevelChange, MatrixInput, AMBIGUITY_IDS,
+};
 use security_matrix_core::{assess, Criterion, DfAnswers, Level, OtherContracts, StandardsLevel};
 
 /// The smallest contract: S1 on every column.
@@ -566,5 +568,53 @@ proptest! {
             }
         }
         prop_assert!(assess(&b).level >= r.level, "{:?} -> {:?}", a, b);
+    }
+}
+
+// One level for all concurrent contracts (¶1.1, ¶1.3, ¶1.4), over the same answers.
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 20_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_applied_level_is_never_below_the_incumbents_or_the_annex(a in answers()) {
+        let r = assess(&a);
+        let input = MatrixInput::from_answers(&a);
+        let annex = level_of(&input.annex_only());
+        prop_assert_eq!(r.annex_level, annex);
+        prop_assert!(r.level >= annex);
+        let incumbent = a.other.as_ref().and_then(|o| o.current_level);
+        if let Some(held) = incumbent {
+            prop_assert!(r.level >= held);
+        }
+        // Exactly the higher of the two.
+        prop_assert_eq!(r.level, incumbent.map_or(annex, |held| held.max(annex)));
+    }
+
+    #[test]
+    fn paragraph_1_4_exactly_when_the_level_rises_above_a_set_level(a in answers()) {
+        let r = assess(&a);
+        match a.other.as_ref().map(|o| o.current_level) {
+            None => prop_assert_eq!(r.level_change, None),
+            Some(None) => prop_assert_eq!(r.level_change, Some(LevelChange { from: None, to: r.level })),
+            Some(Some(held)) => prop_assert_eq!(
+                r.level_change.is_some(),
+                r.level > held,
+                "held {}, applied {}", held, r.level
+            ),
+        }
+        if let Some(LevelChange { from: Some(from), to }) = r.level_change {
+            prop_assert!(to > from, "never a notice about a drop");
+        }
+    }
+
+    #[test]
+    fn every_what_if_hint_is_reachable(a in answers()) {
+        let r = assess(&a);
+        let held = a.other.as_ref().and_then(|o| o.current_level).unwrap_or(Level::S1);
+        for w in &r.what_if {
+            prop_assert!(w.level < r.level);
+            prop_assert!(w.level >= held, "{} promises {} under the incumbents' {}", w.text, w.level, held);
+            prop_assert!(!w.criteria.contains(&Criterion::Incumbents));
+        }
     }
 }

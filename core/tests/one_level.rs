@@ -1,7 +1,6 @@
 //! One level for all concurrent Call-Off Contracts (DF ¶1.1, ¶1.3, ¶1.4), and the smaller
 //! readings made explicit: access alone at S4, the S1 notice, route (b) Standards at S3/S4.
-use proptest::prelude::*;
-use security_matrix_core::matrix::{level_of, LevelChange, MatrixInput};
+//! The property tests of these readings run over `level.rs`'s answers.
 use security_matrix_core::{assess, Criterion, DfAnswers, Level, OtherContracts};
 
 /// A small contract: S2 by the Annex (50 data subjects, £40,000, 6 months, no access).
@@ -261,84 +260,5 @@ fn s1_says_nothing_electronic_and_s3_s4_standards_name_route_b() {
             "{level}: {:?}",
             r.standards_note
         );
-    }
-}
-
-fn level() -> impl Strategy<Value = Level> {
-    (1u8..=6).prop_map(|n| Level::from_number(n).unwrap())
-}
-
-fn answers() -> impl Strategy<Value = DfAnswers> {
-    (
-        prop_oneof![0..3_000u64, any::<u64>()],
-        prop_oneof![Just(0u64), 0..100u64],
-        any::<Option<bool>>(),
-        prop_oneof![0..400_000u64, any::<u64>()],
-        1..40u32,
-        any::<bool>(),
-        prop::option::of((0..3_000u64, 0..50u64, prop::option::of(level()))),
-    )
-        .prop_map(
-            |(subjects, special, professional, value, months, access, other)| DfAnswers {
-                subjects,
-                special,
-                professional,
-                value,
-                months,
-                access,
-                other: other.map(|(subjects, special, current_level)| OtherContracts {
-                    subjects,
-                    special,
-                    current_level,
-                }),
-                commencement: None,
-            },
-        )
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 20_000, failure_persistence: None, ..ProptestConfig::default() })]
-
-    #[test]
-    fn the_applied_level_is_never_below_the_incumbents_or_the_annex(a in answers()) {
-        let r = assess(&a);
-        let input = MatrixInput::from_answers(&a);
-        let annex = level_of(&input.annex_only());
-        prop_assert_eq!(r.annex_level, annex);
-        prop_assert!(r.level >= annex);
-        let incumbent = a.other.as_ref().and_then(|o| o.current_level);
-        if let Some(held) = incumbent {
-            prop_assert!(r.level >= held);
-        }
-        // Exactly the higher of the two.
-        prop_assert_eq!(r.level, incumbent.map_or(annex, |held| held.max(annex)));
-    }
-
-    #[test]
-    fn paragraph_1_4_exactly_when_the_level_rises_above_a_set_level(a in answers()) {
-        let r = assess(&a);
-        match a.other.as_ref().map(|o| o.current_level) {
-            None => prop_assert_eq!(r.level_change, None),
-            Some(None) => prop_assert_eq!(r.level_change, Some(LevelChange { from: None, to: r.level })),
-            Some(Some(held)) => prop_assert_eq!(
-                r.level_change.is_some(),
-                r.level > held,
-                "held {}, applied {}", held, r.level
-            ),
-        }
-        if let Some(LevelChange { from: Some(from), to }) = r.level_change {
-            prop_assert!(to > from, "never a notice about a drop");
-        }
-    }
-
-    #[test]
-    fn every_what_if_hint_is_reachable(a in answers()) {
-        let r = assess(&a);
-        let held = a.other.as_ref().and_then(|o| o.current_level).unwrap_or(Level::S1);
-        for w in &r.what_if {
-            prop_assert!(w.level < r.level);
-            prop_assert!(w.level >= held, "{} promises {} under the incumbents' {}", w.text, w.level, held);
-            prop_assert!(!w.criteria.contains(&Criterion::Incumbents));
-        }
     }
 }
