@@ -1,5 +1,5 @@
-//! The widget's components, one per file. They render what they are given and emit
-//! actions through `on_action`; none of them reads the browser.
+//! The widget's components, one per file. They render what they are given and dispatch
+//! actions through [`Dispatch`]; none of them reads the browser.
 //!
 //! Bundle size (issue 9): parts that keep no state are plain functions returning `Html`
 //! rather than components (each component type costs about 1 KB of Yew plumbing), and a
@@ -26,7 +26,7 @@ mod start;
 mod takeaways;
 
 pub use answers_summary::answers_summary;
-pub use back_link::{back_link, BackLinkProps};
+pub use back_link::back_link;
 pub use check_answers::{check_answers, CheckAnswersProps};
 pub use df_result::DfResultPage;
 pub use error_summary::{error_summary, ErrorSummaryProps};
@@ -42,14 +42,14 @@ pub use sm_result::SmResultPage;
 pub use start::{start_page, StartPageProps};
 pub use takeaways::Takeaways;
 
-use crate::state::Action;
+use crate::state::{Action, State};
 use chrono::NaiveDate;
 use security_matrix_core::flow::Answers;
 use security_matrix_core::readiness::ReadinessMap;
 use security_matrix_core::report::EventDates;
 use security_matrix_core::savefile::Document;
 use yew::virtual_dom::VNode;
-use yew::{AttrValue, Callback, Html};
+use yew::{AttrValue, Callback, Html, UseReducerDispatcher};
 
 /// `node`, an element just made by `html!`, with its `class` attribute set to `class`, after
 /// its other attributes, where `html!` puts it. Use it instead of a computed `class={…}`
@@ -71,6 +71,31 @@ pub fn with_class(node: Html, class: impl Into<AttrValue>) -> Html {
     node
 }
 
+/// How components change the state: the root reducer's dispatcher. It is the same on every
+/// render and compares equal to itself, so a component whose props hold it is re-rendered
+/// only when its other props change (a `Callback` made afresh each render never compares
+/// equal).
+#[derive(Clone, PartialEq)]
+pub struct Dispatch(UseReducerDispatcher<State>);
+
+impl Dispatch {
+    /// Wraps the dispatcher of the root's `use_reducer`.
+    pub fn new(dispatcher: UseReducerDispatcher<State>) -> Self {
+        Dispatch(dispatcher)
+    }
+
+    /// Dispatches `action` to the reducer.
+    pub fn send(&self, action: Action) {
+        self.0.dispatch(action)
+    }
+
+    /// An event handler that dispatches the action `f` makes of the event, e.g.
+    /// `dispatch.on(|_: MouseEvent| Action::Back)`.
+    pub fn on<E: 'static>(&self, f: impl Fn(E) -> Action + 'static) -> Callback<E> {
+        self.0.to_callback().reform(f)
+    }
+}
+
 /// What both result pages need besides their schedule's answers.
 #[derive(Clone, PartialEq)]
 pub struct ResultContext {
@@ -86,8 +111,8 @@ pub struct ResultContext {
     pub readiness: ReadinessMap,
     /// Level of the page heading.
     pub heading_level: u8,
-    /// Emits actions.
-    pub on_action: Callback<Action>,
+    /// Dispatches actions.
+    pub dispatch: Dispatch,
 }
 
 impl ResultContext {

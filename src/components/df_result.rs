@@ -117,15 +117,15 @@ pub fn df_result_page(p: &DfResultPageProps) -> Html {
                 <p class="smx-body-s">{ format!("Volumes are counted across all your Call-Off Contracts (paragraph 1.3): {} data subjects in all.", thousands(a.aggregate_subjects)) }</p>
             }
 
-            { plan_section(&PlanSectionProps { plan: report.plan.clone(), level: Some(report.assessment.level), start_question: QuestionId::Commencement, heading_level: h2, on_action: p.ctx.on_action.clone() }) }
+            { plan_section(&PlanSectionProps { plan: report.plan.clone(), level: Some(report.assessment.level), start_question: QuestionId::Commencement, heading_level: h2, dispatch: p.ctx.dispatch.clone() }) }
             { readiness_summary(&ReadinessSummaryProps { summary: readiness, heading_level: h2 }) }
             { heading(h2, "smx-heading-m", false, html! { <>{ "Your obligations" }</> }) }
             <p class="smx-body">{ "Grouped by subject. Open \"The schedule's words\" to read each clause as written. Where a duty depends on something you have not told us (for example whether you host Customer Data, or which accreditation route you take), it says so." }</p>
-            { obligation_list(markup, &list, &p.ctx.on_action) }
+            { obligation_list(markup, &list, &p.ctx.dispatch) }
 
             <Takeaways statement={statement} document={p.ctx.document()} plan={report.plan.clone()} level={Some(report.assessment.level)} heading_level={h2} />
             { answers_summary(&p.ctx.all_answers) }
-            <ResultActions fragment={p.ctx.fragment.clone()} on_action={p.ctx.on_action.clone()} />
+            <ResultActions fragment={p.ctx.fragment.clone()} dispatch={p.ctx.dispatch.clone()} />
         </div>
     }
 }

@@ -1,4 +1,5 @@
 //! "Open a saved assessment": a file input, and the problems if the file cannot be used.
+use super::Dispatch;
 use crate::edge;
 use crate::state::Action;
 use web_sys::HtmlInputElement;
@@ -8,23 +9,23 @@ use yew::prelude::*;
 pub struct OpenFileProps {
     /// Problems with the last file opened.
     pub problems: Vec<String>,
-    /// Emits actions.
-    pub on_action: Callback<Action>,
+    /// Dispatches [`Action::OpenFile`].
+    pub dispatch: Dispatch,
 }
 
 /// The file input.
 pub fn open_file(p: &OpenFileProps) -> Html {
     let onchange = {
-        let on_action = p.on_action.clone();
+        let dispatch = p.dispatch.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|f| f.get(0)) else {
                 return;
             };
             input.set_value("");
-            let on_action = on_action.clone();
+            let dispatch = dispatch.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                on_action.emit(Action::OpenFile(edge::read_file(file).await));
+                dispatch.send(Action::OpenFile(edge::read_file(file).await));
             });
         })
     };

@@ -1,5 +1,5 @@
 //! A question page: one question, its hint, its errors, Continue.
-use super::{back_link, error_summary, heading, with_class, BackLinkProps, ErrorSummaryProps};
+use super::{back_link, error_summary, heading, with_class, Dispatch, ErrorSummaryProps};
 use crate::state::{Action, Draft, Field, FieldError};
 use security_matrix_core::questions::{DatePart, QuestionId, QuestionKind};
 use web_sys::HtmlInputElement;
@@ -15,8 +15,8 @@ pub struct QuestionPageProps {
     pub errors: Vec<FieldError>,
     /// Level of the page heading.
     pub heading_level: u8,
-    /// Emits actions.
-    pub on_action: Callback<Action>,
+    /// Dispatches actions.
+    pub dispatch: Dispatch,
 }
 
 fn field_id(q: QuestionId, f: Field) -> String {
@@ -28,8 +28,8 @@ fn field_id(q: QuestionId, f: Field) -> String {
     }
 }
 
-fn input_handler(on_action: &Callback<Action>, field: Field) -> Callback<InputEvent> {
-    on_action.reform(move |e: InputEvent| {
+fn input_handler(dispatch: &Dispatch, field: Field) -> Callback<InputEvent> {
+    dispatch.on(move |e: InputEvent| {
         Action::Input(field, e.target_unchecked_into::<HtmlInputElement>().value())
     })
 }
@@ -61,7 +61,7 @@ pub fn question_page(p: &QuestionPageProps) -> Html {
         let error = if bad { " smx-input--error" } else { "" };
         format!("smx-input {width}{error}")
     };
-    let on_submit = p.on_action.reform(|e: SubmitEvent| {
+    let on_submit = p.dispatch.on(|e: SubmitEvent| {
         e.prevent_default();
         Action::Continue
     });
@@ -85,7 +85,7 @@ pub fn question_page(p: &QuestionPageProps) -> Html {
                 html! {
                     <input id={id.clone()} name={id.clone()} type="text" spellcheck="false" autocomplete="off"
                         value={p.draft.text.clone()} aria-describedby={described}
-                        oninput={input_handler(&p.on_action, Field::Main)} data-testid="answer" />
+                        oninput={input_handler(&p.dispatch, Field::Main)} data-testid="answer" />
                 },
                 input_class(width, error.is_some()),
             );
@@ -117,7 +117,7 @@ pub fn question_page(p: &QuestionPageProps) -> Html {
                         { for options.iter().enumerate().map(|(i, (value, label))| {
                             let id = if i == 0 { field_id(q.id, Field::Main) } else { format!("smx-{key}-{i}") };
                             let v = value.to_string();
-                            let onchange = p.on_action.reform(move |_| Action::Input(Field::Main, v.clone()));
+                            let onchange = p.dispatch.on(move |_| Action::Input(Field::Main, v.clone()));
                             html! {
                                 <div class="smx-radios__item">
                                     <input class="smx-radios__input" id={id.clone()} name={format!("smx-{key}")} type="radio"
@@ -180,7 +180,7 @@ pub fn question_page(p: &QuestionPageProps) -> Html {
                                         <label class="smx-label smx-date-input__label" for={id.clone()}>{ *label }</label>
                                         { with_class(html! {
                                             <input id={id.clone()} name={id} type="text" inputmode="numeric" autocomplete="off"
-                                                value={(*value).clone()} oninput={input_handler(&p.on_action, *f)}
+                                                value={(*value).clone()} oninput={input_handler(&p.dispatch, *f)}
                                                 data-testid={format!("date-{}", label.to_ascii_lowercase())} />
                                         }, input_class(width, bad(*f))) }
                                     </div>
@@ -195,7 +195,7 @@ pub fn question_page(p: &QuestionPageProps) -> Html {
     let field = with_class(field, group_class);
     html! {
         <div key="question" class="smx-page" data-testid={format!("question-{key}")}>
-            { back_link(&BackLinkProps { on_back: p.on_action.reform(|_| Action::Back) }) }
+            { back_link(&p.dispatch) }
             if !summary.is_empty() {
                 { error_summary(&ErrorSummaryProps { errors: summary, heading_level: (h + 1).min(6) }) }
             }
@@ -205,7 +205,7 @@ pub fn question_page(p: &QuestionPageProps) -> Html {
                     <button type="submit" class="smx-button" data-testid="continue">{ "Continue" }</button>
                     if q.optional {
                         <button type="button" class="smx-link-button" data-testid="skip"
-                            onclick={p.on_action.reform(|_| Action::Skip)}>{ "Skip this question" }</button>
+                            onclick={p.dispatch.on(|_| Action::Skip)}>{ "Skip this question" }</button>
                     }
                 </div>
             </form>

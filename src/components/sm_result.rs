@@ -60,13 +60,13 @@ pub fn sm_result_page(p: &SmResultPageProps) -> Html {
                     }
                 </div>
             }, verdict_class) }
-            { plan_section(&PlanSectionProps { plan: report.plan.clone(), level: None, start_question: QuestionId::Effective, heading_level: h2, on_action: p.ctx.on_action.clone() }) }
+            { plan_section(&PlanSectionProps { plan: report.plan.clone(), level: None, start_question: QuestionId::Effective, heading_level: h2, dispatch: p.ctx.dispatch.clone() }) }
             { readiness_summary(&ReadinessSummaryProps { summary: readiness, heading_level: h2 }) }
             { heading(h2, "smx-heading-m", false, html! { <>{ "Your obligations" }</> }) }
-            { obligation_list(markup, &list, &p.ctx.on_action) }
+            { obligation_list(markup, &list, &p.ctx.dispatch) }
             <Takeaways statement={statement} document={p.ctx.document()} plan={report.plan.clone()} heading_level={h2} />
             { answers_summary(&p.ctx.all_answers) }
-            <ResultActions fragment={p.ctx.fragment.clone()} on_action={p.ctx.on_action.clone()} />
+            <ResultActions fragment={p.ctx.fragment.clone()} dispatch={p.ctx.dispatch.clone()} />
         </div>
     }
 }
