@@ -4,9 +4,12 @@
 //! Bundle size (issue 9): parts that keep no state are plain functions returning `Html`
 //! rather than components (each component type costs about 1 KB of Yew plumbing), and a
 //! computed class is set with [`with_class`] (`html!` turns a computed `class={…}` into
-//! `yew::Classes`, an `IndexSet` of strings whose code costs about 1 KB gzipped). The start,
-//! question and check-answers pages have a `key` on their root, so that Yew replaces a
-//! page's DOM when the page changes, as it did when they were separate component types.
+//! `yew::Classes`, an `IndexSet` of strings whose code costs about 1 KB gzipped).
+//!
+//! The start page, check answers and each question page have a `key` of their own on their
+//! root (the result pages are components of their own), so that Yew replaces a page's DOM
+//! when the page changes rather than patching one page into the next: no focus, typed text
+//! or error is carried from one page to another.
 mod answers_summary;
 mod back_link;
 mod check_answers;

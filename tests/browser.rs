@@ -199,6 +199,43 @@ async fn deep_links_complete_incomplete_and_invalid() {
 }
 
 #[wasm_bindgen_test]
+async fn each_question_page_is_built_afresh() {
+    let w = Widget::open(None, false).await;
+    w.click("start").await;
+    // The first two questions are number questions, laid out alike: were the second page
+    // patched from the first, it would keep the first's elements and whatever the browser
+    // holds in them (here a mark standing for selection, autofill or a half-typed value).
+    let page = w.get("question-subjects");
+    let first: HtmlInputElement = w.get("answer").dyn_into().unwrap();
+    first.set_attribute("data-probe", "subjects").unwrap();
+    w.answer("lots").await;
+    assert_eq!(w.errors().len(), 1);
+    assert!(
+        first.is_same_node(Some(&w.get("answer"))),
+        "an error keeps the page (and what is typed)"
+    );
+    w.answer("1,500").await;
+    assert_eq!(w.page(), "question-special");
+    let second: HtmlInputElement = w.get("answer").dyn_into().unwrap();
+    assert!(!second.is_same_node(Some(&first)), "a new input");
+    assert!(
+        !first.is_connected() && !page.is_connected(),
+        "the old page is gone"
+    );
+    assert_eq!(second.get_attribute("data-probe"), None);
+    assert_eq!(second.value(), "");
+    assert!(w.errors().is_empty() && !w.has("field-error"));
+    // Back: the first question's page is built afresh too, with its saved answer.
+    w.click("back").await;
+    assert_eq!(w.page(), "question-subjects");
+    let again: HtmlInputElement = w.get("answer").dyn_into().unwrap();
+    assert!(!again.is_same_node(Some(&second)) && !again.is_same_node(Some(&first)));
+    assert_eq!(again.value(), "1500");
+    assert_eq!(again.get_attribute("data-probe"), None);
+    w.close();
+}
+
+#[wasm_bindgen_test]
 async fn focus_moves_to_the_heading_and_the_title_changes() {
     let w = Widget::open(None, false).await;
     w.click("start").await;

@@ -194,7 +194,9 @@ pub fn question_page(p: &QuestionPageProps) -> Html {
     };
     let field = with_class(field, group_class);
     html! {
-        <div key="question" class="smx-page" data-testid={format!("question-{key}")}>
+        // A key of its own per question: Yew builds each question page afresh rather than
+        // patching the previous one's elements (focus, inputs and errors start clean).
+        <div key={format!("question-{key}")} class="smx-page" data-testid={format!("question-{key}")}>
             { back_link(&p.dispatch) }
             if !summary.is_empty() {
                 { error_summary(&ErrorSummaryProps { errors: summary, heading_level: (h + 1).min(6) }) }
