@@ -1,10 +1,9 @@
 //! The widget's components, one per file. They render what they are given and dispatch
 //! actions through [`Dispatch`]; none of them reads the browser.
 //!
-//! Bundle size (issue 9): parts that keep no state are plain functions returning `Html`
-//! rather than components (each component type costs about 1 KB of Yew plumbing), and a
-//! computed class is set with [`with_class`] (`html!` turns a computed `class={…}` into
-//! `yew::Classes`, an `IndexSet` of strings whose code costs about 1 KB gzipped).
+//! Parts that keep no state are plain functions returning `Html` rather than components
+//! (each component type costs the bundle about 1 KB of Yew plumbing). A computed class is
+//! an ordinary `class={…}` or `classes!(…)`.
 //!
 //! The start page, check answers and each question page have a `key` of their own on their
 //! root (the result pages are components of their own), so that Yew replaces a page's DOM
@@ -51,28 +50,7 @@ use security_matrix_core::flow::Answers;
 use security_matrix_core::readiness::ReadinessMap;
 use security_matrix_core::report::EventDates;
 use security_matrix_core::savefile::Document;
-use yew::virtual_dom::VNode;
-use yew::{AttrValue, Callback, Html, UseReducerDispatcher};
-
-/// `node`, an element just made by `html!`, with its `class` attribute set to `class`, after
-/// its other attributes, where `html!` puts it. Use it instead of a computed `class={…}`
-/// (see the module's notes); `class` is a plain string, so write it as `yew::Classes`
-/// would (one space between classes, each once). An empty `class` sets none.
-pub fn with_class(node: Html, class: impl Into<AttrValue>) -> Html {
-    let class = class.into();
-    let mut node = node;
-    if class.is_empty() {
-        return node;
-    }
-    // A node fresh from `html!` is not shared, so `get_mut` always succeeds (and, unlike
-    // `make_mut`, brings no code to clone a `VTag`).
-    if let VNode::VTag(tag) = &mut node {
-        if let Some(tag) = std::rc::Rc::get_mut(tag) {
-            tag.add_attribute("class", class);
-        }
-    }
-    node
-}
+use yew::{Callback, UseReducerDispatcher};
 
 /// How components change the state: the root reducer's dispatcher. It is the same on every
 /// render and compares equal to itself, so a component whose props hold it is re-rendered

@@ -1,7 +1,7 @@
 //! The DF Schedule 2.4 result: level, why, unclear points, obligations, plan.
 use super::{
     answers_summary, heading, obligation_list, plan_section, readiness_summary, use_result_report,
-    with_class, PlanSectionProps, ReadinessSummaryProps, ResultActions, ResultContext, Takeaways,
+    PlanSectionProps, ReadinessSummaryProps, ResultActions, ResultContext, Takeaways,
 };
 use security_matrix_core::matrix::thousands;
 use security_matrix_core::questions::QuestionId;
@@ -65,8 +65,9 @@ pub fn df_result_page(p: &DfResultPageProps) -> Html {
                     <th scope="col">{ "The schedule says" }</th>
                 </tr></thead>
                 <tbody>
-                    { for a.criteria.iter().map(|c| with_class(html! {
-                        <tr data-testid={format!("criterion-{}", c.criterion.key())}>
+                    { for a.criteria.iter().map(|c| html! {
+                        <tr data-testid={format!("criterion-{}", c.criterion.key())}
+                            class={c.deciding.then_some("smx-table__row--deciding")}>
                             <th scope="row">{ c.criterion.label() }</th>
                             <td>{ &c.answer }</td>
                             <td>
@@ -75,7 +76,7 @@ pub fn df_result_page(p: &DfResultPageProps) -> Html {
                             </td>
                             <td>{ format!("{}: {} (\u{201c}{}\u{201d})", c.level, c.cell_plain, c.cell) }</td>
                         </tr>
-                    }, if c.deciding { "smx-table__row--deciding" } else { "" })) }
+                    }) }
                 </tbody>
             </table>
             if !a.what_if.is_empty() {

@@ -30,8 +30,8 @@ pub fn open_file(p: &OpenFileProps) -> Html {
         })
     };
     let error = !p.problems.is_empty();
-    let group = html! {
-        <div data-testid="open-file">
+    html! {
+        <div class={classes!("smx-form-group", error.then_some("smx-form-group--error"))} data-testid="open-file">
             <label class="smx-label" for="smx-open-file">{ "Open a saved assessment" }</label>
             <div class="smx-hint" id="smx-open-file-hint">{ "A .json file saved from this tool. It is read here, in your browser." }</div>
             if error {
@@ -46,11 +46,5 @@ pub fn open_file(p: &OpenFileProps) -> Html {
                 aria-describedby={if error { "smx-open-file-hint smx-open-file-error" } else { "smx-open-file-hint" }}
                 data-testid="open-file-input" />
         </div>
-    };
-    let class = if error {
-        "smx-form-group smx-form-group--error"
-    } else {
-        "smx-form-group"
-    };
-    super::with_class(group, class)
+    }
 }

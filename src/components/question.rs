@@ -1,5 +1,5 @@
 //! A question page: one question, its hint, its errors, Continue.
-use super::{back_link, error_summary, heading, with_class, Dispatch, ErrorSummaryProps};
+use super::{back_link, error_summary, heading, Dispatch, ErrorSummaryProps};
 use crate::state::{Action, Draft, Field, FieldError};
 use security_matrix_core::questions::{DatePart, QuestionId, QuestionKind};
 use web_sys::HtmlInputElement;
@@ -52,14 +52,8 @@ pub fn question_page(p: &QuestionPageProps) -> Html {
         .iter()
         .map(|e| (field_id(q.id, e.field), e.message.clone()))
         .collect();
-    let group_class = if error.is_some() {
-        "smx-form-group smx-form-group--error"
-    } else {
-        "smx-form-group"
-    };
-    let input_class = |width: &str, bad: bool| {
-        let error = if bad { " smx-input--error" } else { "" };
-        format!("smx-input {width}{error}")
+    let input_class = |width: &'static str, bad: bool| {
+        classes!("smx-input", width, bad.then_some("smx-input--error"))
     };
     let on_submit = p.dispatch.on(|e: SubmitEvent| {
         e.prevent_default();
@@ -81,16 +75,8 @@ pub fn question_page(p: &QuestionPageProps) -> Html {
                 QuestionKind::Months => (None, Some("months"), "smx-input--width-5"),
                 _ => (None, None, "smx-input--width-10"),
             };
-            let input = with_class(
-                html! {
-                    <input id={id.clone()} name={id.clone()} type="text" spellcheck="false" autocomplete="off"
-                        value={p.draft.text.clone()} aria-describedby={described}
-                        oninput={input_handler(&p.dispatch, Field::Main)} data-testid="answer" />
-                },
-                input_class(width, error.is_some()),
-            );
             html! {
-                <div>
+                <>
                     { heading(h, "smx-label-wrapper", true, html! { <>
                         <label class="smx-label smx-label--l" for={id.clone()}>{ q.heading }</label>
                     </> }) }
@@ -98,10 +84,13 @@ pub fn question_page(p: &QuestionPageProps) -> Html {
                     { error_html }
                     <div class="smx-input__wrapper">
                         if let Some(prefix) = prefix { <div class="smx-input__prefix" aria-hidden="true">{ prefix }</div> }
-                        { input }
+                        <input id={id.clone()} name={id.clone()} type="text" spellcheck="false" autocomplete="off"
+                            value={p.draft.text.clone()} aria-describedby={described}
+                            oninput={input_handler(&p.dispatch, Field::Main)}
+                            class={input_class(width, error.is_some())} data-testid="answer" />
                         if let Some(suffix) = suffix { <div class="smx-input__suffix" aria-hidden="true">{ suffix }</div> }
                     </div>
-                </div>
+                </>
             }
         }
         QuestionKind::YesNo | QuestionKind::Choice => {
@@ -111,9 +100,18 @@ pub fn question_page(p: &QuestionPageProps) -> Html {
             } else {
                 q.options.iter().map(|o| (o.value, o.label)).collect()
             };
-            let radios = with_class(
-                html! {
-                    <div>
+            let radios = classes!(
+                "smx-radios",
+                (q.kind == QuestionKind::YesNo).then_some("smx-radios--inline")
+            );
+            html! {
+                <fieldset class="smx-fieldset" aria-describedby={described}>
+                    <legend class="smx-fieldset__legend smx-fieldset__legend--l">
+                        { heading(h, "smx-fieldset__heading", true, html! { <>{ q.heading }</> }) }
+                    </legend>
+                    { hint }
+                    { error_html }
+                    <div class={radios}>
                         { for options.iter().enumerate().map(|(i, (value, label))| {
                             let id = if i == 0 { field_id(q.id, Field::Main) } else { format!("smx-{key}-{i}") };
                             let v = value.to_string();
@@ -128,24 +126,7 @@ pub fn question_page(p: &QuestionPageProps) -> Html {
                             }
                         }) }
                     </div>
-                },
-                if q.kind == QuestionKind::YesNo {
-                    "smx-radios smx-radios--inline"
-                } else {
-                    "smx-radios"
-                },
-            );
-            html! {
-                <div>
-                    <fieldset class="smx-fieldset" aria-describedby={described}>
-                        <legend class="smx-fieldset__legend smx-fieldset__legend--l">
-                            { heading(h, "smx-fieldset__heading", true, html! { <>{ q.heading }</> }) }
-                        </legend>
-                        { hint }
-                        { error_html }
-                        { radios }
-                    </fieldset>
-                </div>
+                </fieldset>
             }
         }
         QuestionKind::Date => {
@@ -165,34 +146,34 @@ pub fn question_page(p: &QuestionPageProps) -> Html {
                 (Field::Year, "Year", &p.draft.year, "smx-input--width-4"),
             ];
             html! {
-                <div>
-                    <fieldset class="smx-fieldset" role="group" aria-describedby={described}>
-                        <legend class="smx-fieldset__legend smx-fieldset__legend--l">
-                            { heading(h, "smx-fieldset__heading", true, html! { <>{ q.heading }</> }) }
-                        </legend>
-                        { hint }
-                        { error_html }
-                        <div class="smx-date-input">
-                            { for boxes.iter().map(|(f, label, value, width)| {
-                                let id = field_id(q.id, *f);
-                                html! {
-                                    <div class="smx-date-input__item">
-                                        <label class="smx-label smx-date-input__label" for={id.clone()}>{ *label }</label>
-                                        { with_class(html! {
-                                            <input id={id.clone()} name={id} type="text" inputmode="numeric" autocomplete="off"
-                                                value={(*value).clone()} oninput={input_handler(&p.dispatch, *f)}
-                                                data-testid={format!("date-{}", label.to_ascii_lowercase())} />
-                                        }, input_class(width, bad(*f))) }
-                                    </div>
-                                }
-                            }) }
-                        </div>
-                    </fieldset>
-                </div>
+                <fieldset class="smx-fieldset" role="group" aria-describedby={described}>
+                    <legend class="smx-fieldset__legend smx-fieldset__legend--l">
+                        { heading(h, "smx-fieldset__heading", true, html! { <>{ q.heading }</> }) }
+                    </legend>
+                    { hint }
+                    { error_html }
+                    <div class="smx-date-input">
+                        { for boxes.iter().map(|(f, label, value, width)| {
+                            let id = field_id(q.id, *f);
+                            html! {
+                                <div class="smx-date-input__item">
+                                    <label class="smx-label smx-date-input__label" for={id.clone()}>{ *label }</label>
+                                    <input id={id.clone()} name={id} type="text" inputmode="numeric" autocomplete="off"
+                                        value={(*value).clone()} oninput={input_handler(&p.dispatch, *f)}
+                                        class={input_class(width, bad(*f))}
+                                        data-testid={format!("date-{}", label.to_ascii_lowercase())} />
+                                </div>
+                            }
+                        }) }
+                    </div>
+                </fieldset>
             }
         }
     };
-    let field = with_class(field, group_class);
+    let group_class = classes!(
+        "smx-form-group",
+        error.is_some().then_some("smx-form-group--error")
+    );
     html! {
         // A key of its own per question: Yew builds each question page afresh rather than
         // patching the previous one's elements (focus, inputs and errors start clean).
@@ -202,7 +183,7 @@ pub fn question_page(p: &QuestionPageProps) -> Html {
                 { error_summary(&ErrorSummaryProps { errors: summary, heading_level: (h + 1).min(6) }) }
             }
             <form novalidate=true onsubmit={on_submit}>
-                { field }
+                <div class={group_class}>{ field }</div>
                 <div class="smx-button-group">
                     <button type="submit" class="smx-button" data-testid="continue">{ "Continue" }</button>
                     if q.optional {

@@ -1,7 +1,7 @@
 //! The 2017 Security Management result: own-device verdict, obligations, plan.
 use super::{
     answers_summary, heading, obligation_list, plan_section, readiness_summary, use_result_report,
-    with_class, PlanSectionProps, ReadinessSummaryProps, ResultActions, ResultContext, Takeaways,
+    PlanSectionProps, ReadinessSummaryProps, ResultActions, ResultContext, Takeaways,
 };
 use security_matrix_core::catalogue::DeviceVerdictKind;
 use security_matrix_core::questions::QuestionId;
@@ -45,21 +45,19 @@ pub fn sm_result_page(p: &SmResultPageProps) -> Html {
                 <div class="smx-panel__body">{ format!("{count} obligations apply") }</div>
             </div>
             { heading(h2, "smx-heading-m", false, html! { <>{ "Using your own computers" }</> }) }
-            { with_class(html! {
-                <div>
-                    <div data-testid="device-verdict">
-                        <p class="smx-body-l"><strong>{ v.headline }</strong></p>
-                        <p class="smx-body">{ v.explanation }</p>
-                    </div>
-                    if !v.conditions.is_empty() {
-                        <ul class="smx-list smx-list--bullet" data-testid="device-conditions">
-                            { for v.conditions.iter().map(|o| html! {
-                                <li data-ref={o.reference}>{ o.title }{ " " }<span class="smx-ref">{ format!("({})", o.reference) }</span></li>
-                            }) }
-                        </ul>
-                    }
+            <div class={verdict_class}>
+                <div data-testid="device-verdict">
+                    <p class="smx-body-l"><strong>{ v.headline }</strong></p>
+                    <p class="smx-body">{ v.explanation }</p>
                 </div>
-            }, verdict_class) }
+                if !v.conditions.is_empty() {
+                    <ul class="smx-list smx-list--bullet" data-testid="device-conditions">
+                        { for v.conditions.iter().map(|o| html! {
+                            <li data-ref={o.reference}>{ o.title }{ " " }<span class="smx-ref">{ format!("({})", o.reference) }</span></li>
+                        }) }
+                    </ul>
+                }
+            </div>
             { plan_section(&PlanSectionProps { plan: report.plan.clone(), level: None, start_question: QuestionId::Effective, heading_level: h2, dispatch: p.ctx.dispatch.clone() }) }
             { readiness_summary(&ReadinessSummaryProps { summary: readiness, heading_level: h2 }) }
             { heading(h2, "smx-heading-m", false, html! { <>{ "Your obligations" }</> }) }
