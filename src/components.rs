@@ -22,6 +22,7 @@ mod open_file;
 mod plan;
 mod question;
 mod readiness;
+mod result;
 mod result_actions;
 mod sm_result;
 mod start;
@@ -39,17 +40,13 @@ pub use open_file::{open_file, OpenFileProps};
 pub use plan::{plan_section, PlanSectionProps};
 pub use question::{question_page, QuestionPageProps};
 pub use readiness::{readiness_summary, ReadinessSummaryProps};
+pub use result::{result_layout, ResultContext, ResultParts};
 pub use result_actions::ResultActions;
 pub use sm_result::SmResultPage;
 pub use start::{start_page, StartPageProps};
 pub use takeaways::Takeaways;
 
 use crate::state::{Action, State};
-use chrono::NaiveDate;
-use security_matrix_core::flow::Answers;
-use security_matrix_core::readiness::ReadinessMap;
-use security_matrix_core::report::EventDates;
-use security_matrix_core::savefile::Document;
 use yew::{Callback, UseReducerDispatcher};
 
 /// How components change the state: the root reducer's dispatcher. It is the same on every
@@ -74,35 +71,5 @@ impl Dispatch {
     /// `dispatch.on(|_: MouseEvent| Action::Back)`.
     pub fn on<E: 'static>(&self, f: impl Fn(E) -> Action + 'static) -> Callback<E> {
         self.0.to_callback().reform(f)
-    }
-}
-
-/// What both result pages need besides their schedule's answers.
-#[derive(Clone, PartialEq)]
-pub struct ResultContext {
-    /// The answers as a link fragment.
-    pub fragment: String,
-    /// Today, from the edge.
-    pub today: Option<NaiveDate>,
-    /// Dates of events the user entered.
-    pub event_dates: EventDates,
-    /// Every answer (for the saved file and the answers summary).
-    pub all_answers: Answers,
-    /// The readiness marks.
-    pub readiness: ReadinessMap,
-    /// Level of the page heading.
-    pub heading_level: u8,
-    /// Dispatches actions.
-    pub dispatch: Dispatch,
-}
-
-impl ResultContext {
-    /// What the saved file holds: every answer, readiness mark and event date.
-    pub fn document(&self) -> Document {
-        Document {
-            answers: self.all_answers.clone(),
-            readiness: self.readiness.clone(),
-            event_dates: self.event_dates.clone(),
-        }
     }
 }
