@@ -1,7 +1,7 @@
 //! The root component: one reducer, and the effects that connect it to the browser.
 use crate::components::{
-    check_answers, notice, question_page, start_page, CheckAnswersProps, DfResultPage, NoticeProps,
-    QuestionPageProps, ResultContext, SmResultPage, StartPageProps,
+    check_answers, notice, question_page, start_page, CheckAnswersProps, DfResultPage, Dispatch,
+    NoticeProps, QuestionPageProps, ResultContext, SmResultPage, StartPageProps,
 };
 use crate::edge;
 use crate::state::{Action, Page, State};
@@ -40,16 +40,18 @@ impl Default for AppProps {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let state = use_reducer(State::default);
+    // The same on every render: components holding it compare equal (see `Dispatch`).
+    let dispatch = Dispatch::new(state.dispatcher());
     let root = use_node_ref();
 
     // Restore: stored answers, a link in the URL, and today's date, read once at the edge.
     {
-        let state = state.clone();
+        let dispatch = dispatch.clone();
         let schedule = props.default_schedule;
         use_effect_with((), move |_| {
             let fragment = edge::fragment();
             let stored = edge::read_storage();
-            state.dispatch(Action::Init {
+            dispatch.send(Action::Init {
                 stored,
                 fragment: fragment.clone(),
                 today: edge::today(),
@@ -62,12 +64,12 @@ pub fn app(props: &AppProps) -> Html {
     }
     // A link opened while the widget is showing.
     {
-        let state = state.clone();
+        let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
             let listener =
                 gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
                     if let Some(f) = edge::fragment().filter(|f| crate::state::is_answer_link(f)) {
-                        state.dispatch(Action::OpenLink(f));
+                        dispatch.send(Action::OpenLink(f));
                         edge::clear_fragment();
                     }
                 });
@@ -132,10 +134,6 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
-    let on_action = {
-        let state = state.clone();
-        Callback::from(move |a: Action| state.dispatch(a))
-    };
     let h = props.heading_level.clamp(1, 6);
     let result_ctx = || ResultContext {
         fragment: state.answers.to_fragment(),
@@ -144,17 +142,17 @@ pub fn app(props: &AppProps) -> Html {
         all_answers: state.answers.clone(),
         readiness: state.readiness.clone(),
         heading_level: h,
-        on_action: on_action.clone(),
+        dispatch: dispatch.clone(),
     };
     let page = match state.page {
         Page::Start => html! {
-            { start_page(&StartPageProps { schedule: state.answers.schedule, offer_choice: props.offer_schedule_choice, heading_level: h, file_problems: state.file_problems.clone(), on_action: on_action.clone() }) }
+            { start_page(&StartPageProps { schedule: state.answers.schedule, offer_choice: props.offer_schedule_choice, heading_level: h, file_problems: state.file_problems.clone(), dispatch: dispatch.clone() }) }
         },
         Page::Question(q) => html! {
-            { question_page(&QuestionPageProps { question: q, draft: state.draft.clone(), errors: state.errors.clone(), heading_level: h, on_action: on_action.clone() }) }
+            { question_page(&QuestionPageProps { question: q, draft: state.draft.clone(), errors: state.errors.clone(), heading_level: h, dispatch: dispatch.clone() }) }
         },
         Page::Check => html! {
-            { check_answers(&CheckAnswersProps { answers: state.answers.clone(), heading_level: h, on_action: on_action.clone() }) }
+            { check_answers(&CheckAnswersProps { answers: state.answers.clone(), heading_level: h, dispatch: dispatch.clone() }) }
         },
         Page::Result => match (state.answers.df(), state.answers.sm()) {
             (Some(df), _) => html! {
@@ -169,7 +167,7 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <div class="smx" data-testid="app" ref={root}>
             if let Some(message) = state.notice.clone() {
-                { notice(&NoticeProps { message, on_dismiss: on_action.reform(|_| Action::DismissNotice) }) }
+                { notice(&NoticeProps { message, dispatch: dispatch.clone() }) }
             }
             { page }
             <p class="smx-footer" data-testid="footer">

@@ -1,12 +1,14 @@
-//! The widget's components, one per file. They render what they are given and emit
-//! actions through `on_action`; none of them reads the browser.
+//! The widget's components, one per file. They render what they are given and dispatch
+//! actions through [`Dispatch`]; none of them reads the browser.
 //!
-//! Bundle size (issue 9): parts that keep no state are plain functions returning `Html`
-//! rather than components (each component type costs about 1 KB of Yew plumbing), and a
-//! computed class is set with [`with_class`] (`html!` turns a computed `class={…}` into
-//! `yew::Classes`, an `IndexSet` of strings whose code costs about 1 KB gzipped). The start,
-//! question and check-answers pages have a `key` on their root, so that Yew replaces a
-//! page's DOM when the page changes, as it did when they were separate component types.
+//! Parts that keep no state are plain functions returning `Html` rather than components
+//! (each component type costs the bundle about 1 KB of Yew plumbing). A computed class is
+//! an ordinary `class={…}` or `classes!(…)`.
+//!
+//! The start page, check answers and each question page have a `key` of their own on their
+//! root (the result pages are components of their own), so that Yew replaces a page's DOM
+//! when the page changes rather than patching one page into the next: no focus, typed text
+//! or error is carried from one page to another.
 mod answers_summary;
 mod back_link;
 mod check_answers;
@@ -20,13 +22,14 @@ mod open_file;
 mod plan;
 mod question;
 mod readiness;
+mod result;
 mod result_actions;
 mod sm_result;
 mod start;
 mod takeaways;
 
 pub use answers_summary::answers_summary;
-pub use back_link::{back_link, BackLinkProps};
+pub use back_link::back_link;
 pub use check_answers::{check_answers, CheckAnswersProps};
 pub use df_result::DfResultPage;
 pub use error_summary::{error_summary, ErrorSummaryProps};
@@ -37,66 +40,36 @@ pub use open_file::{open_file, OpenFileProps};
 pub use plan::{plan_section, PlanSectionProps};
 pub use question::{question_page, QuestionPageProps};
 pub use readiness::{readiness_summary, ReadinessSummaryProps};
+pub use result::{result_layout, ResultContext, ResultParts};
 pub use result_actions::ResultActions;
 pub use sm_result::SmResultPage;
 pub use start::{start_page, StartPageProps};
 pub use takeaways::Takeaways;
 
-use crate::state::Action;
-use chrono::NaiveDate;
-use security_matrix_core::flow::Answers;
-use security_matrix_core::readiness::ReadinessMap;
-use security_matrix_core::report::EventDates;
-use security_matrix_core::savefile::Document;
-use yew::virtual_dom::VNode;
-use yew::{AttrValue, Callback, Html};
+use crate::state::{Action, State};
+use yew::{Callback, UseReducerDispatcher};
 
-/// `node`, an element just made by `html!`, with its `class` attribute set to `class`, after
-/// its other attributes, where `html!` puts it. Use it instead of a computed `class={…}`
-/// (see the module's notes); `class` is a plain string, so write it as `yew::Classes`
-/// would (one space between classes, each once). An empty `class` sets none.
-pub fn with_class(node: Html, class: impl Into<AttrValue>) -> Html {
-    let class = class.into();
-    let mut node = node;
-    if class.is_empty() {
-        return node;
-    }
-    // A node fresh from `html!` is not shared, so `get_mut` always succeeds (and, unlike
-    // `make_mut`, brings no code to clone a `VTag`).
-    if let VNode::VTag(tag) = &mut node {
-        if let Some(tag) = std::rc::Rc::get_mut(tag) {
-            tag.add_attribute("class", class);
-        }
-    }
-    node
-}
-
-/// What both result pages need besides their schedule's answers.
+/// How components change the state: the root reducer's dispatcher. It is the same on every
+/// render and compares equal to itself, so a component whose props hold it is re-rendered
+/// only when its other props change (a `Callback` made afresh each render never compares
+/// equal).
 #[derive(Clone, PartialEq)]
-pub struct ResultContext {
-    /// The answers as a link fragment.
-    pub fragment: String,
-    /// Today, from the edge.
-    pub today: Option<NaiveDate>,
-    /// Dates of events the user entered.
-    pub event_dates: EventDates,
-    /// Every answer (for the saved file and the answers summary).
-    pub all_answers: Answers,
-    /// The readiness marks.
-    pub readiness: ReadinessMap,
-    /// Level of the page heading.
-    pub heading_level: u8,
-    /// Emits actions.
-    pub on_action: Callback<Action>,
-}
+pub struct Dispatch(UseReducerDispatcher<State>);
 
-impl ResultContext {
-    /// What the saved file holds: every answer, readiness mark and event date.
-    pub fn document(&self) -> Document {
-        Document {
-            answers: self.all_answers.clone(),
-            readiness: self.readiness.clone(),
-            event_dates: self.event_dates.clone(),
-        }
+impl Dispatch {
+    /// Wraps the dispatcher of the root's `use_reducer`.
+    pub fn new(dispatcher: UseReducerDispatcher<State>) -> Self {
+        Dispatch(dispatcher)
+    }
+
+    /// Dispatches `action` to the reducer.
+    pub fn send(&self, action: Action) {
+        self.0.dispatch(action)
+    }
+
+    /// An event handler that dispatches the action `f` makes of the event, e.g.
+    /// `dispatch.on(|_: MouseEvent| Action::Back)`.
+    pub fn on<E: 'static>(&self, f: impl Fn(E) -> Action + 'static) -> Callback<E> {
+        self.0.to_callback().reform(f)
     }
 }

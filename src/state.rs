@@ -1,22 +1,22 @@
 //! The app's state and its pure reducer. Nothing here touches the DOM, storage or a clock:
 //! the edge (effects in `app.rs`) reads those and dispatches actions carrying the values.
-//! The question page's form is in `draft.rs`; what is kept (sessionStorage and the saved
-//! file, one document) in `persist.rs`.
+//! Here: the pages, the state and the actions. The reducer (each action's handler, and
+//! moving through the flow) is in `reduce.rs`; the question page's form in `draft.rs`; what
+//! is kept (sessionStorage and the saved file, one document) in `persist.rs`.
 mod draft;
 mod persist;
+mod reduce;
 #[cfg(test)]
 mod tests;
 
 pub use draft::{Draft, Field, FieldError};
 
 use chrono::NaiveDate;
-use security_matrix_core::flow::{from_fragment, Answer, Answers};
-use security_matrix_core::questions::{DatePart, QuestionId, QuestionKind};
+use security_matrix_core::flow::Answers;
+use security_matrix_core::questions::QuestionId;
 use security_matrix_core::readiness::{Readiness, ReadinessMap};
 use security_matrix_core::report::EventDates;
 use security_matrix_core::{Schedule, VecMap};
-use std::rc::Rc;
-use yew::Reducible;
 
 /// A page of the flow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -159,85 +159,6 @@ pub enum Action {
 }
 
 impl State {
-    fn go(&mut self, page: Page) {
-        self.page = page;
-        self.errors.clear();
-        self.draft = Draft::default();
-        if let Page::Question(q) = page {
-            self.draft = self.draft_for(q);
-            if let Some((_, message)) = self.pending.get(&q) {
-                self.errors = vec![FieldError {
-                    field: if q.question().kind == QuestionKind::Date {
-                        Field::Day
-                    } else {
-                        Field::Main
-                    },
-                    date_part: (q.question().kind == QuestionKind::Date).then_some(DatePart::All),
-                    message: message.clone(),
-                }];
-            }
-        }
-        self.page_change = self.page_change.wrapping_add(1);
-    }
-
-    /// Where the flow goes when answers are as they are: the first unanswered or
-    /// rejected question, else check answers.
-    fn next_open_page(&self) -> Page {
-        let seq = self.answers.sequence();
-        if let Some(q) = seq.iter().find(|q| self.pending.contains_key(q)) {
-            return Page::Question(*q);
-        }
-        match self.answers.first_unanswered() {
-            Some(q) => Page::Question(q),
-            None => Page::Check,
-        }
-    }
-
-    fn apply_link(&mut self, fragment: &str) -> bool {
-        if !is_answer_link(fragment) {
-            return false;
-        }
-        let link = from_fragment(fragment);
-        self.answers = link.answers;
-        self.pending = link
-            .errors
-            .into_iter()
-            .map(|e| (e.question, (e.raw, e.message)))
-            .collect();
-        self.return_to_check = false;
-        let page = match self.next_open_page() {
-            Page::Check => Page::Result,
-            other => other,
-        };
-        self.go(page);
-        true
-    }
-
-    fn after_answer(&mut self, q: QuestionId) {
-        self.pending.remove(&q);
-        let next = if self.return_to_check {
-            // Return to the summary unless the change opened a question not yet answered.
-            match self.next_open_page() {
-                Page::Check => {
-                    self.return_to_check = false;
-                    Page::Check
-                }
-                p => p,
-            }
-        } else {
-            // The next question if it still needs an answer; otherwise the first one that
-            // does, or the summary (so a fixed link value or a revisited answer does not
-            // walk the user through pages already answered).
-            match self.answers.next_after(q) {
-                Some(n) if self.answers.get(n).is_none() || self.pending.contains_key(&n) => {
-                    Page::Question(n)
-                }
-                _ => self.next_open_page(),
-            }
-        };
-        self.go(next);
-    }
-
     /// The document title for the page (the edge sets it).
     pub fn title(&self) -> String {
         let base = "Work out your security level";
@@ -253,153 +174,6 @@ impl State {
             "Error: "
         };
         format!("{error}{page} – {base}")
-    }
-}
-
-impl Reducible for State {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut s = (*self).clone();
-        match action {
-            Action::Init {
-                stored,
-                fragment,
-                today,
-                schedule,
-            } => {
-                s.today = Some(today);
-                s.ready = true;
-                s.answers = Answers::new(schedule);
-                s.default_schedule = schedule;
-                let linked = fragment.as_deref().is_some_and(|f| s.apply_link(f));
-                if !linked {
-                    if let Some(stored) = stored {
-                        if let Err(message) = s.restore(&stored) {
-                            let today = s.today;
-                            s = State {
-                                today,
-                                ready: true,
-                                notice: Some(message),
-                                default_schedule: schedule,
-                                ..State::default()
-                            };
-                            s.answers = Answers::new(schedule);
-                        }
-                    }
-                }
-                // Opening the widget is not a page change: focus stays where the host put it.
-                s.page_change = 0;
-            }
-            Action::OpenLink(fragment) => {
-                s.apply_link(&fragment);
-            }
-            Action::ChooseSchedule(schedule) => {
-                if s.answers.schedule != schedule {
-                    s.answers = Answers::new(schedule);
-                    s.pending.clear();
-                }
-            }
-            Action::Start => {
-                s.return_to_check = false;
-                let page = s.next_open_page();
-                s.go(match page {
-                    Page::Check => Page::Question(s.answers.sequence()[0]),
-                    p => p,
-                });
-            }
-            Action::Input(field, value) => match field {
-                Field::Main => s.draft.text = value,
-                Field::Day => s.draft.day = value,
-                Field::Month => s.draft.month = value,
-                Field::Year => s.draft.year = value,
-            },
-            Action::Continue => {
-                if let Page::Question(q) = s.page {
-                    match s.accept(q) {
-                        Ok(answer) => {
-                            s.answers.set(q, answer);
-                            s.after_answer(q);
-                        }
-                        Err(e) => {
-                            s.errors = vec![e];
-                            s.page_change = s.page_change.wrapping_add(1);
-                        }
-                    }
-                }
-            }
-            Action::Skip => {
-                if let Page::Question(q) = s.page {
-                    if q.question().optional {
-                        s.answers.set(q, Answer::Skipped);
-                        s.after_answer(q);
-                    }
-                }
-            }
-            Action::Back => {
-                let page = match s.page {
-                    Page::Question(_) if s.return_to_check => {
-                        s.return_to_check = false;
-                        Page::Check
-                    }
-                    Page::Question(q) => s.answers.previous(q).map_or(Page::Start, Page::Question),
-                    Page::Check => s
-                        .answers
-                        .sequence()
-                        .last()
-                        .map_or(Page::Start, |q| Page::Question(*q)),
-                    Page::Result => Page::Check,
-                    Page::Start => Page::Start,
-                };
-                s.go(page);
-            }
-            Action::Change(q) => {
-                s.return_to_check = true;
-                s.go(Page::Question(q));
-            }
-            Action::ShowResult => {
-                if s.answers.is_complete() {
-                    s.go(Page::Result);
-                } else {
-                    let page = s.next_open_page();
-                    s.go(page);
-                }
-            }
-            Action::ChangeAnswers => s.go(Page::Check),
-            Action::StartAgain => {
-                let (today, default_schedule) = (s.today, s.default_schedule);
-                // (readiness, file problems and everything else go with the rest)
-                let page_change = s.page_change.wrapping_add(1);
-                s = State {
-                    today,
-                    ready: true,
-                    page_change,
-                    default_schedule,
-                    ..State::default()
-                };
-                s.answers = Answers::new(default_schedule);
-            }
-            Action::DismissNotice => s.notice = None,
-            Action::SetReadiness(id, mark) => match mark {
-                Some(r) => {
-                    s.readiness.insert(id, r);
-                }
-                None => {
-                    s.readiness.remove(&id);
-                }
-            },
-            Action::OpenFile(read) => s.open_file(read),
-            Action::DismissFileProblems => s.file_problems.clear(),
-            Action::SetEventDate(event, date) => match date {
-                Some(d) => {
-                    s.event_dates.insert(event, d);
-                }
-                None => {
-                    s.event_dates.remove(&event);
-                }
-            },
-        }
-        Rc::new(s)
     }
 }
 

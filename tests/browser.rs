@@ -9,7 +9,7 @@ mod widget;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::HtmlInputElement;
+use web_sys::{Element, HtmlInputElement};
 use widget::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -80,6 +80,11 @@ async fn full_walk_of_the_2017_schedule_to_the_device_verdict() {
             && w.text("device-verdict").contains("(¶4)"),
         "{}",
         w.text("device-verdict")
+    );
+    let verdict = w.get("device-verdict").parent_element().unwrap();
+    assert_eq!(
+        verdict.get_attribute("class").as_deref(),
+        Some("smx-warning")
     );
     // The Security Management Plan: 20 Working Days after 14 December 2026.
     assert_eq!(w.first_date("3.2").as_deref(), Some("2027-01-14"));
@@ -195,6 +200,89 @@ async fn deep_links_complete_incomplete_and_invalid() {
     assert_eq!(input.value(), "-5");
     w.answer("5000").await;
     assert_eq!(w.page(), "check-answers");
+    w.close();
+}
+
+#[wasm_bindgen_test]
+async fn each_question_page_is_built_afresh() {
+    let w = Widget::open(None, false).await;
+    w.click("start").await;
+    // The first two questions are number questions, laid out alike: were the second page
+    // patched from the first, it would keep the first's elements and whatever the browser
+    // holds in them (here a mark standing for selection, autofill or a half-typed value).
+    let page = w.get("question-subjects");
+    let first: HtmlInputElement = w.get("answer").dyn_into().unwrap();
+    first.set_attribute("data-probe", "subjects").unwrap();
+    w.answer("lots").await;
+    assert_eq!(w.errors().len(), 1);
+    assert!(
+        first.is_same_node(Some(&w.get("answer"))),
+        "an error keeps the page (and what is typed)"
+    );
+    w.answer("1,500").await;
+    assert_eq!(w.page(), "question-special");
+    let second: HtmlInputElement = w.get("answer").dyn_into().unwrap();
+    assert!(!second.is_same_node(Some(&first)), "a new input");
+    assert!(
+        !first.is_connected() && !page.is_connected(),
+        "the old page is gone"
+    );
+    assert_eq!(second.get_attribute("data-probe"), None);
+    assert_eq!(second.value(), "");
+    assert!(w.errors().is_empty() && !w.has("field-error"));
+    // Back: the first question's page is built afresh too, with its saved answer.
+    w.click("back").await;
+    assert_eq!(w.page(), "question-subjects");
+    let again: HtmlInputElement = w.get("answer").dyn_into().unwrap();
+    assert!(!again.is_same_node(Some(&second)) && !again.is_same_node(Some(&first)));
+    assert_eq!(again.value(), "1500");
+    assert_eq!(again.get_attribute("data-probe"), None);
+    w.close();
+}
+
+#[wasm_bindgen_test]
+async fn computed_classes_mark_errors_and_the_deciding_criterion() {
+    let class = |e: Element| e.get_attribute("class");
+    let w = Widget::open(
+        Some("schedule=df&subjects=50&special=0&value=1000&months=30&access=no"),
+        false,
+    )
+    .await;
+    assert_eq!(w.text("level"), "S6");
+    assert_eq!(
+        class(w.get("criterion-months")).as_deref(),
+        Some("smx-table__row--deciding")
+    );
+    assert_eq!(class(w.get("criterion-subjects")), None);
+    w.click("change-answers").await;
+    w.click("change-subjects").await;
+    assert_eq!(
+        class(w.get("answer")).as_deref(),
+        Some("smx-input smx-input--width-10")
+    );
+    let group = || w.find("form > .smx-form-group").unwrap();
+    assert_eq!(class(group()).as_deref(), Some("smx-form-group"));
+    w.answer("lots").await;
+    assert_eq!(
+        class(w.get("answer")).as_deref(),
+        Some("smx-input smx-input--width-10 smx-input--error")
+    );
+    assert_eq!(
+        class(group()).as_deref(),
+        Some("smx-form-group smx-form-group--error")
+    );
+    w.answer("50").await;
+    w.click("change-commencement").await;
+    w.answer_date("1", "", "2027").await;
+    assert!(w.errors()[0].contains("must include a month"));
+    assert_eq!(
+        class(w.get("date-month")).as_deref(),
+        Some("smx-input smx-input--width-2 smx-input--error")
+    );
+    assert_eq!(
+        class(w.get("date-year")).as_deref(),
+        Some("smx-input smx-input--width-4")
+    );
     w.close();
 }
 

@@ -1,17 +1,12 @@
 //! The back link at the top of question pages.
+use super::Dispatch;
+use crate::state::Action;
 use yew::prelude::*;
 
-/// What [`back_link`] shows.
-pub struct BackLinkProps {
-    /// Go back.
-    pub on_back: Callback<()>,
-}
-
 /// "Back", a button that looks like a link (it changes the page, not the URL).
-pub fn back_link(p: &BackLinkProps) -> Html {
-    let on_back = p.on_back.clone();
+pub fn back_link(dispatch: &Dispatch) -> Html {
     html! {
-        <button type="button" class="smx-back-link" data-testid="back" onclick={move |_| on_back.emit(())}>
+        <button type="button" class="smx-back-link" data-testid="back" onclick={dispatch.on(|_| Action::Back)}>
             { "Back" }
         </button>
     }

@@ -1,5 +1,5 @@
 //! Check your answers: a summary list with a Change link for every answer.
-use super::{back_link, heading, BackLinkProps};
+use super::{back_link, heading, Dispatch};
 use crate::state::Action;
 use security_matrix_core::flow::Answers;
 use yew::prelude::*;
@@ -10,25 +10,25 @@ pub struct CheckAnswersProps {
     pub answers: Answers,
     /// Level of the page heading.
     pub heading_level: u8,
-    /// Emits actions.
-    pub on_action: Callback<Action>,
+    /// Dispatches actions.
+    pub dispatch: Dispatch,
 }
 
 /// The check-answers page.
 pub fn check_answers(p: &CheckAnswersProps) -> Html {
-    let on_submit = p.on_action.reform(|e: SubmitEvent| {
+    let on_submit = p.dispatch.on(|e: SubmitEvent| {
         e.prevent_default();
         Action::ShowResult
     });
     html! {
         <form key="check-answers" class="smx-page" novalidate=true onsubmit={on_submit} data-testid="check-answers">
-            { back_link(&BackLinkProps { on_back: p.on_action.reform(|_| Action::Back) }) }
+            { back_link(&p.dispatch) }
             { heading(p.heading_level, "smx-heading-l", true, html! { <>{ "Check your answers" }</> }) }
             <p class="smx-body">{ p.answers.schedule.title() }</p>
             <dl class="smx-summary-list" data-testid="summary">
                 { for p.answers.sequence().into_iter().map(|q| {
                     let question = q.question();
-                    let onclick = p.on_action.reform(move |_| Action::Change(q));
+                    let onclick = p.dispatch.on(move |_| Action::Change(q));
                     html! {
                         <div class="smx-summary-list__row" data-testid={format!("row-{}", q.key())}>
                             <dt class="smx-summary-list__key">{ question.label }</dt>

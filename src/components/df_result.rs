@@ -1,12 +1,9 @@
-//! The DF Schedule 2.4 result: level, why, unclear points, obligations, plan.
-use super::{
-    answers_summary, heading, obligation_list, plan_section, readiness_summary, use_result_report,
-    with_class, PlanSectionProps, ReadinessSummaryProps, ResultActions, ResultContext, Takeaways,
-};
+//! The DF Schedule 2.4 result: the level, why it is that level, where the schedule is
+//! unclear; then the layout both schedules share (plan, readiness, obligations, …).
+use super::{heading, result_layout, use_result_report, ResultContext, ResultParts};
 use security_matrix_core::matrix::thousands;
 use security_matrix_core::questions::QuestionId;
-use security_matrix_core::readiness::summarise;
-use security_matrix_core::report::df_report;
+use security_matrix_core::report::{df_report, DfReport};
 use security_matrix_core::statement::df_statement;
 use security_matrix_core::DfAnswers;
 use yew::prelude::*;
@@ -23,27 +20,39 @@ pub struct DfResultPageProps {
 /// The DF result page.
 #[function_component(DfResultPage)]
 pub fn df_result_page(p: &DfResultPageProps) -> Html {
-    let h = p.ctx.heading_level;
-    let h3 = (h + 2).min(6);
     let (memo, list) = use_result_report(&p.answers, &p.ctx, df_report, |r| (&r.groups, &r.plan));
     let (report, markup) = (&memo.0, &memo.1);
     let a = &report.assessment;
-    let statement = df_statement(&p.answers, report);
-    let readiness = summarise(&report.groups, &report.plan, &p.ctx.readiness);
-    let h2 = (h + 1).min(6);
+    let parts = ResultParts {
+        title: html! { <>
+            { "Your security level is " }<span data-testid="level">{ a.level.to_string() }</span>
+        </> },
+        summary: html! { <>
+            { "Standards level (Schedule 2.3): " }<strong data-testid="standards">{ a.standards.as_str() }</strong>
+            if let Some(note) = a.standards_note {
+                <span data-testid="standards-note">{ format!(" ({note})") }</span>
+            }
+        </> },
+        details: why(&p.answers, report, p.ctx.heading_level),
+        level: Some(a.level),
+        start_question: QuestionId::Commencement,
+        obligations_intro: Some("Grouped by subject. Open \"The schedule's words\" to read each clause as written. Where a duty depends on something you have not told us (for example whether you host Customer Data, or which accreditation route you take), it says so."),
+        groups: &report.groups,
+        plan: &report.plan,
+        list: (markup, &list),
+        statement: df_statement(&p.answers, report),
+    };
+    result_layout(&p.ctx, parts)
+}
+
+/// Between the panel and the plan: what the level means first, why it is that level (each
+/// answer's row of the Annex matrix), what would change it, ¶1.4 and where the schedule is
+/// unclear. `h` is the level of the page's heading.
+fn why(answers: &DfAnswers, report: &DfReport, h: u8) -> Html {
+    let a = &report.assessment;
+    let (h2, h3) = ((h + 1).min(6), (h + 2).min(6));
     html! {
-        <div class="smx-page" data-testid="result">
-            <div class="smx-panel" data-testid="result-panel">
-                { heading(h, "smx-panel__title", true, html! { <>
-                    { "Your security level is " }<span data-testid="level">{ a.level.to_string() }</span>
-                </> }) }
-                <div class="smx-panel__body">
-                    { "Standards level (Schedule 2.3): " }<strong data-testid="standards">{ a.standards.as_str() }</strong>
-                    if let Some(note) = a.standards_note {
-                        <span data-testid="standards-note">{ format!(" ({note})") }</span>
-                    }
-                </div>
-            </div>
+        <>
             if let Some(notice) = a.notice {
                 <div class="smx-warning" data-testid="level-notice">
                     <p class="smx-body"><strong>{ notice }</strong></p>
@@ -65,8 +74,9 @@ pub fn df_result_page(p: &DfResultPageProps) -> Html {
                     <th scope="col">{ "The schedule says" }</th>
                 </tr></thead>
                 <tbody>
-                    { for a.criteria.iter().map(|c| with_class(html! {
-                        <tr data-testid={format!("criterion-{}", c.criterion.key())}>
+                    { for a.criteria.iter().map(|c| html! {
+                        <tr data-testid={format!("criterion-{}", c.criterion.key())}
+                            class={c.deciding.then_some("smx-table__row--deciding")}>
                             <th scope="row">{ c.criterion.label() }</th>
                             <td>{ &c.answer }</td>
                             <td>
@@ -75,7 +85,7 @@ pub fn df_result_page(p: &DfResultPageProps) -> Html {
                             </td>
                             <td>{ format!("{}: {} (\u{201c}{}\u{201d})", c.level, c.cell_plain, c.cell) }</td>
                         </tr>
-                    }, if c.deciding { "smx-table__row--deciding" } else { "" })) }
+                    }) }
                 </tbody>
             </table>
             if !a.what_if.is_empty() {
@@ -113,19 +123,9 @@ pub fn df_result_page(p: &DfResultPageProps) -> Html {
                     </div>
                 }) }
             }
-            if a.aggregate_subjects != p.answers.subjects {
+            if a.aggregate_subjects != answers.subjects {
                 <p class="smx-body-s">{ format!("Volumes are counted across all your Call-Off Contracts (paragraph 1.3): {} data subjects in all.", thousands(a.aggregate_subjects)) }</p>
             }
-
-            { plan_section(&PlanSectionProps { plan: report.plan.clone(), level: Some(report.assessment.level), start_question: QuestionId::Commencement, heading_level: h2, on_action: p.ctx.on_action.clone() }) }
-            { readiness_summary(&ReadinessSummaryProps { summary: readiness, heading_level: h2 }) }
-            { heading(h2, "smx-heading-m", false, html! { <>{ "Your obligations" }</> }) }
-            <p class="smx-body">{ "Grouped by subject. Open \"The schedule's words\" to read each clause as written. Where a duty depends on something you have not told us (for example whether you host Customer Data, or which accreditation route you take), it says so." }</p>
-            { obligation_list(markup, &list, &p.ctx.on_action) }
-
-            <Takeaways statement={statement} document={p.ctx.document()} plan={report.plan.clone()} level={Some(report.assessment.level)} heading_level={h2} />
-            { answers_summary(&p.ctx.all_answers) }
-            <ResultActions fragment={p.ctx.fragment.clone()} on_action={p.ctx.on_action.clone()} />
-        </div>
+        </>
     }
 }

@@ -9,14 +9,14 @@ use yew::prelude::*;
 /// the WebAssembly bundle about 1 KB of Yew plumbing.
 pub fn heading(level: u8, class: &'static str, page: bool, children: Html) -> Html {
     let tag = format!("h{}", level.clamp(1, 6));
-    let node = html! {
+    html! {
         <@{tag}
+            {class}
             tabindex={page.then_some("-1")}
             data-smx-focus={page.then_some("heading")}
             data-testid={page.then_some("page-heading")}
         >
             { children }
         </@>
-    };
-    super::with_class(node, class)
+    }
 }

@@ -11,7 +11,7 @@
 //! radios from the marks after each render ([`edge::sync_readiness`]), so a mark never
 //! rebuilds the list (and focus stays on the radio the user is on).
 use super::markup::{esc, time};
-use super::ResultContext;
+use super::{Dispatch, ResultContext};
 use crate::edge;
 use crate::state::Action;
 use chrono::NaiveDate;
@@ -24,13 +24,13 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// The grouped list, from [`obligations_markup`], in an element `list` refers to (for
-/// [`edge::sync_readiness`]); readiness marks are emitted as [`Action::SetReadiness`].
-pub fn obligation_list(markup: &AttrValue, list: &NodeRef, on_action: &Callback<Action>) -> Html {
+/// [`edge::sync_readiness`]); readiness marks are dispatched as [`Action::SetReadiness`].
+pub fn obligation_list(markup: &AttrValue, list: &NodeRef, dispatch: &Dispatch) -> Html {
     let onchange = {
-        let on_action = on_action.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
             if let Some((id, mark)) = edge::readiness_choice(&e) {
-                on_action.emit(Action::SetReadiness(id, Some(mark)));
+                dispatch.send(Action::SetReadiness(id, Some(mark)));
             }
         })
     };

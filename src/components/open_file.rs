@@ -1,4 +1,5 @@
 //! "Open a saved assessment": a file input, and the problems if the file cannot be used.
+use super::Dispatch;
 use crate::edge;
 use crate::state::Action;
 use web_sys::HtmlInputElement;
@@ -8,29 +9,29 @@ use yew::prelude::*;
 pub struct OpenFileProps {
     /// Problems with the last file opened.
     pub problems: Vec<String>,
-    /// Emits actions.
-    pub on_action: Callback<Action>,
+    /// Dispatches [`Action::OpenFile`].
+    pub dispatch: Dispatch,
 }
 
 /// The file input.
 pub fn open_file(p: &OpenFileProps) -> Html {
     let onchange = {
-        let on_action = p.on_action.clone();
+        let dispatch = p.dispatch.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|f| f.get(0)) else {
                 return;
             };
             input.set_value("");
-            let on_action = on_action.clone();
+            let dispatch = dispatch.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                on_action.emit(Action::OpenFile(edge::read_file(file).await));
+                dispatch.send(Action::OpenFile(edge::read_file(file).await));
             });
         })
     };
     let error = !p.problems.is_empty();
-    let group = html! {
-        <div data-testid="open-file">
+    html! {
+        <div class={classes!("smx-form-group", error.then_some("smx-form-group--error"))} data-testid="open-file">
             <label class="smx-label" for="smx-open-file">{ "Open a saved assessment" }</label>
             <div class="smx-hint" id="smx-open-file-hint">{ "A .json file saved from this tool. It is read here, in your browser." }</div>
             if error {
@@ -45,11 +46,5 @@ pub fn open_file(p: &OpenFileProps) -> Html {
                 aria-describedby={if error { "smx-open-file-hint smx-open-file-error" } else { "smx-open-file-hint" }}
                 data-testid="open-file-input" />
         </div>
-    };
-    let class = if error {
-        "smx-form-group smx-form-group--error"
-    } else {
-        "smx-form-group"
-    };
-    super::with_class(group, class)
+    }
 }

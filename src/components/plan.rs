@@ -1,7 +1,7 @@
 //! The dated plan: every deadline in date order, event-relative duties with a date box,
 //! standing duties, and the calendar file.
-use super::heading;
 use super::markup::{self, esc};
+use super::{heading, Dispatch};
 use crate::edge;
 use crate::state::Action;
 use chrono::NaiveDate;
@@ -24,8 +24,8 @@ pub struct PlanSectionProps {
     pub start_question: QuestionId,
     /// Level of the section heading.
     pub heading_level: u8,
-    /// Emits actions.
-    pub on_action: Callback<Action>,
+    /// Dispatches actions.
+    pub dispatch: Dispatch,
 }
 
 /// `<time datetime="YYYY-MM-DD">4 January 2027</time>`.
@@ -52,7 +52,7 @@ pub fn plan_section(p: &PlanSectionProps) -> Html {
         let (plan, level) = (plan.clone(), p.level);
         Callback::from(move |_| download_calendar(&plan, level))
     };
-    let add_date = p.on_action.reform({
+    let add_date = p.dispatch.on({
         let q = p.start_question;
         move |_| Action::Change(q)
     });
@@ -94,7 +94,7 @@ pub fn plan_section(p: &PlanSectionProps) -> Html {
                 { for events.iter().map(|(id, label, date)| {
                     let input_id = format!("smx-event-{id}");
                     let event = id.to_string();
-                    let onchange = p.on_action.reform(move |e: Event| {
+                    let onchange = p.dispatch.on(move |e: Event| {
                         let v = e.target_unchecked_into::<HtmlInputElement>().value();
                         Action::SetEventDate(event.clone(), security_matrix_core::flow::parse_iso_date(&v))
                     });

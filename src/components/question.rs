@@ -1,5 +1,5 @@
 //! A question page: one question, its hint, its errors, Continue.
-use super::{back_link, error_summary, heading, with_class, BackLinkProps, ErrorSummaryProps};
+use super::{back_link, error_summary, heading, Dispatch, ErrorSummaryProps};
 use crate::state::{Action, Draft, Field, FieldError};
 use security_matrix_core::questions::{DatePart, QuestionId, QuestionKind};
 use web_sys::HtmlInputElement;
@@ -15,8 +15,8 @@ pub struct QuestionPageProps {
     pub errors: Vec<FieldError>,
     /// Level of the page heading.
     pub heading_level: u8,
-    /// Emits actions.
-    pub on_action: Callback<Action>,
+    /// Dispatches actions.
+    pub dispatch: Dispatch,
 }
 
 fn field_id(q: QuestionId, f: Field) -> String {
@@ -28,8 +28,8 @@ fn field_id(q: QuestionId, f: Field) -> String {
     }
 }
 
-fn input_handler(on_action: &Callback<Action>, field: Field) -> Callback<InputEvent> {
-    on_action.reform(move |e: InputEvent| {
+fn input_handler(dispatch: &Dispatch, field: Field) -> Callback<InputEvent> {
+    dispatch.on(move |e: InputEvent| {
         Action::Input(field, e.target_unchecked_into::<HtmlInputElement>().value())
     })
 }
@@ -52,16 +52,10 @@ pub fn question_page(p: &QuestionPageProps) -> Html {
         .iter()
         .map(|e| (field_id(q.id, e.field), e.message.clone()))
         .collect();
-    let group_class = if error.is_some() {
-        "smx-form-group smx-form-group--error"
-    } else {
-        "smx-form-group"
+    let input_class = |width: &'static str, bad: bool| {
+        classes!("smx-input", width, bad.then_some("smx-input--error"))
     };
-    let input_class = |width: &str, bad: bool| {
-        let error = if bad { " smx-input--error" } else { "" };
-        format!("smx-input {width}{error}")
-    };
-    let on_submit = p.on_action.reform(|e: SubmitEvent| {
+    let on_submit = p.dispatch.on(|e: SubmitEvent| {
         e.prevent_default();
         Action::Continue
     });
@@ -81,16 +75,8 @@ pub fn question_page(p: &QuestionPageProps) -> Html {
                 QuestionKind::Months => (None, Some("months"), "smx-input--width-5"),
                 _ => (None, None, "smx-input--width-10"),
             };
-            let input = with_class(
-                html! {
-                    <input id={id.clone()} name={id.clone()} type="text" spellcheck="false" autocomplete="off"
-                        value={p.draft.text.clone()} aria-describedby={described}
-                        oninput={input_handler(&p.on_action, Field::Main)} data-testid="answer" />
-                },
-                input_class(width, error.is_some()),
-            );
             html! {
-                <div>
+                <>
                     { heading(h, "smx-label-wrapper", true, html! { <>
                         <label class="smx-label smx-label--l" for={id.clone()}>{ q.heading }</label>
                     </> }) }
@@ -98,10 +84,13 @@ pub fn question_page(p: &QuestionPageProps) -> Html {
                     { error_html }
                     <div class="smx-input__wrapper">
                         if let Some(prefix) = prefix { <div class="smx-input__prefix" aria-hidden="true">{ prefix }</div> }
-                        { input }
+                        <input id={id.clone()} name={id.clone()} type="text" spellcheck="false" autocomplete="off"
+                            value={p.draft.text.clone()} aria-describedby={described}
+                            oninput={input_handler(&p.dispatch, Field::Main)}
+                            class={input_class(width, error.is_some())} data-testid="answer" />
                         if let Some(suffix) = suffix { <div class="smx-input__suffix" aria-hidden="true">{ suffix }</div> }
                     </div>
-                </div>
+                </>
             }
         }
         QuestionKind::YesNo | QuestionKind::Choice => {
@@ -111,13 +100,22 @@ pub fn question_page(p: &QuestionPageProps) -> Html {
             } else {
                 q.options.iter().map(|o| (o.value, o.label)).collect()
             };
-            let radios = with_class(
-                html! {
-                    <div>
+            let radios = classes!(
+                "smx-radios",
+                (q.kind == QuestionKind::YesNo).then_some("smx-radios--inline")
+            );
+            html! {
+                <fieldset class="smx-fieldset" aria-describedby={described}>
+                    <legend class="smx-fieldset__legend smx-fieldset__legend--l">
+                        { heading(h, "smx-fieldset__heading", true, html! { <>{ q.heading }</> }) }
+                    </legend>
+                    { hint }
+                    { error_html }
+                    <div class={radios}>
                         { for options.iter().enumerate().map(|(i, (value, label))| {
                             let id = if i == 0 { field_id(q.id, Field::Main) } else { format!("smx-{key}-{i}") };
                             let v = value.to_string();
-                            let onchange = p.on_action.reform(move |_| Action::Input(Field::Main, v.clone()));
+                            let onchange = p.dispatch.on(move |_| Action::Input(Field::Main, v.clone()));
                             html! {
                                 <div class="smx-radios__item">
                                     <input class="smx-radios__input" id={id.clone()} name={format!("smx-{key}")} type="radio"
@@ -128,24 +126,7 @@ pub fn question_page(p: &QuestionPageProps) -> Html {
                             }
                         }) }
                     </div>
-                },
-                if q.kind == QuestionKind::YesNo {
-                    "smx-radios smx-radios--inline"
-                } else {
-                    "smx-radios"
-                },
-            );
-            html! {
-                <div>
-                    <fieldset class="smx-fieldset" aria-describedby={described}>
-                        <legend class="smx-fieldset__legend smx-fieldset__legend--l">
-                            { heading(h, "smx-fieldset__heading", true, html! { <>{ q.heading }</> }) }
-                        </legend>
-                        { hint }
-                        { error_html }
-                        { radios }
-                    </fieldset>
-                </div>
+                </fieldset>
             }
         }
         QuestionKind::Date => {
@@ -165,47 +146,49 @@ pub fn question_page(p: &QuestionPageProps) -> Html {
                 (Field::Year, "Year", &p.draft.year, "smx-input--width-4"),
             ];
             html! {
-                <div>
-                    <fieldset class="smx-fieldset" role="group" aria-describedby={described}>
-                        <legend class="smx-fieldset__legend smx-fieldset__legend--l">
-                            { heading(h, "smx-fieldset__heading", true, html! { <>{ q.heading }</> }) }
-                        </legend>
-                        { hint }
-                        { error_html }
-                        <div class="smx-date-input">
-                            { for boxes.iter().map(|(f, label, value, width)| {
-                                let id = field_id(q.id, *f);
-                                html! {
-                                    <div class="smx-date-input__item">
-                                        <label class="smx-label smx-date-input__label" for={id.clone()}>{ *label }</label>
-                                        { with_class(html! {
-                                            <input id={id.clone()} name={id} type="text" inputmode="numeric" autocomplete="off"
-                                                value={(*value).clone()} oninput={input_handler(&p.on_action, *f)}
-                                                data-testid={format!("date-{}", label.to_ascii_lowercase())} />
-                                        }, input_class(width, bad(*f))) }
-                                    </div>
-                                }
-                            }) }
-                        </div>
-                    </fieldset>
-                </div>
+                <fieldset class="smx-fieldset" role="group" aria-describedby={described}>
+                    <legend class="smx-fieldset__legend smx-fieldset__legend--l">
+                        { heading(h, "smx-fieldset__heading", true, html! { <>{ q.heading }</> }) }
+                    </legend>
+                    { hint }
+                    { error_html }
+                    <div class="smx-date-input">
+                        { for boxes.iter().map(|(f, label, value, width)| {
+                            let id = field_id(q.id, *f);
+                            html! {
+                                <div class="smx-date-input__item">
+                                    <label class="smx-label smx-date-input__label" for={id.clone()}>{ *label }</label>
+                                    <input id={id.clone()} name={id} type="text" inputmode="numeric" autocomplete="off"
+                                        value={(*value).clone()} oninput={input_handler(&p.dispatch, *f)}
+                                        class={input_class(width, bad(*f))}
+                                        data-testid={format!("date-{}", label.to_ascii_lowercase())} />
+                                </div>
+                            }
+                        }) }
+                    </div>
+                </fieldset>
             }
         }
     };
-    let field = with_class(field, group_class);
+    let group_class = classes!(
+        "smx-form-group",
+        error.is_some().then_some("smx-form-group--error")
+    );
     html! {
-        <div key="question" class="smx-page" data-testid={format!("question-{key}")}>
-            { back_link(&BackLinkProps { on_back: p.on_action.reform(|_| Action::Back) }) }
+        // A key of its own per question: Yew builds each question page afresh rather than
+        // patching the previous one's elements (focus, inputs and errors start clean).
+        <div key={format!("question-{key}")} class="smx-page" data-testid={format!("question-{key}")}>
+            { back_link(&p.dispatch) }
             if !summary.is_empty() {
                 { error_summary(&ErrorSummaryProps { errors: summary, heading_level: (h + 1).min(6) }) }
             }
             <form novalidate=true onsubmit={on_submit}>
-                { field }
+                <div class={group_class}>{ field }</div>
                 <div class="smx-button-group">
                     <button type="submit" class="smx-button" data-testid="continue">{ "Continue" }</button>
                     if q.optional {
                         <button type="button" class="smx-link-button" data-testid="skip"
-                            onclick={p.on_action.reform(|_| Action::Skip)}>{ "Skip this question" }</button>
+                            onclick={p.dispatch.on(|_| Action::Skip)}>{ "Skip this question" }</button>
                     }
                 </div>
             </form>

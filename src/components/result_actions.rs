@@ -1,4 +1,5 @@
 //! What to do with a result: copy a link to the answers, change them, start again.
+use super::Dispatch;
 use crate::edge;
 use crate::state::Action;
 use yew::prelude::*;
@@ -8,8 +9,8 @@ use yew::prelude::*;
 pub struct ResultActionsProps {
     /// The answers as a link fragment.
     pub fragment: String,
-    /// Emits actions.
-    pub on_action: Callback<Action>,
+    /// Dispatches actions.
+    pub dispatch: Dispatch,
 }
 
 /// Buttons under a result.
@@ -41,9 +42,9 @@ pub fn result_actions(p: &ResultActionsProps) -> Html {
                     { "Copy link to these answers" }
                 </button>
                 <button type="button" class="smx-button smx-button--secondary" data-testid="change-answers"
-                    onclick={p.on_action.reform(|_| Action::ChangeAnswers)}>{ "Change your answers" }</button>
+                    onclick={p.dispatch.on(|_| Action::ChangeAnswers)}>{ "Change your answers" }</button>
                 <button type="button" class="smx-button smx-button--warning" data-testid="start-again"
-                    onclick={p.on_action.reform(|_| Action::StartAgain)}>{ "Start again" }</button>
+                    onclick={p.dispatch.on(|_| Action::StartAgain)}>{ "Start again" }</button>
             </div>
             <p class="smx-body" role="status" aria-live="polite" data-testid="copy-status">{ (*status).clone() }</p>
             if let Some(url) = (*link).clone() {

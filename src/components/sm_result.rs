@@ -1,11 +1,8 @@
-//! The 2017 Security Management result: own-device verdict, obligations, plan.
-use super::{
-    answers_summary, heading, obligation_list, plan_section, readiness_summary, use_result_report,
-    with_class, PlanSectionProps, ReadinessSummaryProps, ResultActions, ResultContext, Takeaways,
-};
-use security_matrix_core::catalogue::DeviceVerdictKind;
+//! The 2017 Security Management result: the own-device verdict; then the layout both
+//! schedules share (plan, readiness, obligations, …).
+use super::{heading, result_layout, use_result_report, ResultContext, ResultParts};
+use security_matrix_core::catalogue::{DeviceVerdict, DeviceVerdictKind};
 use security_matrix_core::questions::QuestionId;
-use security_matrix_core::readiness::summarise;
 use security_matrix_core::report::sm_report;
 use security_matrix_core::statement::sm_statement;
 use security_matrix_core::SmAnswers;
@@ -23,50 +20,48 @@ pub struct SmResultPageProps {
 /// The 2017 result page.
 #[function_component(SmResultPage)]
 pub fn sm_result_page(p: &SmResultPageProps) -> Html {
-    let h = p.ctx.heading_level;
     let (memo, list) = use_result_report(&p.answers, &p.ctx, sm_report, |r| (&r.groups, &r.plan));
     let (report, markup) = (&memo.0, &memo.1);
-    let statement = sm_statement(&p.answers, report);
-    let readiness = summarise(&report.groups, &report.plan, &p.ctx.readiness);
-    let h2 = (h + 1).min(6);
-    let v = &report.verdict;
     let count: usize = report.groups.iter().map(|g| g.items.len()).sum();
-    let verdict_class = match v.kind {
+    let parts = ResultParts {
+        title: html! { <>{ "Your obligations under Schedule 2.4 Security Management (2017)" }</> },
+        summary: html! { <>{ format!("{count} obligations apply") }</> },
+        details: device_verdict(&report.verdict, (p.ctx.heading_level + 1).min(6)),
+        level: None,
+        start_question: QuestionId::Effective,
+        obligations_intro: None,
+        groups: &report.groups,
+        plan: &report.plan,
+        list: (markup, &list),
+        statement: sm_statement(&p.answers, report),
+    };
+    result_layout(&p.ctx, parts)
+}
+
+/// "Using your own computers" (a heading at `h2`): the verdict, why, and its conditions; a
+/// warning when the work needs MoJ computing facilities.
+fn device_verdict(v: &DeviceVerdict, h2: u8) -> Html {
+    let class = match v.kind {
         DeviceVerdictKind::MustUseMojFacilities
         | DeviceVerdictKind::MustUseMojFacilitiesLongTerm => "smx-warning",
         _ => "smx-inset",
     };
     html! {
-        <div class="smx-page" data-testid="result">
-            <div class="smx-panel" data-testid="result-panel">
-                { heading(h, "smx-panel__title", true, html! { <>
-                    { "Your obligations under Schedule 2.4 Security Management (2017)" }
-                </> }) }
-                <div class="smx-panel__body">{ format!("{count} obligations apply") }</div>
-            </div>
+        <>
             { heading(h2, "smx-heading-m", false, html! { <>{ "Using your own computers" }</> }) }
-            { with_class(html! {
-                <div>
-                    <div data-testid="device-verdict">
-                        <p class="smx-body-l"><strong>{ v.headline }</strong></p>
-                        <p class="smx-body">{ v.explanation }</p>
-                    </div>
-                    if !v.conditions.is_empty() {
-                        <ul class="smx-list smx-list--bullet" data-testid="device-conditions">
-                            { for v.conditions.iter().map(|o| html! {
-                                <li data-ref={o.reference}>{ o.title }{ " " }<span class="smx-ref">{ format!("({})", o.reference) }</span></li>
-                            }) }
-                        </ul>
-                    }
+            <div {class}>
+                <div data-testid="device-verdict">
+                    <p class="smx-body-l"><strong>{ v.headline }</strong></p>
+                    <p class="smx-body">{ v.explanation }</p>
                 </div>
-            }, verdict_class) }
-            { plan_section(&PlanSectionProps { plan: report.plan.clone(), level: None, start_question: QuestionId::Effective, heading_level: h2, on_action: p.ctx.on_action.clone() }) }
-            { readiness_summary(&ReadinessSummaryProps { summary: readiness, heading_level: h2 }) }
-            { heading(h2, "smx-heading-m", false, html! { <>{ "Your obligations" }</> }) }
-            { obligation_list(markup, &list, &p.ctx.on_action) }
-            <Takeaways statement={statement} document={p.ctx.document()} plan={report.plan.clone()} heading_level={h2} />
-            { answers_summary(&p.ctx.all_answers) }
-            <ResultActions fragment={p.ctx.fragment.clone()} on_action={p.ctx.on_action.clone()} />
-        </div>
+                if !v.conditions.is_empty() {
+                    <ul class="smx-list smx-list--bullet" data-testid="device-conditions">
+                        { for v.conditions.iter().map(|o| html! {
+                            <li data-ref={o.reference}>{ o.title }{ " " }<span class="smx-ref">{ format!("({})", o.reference) }</span></li>
+                        }) }
+                    </ul>
+                }
+            </div>
+        </>
     }
 }

@@ -1,5 +1,5 @@
 //! The start page: what the tool does, the choice of schedule, Start.
-use super::{heading, open_file, OpenFileProps};
+use super::{heading, open_file, Dispatch, OpenFileProps};
 use crate::state::Action;
 use security_matrix_core::Schedule;
 use yew::prelude::*;
@@ -14,14 +14,14 @@ pub struct StartPageProps {
     pub heading_level: u8,
     /// Problems with a file the user tried to open.
     pub file_problems: Vec<String>,
-    /// Emits actions.
-    pub on_action: Callback<Action>,
+    /// Dispatches actions.
+    pub dispatch: Dispatch,
 }
 
 /// The start page.
 pub fn start_page(p: &StartPageProps) -> Html {
     let h = p.heading_level;
-    let on_start = p.on_action.reform(|e: SubmitEvent| {
+    let on_start = p.dispatch.on(|e: SubmitEvent| {
         e.prevent_default();
         Action::Start
     });
@@ -41,7 +41,7 @@ pub fn start_page(p: &StartPageProps) -> Html {
                         <div class="smx-radios">
                             { for Schedule::ALL.iter().map(|&s| {
                                 let id = format!("smx-schedule-{}", s.id());
-                                let onchange = p.on_action.reform(move |_| Action::ChooseSchedule(s));
+                                let onchange = p.dispatch.on(move |_| Action::ChooseSchedule(s));
                                 let hint = match s {
                                     Schedule::Df => "Levels S1 to S6 set by the Security Matrix",
                                     Schedule::Sm2017 => "The Security Management Plan, breaches and the own-device policy",
@@ -63,7 +63,7 @@ pub fn start_page(p: &StartPageProps) -> Html {
             <button type="submit" class="smx-button smx-button--start" data-testid="start">{ "Start" }</button>
             <p class="smx-body-s">{ "This tool is not legal advice. The schedule signed in your contract always prevails." }</p>
             { heading((h + 1).min(6), "smx-heading-s", false, html! { <>{ "Carry on from a saved file" }</> }) }
-            { open_file(&OpenFileProps { problems: p.file_problems.clone(), on_action: p.on_action.clone() }) }
+            { open_file(&OpenFileProps { problems: p.file_problems.clone(), dispatch: p.dispatch.clone() }) }
         </form>
     }
 }

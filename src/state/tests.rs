@@ -2,7 +2,10 @@
 mod persist;
 
 use super::*;
+use security_matrix_core::flow::{from_fragment, Answer};
 use security_matrix_core::Level;
+use std::rc::Rc;
+use yew::Reducible;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()

@@ -1,0 +1,273 @@
+//! The reducer: how each [`Action`] changes the [`State`], page by page, and where the flow
+//! goes next. Pure: what it needs from the browser comes in the actions.
+use super::{is_answer_link, Action, Draft, Field, FieldError, Page, State};
+use chrono::NaiveDate;
+use security_matrix_core::flow::{from_fragment, Answer, Answers};
+use security_matrix_core::questions::{DatePart, QuestionId, QuestionKind};
+use security_matrix_core::Schedule;
+use std::rc::Rc;
+use yew::Reducible;
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            // Opening the widget, a link, a file.
+            Action::Init {
+                stored,
+                fragment,
+                today,
+                schedule,
+            } => s.init(stored, fragment, today, schedule),
+            Action::OpenLink(fragment) => {
+                s.apply_link(&fragment);
+            }
+            Action::OpenFile(read) => s.open_file(read),
+            Action::DismissFileProblems => s.file_problems.clear(),
+            Action::DismissNotice => s.notice = None,
+            // The start page.
+            Action::ChooseSchedule(schedule) => s.choose_schedule(schedule),
+            Action::Start => s.start(),
+            // A question page.
+            Action::Input(field, value) => s.input(field, value),
+            Action::Continue => s.continue_question(),
+            Action::Skip => s.skip(),
+            Action::Back => s.back(),
+            // Check your answers.
+            Action::Change(q) => {
+                s.return_to_check = true;
+                s.go(Page::Question(q));
+            }
+            Action::ShowResult => s.show_result(),
+            // The result.
+            Action::ChangeAnswers => s.go(Page::Check),
+            Action::StartAgain => s.start_again(),
+            Action::SetReadiness(id, mark) => match mark {
+                Some(r) => {
+                    s.readiness.insert(id, r);
+                }
+                None => {
+                    s.readiness.remove(&id);
+                }
+            },
+            Action::SetEventDate(event, date) => match date {
+                Some(d) => {
+                    s.event_dates.insert(event, d);
+                }
+                None => {
+                    s.event_dates.remove(&event);
+                }
+            },
+        }
+        Rc::new(s)
+    }
+}
+
+/// The handlers of the actions that do more than set one field.
+impl State {
+    fn init(
+        &mut self,
+        stored: Option<String>,
+        fragment: Option<String>,
+        today: NaiveDate,
+        schedule: Schedule,
+    ) {
+        self.today = Some(today);
+        self.ready = true;
+        self.answers = Answers::new(schedule);
+        self.default_schedule = schedule;
+        let linked = fragment.as_deref().is_some_and(|f| self.apply_link(f));
+        if !linked {
+            if let Some(stored) = stored {
+                if let Err(message) = self.restore(&stored) {
+                    *self = State {
+                        today: self.today,
+                        ready: true,
+                        notice: Some(message),
+                        default_schedule: schedule,
+                        ..State::default()
+                    };
+                    self.answers = Answers::new(schedule);
+                }
+            }
+        }
+        // Opening the widget is not a page change: focus stays where the host put it.
+        self.page_change = 0;
+    }
+
+    fn choose_schedule(&mut self, schedule: Schedule) {
+        if self.answers.schedule != schedule {
+            self.answers = Answers::new(schedule);
+            self.pending.clear();
+        }
+    }
+
+    fn start(&mut self) {
+        self.return_to_check = false;
+        let page = self.next_open_page();
+        self.go(match page {
+            Page::Check => Page::Question(self.answers.sequence()[0]),
+            p => p,
+        });
+    }
+
+    fn input(&mut self, field: Field, value: String) {
+        match field {
+            Field::Main => self.draft.text = value,
+            Field::Day => self.draft.day = value,
+            Field::Month => self.draft.month = value,
+            Field::Year => self.draft.year = value,
+        }
+    }
+
+    /// Continue on a question page: accept the draft and go on, or show why not.
+    fn continue_question(&mut self) {
+        if let Page::Question(q) = self.page {
+            match self.accept(q) {
+                Ok(answer) => {
+                    self.answers.set(q, answer);
+                    self.after_answer(q);
+                }
+                Err(e) => {
+                    self.errors = vec![e];
+                    self.page_change = self.page_change.wrapping_add(1);
+                }
+            }
+        }
+    }
+
+    fn skip(&mut self) {
+        if let Page::Question(q) = self.page {
+            if q.question().optional {
+                self.answers.set(q, Answer::Skipped);
+                self.after_answer(q);
+            }
+        }
+    }
+
+    fn back(&mut self) {
+        let page = match self.page {
+            Page::Question(_) if self.return_to_check => {
+                self.return_to_check = false;
+                Page::Check
+            }
+            Page::Question(q) => self.answers.previous(q).map_or(Page::Start, Page::Question),
+            Page::Check => self
+                .answers
+                .sequence()
+                .last()
+                .map_or(Page::Start, |q| Page::Question(*q)),
+            Page::Result => Page::Check,
+            Page::Start => Page::Start,
+        };
+        self.go(page);
+    }
+
+    fn show_result(&mut self) {
+        if self.answers.is_complete() {
+            self.go(Page::Result);
+        } else {
+            let page = self.next_open_page();
+            self.go(page);
+        }
+    }
+
+    fn start_again(&mut self) {
+        // (readiness, file problems and everything else go with the rest)
+        *self = State {
+            today: self.today,
+            ready: true,
+            page_change: self.page_change.wrapping_add(1),
+            default_schedule: self.default_schedule,
+            ..State::default()
+        };
+        self.answers = Answers::new(self.default_schedule);
+    }
+}
+
+/// Moving through the flow.
+impl State {
+    /// Shows `page`: a question page opens with its saved answer (or the value a link gave
+    /// it, with why it was not accepted).
+    pub(super) fn go(&mut self, page: Page) {
+        self.page = page;
+        self.errors.clear();
+        self.draft = Draft::default();
+        if let Page::Question(q) = page {
+            self.draft = self.draft_for(q);
+            if let Some((_, message)) = self.pending.get(&q) {
+                self.errors = vec![FieldError {
+                    field: if q.question().kind == QuestionKind::Date {
+                        Field::Day
+                    } else {
+                        Field::Main
+                    },
+                    date_part: (q.question().kind == QuestionKind::Date).then_some(DatePart::All),
+                    message: message.clone(),
+                }];
+            }
+        }
+        self.page_change = self.page_change.wrapping_add(1);
+    }
+
+    /// Where the flow goes when answers are as they are: the first unanswered or
+    /// rejected question, else check answers.
+    pub(super) fn next_open_page(&self) -> Page {
+        let seq = self.answers.sequence();
+        if let Some(q) = seq.iter().find(|q| self.pending.contains_key(q)) {
+            return Page::Question(*q);
+        }
+        match self.answers.first_unanswered() {
+            Some(q) => Page::Question(q),
+            None => Page::Check,
+        }
+    }
+
+    /// Takes the answers a link carries (`false` if the fragment carries none).
+    fn apply_link(&mut self, fragment: &str) -> bool {
+        if !is_answer_link(fragment) {
+            return false;
+        }
+        let link = from_fragment(fragment);
+        self.answers = link.answers;
+        self.pending = link
+            .errors
+            .into_iter()
+            .map(|e| (e.question, (e.raw, e.message)))
+            .collect();
+        self.return_to_check = false;
+        let page = match self.next_open_page() {
+            Page::Check => Page::Result,
+            other => other,
+        };
+        self.go(page);
+        true
+    }
+
+    fn after_answer(&mut self, q: QuestionId) {
+        self.pending.remove(&q);
+        let next = if self.return_to_check {
+            // Return to the summary unless the change opened a question not yet answered.
+            match self.next_open_page() {
+                Page::Check => {
+                    self.return_to_check = false;
+                    Page::Check
+                }
+                p => p,
+            }
+        } else {
+            // The next question if it still needs an answer; otherwise the first one that
+            // does, or the summary (so a fixed link value or a revisited answer does not
+            // walk the user through pages already answered).
+            match self.answers.next_after(q) {
+                Some(n) if self.answers.get(n).is_none() || self.pending.contains_key(&n) => {
+                    Page::Question(n)
+                }
+                _ => self.next_open_page(),
+            }
+        };
+        self.go(next);
+    }
+}
