@@ -45,31 +45,6 @@ impl Answers {
     }
 }
 
-/// Decodes `%XX` escapes and '+' in a form-encoded value.
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
-                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                    Some(b) => {
-                        out.push(b);
-                        i += 2;
-                    }
-                    None => out.push(b'%'),
-                }
-            }
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 /// Reads one raw value for question `q`.
 pub fn parse_value(q: QuestionId, raw: &str) -> Result<Answer, String> {
     let question = q.question();
@@ -122,14 +97,9 @@ pub fn parse_stored_value(q: QuestionId, raw: &str) -> Result<Answer, String> {
 /// it was skipped. Values that cannot be accepted are returned as errors, with the rest.
 pub fn from_fragment(fragment: &str) -> LinkAnswers {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-    let mut pairs: Vec<(String, String)> = Vec::new();
-    for pair in fragment.split('&').filter(|p| !p.is_empty()) {
-        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-        pairs.push((
-            percent_decode(k).trim().to_ascii_lowercase(),
-            percent_decode(v),
-        ));
-    }
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(fragment.as_bytes())
+        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.into_owned()))
+        .collect();
     let schedule = pairs
         .iter()
         .find(|(k, _)| k == "schedule")

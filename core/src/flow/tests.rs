@@ -101,9 +101,19 @@ fn invalid_values_are_errors_and_the_rest_is_kept() {
 
 #[test]
 fn percent_encoded_values_are_read() {
-    let l = df_link("schedule=df&subjects=1%2C500&value=%C2%A345%2C000");
+    let l = df_link("schedule=df&subjects=1%2C500&value=%C2%A345%2C000&months=2+years");
     assert_eq!(l.answers.get(Subjects), Some(&Answer::Number(1_500)));
     assert_eq!(l.answers.get(Value), Some(&Answer::Number(45_000)));
+    assert_eq!(l.answers.get(Months), Some(&Answer::Number(24)));
+    // An escape at the very end is read; `%+1`, `%4` and `%zz` are no escapes and stay.
+    let l = df_link("schedule=df&special=1%2C5&subjects=%+1&value=%4&months=%zz");
+    assert_eq!(l.answers.get(Special), Some(&Answer::Number(15)));
+    let raws: Vec<&str> = l.errors.iter().map(|e| e.raw.as_str()).collect();
+    assert_eq!(raws, ["% 1", "%4", "%zz"]);
+    // Keys are escaped too, and any case.
+    let l = df_link("schedule=df&%53ubjects=7&VALUE=8");
+    assert_eq!(l.answers.get(Subjects), Some(&Answer::Number(7)));
+    assert_eq!(l.answers.get(Value), Some(&Answer::Number(8)));
 }
 
 #[test]
