@@ -11,16 +11,10 @@ pub use link::{from_fragment, parse_stored_value, parse_value, LinkAnswers, Link
 
 use chrono::{Datelike, NaiveDate};
 
-/// Formats a date as "2027-01-04", exactly as chrono's `format("%Y-%m-%d")` does (years
-/// outside 0–9999 get a sign: "+10000-01-01", "-0001-12-31"), without pulling chrono's
-/// format-string machinery (about 9 KB) into the WebAssembly bundle.
+/// Formats a date as "2027-01-04": chrono's `Display` (`d.to_string()`), which new code
+/// calls directly; kept for the callers that name it.
 pub fn iso_date(d: NaiveDate) -> String {
-    let (y, m, day) = (d.year(), d.month(), d.day());
-    if (0..10_000).contains(&y) {
-        format!("{y:04}-{m:02}-{day:02}")
-    } else {
-        format!("{y:+05}-{m:02}-{day:02}")
-    }
+    d.to_string()
 }
 
 /// Reads `YYYY-MM-DD` (as `<input type="date">` gives it); `None` if it is not a real date.

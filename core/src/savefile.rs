@@ -18,7 +18,7 @@
 mod legacy;
 
 use crate::catalogue::{find, find_event};
-use crate::flow::{from_fragment, iso_date, parse_iso_date, parse_stored_value, Answers};
+use crate::flow::{from_fragment, parse_iso_date, parse_stored_value, Answers};
 use crate::questions::{QuestionId, QUESTIONS};
 use crate::readiness::{Readiness, ReadinessMap};
 use crate::report::EventDates;
@@ -137,7 +137,7 @@ pub fn write(doc: &Document, page: Option<&str>) -> String {
             .filter_map(|q| Some((q.id.key(), doc.answers.get(q.id)?.value_text())))
             .collect(),
         event_dates: (doc.event_dates.iter())
-            .map(|(e, d)| (e.as_str(), iso_date(*d)))
+            .map(|(e, d)| (e.as_str(), d.to_string()))
             .collect(),
         readiness: (doc.readiness.iter())
             .map(|(id, r)| (id.as_str(), r.key()))

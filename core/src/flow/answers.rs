@@ -1,6 +1,6 @@
 //! The answers given so far, and what they imply: the questions that apply, in which
 //! order, and the complete answers of each schedule.
-use super::{iso_date, long_date};
+use super::long_date;
 use crate::answers::{DfAnswers, OtherContracts, SmAnswers};
 use crate::matrix::{pounds, thousands};
 use crate::questions::{QuestionId, QuestionKind};
@@ -31,7 +31,7 @@ impl Answer {
             Answer::Number(n) => n.to_string(),
             Answer::YesNo(b) => (if *b { "yes" } else { "no" }).to_string(),
             Answer::Choice(c) => c.to_string(),
-            Answer::Date(d) => iso_date(*d),
+            Answer::Date(d) => d.to_string(),
             Answer::Skipped => "skip".to_string(),
         }
     }
