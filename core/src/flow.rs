@@ -1,6 +1,6 @@
 //! The question flow: which questions apply, in which order, what is still unanswered
-//! ([`answers`]), and the deep-link encoding of answers, a public contract documented in the
-//! README ([`link`]).
+//! (`flow/answers.rs`), and the deep-link encoding of answers, a public contract documented
+//! in the README (`flow/link.rs`).
 mod answers;
 mod link;
 #[cfg(test)]

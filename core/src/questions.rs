@@ -1,5 +1,5 @@
 //! The questions (from `data/questions.toml`), and the parsing of what users type
-//! ([`parse`]: numbers as people write them, dates in three boxes).
+//! (`questions/parse.rs`: numbers as people write them, dates in three boxes).
 mod parse;
 #[cfg(test)]
 mod tests;

@@ -422,6 +422,10 @@ fn the_json_is_read_as_json_parse_reads_it() {
             "{bad}: {problems:?}"
         );
     }
+    // What a Rust string or an f64 cannot hold is refused: JSON.parse would give a lone
+    // surrogate or Infinity.
+    let huge = with("\"schema\": 3,", "\"schema\": 3, \"x\": 1e400,");
+    assert!(from_json(&huge).unwrap_err()[0].contains("not a JSON file"));
     // A byte order mark before the document is allowed.
     assert!(from_json(&format!("\u{feff}{good}")).is_ok());
 }
