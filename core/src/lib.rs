@@ -16,7 +16,6 @@ pub use level::{Level, StandardsLevel};
 include!(concat!(env!("OUT_DIR"), "/rules_version.rs"));
 pub mod answers;
 pub mod flow;
-pub mod json;
 pub mod matrix;
 pub mod plan;
 pub mod questions;

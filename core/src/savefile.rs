@@ -18,12 +18,13 @@
 mod legacy;
 
 use crate::catalogue::{find, find_event};
-use crate::flow::{from_fragment, iso_date, parse_iso_date, parse_stored_value, Answers};
-use crate::json::{parse, Json};
+use crate::flow::{from_fragment, parse_iso_date, parse_stored_value, Answers};
 use crate::questions::{QuestionId, QUESTIONS};
 use crate::readiness::{Readiness, ReadinessMap};
 use crate::report::EventDates;
 use crate::{Schedule, RULES_VERSION};
+use serde::{Serialize, Serializer};
+use serde_json::{Map, Value};
 
 /// The value of the document's `format` member.
 pub const FORMAT: &str = "security-matrix-assessment";
@@ -96,43 +97,58 @@ pub fn to_json(doc: &Document) -> String {
     write(doc, None)
 }
 
+/// The document as written (schema 3): these members in this order, each map in the order
+/// given (answers in question order, marks and dates by id), indented by two spaces.
+#[derive(Serialize)]
+struct Written<'a> {
+    format: &'static str,
+    schema: u64,
+    rules_version: &'static str,
+    schedule: &'static str,
+    #[serde(serialize_with = "in_order")]
+    answers: Vec<(&'static str, String)>,
+    #[serde(serialize_with = "in_order")]
+    event_dates: Vec<(&'a str, String)>,
+    #[serde(serialize_with = "in_order")]
+    readiness: Vec<(&'a str, &'static str)>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    page: Option<&'a str>,
+}
+
+/// Writes pairs as a JSON object, keeping their order.
+fn in_order<S: Serializer, K: Serialize, V: Serialize>(
+    pairs: &[(K, V)],
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.collect_map(pairs.iter().map(|(k, v)| (k, v)))
+}
+
 /// Writes the document, with the page the user is on for sessionStorage.
 pub fn write(doc: &Document, page: Option<&str>) -> String {
     let schedule = doc.answers.schedule;
-    let answers = QUESTIONS
-        .iter()
-        .filter(|q| q.schedule == schedule)
-        .filter_map(|q| {
-            let a = doc.answers.get(q.id)?;
-            Some((q.id.key().to_string(), Json::String(a.value_text())))
-        })
-        .collect();
-    let text = |s: &str| Json::String(s.to_string());
-    let dates = doc.event_dates.iter();
-    let marks = doc.readiness.iter();
-    let mut members = vec![
-        ("format".into(), text(FORMAT)),
-        ("schema".into(), Json::Number(SCHEMA.to_string())),
-        ("rules_version".into(), text(RULES_VERSION)),
-        ("schedule".into(), text(schedule.id())),
-        ("answers".into(), Json::Object(answers)),
-        (
-            "event_dates".into(),
-            Json::Object(
-                dates
-                    .map(|(e, d)| (e.clone(), text(&iso_date(*d))))
-                    .collect(),
-            ),
-        ),
-        (
-            "readiness".into(),
-            Json::Object(marks.map(|(id, r)| (id.clone(), text(r.key()))).collect()),
-        ),
-    ];
-    if let Some(page) = page {
-        members.push(("page".into(), text(page)));
+    let written = Written {
+        format: FORMAT,
+        schema: SCHEMA,
+        rules_version: RULES_VERSION,
+        schedule: schedule.id(),
+        answers: QUESTIONS
+            .iter()
+            .filter(|q| q.schedule == schedule)
+            .filter_map(|q| Some((q.id.key(), doc.answers.get(q.id)?.value_text())))
+            .collect(),
+        event_dates: (doc.event_dates.iter())
+            .map(|(e, d)| (e.as_str(), d.to_string()))
+            .collect(),
+        readiness: (doc.readiness.iter())
+            .map(|(id, r)| (id.as_str(), r.key()))
+            .collect(),
+        page,
+    };
+    match serde_json::to_string_pretty(&written) {
+        Ok(text) => text + "\n",
+        // (Not `expect`: it would bring the error's `Debug` into the bundle.)
+        Err(_) => unreachable!("strings and whole numbers always serialize"),
     }
-    Json::Object(members).write()
 }
 
 /// Reads a file the user chose; if it cannot be opened at all, why, in plain words.
@@ -162,17 +178,21 @@ fn read(text: &str, origin: Origin) -> Result<Loaded, Vec<String>> {
             "The file is too large to be a saved assessment from this tool.".into(),
         ]);
     }
-    let doc = parse(text).map_err(|e| {
-        vec![format!("The file is not a JSON file: it could not be read past character {}. Choose a file saved by this tool (it ends in .json).", e.at + 1)]
+    // Read as a JSON value first, and each member from it: a member of the wrong shape is
+    // then one part left out, not a refused file. serde_json keeps the last of duplicate
+    // keys (as the browser's JSON.parse does) and refuses nesting deeper than 128.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let doc: Value = serde_json::from_str(text).map_err(|e| {
+        vec![format!("The file is not a JSON file: it could not be read past line {}, column {}. Choose a file saved by this tool (it ends in .json).", e.line(), e.column())]
     })?;
     read_document(&doc, origin)
 }
 
-fn schema_of(doc: &Json) -> Result<u64, String> {
-    if !matches!(doc, Json::Object(_)) {
+fn schema_of(doc: &Value) -> Result<u64, String> {
+    if !doc.is_object() {
         return Err("The file is JSON, but not a saved assessment from this tool.".into());
     }
-    if doc.get("format").and_then(Json::as_str) != Some(FORMAT) {
+    if doc.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(format!("The file is not a saved assessment from this tool: it has no \"format\": \"{FORMAT}\"."));
     }
     let schema = doc
@@ -193,10 +213,10 @@ fn schema_of(doc: &Json) -> Result<u64, String> {
     Ok(schema)
 }
 
-fn read_document(doc: &Json, origin: Origin) -> Result<Loaded, Vec<String>> {
+fn read_document(doc: &Value, origin: Origin) -> Result<Loaded, Vec<String>> {
     let schema = schema_of(doc).map_err(|e| vec![e])?;
     let mut notes = Vec::new();
-    if let Some(v) = doc.get("rules_version").and_then(Json::as_str) {
+    if let Some(v) = doc.get("rules_version").and_then(Value::as_str) {
         if v != RULES_VERSION {
             let saved = match origin {
                 Origin::File => "This file was saved",
@@ -213,7 +233,7 @@ fn read_document(doc: &Json, origin: Origin) -> Result<Loaded, Vec<String>> {
         }
         answers_v1(doc, &mut skipped, &mut bad)
     } else {
-        let schedule = match doc.get("schedule").and_then(Json::as_str) {
+        let schedule = match doc.get("schedule").and_then(Value::as_str) {
             None => {
                 return Err(vec![
                     "The file does not say which schedule was assessed.".into()
@@ -242,7 +262,7 @@ fn read_document(doc: &Json, origin: Origin) -> Result<Loaded, Vec<String>> {
     };
     let page = match origin {
         Origin::File => None,
-        Origin::Storage => doc.get("page").and_then(Json::as_str).map(String::from),
+        Origin::Storage => doc.get("page").and_then(Value::as_str).map(String::from),
     };
     Ok(Loaded {
         document,
@@ -258,10 +278,10 @@ fn invalid(q: QuestionId, why: &str) -> String {
 }
 
 /// Schema 1: the answers as a link fragment.
-fn answers_v1(doc: &Json, skipped: &mut Vec<String>, bad: &mut Vec<QuestionId>) -> Answers {
+fn answers_v1(doc: &Value, skipped: &mut Vec<String>, bad: &mut Vec<QuestionId>) -> Answers {
     let fragment = match doc.get("answers") {
         None => "",
-        Some(Json::String(s)) => s,
+        Some(Value::String(s)) => s,
         Some(_) => {
             skipped.push("the answers, which are not in the expected form".into());
             ""
@@ -281,7 +301,7 @@ fn answers_v1(doc: &Json, skipped: &mut Vec<String>, bad: &mut Vec<QuestionId>) 
 
 /// Schemas 2 and 3: the answers by question key.
 fn answers_v2(
-    members: Option<&Json>,
+    members: Option<&Value>,
     schedule: Schedule,
     skipped: &mut Vec<String>,
     bad: &mut Vec<QuestionId>,
@@ -289,7 +309,7 @@ fn answers_v2(
     let mut answers = Answers::new(schedule);
     let members = match members {
         None => return answers,
-        Some(Json::Object(m)) => m,
+        Some(Value::Object(m)) => m,
         Some(_) => {
             skipped.push("the answers, which are not in the expected form".into());
             return answers;
@@ -319,22 +339,23 @@ fn answers_v2(
 
 /// The members of an object, or why they are left out.
 fn members<'a>(
-    value: Option<&'a Json>,
+    value: Option<&'a Value>,
     what: &str,
     skipped: &mut Vec<String>,
-) -> &'a [(String, Json)] {
-    match value {
-        Some(Json::Object(m)) => m,
-        None => &[],
+) -> impl Iterator<Item = (&'a String, &'a Value)> {
+    let members = match value {
+        Some(Value::Object(m)) => Some(m),
+        None => None,
         Some(_) => {
             skipped.push(format!("the {what}, which are not in the expected form"));
-            &[]
+            None
         }
-    }
+    };
+    members.into_iter().flat_map(Map::iter)
 }
 
 /// Readiness marks by obligation id, of either schedule.
-fn marks(value: Option<&Json>, skipped: &mut Vec<String>) -> ReadinessMap {
+fn marks(value: Option<&Value>, skipped: &mut Vec<String>) -> ReadinessMap {
     let mut readiness = ReadinessMap::new();
     for (id, value) in members(value, "readiness marks", skipped) {
         if find(id).is_none() {
@@ -356,7 +377,7 @@ fn marks(value: Option<&Json>, skipped: &mut Vec<String>) -> ReadinessMap {
 }
 
 /// Event dates by event id, of either schedule.
-fn event_dates(value: Option<&Json>, skipped: &mut Vec<String>) -> EventDates {
+fn event_dates(value: Option<&Value>, skipped: &mut Vec<String>) -> EventDates {
     let mut dates = EventDates::new();
     for (id, value) in members(value, "dates of events", skipped) {
         let Some(event) = Schedule::ALL.into_iter().find_map(|s| find_event(s, id)) else {

@@ -380,6 +380,56 @@ fn what_is_not_a_saved_assessment_is_refused_with_its_reason() {
     }
 }
 
+/// The JSON is read as the browser's `JSON.parse` reads it, where a Rust string can hold it.
+#[test]
+fn the_json_is_read_as_json_parse_reads_it() {
+    let good = to_json(&Document {
+        answers: s6_answers(),
+        ..Document::default()
+    });
+    let with = |from: &str, to: &str| {
+        assert!(good.contains(from), "{from}");
+        good.replace(from, to)
+    };
+    // Duplicate keys: the last one wins, in the document and in its parts.
+    let twice = with("\"schema\": 3,", "\"schema\": 9, \"schema\": 3,").replace(
+        "\"subjects\": \"2000\",",
+        "\"subjects\": \"1\", \"subjects\": \"2000\",",
+    );
+    assert_eq!(from_json(&twice).unwrap().document.answers, s6_answers());
+    // Escapes: a surrogate pair is one character; `\u+041` is no escape.
+    let smiley = with(
+        "\"readiness\": {}",
+        "\"readiness\": {\"\\ud83d\\ude00\": \"in-place\"}",
+    );
+    let loaded = from_json(&smiley).expect("opens");
+    assert_eq!(
+        loaded.skipped,
+        ["a mark for an obligation this tool does not know: \"\u{1f600}\""]
+    );
+    for bad in [
+        "\"\\u+041\"",
+        "\"\\ud83d\"",
+        "\"\\u00e\"",
+        "[1,]",
+        "{\"a\" 1}",
+        "01",
+    ] {
+        let text = with("\"df\"", bad);
+        let problems = from_json(&text).expect_err(bad);
+        assert!(
+            problems[0].contains("not a JSON file"),
+            "{bad}: {problems:?}"
+        );
+    }
+    // What a Rust string or an f64 cannot hold is refused: JSON.parse would give a lone
+    // surrogate or Infinity.
+    let huge = with("\"schema\": 3,", "\"schema\": 3, \"x\": 1e400,");
+    assert!(from_json(&huge).unwrap_err()[0].contains("not a JSON file"));
+    // A byte order mark before the document is allowed.
+    assert!(from_json(&format!("\u{feff}{good}")).is_ok());
+}
+
 #[test]
 fn an_older_schema_migrates_and_another_rules_version_warns() {
     let loaded = from_json(&fixture("schema1-df.json")).expect("version 1 opens");

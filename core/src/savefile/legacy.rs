@@ -4,10 +4,10 @@
 //! marks as `df-2-7=not-yet&…`), and `smx1` the first three. Both are turned into a schema-2
 //! document, so that the one reader places every part or names what it left out.
 use super::{FORMAT, STORAGE_UNREADABLE};
-use crate::json::Json;
+use serde_json::{json, Map, Value};
 
 /// `None` if `text` is not in an older form; otherwise the document, or why it cannot be.
-pub(super) fn storage_document(text: &str) -> Option<Result<Json, String>> {
+pub(super) fn storage_document(text: &str) -> Option<Result<Value, String>> {
     if !text.starts_with("smx") {
         return None;
     }
@@ -20,25 +20,23 @@ pub(super) fn storage_document(text: &str) -> Option<Result<Json, String>> {
     let Some(schedule) = first.strip_prefix("schedule=") else {
         return Some(Err(STORAGE_UNREADABLE.into()));
     };
-    let pairs = |s: &str| -> Vec<(String, Json)> {
-        s.split('&')
-            .filter(|p| !p.is_empty())
-            .map(|p| {
-                let (k, v) = p.split_once('=').unwrap_or((p, ""));
-                (k.to_string(), Json::String(v.to_string()))
-            })
-            .collect()
+    let pairs = |s: &str| {
+        let mut members = Map::new();
+        for p in s.split('&').filter(|p| !p.is_empty()) {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            members.insert(k.to_string(), Value::from(v));
+        }
+        members
     };
     let answers = pairs(answers);
     let page = lines.next().unwrap_or("");
     let marks = pairs(lines.next().unwrap_or(""));
-    let text = |s: &str| Json::String(s.to_string());
-    Some(Ok(Json::Object(vec![
-        ("format".into(), text(FORMAT)),
-        ("schema".into(), Json::Number("2".into())),
-        ("schedule".into(), text(schedule)),
-        ("answers".into(), Json::Object(answers)),
-        ("readiness".into(), Json::Object(marks)),
-        ("page".into(), text(page)),
-    ])))
+    Some(Ok(json!({
+        "format": FORMAT,
+        "schema": 2,
+        "schedule": schedule,
+        "answers": answers,
+        "readiness": marks,
+        "page": page,
+    })))
 }

@@ -1,0 +1,237 @@
+//! The answers given so far, and what they imply: the questions that apply, in which
+//! order, and the complete answers of each schedule.
+use super::long_date;
+use crate::answers::{DfAnswers, OtherContracts, SmAnswers};
+use crate::matrix::{pounds, thousands};
+use crate::questions::{QuestionId, QuestionKind};
+use crate::VecMap;
+use crate::{Level, Schedule};
+use chrono::NaiveDate;
+
+/// A valid answer to one question.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Answer {
+    /// A whole number (count, pounds or months).
+    Number(u64),
+    /// Yes (`true`) or no.
+    YesNo(bool),
+    /// The `value` of one of the question's options.
+    Choice(&'static str),
+    /// A date.
+    Date(NaiveDate),
+    /// An optional question the user skipped.
+    Skipped,
+}
+
+impl Answer {
+    /// The answer as written in links, storage and saved files: `3000`, `yes`, `S3`,
+    /// `2027-01-04`, or `skip` for a skipped optional question.
+    pub fn value_text(&self) -> String {
+        match self {
+            Answer::Number(n) => n.to_string(),
+            Answer::YesNo(b) => (if *b { "yes" } else { "no" }).to_string(),
+            Answer::Choice(c) => c.to_string(),
+            Answer::Date(d) => d.to_string(),
+            Answer::Skipped => "skip".to_string(),
+        }
+    }
+}
+
+/// Every answer given so far, for one schedule.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Answers {
+    /// The schedule being assessed.
+    pub schedule: Schedule,
+    values: VecMap<QuestionId, Answer>,
+}
+
+impl Answers {
+    /// No answers yet, for a schedule.
+    pub fn new(schedule: Schedule) -> Answers {
+        Answers {
+            schedule,
+            values: VecMap::new(),
+        }
+    }
+
+    /// The answer to a question, if given.
+    pub fn get(&self, q: QuestionId) -> Option<&Answer> {
+        self.values.get(&q)
+    }
+
+    /// Records an answer (answers to questions that no longer apply are kept, so that
+    /// changing an answer back restores them, but they are ignored).
+    pub fn set(&mut self, q: QuestionId, a: Answer) {
+        self.values.insert(q, a);
+    }
+
+    /// Removes an answer.
+    pub fn clear(&mut self, q: QuestionId) {
+        self.values.remove(&q);
+    }
+
+    fn number(&self, q: QuestionId) -> Option<u64> {
+        match self.values.get(&q) {
+            Some(Answer::Number(n)) => Some(*n),
+            _ => None,
+        }
+    }
+
+    fn yes(&self, q: QuestionId) -> Option<bool> {
+        match self.values.get(&q) {
+            Some(Answer::YesNo(b)) => Some(*b),
+            _ => None,
+        }
+    }
+
+    fn choice(&self, q: QuestionId) -> Option<&'static str> {
+        match self.values.get(&q) {
+            Some(Answer::Choice(c)) => Some(c),
+            _ => None,
+        }
+    }
+
+    fn date(&self, q: QuestionId) -> Option<NaiveDate> {
+        match self.values.get(&q) {
+            Some(Answer::Date(d)) => Some(*d),
+            _ => None,
+        }
+    }
+
+    /// The questions that apply given the answers so far, in asking order. A question
+    /// that depends on an unanswered one is not listed until that one is answered.
+    pub fn sequence(&self) -> Vec<QuestionId> {
+        use QuestionId::*;
+        let mut seq = Vec::new();
+        match self.schedule {
+            Schedule::Df => {
+                seq.extend([Subjects, Special]);
+                let special_here = self.number(Special);
+                if special_here.is_some_and(|n| n > 0) {
+                    seq.push(Professional);
+                }
+                seq.extend([Value, Months, Access, Other]);
+                if self.yes(Other) == Some(true) {
+                    seq.extend([OtherSubjects, OtherSpecial, CurrentLevel]);
+                    if special_here == Some(0) && self.number(OtherSpecial).is_some_and(|n| n > 0) {
+                        seq.push(Professional);
+                    }
+                }
+                seq.push(Commencement);
+            }
+            Schedule::Sm2017 => {
+                seq.extend([Effective, OwnDevices]);
+                if self.yes(OwnDevices) == Some(true) {
+                    seq.push(Marking);
+                    if self.choice(Marking)
+                        == Some(crate::answers::Marking::OfficialSensitive.value())
+                    {
+                        seq.push(LongTerm);
+                    }
+                    seq.push(Bulk);
+                }
+            }
+        }
+        seq
+    }
+
+    /// The first question in the sequence with no answer.
+    pub fn first_unanswered(&self) -> Option<QuestionId> {
+        self.sequence()
+            .into_iter()
+            .find(|q| !self.values.contains_key(q))
+    }
+
+    /// Every question that applies has an answer (or was skipped where optional).
+    pub fn is_complete(&self) -> bool {
+        self.first_unanswered().is_none()
+    }
+
+    /// The page after `q` in the sequence.
+    pub fn next_after(&self, q: QuestionId) -> Option<QuestionId> {
+        let seq = self.sequence();
+        let i = seq.iter().position(|&x| x == q)?;
+        seq.get(i + 1).copied()
+    }
+
+    /// The page before `q` in the sequence (`None`: the start page).
+    pub fn previous(&self, q: QuestionId) -> Option<QuestionId> {
+        let seq = self.sequence();
+        let i = seq.iter().position(|&x| x == q)?;
+        i.checked_sub(1).map(|j| seq[j])
+    }
+
+    /// The DF answers, when complete.
+    pub fn df(&self) -> Option<DfAnswers> {
+        use QuestionId::*;
+        if self.schedule != Schedule::Df || !self.is_complete() {
+            return None;
+        }
+        let other = (self.yes(Other) == Some(true)).then(|| OtherContracts {
+            subjects: self.number(OtherSubjects).unwrap_or(0),
+            special: self.number(OtherSpecial).unwrap_or(0),
+            current_level: self.choice(CurrentLevel).and_then(Level::parse),
+        });
+        let seq = self.sequence();
+        Some(DfAnswers {
+            subjects: self.number(Subjects)?,
+            special: self.number(Special)?,
+            professional: if seq.contains(&Professional) {
+                self.yes(Professional)
+            } else {
+                None
+            },
+            value: self.number(Value)?,
+            months: u32::try_from(self.number(Months)?).ok()?,
+            access: self.yes(Access)?,
+            other,
+            commencement: self.date(Commencement),
+        })
+    }
+
+    /// The 2017 answers, when complete.
+    pub fn sm(&self) -> Option<SmAnswers> {
+        use QuestionId::*;
+        if self.schedule != Schedule::Sm2017 || !self.is_complete() {
+            return None;
+        }
+        let own = self.yes(OwnDevices)?;
+        Some(SmAnswers {
+            effective: self.date(Effective),
+            own_devices: own,
+            marking: if own {
+                crate::answers::Marking::from_value(self.choice(Marking)?)
+            } else {
+                None
+            },
+            bulk: if own { self.yes(Bulk) } else { None },
+            long_term: if self.sequence().contains(&LongTerm) {
+                self.yes(LongTerm)
+            } else {
+                None
+            },
+        })
+    }
+
+    /// The answer as the check-answers page shows it ("3,000", "£45,000", "Not given").
+    pub fn display(&self, q: QuestionId) -> String {
+        match self.values.get(&q) {
+            None => "Not answered".to_string(),
+            Some(Answer::Skipped) => "Not given".to_string(),
+            Some(Answer::Date(d)) => long_date(*d),
+            Some(Answer::YesNo(b)) => (if *b { "Yes" } else { "No" }).to_string(),
+            Some(Answer::Choice(c)) => q
+                .question()
+                .options
+                .iter()
+                .find(|o| o.value == *c)
+                .map_or(c.to_string(), |o| o.label.to_string()),
+            Some(Answer::Number(n)) => match q.question().kind {
+                QuestionKind::Money => pounds(*n),
+                QuestionKind::Months if *n == 1 => "1 month".to_string(),
+                QuestionKind::Months => format!("{} months", thousands(*n)),
+                _ => thousands(*n),
+            },
+        }
+    }
+}

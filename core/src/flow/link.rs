@@ -1,0 +1,159 @@
+//! The link fragment: `schedule=df&subjects=3000&…`, form-encoded, written by
+//! [`Answers::to_fragment`] and read by [`from_fragment`].
+use super::{Answer, Answers};
+use crate::questions::{parse_date, parse_number, QuestionId, QuestionKind, QUESTIONS};
+use crate::Schedule;
+
+/// An answer from a link that could not be accepted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LinkError {
+    /// The question.
+    pub question: QuestionId,
+    /// The value as it was in the link.
+    pub raw: String,
+    /// Why it was not accepted, worded for the question page.
+    pub message: String,
+}
+
+/// The result of reading a link's fragment.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LinkAnswers {
+    /// The answers that were valid.
+    pub answers: Answers,
+    /// The answers that were not, in question order.
+    pub errors: Vec<LinkError>,
+    /// Keys the link had that the product does not know (ignored).
+    pub unknown_keys: Vec<String>,
+}
+
+impl Answers {
+    /// The answers as a link fragment (without '#'): `schedule=df&subjects=3000&…`.
+    /// Only questions in the sequence are written; `other` is implied by `other_*`.
+    pub fn to_fragment(&self) -> String {
+        let mut parts = vec![format!("schedule={}", self.schedule.id())];
+        for q in self.sequence() {
+            if q == QuestionId::Other {
+                continue;
+            }
+            let value = match self.get(q) {
+                Some(Answer::Skipped) | None => continue,
+                Some(a) => a.value_text(),
+            };
+            parts.push(format!("{}={value}", q.key()));
+        }
+        parts.join("&")
+    }
+}
+
+/// Reads one raw value for question `q`.
+pub fn parse_value(q: QuestionId, raw: &str) -> Result<Answer, String> {
+    let question = q.question();
+    match question.kind {
+        QuestionKind::Count | QuestionKind::Money | QuestionKind::Months => {
+            parse_number(raw, question.kind)
+                .map(Answer::Number)
+                .map_err(|e| crate::questions::number_message(question, e))
+        }
+        QuestionKind::YesNo => match raw.trim().to_ascii_lowercase().as_str() {
+            "yes" => Ok(Answer::YesNo(true)),
+            "no" => Ok(Answer::YesNo(false)),
+            _ => Err(format!("Select {}", question.noun)),
+        },
+        QuestionKind::Choice => question
+            .options
+            .iter()
+            .find(|o| o.value.eq_ignore_ascii_case(raw.trim()))
+            .map(|o| Answer::Choice(o.value))
+            .ok_or_else(|| format!("Select {}", question.noun)),
+        QuestionKind::Date => {
+            let mut it = raw.trim().splitn(3, '-');
+            let (y, m, d) = (
+                it.next().unwrap_or(""),
+                it.next().unwrap_or(""),
+                it.next().unwrap_or(""),
+            );
+            match parse_date(question, d, m, y) {
+                Ok(Some(date)) => Ok(Answer::Date(date)),
+                Ok(None) => Ok(Answer::Skipped),
+                Err(e) => Err(e.message),
+            }
+        }
+    }
+}
+
+/// Reads a value written by [`Answer::value_text`] (storage and saved files): like
+/// [`parse_value`], and `skip` is a skipped optional question.
+pub fn parse_stored_value(q: QuestionId, raw: &str) -> Result<Answer, String> {
+    if raw == "skip" && q.question().optional {
+        Ok(Answer::Skipped)
+    } else {
+        parse_value(q, raw)
+    }
+}
+
+/// Reads a link fragment (with or without the leading '#').
+///
+/// Absent `other_*` keys mean no other Call-Off Contracts; an absent optional date means
+/// it was skipped. Values that cannot be accepted are returned as errors, with the rest.
+pub fn from_fragment(fragment: &str) -> LinkAnswers {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(fragment.as_bytes())
+        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.into_owned()))
+        .collect();
+    let schedule = pairs
+        .iter()
+        .find(|(k, _)| k == "schedule")
+        .and_then(|(_, v)| Schedule::from_id(v.trim()))
+        .unwrap_or_default();
+    let mut out = LinkAnswers {
+        answers: Answers::new(schedule),
+        ..LinkAnswers::default()
+    };
+    let mut seen_other = false;
+    for (key, raw) in &pairs {
+        if key == "schedule" {
+            continue;
+        }
+        let Some(q) = QuestionId::from_key(key)
+            .filter(|q| q.question().schedule == schedule && *q != QuestionId::Other)
+        else {
+            out.unknown_keys.push(key.clone());
+            continue;
+        };
+        if matches!(
+            q,
+            QuestionId::OtherSubjects | QuestionId::OtherSpecial | QuestionId::CurrentLevel
+        ) {
+            seen_other = true;
+        }
+        match parse_value(q, raw) {
+            Ok(a) => out.answers.set(q, a),
+            Err(message) => out.errors.push(LinkError {
+                question: q,
+                raw: raw.clone(),
+                message,
+            }),
+        }
+    }
+    if schedule == Schedule::Df {
+        out.answers
+            .set(QuestionId::Other, Answer::YesNo(seen_other));
+    }
+    // An optional question the link leaves out was skipped (unless its value was invalid).
+    for q in QUESTIONS
+        .iter()
+        .filter(|q| q.schedule == schedule && q.optional)
+    {
+        if out.answers.get(q.id).is_none() && !out.errors.iter().any(|e| e.question == q.id) {
+            out.answers.set(q.id, Answer::Skipped);
+        }
+    }
+    let order = out.answers.sequence();
+    crate::vec_map::sort_small_by_key(&mut out.errors, |e| {
+        order
+            .iter()
+            .position(|&q| q == e.question)
+            .unwrap_or(usize::MAX)
+    });
+    out
+}
