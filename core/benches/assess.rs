@@ -43,6 +43,8 @@ fn main() {
             current_level: Some(Level::S5),
         }),
         commencement: None,
+        route: None,
+        hosting: None,
     };
     measure("s1", &s1);
     measure("s6-with-other-contracts", &s6);

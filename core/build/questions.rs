@@ -7,7 +7,7 @@ use std::path::Path;
 const FILE: &str = "questions.toml";
 
 /// The ids the flow logic knows, with their Rust variant names and kinds.
-const KNOWN: [(&str, &str, &str); 16] = [
+const KNOWN: [(&str, &str, &str); 18] = [
     ("subjects", "Subjects", "count"),
     ("special", "Special", "count"),
     ("professional", "Professional", "yesno"),
@@ -19,6 +19,8 @@ const KNOWN: [(&str, &str, &str); 16] = [
     ("other_special", "OtherSpecial", "count"),
     ("current_level", "CurrentLevel", "choice"),
     ("commencement", "Commencement", "date"),
+    ("route", "Route", "choice"),
+    ("hosting", "Hosting", "choice"),
     ("effective", "Effective", "date"),
     ("own_devices", "OwnDevices", "yesno"),
     ("marking", "Marking", "choice"),

@@ -1,4 +1,5 @@
 //! The user's answers, as the rules take them.
+use crate::catalogue::Path;
 use crate::Level;
 use chrono::NaiveDate;
 
@@ -23,6 +24,12 @@ pub struct DfAnswers {
     pub other: Option<OtherContracts>,
     /// The Call-Off Commencement Date, when known; it unlocks the dated plan.
     pub commencement: Option<NaiveDate>,
+    /// The accreditation route at S3–S6 (¶3.3.1–3.6.1), when decided; `None` (not
+    /// decided, skipped or not asked) keeps the duties of both routes.
+    pub route: Option<Path>,
+    /// Whether the Supplier will host Customer Data (asked at S5–S6), when known; `None`
+    /// keeps the hosting duties, marked with their condition.
+    pub hosting: Option<bool>,
 }
 
 /// The Supplier's other Call-Off Contracts under the same Framework (¶1.3).

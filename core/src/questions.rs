@@ -36,6 +36,11 @@ pub enum QuestionId {
     CurrentLevel,
     /// The Call-Off Commencement Date (optional).
     Commencement,
+    /// How the certification requirements will be met at S3–S6: route (a), (b) or not
+    /// decided (optional).
+    Route,
+    /// Whether the Supplier will host Customer Data, at S5–S6 (optional).
+    Hosting,
     /// The 2017 Effective Date (optional).
     Effective,
     /// Staff use their own computers (2017, CIO policy).
@@ -63,6 +68,8 @@ impl QuestionId {
             QuestionId::OtherSpecial => "other_special",
             QuestionId::CurrentLevel => "current_level",
             QuestionId::Commencement => "commencement",
+            QuestionId::Route => "route",
+            QuestionId::Hosting => "hosting",
             QuestionId::Effective => "effective",
             QuestionId::OwnDevices => "own_devices",
             QuestionId::Marking => "marking",

@@ -66,8 +66,8 @@ pub fn df_report(a: &DfAnswers, events: &EventDates, today: NaiveDate) -> DfRepo
         level: Some(assessment.level),
         access: a.access,
         special_category: assessment.aggregate_special > 0,
-        hosting: None,
-        path: None,
+        hosting: a.hosting,
+        path: a.route,
         other_contracts: a.other.is_some(),
         level_change: assessment.level_rises(),
         ..Facts::default()

@@ -16,6 +16,8 @@ fn base() -> DfAnswers {
         access: false,
         other: None,
         commencement: None,
+        route: None,
+        hosting: None,
     }
 }
 
@@ -519,6 +521,8 @@ fn answers() -> impl Strategy<Value = DfAnswers> {
                 access,
                 other,
                 commencement: None,
+                route: None,
+                hosting: None,
             },
         )
 }

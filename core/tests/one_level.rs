@@ -14,6 +14,8 @@ fn small() -> DfAnswers {
         access: false,
         other: None,
         commencement: None,
+        route: None,
+        hosting: None,
     }
 }
 

@@ -191,6 +191,8 @@ mod tests {
             access: false,
             other: None,
             commencement: chrono::NaiveDate::from_ymd_opt(2027, 1, 4),
+            route: None,
+            hosting: None,
         };
         df_report(
             &answers,

@@ -216,6 +216,8 @@ mod tests {
             access: false,
             other: None,
             commencement: NaiveDate::from_ymd_opt(2027, 1, 4),
+            route: None,
+            hosting: None,
         };
         let today = NaiveDate::from_ymd_opt(today.0, today.1, today.2).unwrap();
         df_report(&answers, &Default::default(), today).plan

@@ -2,6 +2,7 @@
 mod persist;
 
 use super::*;
+use security_matrix_core::catalogue::Path;
 use security_matrix_core::flow::{from_fragment, Answer};
 use security_matrix_core::Level;
 use std::rc::Rc;
@@ -52,11 +53,17 @@ fn a_full_walk_of_the_df_schedule() {
             Action::Continue,
         ],
     );
+    // S5: the certification route, then hosting.
+    assert_eq!(s.page, Page::Question(QuestionId::Route));
+    s = run(s, answer("b"));
+    assert_eq!(s.page, Page::Question(QuestionId::Hosting));
+    s = run(s, answer("no"));
     assert_eq!(s.page, Page::Check);
     s = run(s, [Action::ShowResult]);
     assert_eq!(s.page, Page::Result);
     let df = s.answers.df().unwrap();
     assert_eq!((df.subjects, df.value, df.months), (1_500, 45_000, 18));
+    assert_eq!((df.route, df.hosting), (Some(Path::B), Some(false)));
     assert_eq!(security_matrix_core::assess(&df).level, Level::S5);
 }
 
@@ -97,8 +104,23 @@ fn change_from_check_answers_returns_to_the_summary() {
     );
     assert_eq!(s.draft.text, "6");
     let s = run(s, answer("30"));
+    // 30 months is S6: the route and hosting questions now matter, so they are asked.
+    assert_eq!(s.page, Page::Question(QuestionId::Route));
+    let s = run(s, answer("a"));
+    assert_eq!(s.page, Page::Question(QuestionId::Hosting));
+    let s = run(s, answer("unsure"));
     assert_eq!(s.page, Page::Check);
-    assert_eq!(s.answers.df().unwrap().months, 30);
+    let df = s.answers.df().unwrap();
+    assert_eq!((df.months, df.route, df.hosting), (30, Some(Path::A), None));
+    // Back to S1: they are not used, and not asked; up again, their answers are kept.
+    let s = run(s, [Action::Change(QuestionId::Months)]);
+    let s = run(s, answer("6"));
+    assert_eq!(s.page, Page::Check);
+    assert_eq!(s.answers.df().unwrap().route, None);
+    let s = run(s, [Action::Change(QuestionId::Months)]);
+    let s = run(s, answer("30"));
+    assert_eq!(s.page, Page::Check);
+    assert_eq!(s.answers.df().unwrap().route, Some(Path::A));
     // A change that opens a new question asks it first, then returns to the summary.
     let s = run(s, [Action::Change(QuestionId::Special)]);
     let s = run(s, answer("5"));

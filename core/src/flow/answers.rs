@@ -2,6 +2,8 @@
 //! order, and the complete answers of each schedule.
 use super::long_date;
 use crate::answers::{DfAnswers, OtherContracts, SmAnswers};
+use crate::catalogue::Path;
+use crate::matrix::assess;
 use crate::matrix::{pounds, thousands};
 use crate::questions::{QuestionId, QuestionKind};
 use crate::VecMap;
@@ -100,27 +102,28 @@ impl Answers {
 
     /// The questions that apply given the answers so far, in asking order. A question
     /// that depends on an unanswered one is not listed until that one is answered.
+    ///
+    /// DF: once the questions that decide the level are answered, the level (worked out by
+    /// [`assess`]) adds the certification route at S3–S6 and hosting at S5–S6, after the
+    /// Commencement Date. A change that moves the level brings them in (unanswered, so
+    /// asked next) or leaves them out (kept, but not used).
     pub fn sequence(&self) -> Vec<QuestionId> {
         use QuestionId::*;
-        let mut seq = Vec::new();
         match self.schedule {
             Schedule::Df => {
-                seq.extend([Subjects, Special]);
-                let special_here = self.number(Special);
-                if special_here.is_some_and(|n| n > 0) {
-                    seq.push(Professional);
-                }
-                seq.extend([Value, Months, Access, Other]);
-                if self.yes(Other) == Some(true) {
-                    seq.extend([OtherSubjects, OtherSpecial, CurrentLevel]);
-                    if special_here == Some(0) && self.number(OtherSpecial).is_some_and(|n| n > 0) {
-                        seq.push(Professional);
-                    }
-                }
+                let mut seq = self.df_level_questions();
+                let level = self.df_core(&seq).map(|a| assess(&a).level);
                 seq.push(Commencement);
+                if level.is_some_and(|l| l >= Level::S3) {
+                    seq.push(Route);
+                }
+                if level.is_some_and(|l| l >= Level::S5) {
+                    seq.push(Hosting);
+                }
+                seq
             }
             Schedule::Sm2017 => {
-                seq.extend([Effective, OwnDevices]);
+                let mut seq = vec![Effective, OwnDevices];
                 if self.yes(OwnDevices) == Some(true) {
                     seq.push(Marking);
                     if self.choice(Marking)
@@ -130,9 +133,55 @@ impl Answers {
                     }
                     seq.push(Bulk);
                 }
+                seq
+            }
+        }
+    }
+
+    /// The DF questions that decide the level, in asking order, as far as they apply.
+    fn df_level_questions(&self) -> Vec<QuestionId> {
+        use QuestionId::*;
+        let mut seq = vec![Subjects, Special];
+        let special_here = self.number(Special);
+        if special_here.is_some_and(|n| n > 0) {
+            seq.push(Professional);
+        }
+        seq.extend([Value, Months, Access, Other]);
+        if self.yes(Other) == Some(true) {
+            seq.extend([OtherSubjects, OtherSpecial, CurrentLevel]);
+            if special_here == Some(0) && self.number(OtherSpecial).is_some_and(|n| n > 0) {
+                seq.push(Professional);
             }
         }
         seq
+    }
+
+    /// The DF answers that decide the level (`level_questions`, all answered), without
+    /// the date, route and hosting.
+    fn df_core(&self, level_questions: &[QuestionId]) -> Option<DfAnswers> {
+        use QuestionId::*;
+        if level_questions.iter().any(|q| !self.values.contains_key(q)) {
+            return None;
+        }
+        let other = (self.yes(Other) == Some(true)).then(|| OtherContracts {
+            subjects: self.number(OtherSubjects).unwrap_or(0),
+            special: self.number(OtherSpecial).unwrap_or(0),
+            current_level: self.choice(CurrentLevel).and_then(Level::parse),
+        });
+        Some(DfAnswers {
+            subjects: self.number(Subjects)?,
+            special: self.number(Special)?,
+            professional: if level_questions.contains(&Professional) {
+                self.yes(Professional)
+            } else {
+                None
+            },
+            value: self.number(Value)?,
+            months: u32::try_from(self.number(Months)?).ok()?,
+            access: self.yes(Access)?,
+            other,
+            ..DfAnswers::default()
+        })
     }
 
     /// The first question in the sequence with no answer.
@@ -161,31 +210,28 @@ impl Answers {
         i.checked_sub(1).map(|j| seq[j])
     }
 
-    /// The DF answers, when complete.
+    /// The DF answers, when complete. Route and hosting are taken where they are asked;
+    /// "not decided", "not sure" or skipped is `None`.
     pub fn df(&self) -> Option<DfAnswers> {
         use QuestionId::*;
         if self.schedule != Schedule::Df || !self.is_complete() {
             return None;
         }
-        let other = (self.yes(Other) == Some(true)).then(|| OtherContracts {
-            subjects: self.number(OtherSubjects).unwrap_or(0),
-            special: self.number(OtherSpecial).unwrap_or(0),
-            current_level: self.choice(CurrentLevel).and_then(Level::parse),
-        });
         let seq = self.sequence();
+        let asked = |q: QuestionId| seq.contains(&q).then(|| self.choice(q)).flatten();
         Some(DfAnswers {
-            subjects: self.number(Subjects)?,
-            special: self.number(Special)?,
-            professional: if seq.contains(&Professional) {
-                self.yes(Professional)
-            } else {
-                None
-            },
-            value: self.number(Value)?,
-            months: u32::try_from(self.number(Months)?).ok()?,
-            access: self.yes(Access)?,
-            other,
             commencement: self.date(Commencement),
+            route: asked(Route).and_then(|v| match v {
+                "a" => Some(Path::A),
+                "b" => Some(Path::B),
+                _ => None,
+            }),
+            hosting: asked(Hosting).and_then(|v| match v {
+                "yes" => Some(true),
+                "no" => Some(false),
+                _ => None,
+            }),
+            ..self.df_core(&self.df_level_questions())?
         })
     }
 

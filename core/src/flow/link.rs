@@ -1,7 +1,7 @@
 //! The link fragment: `schedule=df&subjects=3000&…`, form-encoded, written by
 //! [`Answers::to_fragment`] and read by [`from_fragment`].
 use super::{Answer, Answers};
-use crate::questions::{parse_date, parse_number, QuestionId, QuestionKind, QUESTIONS};
+use crate::questions::{parse_date, parse_number, QuestionId, QuestionKind};
 use crate::Schedule;
 
 /// An answer from a link that could not be accepted.
@@ -93,8 +93,9 @@ pub fn parse_stored_value(q: QuestionId, raw: &str) -> Result<Answer, String> {
 
 /// Reads a link fragment (with or without the leading '#').
 ///
-/// Absent `other_*` keys mean no other Call-Off Contracts; an absent optional date means
-/// it was skipped. Values that cannot be accepted are returned as errors, with the rest.
+/// Absent `other_*` keys mean no other Call-Off Contracts; an absent optional question
+/// (the date; route and hosting where the level asks them) means it was skipped, that is
+/// "not decided". Values that cannot be accepted are returned as errors, with the rest.
 pub fn from_fragment(fragment: &str) -> LinkAnswers {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     let pairs: Vec<(String, String)> = form_urlencoded::parse(fragment.as_bytes())
@@ -139,13 +140,17 @@ pub fn from_fragment(fragment: &str) -> LinkAnswers {
         out.answers
             .set(QuestionId::Other, Answer::YesNo(seen_other));
     }
-    // An optional question the link leaves out was skipped (unless its value was invalid).
-    for q in QUESTIONS
-        .iter()
-        .filter(|q| q.schedule == schedule && q.optional)
-    {
-        if out.answers.get(q.id).is_none() && !out.errors.iter().any(|e| e.question == q.id) {
-            out.answers.set(q.id, Answer::Skipped);
+    // An optional question the link leaves out was skipped (unless its value was invalid),
+    // where it applies: route and hosting apply once the level is known, so a link without
+    // them is complete and means "not decided", while one that stops before the level
+    // leaves them to be asked. Skipping one never changes which questions apply, so one
+    // pass over the sequence finds them all.
+    for q in out.answers.sequence() {
+        if q.question().optional
+            && out.answers.get(q).is_none()
+            && !out.errors.iter().any(|e| e.question == q)
+        {
+            out.answers.set(q, Answer::Skipped);
         }
     }
     let order = out.answers.sequence();

@@ -67,12 +67,16 @@ fn other_contracts_and_professional_follow_the_answers() {
     a.set(CurrentLevel, Answer::Choice("S2"));
     assert_eq!(a.first_unanswered(), Some(Professional));
     a.set(Professional, Answer::YesNo(true));
+    // Special category data with a professional recipient is S3: the route comes next.
+    assert_eq!(a.first_unanswered(), Some(Route));
+    a.set(Route, Answer::Choice("a"));
     let df = a.df().unwrap();
     assert_eq!(df.professional, Some(true));
+    assert_eq!(df.route, Some(crate::catalogue::Path::A));
     assert_eq!(df.other.unwrap().current_level, Some(Level::S2));
     assert!(a
         .to_fragment()
-        .contains("other_special=3&current_level=S2&professional=yes"));
+        .contains("other_special=3&current_level=S2&professional=yes&route=a"));
 }
 
 #[test]
