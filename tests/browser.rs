@@ -38,16 +38,28 @@ async fn full_walk_of_the_df_schedule_to_an_s5_result_with_dates() {
     w.answer("no").await;
     assert_eq!(w.page(), "question-commencement");
     w.answer_date("4", "1", "2027").await;
+    // S5: how the certification requirements will be met, then hosting.
+    assert_eq!(w.page(), "question-route");
+    assert!(w.has("option-unsure") && w.has("skip"));
+    w.answer("b").await;
+    assert_eq!(w.page(), "question-hosting");
+    w.answer("no").await;
     assert_eq!(w.page(), "check-answers");
     assert_eq!(w.text("value-subjects"), "1,500");
     assert_eq!(w.text("value-value"), "£45,000");
     assert_eq!(w.text("value-commencement"), "4 January 2027");
+    assert!(w.text("value-route").starts_with("Route (b)"));
+    assert_eq!(w.text("value-hosting"), "No");
     w.click("show-result").await;
     assert_eq!(w.page(), "result");
     assert_eq!(w.text("level"), "S5");
     assert_eq!(w.text("standards"), "Normal");
     let refs = w.refs();
     assert!(refs.iter().any(|r| r == "3.5.1(b)(ii)"), "{refs:?}");
+    assert!(
+        !refs.iter().any(|r| r == "3.5.1(a)" || r == "3.5.1(c)"),
+        "route (b) and no hosting leave out route (a) and the hosting duty: {refs:?}"
+    );
     assert!(refs.iter().any(|r| r == "2.8.1"), "{refs:?}");
     assert!(
         !refs.iter().any(|r| r.starts_with("3.6")),
@@ -160,10 +172,29 @@ async fn change_from_check_answers_returns_to_the_summary() {
     let input: HtmlInputElement = w.get("answer").dyn_into().unwrap();
     assert_eq!(input.value(), "6", "the saved answer is shown");
     w.answer("30").await;
+    // Now S6: the route and hosting questions matter, so they are asked first.
+    assert_eq!(w.page(), "question-route");
+    w.answer("a").await;
+    assert_eq!(w.page(), "question-hosting");
+    w.click("skip").await;
     assert_eq!(w.page(), "check-answers");
     assert_eq!(w.text("value-months"), "30 months");
+    assert!(w.text("value-route").starts_with("Route (a)"));
+    assert_eq!(w.text("value-hosting"), "Not given");
+    assert!(w.has("change-route") && w.has("change-hosting"));
     w.click("show-result").await;
     assert_eq!(w.text("level"), "S6");
+    let refs = w.refs();
+    assert!(refs.iter().any(|r| r == "3.6.1(a)"), "{refs:?}");
+    assert!(!refs.iter().any(|r| r == "3.6.1(b)(ii)"), "{refs:?}");
+    // Copy link: the route is in it; hosting, skipped, is left out (not decided).
+    w.click("copy-link").await;
+    let link: HtmlInputElement = w.get("link-text").dyn_into().unwrap();
+    assert!(
+        link.value().ends_with("&months=30&access=no&route=a"),
+        "{}",
+        link.value()
+    );
     w.close();
 }
 
