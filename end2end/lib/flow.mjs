@@ -22,6 +22,8 @@ export const QUESTION_KIND = {
   other_special: 'number',
   current_level: 'radio',
   commencement: 'date',
+  route: 'radio',
+  hosting: 'radio',
   effective: 'date',
   own_devices: 'radio',
   marking: 'radio',
@@ -32,7 +34,7 @@ export const QUESTION_KIND = {
 /** Every question of each schedule, in the order the flow can ask them. */
 export const DF_QUESTIONS = [
   'subjects', 'special', 'professional', 'value', 'months', 'access', 'other',
-  'other_subjects', 'other_special', 'current_level', 'commencement',
+  'other_subjects', 'other_special', 'current_level', 'commencement', 'route', 'hosting',
 ];
 export const SM2017_QUESTIONS = ['effective', 'own_devices', 'marking', 'long_term', 'bulk'];
 

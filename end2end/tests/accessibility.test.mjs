@@ -69,9 +69,12 @@ test('start page, every DF question (with and without its error) and check answe
     await checkQuestion(page, 'current_level', undefined, 'S2');
     await checkQuestion(page, 'professional', undefined, 'yes');
     await checkQuestion(page, 'commencement', { day: '31', month: '2', year: '2027' }, '2027-01-04');
+    // Special category data with a professional recipient: S3, so the route is asked
+    // (hosting is asked at S5 and S6 only: see the linked question below).
+    await checkQuestion(page, 'route', undefined, 'unsure');
     await expectCheckAnswers(page, [
       'subjects', 'special', 'value', 'months', 'access', 'other',
-      'other_subjects', 'other_special', 'current_level', 'professional', 'commencement',
+      'other_subjects', 'other_special', 'current_level', 'professional', 'commencement', 'route',
     ]);
     await axe(page, 'check answers (DF)');
     await s.assertClean();
@@ -105,6 +108,26 @@ test('a question opened from a link with an invalid value shows its error', asyn
     await expectQuestion(page, 'subjects');
     await page.locator(tid('error-summary')).waitFor({ state: 'visible' });
     await axe(page, 'linked question with an error');
+    await s.assertClean();
+  } finally {
+    await s.close();
+  }
+});
+
+test('the hosting question (S5 and S6), opened from a link with an invalid value, with and without its error', async () => {
+  const s = await openApp(env.browser, env.server, {
+    fragment: '#schedule=df&subjects=3000&special=0&value=45000&months=18&access=no&route=a&hosting=maybe',
+  });
+  try {
+    const { page } = s;
+    await expectQuestion(page, 'hosting');
+    await page.locator(tid('error-summary')).waitFor({ state: 'visible' });
+    await axe(page, 'question hosting with an error');
+    await answerByMouse(page, 'hosting', 'no');
+    await expectCheckAnswers(page, [
+      'subjects', 'special', 'value', 'months', 'access', 'other', 'commencement', 'route', 'hosting',
+    ]);
+    await axe(page, 'check answers with route and hosting');
     await s.assertClean();
   } finally {
     await s.close();

@@ -120,8 +120,31 @@ test('keyboard only: a DF walk from the start page to the result', async () => {
     await keyboard.type('2027');
     await keyboard.press('Enter');
 
+    // S5, so the certification route is asked: Tab into the radios (focus on route (a),
+    // none chosen yet), Down moves to route (b) and chooses it; Tab to Continue, Enter.
+    await expectQuestion(page, 'route');
+    await expectFocus(page, heading('route'));
+    await tabTo(page, inQuestion('route', 'option-a'));
+    assert.equal(await page.locator(inQuestion('route', 'option-a')).isChecked(), false);
+    await keyboard.press('ArrowDown');
+    await expectFocus(page, inQuestion('route', 'option-b'));
+    assert.equal(await page.locator(inQuestion('route', 'option-b')).isChecked(), true);
+    await tabTo(page, inQuestion('route', 'continue'), { max: 3 });
+    await keyboard.press('Enter');
+
+    // Hosting: Tab to "Yes", Space chooses it, Tab to Continue, Space.
+    await expectQuestion(page, 'hosting');
+    await expectFocus(page, heading('hosting'));
+    await tabTo(page, inQuestion('hosting', 'option-yes'));
+    await keyboard.press('Space');
+    assert.equal(await page.locator(inQuestion('hosting', 'option-yes')).isChecked(), true);
+    await tabTo(page, inQuestion('hosting', 'continue'), { max: 3 });
+    await keyboard.press('Space');
+
     // Check answers: focus on its heading; Tab to "Get your result", Enter.
-    await expectCheckAnswers(page, ['subjects', 'special', 'value', 'months', 'access', 'other', 'commencement']);
+    await expectCheckAnswers(page, [
+      'subjects', 'special', 'value', 'months', 'access', 'other', 'commencement', 'route', 'hosting',
+    ]);
     await expectFocus(page, `${tid('check-answers')} ${tid('page-heading')}`);
     await tabTo(page, tid('show-result'), { max: 40 });
     await keyboard.press('Enter');

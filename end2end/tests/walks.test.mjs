@@ -159,8 +159,11 @@ test('DF, no special category data, no other contracts, commencement date given:
       ['access', 'no'],
       ['other', 'no'],
       ['commencement', '2027-01-04'],
+      // S5: route (b), and Customer Data hosted, so ¶3.5.1(c) applies without a condition.
+      ['route', 'b'],
+      ['hosting', 'yes'],
     ]);
-    await expectCheckAnswers(page, ['subjects', 'special', 'value', 'months', 'access', 'other', 'commencement']);
+    await expectCheckAnswers(page, ['subjects', 'special', 'value', 'months', 'access', 'other', 'commencement', 'route', 'hosting']);
     assert.equal(await digitsOf(page, 'subjects'), '1500');
     assert.equal(await digitsOf(page, 'value'), '45000');
     assert.match(await page.locator(tid('value-commencement')).textContent(), /2027/);
@@ -173,7 +176,8 @@ test('DF, no special category data, no other contracts, commencement date given:
         '3.5.1(b)(iv)': ['2027-07-04'],
         '3.5.1(b)(i)': '2027-01-03',
       },
-      notListed: ['3.4.1(b)(i)', '3.6.5'],
+      listed: ['3.5.1(c)'],
+      notListed: ['3.4.1(b)(i)', '3.6.5', '3.5.1(a)'],
       levelChange: null,
       needsDate: false,
     });
@@ -201,8 +205,9 @@ test('DF, special category data, professional recipient yes, commencement skippe
       ['access', 'no'],
       ['other', 'no'],
       ['commencement', null],
+      ['route', null],
     ],
-    asked: ['subjects', 'special', 'professional', 'value', 'months', 'access', 'other', 'commencement'],
+    asked: ['subjects', 'special', 'professional', 'value', 'months', 'access', 'other', 'commencement', 'route'],
     result: {
       level: 'S3',
       standards: 'Basic',
@@ -231,14 +236,21 @@ test('DF, special category data, professional recipient no: S4 (Basic without ac
       ['access', 'no'],
       ['other', 'no'],
       ['commencement', '2027-06-01'],
+      ['route', 'unsure'],
     ],
-    asked: ['subjects', 'special', 'professional', 'value', 'months', 'access', 'other', 'commencement'],
+    asked: ['subjects', 'special', 'professional', 'value', 'months', 'access', 'other', 'commencement', 'route'],
     result: {
       level: 'S4',
       standards: 'Basic',
+      // Route not decided: the duties of both routes, each marked with its route.
       dates: { '3.4.1(b)(i)': '2027-05-31', '3.4.1(a)': '2027-05-31' },
       notListed: ['3.3.1(b)(i)', '3.5.1(b)(ii)'],
       needsDate: false,
+    },
+    more: async (page) => {
+      const condition = (ref) => page.locator(`${tid('obligation')}[data-ref="${ref}"] .smx-obligation__condition`).first().innerText();
+      assert.match(await condition('3.4.1(a)'), /route \(a\)/);
+      assert.match(await condition('3.4.1(b)(i)'), /route \(b\)/);
     },
   });
 });
@@ -270,10 +282,13 @@ test('DF, other contracts yes with special category data only there: professiona
       ['current_level', 'S3'],
       ['professional', 'yes'],
       ['commencement', '2026-11-30'],
+      ['route', 'b'],
+      ['hosting', 'unsure'],
     ],
     asked: [
       'subjects', 'special', 'value', 'months', 'access', 'other',
       'other_subjects', 'other_special', 'current_level', 'professional', 'commencement',
+      'route', 'hosting',
     ],
     result: {
       level: 'S6',
@@ -283,9 +298,54 @@ test('DF, other contracts yes with special category data only there: professiona
         '3.6.1(b)(ii)': '2027-05-30',
         '3.6.1(b)(iv)': ['2027-05-30'],
       },
+      notListed: ['3.6.1(a)'],
       ambiguities: ['worked-example-1-3'],
       levelChange: ['S3', 'S6'],
       needsDate: false,
+    },
+  });
+});
+
+test('DF, S5 by route (a) without hosting Customer Data: the route (b) and hosting duties are left out', async () => {
+  // As the first S5 walk (1,500 data subjects, 18 months), without a commencement date.
+  // Route (a), another UK Government security accreditation scheme: ¶3.5.1(a) applies and
+  // the route (b) list does not (¶3.5.1(b)(ii), ISO/IEC 27001 within six months). No
+  // hosting of Customer Data: ¶3.5.1(c), the NCSC Cloud Security Principles, does not apply.
+  await walkToResult({
+    schedule: 'df',
+    steps: [
+      ['subjects', '1500'],
+      ['special', '0'],
+      ['value', '45000'],
+      ['months', '18'],
+      ['access', 'no'],
+      ['other', 'no'],
+      ['commencement', null],
+      ['route', 'a'],
+      ['hosting', 'no'],
+    ],
+    asked: ['subjects', 'special', 'value', 'months', 'access', 'other', 'commencement', 'route', 'hosting'],
+    result: {
+      level: 'S5',
+      standards: 'Normal',
+      listed: ['3.5.1(a)', '3.5.1(d)'],
+      notListed: ['3.5.1(b)(i)', '3.5.1(b)(ii)', '3.5.1(b)(iv)', '3.5.1(c)'],
+      needsDate: true,
+    },
+    more: async (page) => {
+      // Nothing left open: no duty says it depends on the route or on hosting.
+      const conditions = await page.locator('.smx-obligation__condition').allInnerTexts();
+      assert.ok(!conditions.some((t) => /route \(|host Customer Data/.test(t)), conditions.join(' | '));
+      // Copy link carries them: the link the result offers ends with both keys.
+      await page.locator(tid('copy-link')).click();
+      assert.match(await page.locator(tid('link-text')).inputValue(), /&route=a&hosting=no$/);
+      // Check answers shows them, each with its Change link.
+      await page.locator(tid('change-answers')).click();
+      await page.locator(tid('check-answers')).waitFor({ state: 'visible' });
+      assert.match(await page.locator(tid('value-route')).innerText(), /^Route \(a\)/);
+      assert.equal(await page.locator(tid('value-hosting')).innerText(), 'No');
+      assert.equal(await page.locator(tid('change-route')).count(), 1);
+      assert.equal(await page.locator(tid('change-hosting')).count(), 1);
     },
   });
 });
