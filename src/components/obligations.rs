@@ -104,8 +104,12 @@ pub fn obligations_markup(groups: &[ObligationGroup], plan: &Plan, heading_level
             out.push_str("</p>");
             due_dates(&mut out, plan, o.id);
             for c in &s.open_conditions {
-                out.push_str(r#"<p class="smx-obligation__condition">Applies "#);
-                esc(&mut out, c.describe());
+                // "applies where you host Customer Data" → "Applies where …".
+                let words = c.describe();
+                let (first, rest) = words.split_at(1);
+                out.push_str(r#"<p class="smx-obligation__condition">"#);
+                esc(&mut out, &first.to_ascii_uppercase());
+                esc(&mut out, rest);
                 out.push_str("</p>");
             }
             if let Some(note) = o.note {
@@ -252,6 +256,18 @@ mod tests {
                 "{tag}"
             );
         }
+    }
+
+    #[test]
+    fn open_conditions_read_as_one_sentence() {
+        // No route or hosting answer: the route and hosting duties say when they apply.
+        let report = s6();
+        let html = obligations_markup(&report.groups, &report.plan, 3);
+        assert!(
+            html.contains(r#"<p class="smx-obligation__condition">Applies if you take route (b)"#),
+            "the route (b) condition starts the sentence"
+        );
+        assert!(!html.to_ascii_lowercase().contains("applies applies"));
     }
 
     #[test]
