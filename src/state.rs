@@ -14,7 +14,8 @@ use security_matrix_core::flow::{from_fragment, Answer, Answers};
 use security_matrix_core::questions::{DatePart, QuestionId, QuestionKind};
 use security_matrix_core::readiness::{Readiness, ReadinessMap};
 use security_matrix_core::report::EventDates;
-use security_matrix_core::{Schedule, VecMap};
+use security_matrix_core::Schedule;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -65,7 +66,7 @@ pub struct State {
     /// Errors on the current page.
     pub errors: Vec<FieldError>,
     /// Values from a link that were not accepted: shown when their page opens.
-    pub pending: VecMap<QuestionId, (String, String)>,
+    pub pending: BTreeMap<QuestionId, (String, String)>,
     /// After a change from the check-answers page, go back there.
     pub return_to_check: bool,
     /// A short message for the user (e.g. stored answers could not be restored).
@@ -96,7 +97,7 @@ impl Default for State {
             page: Page::Start,
             draft: Draft::default(),
             errors: Vec::new(),
-            pending: VecMap::new(),
+            pending: BTreeMap::new(),
             return_to_check: false,
             notice: None,
             today: None,

@@ -3,9 +3,9 @@
 use crate::answers::{DfAnswers, OtherContracts, SmAnswers};
 use crate::matrix::{pounds, thousands};
 use crate::questions::{parse_date, parse_number, QuestionId, QuestionKind, QUESTIONS};
-use crate::VecMap;
 use crate::{Level, Schedule};
 use chrono::{Datelike, NaiveDate};
+use std::collections::BTreeMap;
 
 /// A valid answer to one question.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,7 +41,7 @@ impl Answer {
 pub struct Answers {
     /// The schedule being assessed.
     pub schedule: Schedule,
-    values: VecMap<QuestionId, Answer>,
+    values: BTreeMap<QuestionId, Answer>,
 }
 
 /// An answer from a link that could not be accepted.
@@ -112,7 +112,7 @@ impl Answers {
     pub fn new(schedule: Schedule) -> Answers {
         Answers {
             schedule,
-            values: VecMap::new(),
+            values: BTreeMap::new(),
         }
     }
 
@@ -449,7 +449,7 @@ pub fn from_fragment(fragment: &str) -> LinkAnswers {
         }
     }
     let order = out.answers.sequence();
-    crate::vec_map::sort_small_by_key(&mut out.errors, |e| {
+    out.errors.sort_by_key(|e| {
         order
             .iter()
             .position(|&q| q == e.question)
