@@ -28,6 +28,6 @@ pub mod statement;
 pub mod vec_map;
 
 pub use answers::{DfAnswers, Marking, OtherContracts, SmAnswers};
-pub use matrix::{assess, Criterion, LevelAssessment};
+pub use matrix::{assess, AmbiguityId, Criterion, LevelAssessment};
 pub use schedule::Schedule;
 pub use vec_map::VecMap;
