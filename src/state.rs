@@ -14,7 +14,7 @@ use security_matrix_core::flow::{from_fragment, Answer, Answers};
 use security_matrix_core::questions::{DatePart, QuestionId, QuestionKind};
 use security_matrix_core::readiness::{Readiness, ReadinessMap};
 use security_matrix_core::report::EventDates;
-use security_matrix_core::Schedule;
+use security_matrix_core::{EventId, ObligationId, Schedule};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::Reducible;
@@ -150,9 +150,9 @@ pub enum Action {
     /// Dismiss the notice.
     DismissNotice,
     /// Set or clear the date of an event, to date the duties that follow from it.
-    SetEventDate(String, Option<NaiveDate>),
+    SetEventDate(EventId, Option<NaiveDate>),
     /// Mark an obligation's readiness (or clear the mark).
-    SetReadiness(String, Option<Readiness>),
+    SetReadiness(ObligationId, Option<Readiness>),
     /// A saved file was read at the edge: its text, or why it could not be read.
     OpenFile(Result<String, String>),
     /// Dismiss the file problems.

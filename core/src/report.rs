@@ -1,13 +1,13 @@
 //! The result view models the UI renders: everything computed, nothing to decide.
 use crate::answers::{DfAnswers, Marking, SmAnswers};
-use crate::catalogue::{device_verdict, select, Category, DeviceVerdict, Facts, Selected};
+use crate::catalogue::{device_verdict, select, Category, DeviceVerdict, EventId, Facts, Selected};
 use crate::matrix::{assess, LevelAssessment};
 use crate::plan::{build_plan, Plan, PlanInput};
 use crate::Schedule;
 use chrono::NaiveDate;
 
-/// Dates of events the user entered, by event id (to date event-relative duties).
-pub type EventDates = crate::VecMap<String, NaiveDate>;
+/// Dates of events the user entered, by event (to date event-relative duties).
+pub type EventDates = crate::IdMap<EventId, NaiveDate>;
 
 /// Obligations of one category, in catalogue order.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -17,7 +17,7 @@
 //! refused then) and open the same way.
 mod legacy;
 
-use crate::catalogue::{find, find_event};
+use crate::catalogue::{EventId, ObligationId};
 use crate::flow::{from_fragment, iso_date, parse_iso_date, parse_stored_value, Answers};
 use crate::json::{parse, Json};
 use crate::questions::{QuestionId, QUESTIONS};
@@ -108,8 +108,11 @@ pub fn write(doc: &Document, page: Option<&str>) -> String {
         })
         .collect();
     let text = |s: &str| Json::String(s.to_string());
-    let dates = doc.event_dates.iter();
-    let marks = doc.readiness.iter();
+    // By data id, in the order files have always been written.
+    let mut dates: Vec<_> = doc.event_dates.iter().collect();
+    dates.sort_by_key(|(e, _)| e.as_str());
+    let mut marks: Vec<_> = doc.readiness.iter().collect();
+    marks.sort_by_key(|(id, _)| id.as_str());
     let mut members = vec![
         ("format".into(), text(FORMAT)),
         ("schema".into(), Json::Number(SCHEMA.to_string())),
@@ -120,13 +123,19 @@ pub fn write(doc: &Document, page: Option<&str>) -> String {
             "event_dates".into(),
             Json::Object(
                 dates
-                    .map(|(e, d)| (e.clone(), text(&iso_date(*d))))
+                    .into_iter()
+                    .map(|(e, d)| (e.to_string(), text(&iso_date(*d))))
                     .collect(),
             ),
         ),
         (
             "readiness".into(),
-            Json::Object(marks.map(|(id, r)| (id.clone(), text(r.key()))).collect()),
+            Json::Object(
+                marks
+                    .into_iter()
+                    .map(|(id, r)| (id.to_string(), text(r.key())))
+                    .collect(),
+            ),
         ),
     ];
     if let Some(page) = page {
@@ -337,15 +346,15 @@ fn members<'a>(
 fn marks(value: Option<&Json>, skipped: &mut Vec<String>) -> ReadinessMap {
     let mut readiness = ReadinessMap::new();
     for (id, value) in members(value, "readiness marks", skipped) {
-        if find(id).is_none() {
+        let Some(obligation) = ObligationId::parse(id) else {
             skipped.push(format!(
                 "a mark for an obligation this tool does not know: \"{id}\""
             ));
             continue;
-        }
+        };
         match value.as_str().and_then(Readiness::from_key) {
             Some(r) => {
-                readiness.insert(id.clone(), r);
+                readiness.insert(obligation, r);
             }
             None => skipped.push(format!(
                 "the mark for \"{id}\", which must be \"in-place\", \"in-progress\" or \"not-yet\""
@@ -359,7 +368,7 @@ fn marks(value: Option<&Json>, skipped: &mut Vec<String>) -> ReadinessMap {
 fn event_dates(value: Option<&Json>, skipped: &mut Vec<String>) -> EventDates {
     let mut dates = EventDates::new();
     for (id, value) in members(value, "dates of events", skipped) {
-        let Some(event) = Schedule::ALL.into_iter().find_map(|s| find_event(s, id)) else {
+        let Some(event) = EventId::parse(id) else {
             skipped.push(format!(
                 "a date for an event this tool does not know: \"{id}\""
             ));
@@ -367,11 +376,11 @@ fn event_dates(value: Option<&Json>, skipped: &mut Vec<String>) -> EventDates {
         };
         match value.as_str().and_then(parse_iso_date) {
             Some(d) => {
-                dates.insert(id.clone(), d);
+                dates.insert(event, d);
             }
             None => skipped.push(format!(
                 "the date entered for \"{}\", which is not a date written as YYYY-MM-DD",
-                event.label
+                event.event().label
             )),
         }
     }
