@@ -14,8 +14,8 @@ use security_matrix_core::flow::{from_fragment, Answer, Answers};
 use security_matrix_core::questions::{DatePart, QuestionId, QuestionKind};
 use security_matrix_core::readiness::{Readiness, ReadinessMap};
 use security_matrix_core::report::EventDates;
-use security_matrix_core::{EventId, ObligationId, Schedule};
-use std::collections::BTreeMap;
+use security_matrix_core::{EventId, IdMap, ObligationId, Schedule};
+
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -66,7 +66,7 @@ pub struct State {
     /// Errors on the current page.
     pub errors: Vec<FieldError>,
     /// Values from a link that were not accepted: shown when their page opens.
-    pub pending: BTreeMap<QuestionId, (String, String)>,
+    pub pending: IdMap<QuestionId, (String, String)>,
     /// After a change from the check-answers page, go back there.
     pub return_to_check: bool,
     /// A short message for the user (e.g. stored answers could not be restored).
@@ -97,7 +97,7 @@ impl Default for State {
             page: Page::Start,
             draft: Draft::default(),
             errors: Vec::new(),
-            pending: BTreeMap::new(),
+            pending: IdMap::new(),
             return_to_check: false,
             notice: None,
             today: None,

@@ -19,7 +19,6 @@ use std::fmt;
 use std::sync::OnceLock;
 
 use crate::deadline::{Anchor, DeadlineRule, Ids};
-use crate::id_map::Id;
 use crate::level::Level;
 
 pub use crate::answers::Marking;
@@ -209,7 +208,7 @@ fn decode(
         let text = next();
         let note = optional(next());
         Obligation {
-            id: ObligationId::from_index(first + i),
+            id: ObligationId::numbered(first + i),
             schedule,
             reference,
             title,

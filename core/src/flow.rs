@@ -3,9 +3,9 @@
 use crate::answers::{DfAnswers, OtherContracts, SmAnswers};
 use crate::matrix::{pounds, thousands};
 use crate::questions::{parse_date, parse_number, QuestionId, QuestionKind, QUESTIONS};
+use crate::IdMap;
 use crate::{Level, Schedule};
 use chrono::{Datelike, NaiveDate};
-use std::collections::BTreeMap;
 
 /// A valid answer to one question.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,7 +41,7 @@ impl Answer {
 pub struct Answers {
     /// The schedule being assessed.
     pub schedule: Schedule,
-    values: BTreeMap<QuestionId, Answer>,
+    values: IdMap<QuestionId, Answer>,
 }
 
 /// An answer from a link that could not be accepted.
@@ -112,7 +112,7 @@ impl Answers {
     pub fn new(schedule: Schedule) -> Answers {
         Answers {
             schedule,
-            values: BTreeMap::new(),
+            values: IdMap::new(),
         }
     }
 

@@ -1,62 +1,44 @@
-//! [`IdMap`]: a map keyed by one of the generated ids ([`ObligationId`], [`EventId`]),
-//! kept as one slot per id, so that a look-up is an index and iteration is in id order
-//! (catalogue order for obligations, data-file order for events).
+//! [`IdMap`]: a map keyed by an id that numbers its values ([`ObligationId`], [`EventId`],
+//! [`QuestionId`]), kept as one slot per number, so that a look-up is an index and
+//! iteration is in id order (catalogue order for obligations, data-file order for events).
 //!
 //! [`ObligationId`]: crate::catalogue::ObligationId
 //! [`EventId`]: crate::catalogue::EventId
+//! [`QuestionId`]: crate::questions::QuestionId
 use std::fmt;
-use std::marker::PhantomData;
 
-/// An id that numbers its values `0..COUNT`, such as the ids `build.rs` generates.
+use crate::questions::QuestionId;
+
+/// An id that numbers its values `0, 1, 2…`, such as the ids `build.rs` generates.
 pub trait Id: Copy {
-    /// How many ids there are.
-    const COUNT: usize;
-    /// The id's number, below [`Id::COUNT`].
+    /// The id's number: distinct ids have distinct numbers, and they are small (an
+    /// [`IdMap`] has a slot for every number up to the largest it holds).
     fn index(self) -> usize;
-    /// The id numbered `index` (below [`Id::COUNT`]).
-    fn from_index(index: usize) -> Self;
 }
 
-/// A map from the ids of `K` to values: `BTreeMap`'s methods over one `Option<V>` slot per
-/// id. Iteration, `Debug` and comparison go in id order.
-#[derive(Clone, PartialEq, Eq, Hash)]
+/// The questions, numbered in their declaration order.
+impl Id for QuestionId {
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// A map from ids to values: `BTreeMap`'s methods over a `Vec` with one slot per id
+/// number, grown as needed. Iteration, `Debug` and comparison go in id order.
+#[derive(Clone)]
 pub struct IdMap<K, V> {
-    slots: Vec<Option<V>>,
-    key: PhantomData<K>,
+    slots: Vec<Option<(K, V)>>,
 }
 
-impl<K: Id, V> IdMap<K, V> {
+impl<K, V> IdMap<K, V> {
     /// An empty map.
-    pub fn new() -> Self {
-        IdMap {
-            slots: std::iter::repeat_with(|| None).take(K::COUNT).collect(),
-            key: PhantomData,
-        }
-    }
-
-    /// The value for `id`, if any.
-    pub fn get(&self, id: &K) -> Option<&V> {
-        self.slots.get(id.index())?.as_ref()
-    }
-
-    /// Whether the map has a value for `id`.
-    pub fn contains_key(&self, id: &K) -> bool {
-        self.get(id).is_some()
-    }
-
-    /// Sets the value for `id`, returning the one it replaces.
-    pub fn insert(&mut self, id: K, value: V) -> Option<V> {
-        self.slots[id.index()].replace(value)
-    }
-
-    /// Removes the value for `id`, returning it.
-    pub fn remove(&mut self, id: &K) -> Option<V> {
-        self.slots.get_mut(id.index())?.take()
+    pub const fn new() -> Self {
+        IdMap { slots: Vec::new() }
     }
 
     /// Removes every value.
     pub fn clear(&mut self) {
-        self.slots.iter_mut().for_each(|slot| *slot = None);
+        self.slots.clear();
     }
 
     /// How many ids have a value.
@@ -68,21 +50,56 @@ impl<K: Id, V> IdMap<K, V> {
     pub fn is_empty(&self) -> bool {
         self.slots.iter().all(Option::is_none)
     }
+}
+
+impl<K: Id, V> IdMap<K, V> {
+    /// The value for `id`, if any.
+    pub fn get(&self, id: &K) -> Option<&V> {
+        let (_, value) = self.slots.get(id.index())?.as_ref()?;
+        Some(value)
+    }
+
+    /// Whether the map has a value for `id`.
+    pub fn contains_key(&self, id: &K) -> bool {
+        self.get(id).is_some()
+    }
+
+    /// Sets the value for `id`, returning the one it replaces.
+    pub fn insert(&mut self, id: K, value: V) -> Option<V> {
+        let i = id.index();
+        if i >= self.slots.len() {
+            self.slots.resize_with(i + 1, || None);
+        }
+        let (_, old) = self.slots[i].replace((id, value))?;
+        Some(old)
+    }
+
+    /// Removes the value for `id`, returning it.
+    pub fn remove(&mut self, id: &K) -> Option<V> {
+        let (_, value) = self.slots.get_mut(id.index())?.take()?;
+        Some(value)
+    }
 
     /// The ids that have a value, with it, in id order.
     pub fn iter(&self) -> impl Iterator<Item = (K, &V)> + '_ {
-        self.slots
-            .iter()
-            .enumerate()
-            .filter_map(|(i, slot)| Some((K::from_index(i), slot.as_ref()?)))
+        self.slots.iter().flatten().map(|(id, value)| (*id, value))
     }
 }
 
-impl<K: Id, V> Default for IdMap<K, V> {
+impl<K, V> Default for IdMap<K, V> {
     fn default() -> Self {
         IdMap::new()
     }
 }
+
+/// Equal when the same ids have equal values (however many slots each has grown).
+impl<K: PartialEq, V: PartialEq> PartialEq for IdMap<K, V> {
+    fn eq(&self, other: &Self) -> bool {
+        self.slots.iter().flatten().eq(other.slots.iter().flatten())
+    }
+}
+
+impl<K: Eq, V: Eq> Eq for IdMap<K, V> {}
 
 /// Later entries replace earlier ones with the same id, as in `BTreeMap`.
 impl<K: Id, V> FromIterator<(K, V)> for IdMap<K, V> {
@@ -112,12 +129,8 @@ mod tests {
     struct Small(u8);
 
     impl Id for Small {
-        const COUNT: usize = 24;
         fn index(self) -> usize {
             usize::from(self.0)
-        }
-        fn from_index(index: usize) -> Self {
-            Small(index as u8)
         }
     }
 

@@ -4,7 +4,7 @@
 //! and `Display` write them, `parse` reads them back (the save file, the page, tests).
 use std::fmt;
 
-use super::{all_obligations, Event, EventId, Obligation, EVENTS, EVENT_COUNT, EVENT_IDS};
+use super::{all_obligations, Event, EventId, Obligation, EVENTS, EVENT_IDS};
 use super::{OBLIGATION_COUNT, OBLIGATION_IDS};
 use crate::id_map::Id;
 
@@ -23,7 +23,18 @@ impl ObligationId {
     /// The id whose data id is `id` ("df-3-6-5"), if there is one.
     pub fn parse(id: &str) -> Option<ObligationId> {
         let i = OBLIGATION_IDS.iter().position(|&x| x == id)?;
-        Some(ObligationId::from_index(i))
+        Some(ObligationId::numbered(i))
+    }
+
+    /// Every obligation's id, in catalogue order.
+    pub fn all() -> impl Iterator<Item = ObligationId> {
+        (0..OBLIGATION_COUNT).map(ObligationId::numbered)
+    }
+
+    /// The id numbered `index`, below the number of obligations.
+    pub(super) fn numbered(index: usize) -> ObligationId {
+        // (`build/catalogue/codegen.rs` makes sure every number fits.)
+        ObligationId(index as u16)
     }
 
     /// The obligation.
@@ -33,15 +44,8 @@ impl ObligationId {
 }
 
 impl Id for ObligationId {
-    const COUNT: usize = OBLIGATION_COUNT;
-
     fn index(self) -> usize {
         usize::from(self.0)
-    }
-
-    fn from_index(index: usize) -> Self {
-        // (`build/catalogue/codegen.rs` makes sure every index fits.)
-        ObligationId(index as u16)
     }
 }
 
@@ -77,14 +81,8 @@ impl EventId {
 }
 
 impl Id for EventId {
-    const COUNT: usize = EVENT_COUNT;
-
     fn index(self) -> usize {
         self as usize
-    }
-
-    fn from_index(index: usize) -> Self {
-        EventId::ALL[index]
     }
 }
 

@@ -1,7 +1,6 @@
 //! Unit tests of the deadline grammar, its descriptions and its evaluation.
 use super::*;
 use crate::catalogue::{EventId, ObligationId};
-use crate::id_map::Id;
 use crate::IdMap;
 use chrono::NaiveDate;
 use proptest::prelude::*;
@@ -651,7 +650,7 @@ fn any_text_rule() -> BoxedStrategy<DeadlineRule<'static>> {
 fn any_typed_rule() -> BoxedStrategy<DeadlineRule<'static, EventId, ObligationId>> {
     any_rule(
         proptest::sample::select(EventId::ALL.to_vec()),
-        (0..ObligationId::COUNT).prop_map(ObligationId::from_index),
+        proptest::sample::select(ObligationId::all().collect::<Vec<_>>()),
     )
 }
 
