@@ -15,7 +15,6 @@ use security_matrix_core::questions::{DatePart, QuestionId, QuestionKind};
 use security_matrix_core::readiness::{Readiness, ReadinessMap};
 use security_matrix_core::report::EventDates;
 use security_matrix_core::{EventId, IdMap, ObligationId, Schedule};
-
 use std::rc::Rc;
 use yew::Reducible;
 
