@@ -2,6 +2,7 @@
 //! lives here, called from effects and event handlers, never from the reducer.
 use chrono::NaiveDate;
 use security_matrix_core::readiness::{Readiness, ReadinessMap};
+use security_matrix_core::ObligationId;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement, Storage};
 use yew::NodeRef;
@@ -201,11 +202,11 @@ pub fn close_print_details(root: &NodeRef) {
 }
 
 /// The readiness radio a `change` event (bubbling to the obligations list) came from: its
-/// obligation's id (`data-smx-ready`) and the mark chosen (its value). `None` for any
-/// other input.
-pub fn readiness_choice(e: &web_sys::Event) -> Option<(String, Readiness)> {
+/// obligation (`data-smx-ready`, the data id) and the mark chosen (its value). `None` for
+/// any other input.
+pub fn readiness_choice(e: &web_sys::Event) -> Option<(ObligationId, Readiness)> {
     let input = e.target()?.dyn_into::<HtmlInputElement>().ok()?;
-    let id = input.get_attribute("data-smx-ready")?;
+    let id = ObligationId::parse(&input.get_attribute("data-smx-ready")?)?;
     input
         .checked()
         .then(|| Readiness::from_key(&input.value()))
@@ -220,8 +221,8 @@ pub fn sync_readiness(root: &NodeRef, marks: &ReadinessMap) {
     each_in(root, "input[data-smx-ready]:checked", |el| {
         if let Some(input) = el.dyn_ref::<HtmlInputElement>() {
             let id = input.get_attribute("data-smx-ready").unwrap_or_default();
-            if marks
-                .get(id.as_str())
+            if ObligationId::parse(&id)
+                .and_then(|id| marks.get(&id))
                 .is_none_or(|m| m.key() != input.value())
             {
                 input.set_checked(false);

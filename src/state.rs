@@ -16,7 +16,7 @@ use security_matrix_core::flow::Answers;
 use security_matrix_core::questions::QuestionId;
 use security_matrix_core::readiness::{Readiness, ReadinessMap};
 use security_matrix_core::report::EventDates;
-use security_matrix_core::{Schedule, VecMap};
+use security_matrix_core::{EventId, IdMap, ObligationId, Schedule};
 
 /// A page of the flow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,7 +65,7 @@ pub struct State {
     /// Errors on the current page.
     pub errors: Vec<FieldError>,
     /// Values from a link that were not accepted: shown when their page opens.
-    pub pending: VecMap<QuestionId, (String, String)>,
+    pub pending: IdMap<QuestionId, (String, String)>,
     /// After a change from the check-answers page, go back there.
     pub return_to_check: bool,
     /// A short message for the user (e.g. stored answers could not be restored).
@@ -96,7 +96,7 @@ impl Default for State {
             page: Page::Start,
             draft: Draft::default(),
             errors: Vec::new(),
-            pending: VecMap::new(),
+            pending: IdMap::new(),
             return_to_check: false,
             notice: None,
             today: None,
@@ -149,9 +149,9 @@ pub enum Action {
     /// Dismiss the notice.
     DismissNotice,
     /// Set or clear the date of an event, to date the duties that follow from it.
-    SetEventDate(String, Option<NaiveDate>),
+    SetEventDate(EventId, Option<NaiveDate>),
     /// Mark an obligation's readiness (or clear the mark).
-    SetReadiness(String, Option<Readiness>),
+    SetReadiness(ObligationId, Option<Readiness>),
     /// A saved file was read at the edge: its text, or why it could not be read.
     OpenFile(Result<String, String>),
     /// Dismiss the file problems.

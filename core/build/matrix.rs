@@ -1,6 +1,7 @@
 //! Generates `$OUT_DIR/matrix.rs` from `data/df-matrix.toml`: the Annex Security Matrix
-//! and the texts of the ambiguity notes.
-use super::util::{fail, lit, read};
+//! and the ambiguity notes: `AmbiguityId`, an enum with a variant per note
+//! (`row-ceilings` → `AmbiguityId::RowCeilings`), and their texts.
+use super::util::{fail, lit, read, variant};
 use serde::Deserialize;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -112,17 +113,48 @@ pub fn generate(data: &Path, out: &Path) {
         .unwrap();
     }
     writeln!(code, "];").unwrap();
-    let mut seen = std::collections::BTreeSet::new();
+    let mut names = Vec::new();
+    for a in &parsed.ambiguity {
+        let name = variant(&a.id).unwrap_or_else(|e| fail(FILE, format!("[[ambiguity]] {e}")));
+        if names.contains(&name) {
+            fail(
+                FILE,
+                format!("ambiguity id {:?} appears twice (as `{name}`)", a.id),
+            );
+        }
+        names.push(name);
+    }
+    writeln!(
+        code,
+        "/// An ambiguity note of the data file, in its order; its data id is \
+         [`AmbiguityId::as_str`], its words [`AmbiguityId::text`]."
+    )
+    .unwrap();
+    writeln!(
+        code,
+        "#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]\npub enum AmbiguityId {{"
+    )
+    .unwrap();
+    for (a, name) in parsed.ambiguity.iter().zip(&names) {
+        writeln!(code, "    /// `{}`: {}\n    {name},", a.id, a.title).unwrap();
+    }
+    writeln!(code, "}}").unwrap();
+    writeln!(code, "impl AmbiguityId {{\n    /// Every note, in data-file order.\n    pub const ALL: [AmbiguityId; {}] = [", names.len()).unwrap();
+    for name in &names {
+        writeln!(code, "        AmbiguityId::{name},").unwrap();
+    }
+    writeln!(code, "    ];\n}}").unwrap();
+    writeln!(code, "static AMBIGUITY_IDS: [&str; {}] = [", names.len()).unwrap();
+    for a in &parsed.ambiguity {
+        writeln!(code, "    {},", lit(&a.id)).unwrap();
+    }
+    writeln!(code, "];").unwrap();
     writeln!(code, "/// The ambiguity notes' texts, in data-file order.").unwrap();
     writeln!(code, "pub static AMBIGUITY_TEXTS: &[AmbiguityText] = &[").unwrap();
-    for a in &parsed.ambiguity {
-        if !seen.insert(a.id.clone()) {
-            fail(FILE, format!("ambiguity id {:?} appears twice", a.id));
-        }
+    for (a, name) in parsed.ambiguity.iter().zip(&names) {
         writeln!(
             code,
-            "    AmbiguityText {{ id: {}, title: {}, quote: {}, reading: {} }},",
-            lit(&a.id),
+            "    AmbiguityText {{ id: AmbiguityId::{name}, title: {}, quote: {}, reading: {} }},",
             lit(&a.title),
             lit(&a.quote),
             lit(&a.reading)

@@ -272,7 +272,7 @@ pub fn bank_holidays(year: i32) -> Vec<BankHoliday> {
         }
     }
 
-    crate::vec_map::sort_small_by_key(&mut out, |h| *h);
+    out.sort();
     out
 }
 

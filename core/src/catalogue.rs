@@ -8,6 +8,11 @@
 //! obligations are stored compactly there and decoded once, on first use. How the
 //! paragraph references were rebuilt is set out in `docs/paragraph-references.md`.
 //!
+//! Obligations and events are named by the typed ids generated with them
+//! ([`ObligationId`], [`EventId`], in `catalogue/ids.rs`): an id indexes its table, and the
+//! data's id strings ("df-3-6-5") are read and written only where ids leave the program
+//! (the save file, the page, the calendar file).
+//!
 //! The conditions an obligation depends on and the facts they are judged on are in
 //! `catalogue/conditions.rs`; the 2017 own-device verdict in `catalogue/device.rs`.
 use std::fmt;
@@ -21,9 +26,11 @@ pub use crate::schedule::Schedule;
 
 mod conditions;
 mod device;
+mod ids;
 
 pub use conditions::{Condition, Facts, Path};
 pub use device::{device_verdict, DeviceVerdict, DeviceVerdictKind, CIO_REFERENCE_PREFIX};
+pub use ids::ObligationId;
 
 /// What an obligation is about; used to group the list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -101,8 +108,9 @@ impl fmt::Display for Category {
 /// One duty of a schedule.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Obligation {
-    /// Stable id, unique across both schedules ("df-3-5-1-b-ii").
-    pub id: &'static str,
+    /// Its id, unique across both schedules; [`ObligationId::as_str`] gives the data's
+    /// stable id ("df-3-5-1-b-ii").
+    pub id: ObligationId,
     /// The schedule it comes from.
     pub schedule: Schedule,
     /// The paragraph as it would be cited ("3.5.1(b)(ii)", "Annex 1, ¶5",
@@ -121,7 +129,7 @@ pub struct Obligation {
     /// its `Display` gives the data file's text ("6 months after commencement",
     /// "10 working days after event:ismp-non-approval"). Its events are [`Event`]s of the
     /// same schedule.
-    pub deadline: Option<&'static DeadlineRule<'static>>,
+    pub deadline: Option<&'static DeadlineRule<'static, EventId, ObligationId>>,
     /// The clause's own words, whitespace collapsed and list numbering left out.
     pub text: &'static str,
     /// A drafting problem in the clause, in plain words, and the reading applied.
@@ -143,8 +151,8 @@ impl Obligation {
 /// An event that event-anchored deadlines count from.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Event {
-    /// The id that deadlines cite as `event:<id>`.
-    pub id: &'static str,
+    /// Its id; deadlines cite its data id ([`EventId::as_str`]) as `event:<id>`.
+    pub id: EventId,
     /// What the event is, in plain English, e.g. "the date you receive the Customer's
     /// notice that the plan is not approved".
     pub label: &'static str,
@@ -177,67 +185,79 @@ struct Codes {
     category: Category,
     levels: u8,
     when: u8,
-    deadline: Option<DeadlineRule<'static>>,
+    deadline: Option<DeadlineRule<'static, EventId, ObligationId>>,
 }
 
 include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
 
-/// Builds a schedule's obligations from its generated `codes` and `text`: one record per
-/// obligation, its fields id, reference, title, text and note, each ended by U+001F, an
-/// empty note meaning none (`build/catalogue/codegen.rs`).
-fn decode(schedule: Schedule, codes: &'static [Codes], text: &'static str) -> Vec<Obligation> {
+/// Builds a schedule's obligations from its generated `codes` and `text`, numbered from
+/// `first`: one record per obligation, its fields reference, title, text and note, each
+/// ended by U+001F, an empty note meaning none (`build/catalogue/codegen.rs`).
+fn decode(
+    schedule: Schedule,
+    first: usize,
+    codes: &'static [Codes],
+    text: &'static str,
+) -> impl Iterator<Item = Obligation> {
     let mut fields = text.split('\u{1f}');
-    let mut next = || fields.next().unwrap_or_default();
     let optional = |s: &'static str| Some(s).filter(|s| !s.is_empty());
-    codes
-        .iter()
-        .map(|c| {
-            let id = next();
-            let reference = next();
-            let title = next();
-            let text = next();
-            let note = optional(next());
-            Obligation {
-                id,
-                schedule,
-                reference,
-                title,
-                category: c.category,
-                levels: LEVEL_SETS.get(usize::from(c.levels)).map_or(&[], |s| s),
-                when: WHEN_SETS.get(usize::from(c.when)).map_or(&[], |s| s),
-                deadline: c.deadline.as_ref(),
-                text,
-                note,
-            }
-        })
+    codes.iter().enumerate().map(move |(i, c)| {
+        let mut next = || fields.next().unwrap_or_default();
+        let reference = next();
+        let title = next();
+        let text = next();
+        let note = optional(next());
+        Obligation {
+            id: ObligationId::numbered(first + i),
+            schedule,
+            reference,
+            title,
+            category: c.category,
+            levels: LEVEL_SETS.get(usize::from(c.levels)).map_or(&[], |s| s),
+            when: WHEN_SETS.get(usize::from(c.when)).map_or(&[], |s| s),
+            deadline: c.deadline.as_ref(),
+            text,
+            note,
+        }
+    })
+}
+
+/// Every obligation of both schedules, indexed by [`ObligationId`]: DF's, then 2017's.
+fn all_obligations() -> &'static [Obligation] {
+    static DECODED: OnceLock<Vec<Obligation>> = OnceLock::new();
+    DECODED.get_or_init(|| {
+        decode(
+            Schedule::Df,
+            DF_OBLIGATIONS.start,
+            DF_OBLIGATION_CODES,
+            DF_OBLIGATION_TEXT,
+        )
+        .chain(decode(
+            Schedule::Sm2017,
+            SM2017_OBLIGATIONS.start,
+            SM2017_OBLIGATION_CODES,
+            SM2017_OBLIGATION_TEXT,
+        ))
         .collect()
+    })
 }
 
 /// Every obligation of a schedule, in catalogue (schedule) order.
 pub fn obligations(schedule: Schedule) -> &'static [Obligation] {
-    static DECODED: OnceLock<[Vec<Obligation>; 2]> = OnceLock::new();
-    let [df, sm2017] = DECODED.get_or_init(|| {
-        [
-            decode(Schedule::Df, DF_OBLIGATION_CODES, DF_OBLIGATION_TEXT),
-            decode(
-                Schedule::Sm2017,
-                SM2017_OBLIGATION_CODES,
-                SM2017_OBLIGATION_TEXT,
-            ),
-        ]
-    });
-    match schedule {
-        Schedule::Df => df,
-        Schedule::Sm2017 => sm2017,
-    }
+    let range = match schedule {
+        Schedule::Df => DF_OBLIGATIONS,
+        Schedule::Sm2017 => SM2017_OBLIGATIONS,
+    };
+    &all_obligations()[range]
 }
 
 /// The events a schedule's deadlines count from.
 pub fn events(schedule: Schedule) -> &'static [Event] {
-    match schedule {
+    let range = match schedule {
         Schedule::Df => DF_EVENTS,
         Schedule::Sm2017 => SM2017_EVENTS,
-    }
+    };
+    &EVENTS[range]
 }
 
 /// The "shall"/"must" sentences of a schedule judged not to be Supplier obligations.
@@ -246,19 +266,6 @@ pub fn not_obligations(schedule: Schedule) -> &'static [NotAnObligation] {
         Schedule::Df => DF_NOT_AN_OBLIGATION,
         Schedule::Sm2017 => SM2017_NOT_AN_OBLIGATION,
     }
-}
-
-/// The obligation with this id, in either schedule.
-pub fn find(id: &str) -> Option<&'static Obligation> {
-    Schedule::ALL
-        .into_iter()
-        .flat_map(obligations)
-        .find(|o| o.id == id)
-}
-
-/// The event with this id in a schedule.
-pub fn find_event(schedule: Schedule, id: &str) -> Option<&'static Event> {
-    events(schedule).iter().find(|e| e.id == id)
 }
 
 /// The obligations of `facts.schedule` that apply, in catalogue order.

@@ -11,5 +11,17 @@ pub mod grammar;
 pub use eval::Anchors;
 pub use grammar::{Anchor, DeadlineParseError, DeadlineRule, Ids, MAX_COUNT};
 
+use crate::catalogue::{EventId, ObligationId};
+
+impl DeadlineRule<'_> {
+    /// The rule read from a text with its names taken as the catalogue's ids, which
+    /// evaluating and describing a rule need; `None` if it names an event or an obligation
+    /// the catalogue does not have. (The catalogue's own rules are typed when the crate is
+    /// built; this is for rules held as text, in tests and tools.)
+    pub fn resolve(&self) -> Option<DeadlineRule<'static, EventId, ObligationId>> {
+        self.map_ids(|e| EventId::parse(e), |o| ObligationId::parse(o))
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -69,8 +69,8 @@ pub struct Row {
 /// The words of an ambiguity note, from the data file.
 #[derive(Debug, PartialEq, Eq)]
 pub struct AmbiguityText {
-    /// Stable id.
-    pub id: &'static str,
+    /// Its id.
+    pub id: AmbiguityId,
     /// One line saying what is unclear.
     pub title: &'static str,
     /// The schedule's own words that conflict or leave the gap.
@@ -81,22 +81,23 @@ pub struct AmbiguityText {
 
 include!(concat!(env!("OUT_DIR"), "/matrix.rs"));
 
-/// The ids of the ambiguity notes the assessment can raise (each has a text in the data).
-pub const AMBIGUITY_IDS: [&str; 9] = [
-    "subjects-2500",
-    "value-100k",
-    "worked-example-1-3",
-    "value-not-in-1-2",
-    "aggregate-each-or-all",
-    "row-ceilings",
-    "special-exceeds-subjects",
-    "one-level-all-contracts",
-    "access-s4",
-];
+impl AmbiguityId {
+    /// The data's id, such as "row-ceilings".
+    pub fn as_str(self) -> &'static str {
+        AMBIGUITY_IDS[self as usize]
+    }
 
-/// The text of the ambiguity note with this id.
-pub fn ambiguity(id: &str) -> Option<&'static AmbiguityText> {
-    AMBIGUITY_TEXTS.iter().find(|a| a.id == id)
+    /// The note's words.
+    pub fn text(self) -> &'static AmbiguityText {
+        &AMBIGUITY_TEXTS[self as usize]
+    }
+}
+
+impl fmt::Display for AmbiguityId {
+    /// The data's id.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// A column of the matrix, or the level of the other contracts beside it.

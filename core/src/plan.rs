@@ -37,11 +37,11 @@ pub use input::{df_term_end, PlanInput};
 
 use chrono::NaiveDate;
 
-use crate::catalogue::{find_event, obligations, Condition, Obligation, Selected};
+use crate::catalogue::{Condition, EventId, Obligation, Selected};
 use crate::deadline::{Anchors, DeadlineRule};
 use crate::flow::iso_date;
 use crate::schedule::Schedule;
-use crate::VecMap;
+use crate::IdMap;
 use rules::{recurs, then_every, with_deadlines};
 
 /// The domain part of every [`PlanEntry::uid`].
@@ -96,9 +96,9 @@ pub struct UndatedDuty {
 /// A duty counted from an event (a Security Event, a notice of non-approval…).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EventDuty {
-    /// The event's id ("ismp-non-approval").
-    pub event_id: &'static str,
-    /// The event in plain English, from the catalogue ([`find_event`]).
+    /// The event.
+    pub event_id: EventId,
+    /// The event in plain English, from the catalogue ([`EventId::event`]).
     pub event_label: &'static str,
     /// The obligation.
     pub obligation: &'static Obligation,
@@ -184,26 +184,20 @@ fn start_message(schedule: Schedule) -> &'static str {
     }
 }
 
-/// The obligation's position in its schedule's catalogue.
-fn catalogue_index(o: &'static Obligation) -> usize {
-    obligations(o.schedule)
-        .iter()
-        .position(|x| std::ptr::eq(x, o))
-        .unwrap_or(usize::MAX)
-}
-
 /// Builds the dated plan for the selected obligations.
 ///
 /// `selected` should come from [`select`](crate::catalogue::select) for
-/// `input.schedule`; obligations without a deadline are left out. Event labels come
-/// from each obligation's own schedule.
+/// `input.schedule`; obligations without a deadline are left out. [`Plan::dated`] is
+/// sorted by date, then catalogue order (the order of [`ObligationId`]s).
+///
+/// [`ObligationId`]: crate::catalogue::ObligationId
 pub fn build_plan(selected: &[Selected], input: &PlanInput) -> Plan {
     let anchors = Anchors {
         commencement: input.start.filter(|_| input.schedule == Schedule::Df),
         effective: input.start.filter(|_| input.schedule == Schedule::Sm2017),
         end: input.end,
         events: input.events.clone(),
-        deadlines: VecMap::new(),
+        deadlines: IdMap::new(),
     };
     let open_ended = with_deadlines(
         Anchors {
@@ -233,8 +227,7 @@ pub fn build_plan(selected: &[Selected], input: &PlanInput) -> Plan {
         let Some(rule) = o.deadline else { continue };
         let described = rule.describe();
         let event = rule.event();
-        let event_label =
-            event.map(|id| find_event(o.schedule, id).map_or("the event", |e| e.label));
+        let event_label = event.map(|id| id.event().label);
         let undated = || UndatedDuty {
             obligation: o,
             rule: described.clone(),
@@ -256,10 +249,10 @@ pub fn build_plan(selected: &[Selected], input: &PlanInput) -> Plan {
         if let Some(id) = event {
             plan.event_duties.push(EventDuty {
                 event_id: id,
-                event_label: event_label.unwrap_or("the event"),
+                event_label: id.event().label,
                 obligation: o,
                 rule: described.clone(),
-                event_date: input.events.get(id).copied(),
+                event_date: input.events.get(&id).copied(),
                 due: dates.first().copied(),
             });
         }
@@ -302,12 +295,7 @@ pub fn build_plan(selected: &[Selected], input: &PlanInput) -> Plan {
         }
     }
 
-    let mut keyed: Vec<_> = std::mem::take(&mut plan.dated)
-        .into_iter()
-        .map(|e| ((e.date, catalogue_index(e.obligation)), e))
-        .collect();
-    crate::vec_map::sort_small_by_key(&mut keyed, |(k, _)| *k);
-    plan.dated = keyed.into_iter().map(|(_, e)| e).collect();
+    plan.dated.sort_by_key(|e| (e.date, e.obligation.id));
     if input.start.is_none()
         && (!plan.awaiting_start.is_empty() || !plan.before_processing.obligations.is_empty())
     {

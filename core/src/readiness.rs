@@ -1,9 +1,9 @@
 //! The readiness self-check: each obligation marked "in place", "in progress" or "not yet",
 //! and the action plan that follows (soonest deadline first).
-use crate::catalogue::Obligation;
+use crate::catalogue::{Obligation, ObligationId};
 use crate::plan::Plan;
 use crate::report::ObligationGroup;
-use crate::VecMap;
+use crate::IdMap;
 use chrono::NaiveDate;
 
 /// How ready the bidder is for one obligation.
@@ -45,8 +45,8 @@ impl Readiness {
     }
 }
 
-/// Marks by obligation id.
-pub type ReadinessMap = VecMap<String, Readiness>;
+/// Marks by obligation, of either schedule.
+pub type ReadinessMap = IdMap<ObligationId, Readiness>;
 
 /// One item of the action plan.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -81,17 +81,14 @@ pub fn summarise(
     marks: &ReadinessMap,
 ) -> ReadinessSummary {
     let mut s = ReadinessSummary::default();
-    let mut order = 0usize;
-    let mut keyed = Vec::new();
     for g in groups {
         for item in &g.items {
             let o = item.obligation;
-            order += 1;
-            match marks.get(o.id) {
+            match marks.get(&o.id) {
                 None => s.unmarked += 1,
                 Some(Readiness::InPlace) => s.in_place += 1,
-                Some(state) => {
-                    if *state == Readiness::InProgress {
+                Some(&state) => {
+                    if state == Readiness::InProgress {
                         s.in_progress += 1;
                     } else {
                         s.not_yet += 1;
@@ -102,19 +99,16 @@ pub fn summarise(
                         .filter(|e| e.obligation.id == o.id)
                         .map(|e| e.date)
                         .min();
-                    keyed.push((
-                        (due.is_none(), due, order),
-                        ActionItem {
-                            obligation: o,
-                            state: *state,
-                            due,
-                        },
-                    ));
+                    s.actions.push(ActionItem {
+                        obligation: o,
+                        state,
+                        due,
+                    });
                 }
             }
         }
     }
-    crate::vec_map::sort_small_by_key(&mut keyed, |(k, _)| *k);
-    s.actions = keyed.into_iter().map(|(_, a)| a).collect();
+    // Soonest first, undated last; the sort is stable, so the list's order among equals.
+    s.actions.sort_by_key(|a| (a.due.is_none(), a.due));
     s
 }

@@ -1,13 +1,13 @@
 //! The result view models the UI renders: everything computed, nothing to decide.
 use crate::answers::{DfAnswers, Marking, SmAnswers};
-use crate::catalogue::{device_verdict, select, Category, DeviceVerdict, Facts, Selected};
+use crate::catalogue::{device_verdict, select, Category, DeviceVerdict, EventId, Facts, Selected};
 use crate::matrix::{assess, LevelAssessment};
 use crate::plan::{build_plan, Plan, PlanInput};
 use crate::Schedule;
 use chrono::NaiveDate;
 
-/// Dates of events the user entered, by event id (to date event-relative duties).
-pub type EventDates = crate::VecMap<String, NaiveDate>;
+/// Dates of events the user entered, by event (to date event-relative duties).
+pub type EventDates = crate::IdMap<EventId, NaiveDate>;
 
 /// Obligations of one category, in catalogue order.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,8 +20,8 @@ pub struct ObligationGroup {
 
 /// Groups selected obligations by category, in the categories' order.
 pub fn group(selected: Vec<Selected>) -> Vec<ObligationGroup> {
-    // One bucket per category, in `Category::ALL` order (which is `order()`'s), so no sort
-    // is needed: the standard library's stable sort would add 4 KB to the bundle.
+    // One bucket per category, in `Category::ALL` order (which is `order()`'s), so the
+    // groups come out in order with no sort.
     let mut groups: Vec<ObligationGroup> = Category::ALL
         .into_iter()
         .map(|category| ObligationGroup {
@@ -147,7 +147,7 @@ mod tests {
                 }),
             }
         }
-        crate::vec_map::sort_small_by_key(&mut groups, |g| g.category.order());
+        groups.sort_by_key(|g| g.category.order());
         groups
     }
 

@@ -17,7 +17,7 @@
 //! refused then) and open the same way.
 mod legacy;
 
-use crate::catalogue::{find, find_event};
+use crate::catalogue::{EventId, ObligationId};
 use crate::flow::{from_fragment, parse_iso_date, parse_stored_value, Answers};
 use crate::questions::{QuestionId, QUESTIONS};
 use crate::readiness::{Readiness, ReadinessMap};
@@ -115,6 +115,14 @@ struct Written<'a> {
     page: Option<&'a str>,
 }
 
+/// Marks and dates by data id, in the order files have always been written (the typed ids
+/// run in catalogue order).
+fn by_data_id<'a, V>(pairs: impl Iterator<Item = (&'a str, V)>) -> Vec<(&'a str, V)> {
+    let mut pairs: Vec<_> = pairs.collect();
+    pairs.sort_by_key(|(id, _)| *id);
+    pairs
+}
+
 /// Writes pairs as a JSON object, keeping their order.
 fn in_order<S: Serializer, K: Serialize, V: Serialize>(
     pairs: &[(K, V)],
@@ -136,12 +144,12 @@ pub fn write(doc: &Document, page: Option<&str>) -> String {
             .filter(|q| q.schedule == schedule)
             .filter_map(|q| Some((q.id.key(), doc.answers.get(q.id)?.value_text())))
             .collect(),
-        event_dates: (doc.event_dates.iter())
-            .map(|(e, d)| (e.as_str(), d.to_string()))
-            .collect(),
-        readiness: (doc.readiness.iter())
-            .map(|(id, r)| (id.as_str(), r.key()))
-            .collect(),
+        event_dates: by_data_id(
+            doc.event_dates
+                .iter()
+                .map(|(e, d)| (e.as_str(), d.to_string())),
+        ),
+        readiness: by_data_id(doc.readiness.iter().map(|(id, r)| (id.as_str(), r.key()))),
         page,
     };
     match serde_json::to_string_pretty(&written) {
@@ -358,15 +366,15 @@ fn members<'a>(
 fn marks(value: Option<&Value>, skipped: &mut Vec<String>) -> ReadinessMap {
     let mut readiness = ReadinessMap::new();
     for (id, value) in members(value, "readiness marks", skipped) {
-        if find(id).is_none() {
+        let Some(obligation) = ObligationId::parse(id) else {
             skipped.push(format!(
                 "a mark for an obligation this tool does not know: \"{id}\""
             ));
             continue;
-        }
+        };
         match value.as_str().and_then(Readiness::from_key) {
             Some(r) => {
-                readiness.insert(id.clone(), r);
+                readiness.insert(obligation, r);
             }
             None => skipped.push(format!(
                 "the mark for \"{id}\", which must be \"in-place\", \"in-progress\" or \"not-yet\""
@@ -380,7 +388,7 @@ fn marks(value: Option<&Value>, skipped: &mut Vec<String>) -> ReadinessMap {
 fn event_dates(value: Option<&Value>, skipped: &mut Vec<String>) -> EventDates {
     let mut dates = EventDates::new();
     for (id, value) in members(value, "dates of events", skipped) {
-        let Some(event) = Schedule::ALL.into_iter().find_map(|s| find_event(s, id)) else {
+        let Some(event) = EventId::parse(id) else {
             skipped.push(format!(
                 "a date for an event this tool does not know: \"{id}\""
             ));
@@ -388,11 +396,11 @@ fn event_dates(value: Option<&Value>, skipped: &mut Vec<String>) -> EventDates {
         };
         match value.as_str().and_then(parse_iso_date) {
             Some(d) => {
-                dates.insert(id.clone(), d);
+                dates.insert(event, d);
             }
             None => skipped.push(format!(
                 "the date entered for \"{}\", which is not a date written as YYYY-MM-DD",
-                event.label
+                event.event().label
             )),
         }
     }

@@ -4,11 +4,16 @@
 use std::collections::BTreeSet;
 
 use security_matrix_core::catalogue::{
-    device_verdict, events, find, find_event, not_obligations, obligations, select, Category,
-    Condition, DeviceVerdictKind, Facts, Marking, Obligation, Path, Schedule, Selected,
+    device_verdict, events, not_obligations, obligations, select, Category, Condition,
+    DeviceVerdictKind, EventId, Facts, Marking, Obligation, ObligationId, Path, Schedule, Selected,
     CIO_REFERENCE_PREFIX,
 };
 use security_matrix_core::Level;
+
+/// The obligation with this data id ("df-3-6-5"), if there is one.
+fn find(id: &str) -> Option<&'static Obligation> {
+    ObligationId::parse(id).map(ObligationId::obligation)
+}
 
 // The build-time generator, to test that malformed data is rejected (its TOML-reading
 // part is compiled out under `cfg(test)`).
@@ -130,19 +135,21 @@ fn ids_are_unique_and_well_formed() {
     for o in all_obligations() {
         assert!(seen.insert(o.id), "duplicate id {}", o.id);
         assert!(
-            !o.id.is_empty()
+            !o.id.as_str().is_empty()
                 && o.id
+                    .as_str()
                     .bytes()
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
             "id {:?} is not [a-z0-9-]+",
             o.id
         );
         assert!(
-            o.id.starts_with(&format!("{}-", o.schedule.id())),
+            o.id.as_str().starts_with(&format!("{}-", o.schedule.id())),
             "{} does not start with its schedule id",
             o.id
         );
-        assert_eq!(find(o.id), Some(o), "find({})", o.id);
+        assert_eq!(find(o.id.as_str()), Some(o), "find({})", o.id);
+        assert_eq!(o.id.obligation(), o);
     }
     assert_eq!(find("no-such-obligation"), None);
     assert_eq!(seen.len(), 138 + 61);
@@ -453,7 +460,7 @@ fn the_normaliser_strips_what_the_conversion_added() {
 fn deadline_texts(schedule: Schedule) -> Vec<(&'static str, String)> {
     obligations(schedule)
         .iter()
-        .filter_map(|o| Some((o.id, o.deadline?.to_string())))
+        .filter_map(|o| Some((o.id.as_str(), o.deadline?.to_string())))
         .collect()
 }
 
@@ -475,9 +482,10 @@ fn deadline_events_exist_and_every_event_is_used() {
         for o in obligations(schedule) {
             let Some(rule) = o.deadline else { continue };
             if let Some(id) = rule.event() {
+                assert_eq!(id.event().id, id, "{}: event {id} is not its own", o.id);
                 assert!(
-                    find_event(schedule, id).is_some(),
-                    "{}: unknown event {id}",
+                    events(schedule).contains(id.event()),
+                    "{}: event {id} is of the other schedule",
                     o.id
                 );
                 used.insert(id);
@@ -487,7 +495,8 @@ fn deadline_events_exist_and_every_event_is_used() {
                 .unwrap_or_else(|e| panic!("{}: {d}: {e}", o.id));
         }
         for e in events(schedule) {
-            assert!(used.contains(e.id), "event {} is never used", e.id);
+            assert!(used.contains(&e.id), "event {} is never used", e.id);
+            assert_eq!(EventId::parse(e.id.as_str()), Some(e.id));
             assert!(!e.label.is_empty());
         }
     }
@@ -621,7 +630,7 @@ fn every_level_from_s2_has_its_ismp_and_its_approval_timings() {
         assert!(at_level.iter().all(|o| o.levels == [level]));
         let adopt = at_level
             .iter()
-            .find(|o| o.id.ends_with("-adopt"))
+            .find(|o| o.id.as_str().ends_with("-adopt"))
             .unwrap_or_else(|| panic!("{approval}: no adopt"));
         assert!(adopt
             .text
@@ -670,7 +679,7 @@ fn df_facts(level: Level) -> Facts {
 }
 
 fn ids(selected: &[Selected]) -> Vec<&'static str> {
-    selected.iter().map(|s| s.obligation.id).collect()
+    selected.iter().map(|s| s.obligation.id.as_str()).collect()
 }
 
 /// How many DF obligations apply, counted from the schedule's structure rather than the
@@ -781,7 +790,12 @@ fn check_selection_invariants(facts: &Facts, selected: &[Selected]) {
             (Schedule::Df, None) => o.every_level(),
         };
         let contradicted = o.when.iter().any(|c| c.holds(facts) == Some(false));
-        assert_eq!(chosen.contains(o.id), level_ok && !contradicted, "{}", o.id);
+        assert_eq!(
+            chosen.contains(o.id.as_str()),
+            level_ok && !contradicted,
+            "{}",
+            o.id
+        );
     }
 }
 
@@ -1090,7 +1104,7 @@ fn run_cases(cases: &[Case]) {
         for (id, reference) in case.present {
             let s = selected
                 .iter()
-                .find(|s| s.obligation.id == *id)
+                .find(|s| s.obligation.id.as_str() == *id)
                 .unwrap_or_else(|| panic!("{}: {id} missing", case.name));
             assert_eq!(s.obligation.reference, *reference, "{}: {id}", case.name);
         }
@@ -1099,7 +1113,10 @@ fn run_cases(cases: &[Case]) {
             assert!(!got.contains(id), "{}: {id} selected", case.name);
         }
         for (id, open) in case.open {
-            let s = selected.iter().find(|s| s.obligation.id == *id).unwrap();
+            let s = selected
+                .iter()
+                .find(|s| s.obligation.id.as_str() == *id)
+                .unwrap();
             assert_eq!(s.open_conditions, *open, "{}: {id}", case.name);
         }
         check_selection_invariants(&case.facts, &selected);
@@ -1135,7 +1152,7 @@ fn paragraph_1_5_is_a_duty_at_every_level() {
             });
             let s = selected
                 .iter()
-                .find(|s| s.obligation.id == "df-1-5")
+                .find(|s| s.obligation.id.as_str() == "df-1-5")
                 .unwrap_or_else(|| panic!("¶1.5 not selected at {level}, {path:?}"));
             assert!(s.open_conditions.is_empty());
         }
@@ -1178,7 +1195,7 @@ const SM2017_GENERAL: usize = 48;
 fn cio_ids(conditions: &[&Obligation]) -> Vec<&'static str> {
     conditions
         .iter()
-        .map(|o| o.id.strip_prefix("sm2017-cio-").unwrap())
+        .map(|o| o.id.as_str().strip_prefix("sm2017-cio-").unwrap())
         .collect()
 }
 
@@ -1300,7 +1317,7 @@ fn sm2017_selection_and_verdict_for_every_own_device_combination() {
     assert!(texts
         .iter()
         .any(|t| t.contains("long term access to OFFICIAL SENSITIVE data is required MoJ computing facilities must be provided")));
-    assert!(!v.conditions.iter().any(|o| o.id == "sm2017-cio-3"));
+    assert!(!v.conditions.iter().any(|o| o.id.as_str() == "sm2017-cio-3"));
 
     // CIO ¶4: "If long term access to OFFICIAL SENSITIVE data is required MoJ computing
     // facilities must be provided". Long-term access counts only for OFFICIAL-SENSITIVE
@@ -1342,7 +1359,7 @@ fn sm2017_with_unknown_device_facts_keeps_conditions_open() {
     let open = |id: &str| {
         selected
             .iter()
-            .find(|s| s.obligation.id == id)
+            .find(|s| s.obligation.id.as_str() == id)
             .unwrap()
             .open_conditions
             .clone()
@@ -1661,13 +1678,21 @@ mod malformed {
         assert!(code.contains(
             "static DF_OBLIGATION_CODES: &[Codes] = &[\n    \
              Codes { category: Category::Certification, levels: 0, when: 0, deadline: \
-             Some(DeadlineRule::WorkingDaysAfter { days: 10, anchor: Anchor::Event(\"thing\") }) \
+             Some(DeadlineRule::WorkingDaysAfter { days: 10, anchor: Anchor::Event(EventId::Thing) }) \
              },\n];"
         ));
         assert!(code.contains(
-            "static DF_OBLIGATION_TEXT: &str = \"df-ok\\u{1f}3.2.1(a)\\u{1f}Be certified\\u{1f}\
+            "static DF_OBLIGATION_TEXT: &str = \"3.2.1(a)\\u{1f}Be certified\\u{1f}\
              certified and compliant with Cyber Essentials Basic\\u{1f}\\u{1f}\";"
         ));
+        // The ids: the events' enum and data ids, the obligations' data ids, and this
+        // file's share of each.
+        assert!(code.contains("pub enum EventId {\n    /// `thing`\n    Thing,\n}"));
+        assert!(code.contains("static EVENT_IDS: [&str; EVENT_COUNT] = [\n    \"thing\",\n];"));
+        assert!(code
+            .contains("static OBLIGATION_IDS: [&str; OBLIGATION_COUNT] = [\n    \"df-ok\",\n];"));
+        assert!(code.contains("const DF_EVENTS: ::std::ops::Range<usize> = 0..1;"));
+        assert!(code.contains("const DF_OBLIGATIONS: ::std::ops::Range<usize> = 0..1;"));
         assert!(code.contains("static LEVEL_SETS: &[&[Level]] = &[\n    &[Level::S2],\n];"));
         assert!(code.contains(
             "static WHEN_SETS: &[&[Condition]] = &[\n    &[Condition::SpecialCategory],\n];"
@@ -1681,6 +1706,21 @@ mod malformed {
             with("df-twice", "note", None),
         ]));
         assert_names(&e, "df-twice", "duplicate id");
+    }
+
+    /// Each event becomes an `EventId` variant: ids that would name the same one, or none,
+    /// are refused.
+    #[test]
+    fn event_ids_must_name_distinct_variants() {
+        let ok = df(vec![with("df-ok", "note", None)]);
+        let e = error(&format!("{}{}{ok}", event("step-2"), event("step2")));
+        assert_names(
+            &e,
+            "step2",
+            "`EventId::Step2` is taken by the event `step-2`",
+        );
+        let e = error(&format!("{}{ok}", event("2nd-review")));
+        assert_names(&e, "2nd-review", "must start with a letter");
     }
 
     #[test]
@@ -1762,6 +1802,13 @@ mod malformed {
                 with("df-due", "deadline", Some(s("6 months after commencement"))),
             ]),
         )])
+        .map(|code| {
+            // Named by its number in the catalogue, the second.
+            assert!(code.contains(
+                "deadline: Some(DeadlineRule::DaysBeforeDeadlines { days: 1, of: \
+                 Ids::Borrowed(&[ObligationId(1)]) }) },"
+            ))
+        })
         .expect("a later obligation may be named");
         let e = error(&df(vec![
             with("df-due", "deadline", Some(s("6 months after commencement"))),
@@ -1876,7 +1923,7 @@ fn every_generated_rule_is_its_data_text_in_canonical_form() {
         let data: generator::CatalogueFile = toml::from_str(&text).expect(file);
         assert_eq!(data.obligation.len(), obligations(schedule).len(), "{file}");
         for (entry, o) in data.obligation.iter().zip(obligations(schedule)) {
-            assert_eq!(entry.id, o.id);
+            assert_eq!(entry.id, o.id.as_str());
             assert_eq!(
                 o.deadline.map(|r| r.to_string()),
                 entry.deadline,
@@ -1886,11 +1933,12 @@ fn every_generated_rule_is_its_data_text_in_canonical_form() {
             let (Some(rule), Some(text)) = (o.deadline, &entry.deadline) else {
                 continue;
             };
-            assert_eq!(DeadlineRule::parse(text), Ok(rule.clone()), "{}", o.id);
+            let read = DeadlineRule::parse(text).expect(text);
+            assert_eq!(read.resolve().as_ref(), Some(rule), "{}", o.id);
             if let Some(event) = rule.event() {
                 assert!(
-                    find_event(schedule, event).is_some(),
-                    "{}: unknown event {event}",
+                    events(schedule).contains(event.event()),
+                    "{}: event {event} is of the other schedule",
                     o.id
                 );
             }

@@ -159,19 +159,19 @@ fn member_key() -> impl Strategy<Value = String> {
         obligations(Schedule::Df)
             .iter()
             .take(5)
-            .map(|o| o.id.into()),
+            .map(|o| o.id.to_string()),
     );
     names.extend(
         obligations(Schedule::Sm2017)
             .iter()
             .take(5)
-            .map(|o| o.id.into()),
+            .map(|o| o.id.to_string()),
     );
     names.extend(
         Schedule::ALL
             .iter()
             .flat_map(|s| events(*s))
-            .map(|e| e.id.into()),
+            .map(|e| e.id.to_string()),
     );
     prop_oneof![proptest::sample::select(names), key()]
 }

@@ -1,9 +1,9 @@
 //! Table-driven and property tests of the security level (DF Schedule 2.4, Annex).
 use proptest::prelude::*;
-use security_matrix_core::matrix::{
-    self, level_of, row_admits, LevelChange, MatrixInput, AMBIGUITY_IDS,
+use security_matrix_core::matrix::{self, level_of, row_admits, LevelChange, MatrixInput};
+use security_matrix_core::{
+    assess, AmbiguityId, Criterion, DfAnswers, Level, OtherContracts, StandardsLevel,
 };
-use security_matrix_core::{assess, Criterion, DfAnswers, Level, OtherContracts, StandardsLevel};
 
 /// The smallest contract: S1 on every column.
 fn base() -> DfAnswers {
@@ -21,7 +21,7 @@ fn base() -> DfAnswers {
     }
 }
 
-fn ids(a: &DfAnswers) -> Vec<&'static str> {
+fn ids(a: &DfAnswers) -> Vec<AmbiguityId> {
     assess(a).ambiguities.iter().map(|n| n.id()).collect()
 }
 
@@ -176,8 +176,11 @@ fn volumes_are_aggregated_across_call_off_contracts() {
     assert_eq!(r.aggregate_subjects, 3_000);
     assert_eq!(r.level, Level::S6, "the Annex puts more than 2,500 at S6");
     let notes = ids(&a);
-    assert!(notes.contains(&"worked-example-1-3"), "{notes:?}");
-    assert!(notes.contains(&"aggregate-each-or-all"), "{notes:?}");
+    assert!(notes.contains(&AmbiguityId::WorkedExample1_3), "{notes:?}");
+    assert!(
+        notes.contains(&AmbiguityId::AggregateEachOrAll),
+        "{notes:?}"
+    );
     let subjects = &r.criteria[0];
     assert_eq!(subjects.criterion, Criterion::Subjects);
     assert!(subjects.aggregate && subjects.deciding);
@@ -229,13 +232,13 @@ fn paragraph_1_4_only_when_the_level_changes() {
 
 #[test]
 fn ambiguity_notes_where_the_schedule_is_unclear() {
-    let cases: [(DfAnswers, &str, bool); 14] = [
+    let cases: [(DfAnswers, AmbiguityId, bool); 14] = [
         (
             DfAnswers {
                 subjects: 2_500,
                 ..base()
             },
-            "subjects-2500",
+            AmbiguityId::Subjects2500,
             true,
         ),
         (
@@ -243,7 +246,7 @@ fn ambiguity_notes_where_the_schedule_is_unclear() {
                 subjects: 2_499,
                 ..base()
             },
-            "subjects-2500",
+            AmbiguityId::Subjects2500,
             false,
         ),
         (
@@ -251,7 +254,7 @@ fn ambiguity_notes_where_the_schedule_is_unclear() {
                 subjects: 2_501,
                 ..base()
             },
-            "subjects-2500",
+            AmbiguityId::Subjects2500,
             false,
         ),
         (
@@ -259,7 +262,7 @@ fn ambiguity_notes_where_the_schedule_is_unclear() {
                 value: 100_000,
                 ..base()
             },
-            "value-100k",
+            AmbiguityId::Value100k,
             true,
         ),
         (
@@ -267,7 +270,7 @@ fn ambiguity_notes_where_the_schedule_is_unclear() {
                 value: 99_999,
                 ..base()
             },
-            "value-100k",
+            AmbiguityId::Value100k,
             false,
         ),
         // With access, S4 or more is needed anyway: £100,000 is S5 on either reading.
@@ -277,7 +280,7 @@ fn ambiguity_notes_where_the_schedule_is_unclear() {
                 access: true,
                 ..base()
             },
-            "value-100k",
+            AmbiguityId::Value100k,
             false,
         ),
         // 24 months need S6 anyway: 2,500 data subjects change nothing.
@@ -287,7 +290,7 @@ fn ambiguity_notes_where_the_schedule_is_unclear() {
                 months: 24,
                 ..base()
             },
-            "subjects-2500",
+            AmbiguityId::Subjects2500,
             false,
         ),
         (
@@ -295,7 +298,7 @@ fn ambiguity_notes_where_the_schedule_is_unclear() {
                 subjects: 1_000,
                 ..base()
             },
-            "worked-example-1-3",
+            AmbiguityId::WorkedExample1_3,
             true,
         ),
         (
@@ -303,7 +306,7 @@ fn ambiguity_notes_where_the_schedule_is_unclear() {
                 subjects: 999,
                 ..base()
             },
-            "worked-example-1-3",
+            AmbiguityId::WorkedExample1_3,
             false,
         ),
         (
@@ -311,7 +314,7 @@ fn ambiguity_notes_where_the_schedule_is_unclear() {
                 value: 60_000,
                 ..base()
             },
-            "value-not-in-1-2",
+            AmbiguityId::ValueNotIn1_2,
             true,
         ),
         (
@@ -320,7 +323,7 @@ fn ambiguity_notes_where_the_schedule_is_unclear() {
                 subjects: 500,
                 ..base()
             },
-            "value-not-in-1-2",
+            AmbiguityId::ValueNotIn1_2,
             false,
         ),
         (
@@ -328,7 +331,7 @@ fn ambiguity_notes_where_the_schedule_is_unclear() {
                 months: 30,
                 ..base()
             },
-            "row-ceilings",
+            AmbiguityId::RowCeilings,
             true,
         ),
         (
@@ -338,7 +341,7 @@ fn ambiguity_notes_where_the_schedule_is_unclear() {
                 subjects: 3_000,
                 ..base()
             },
-            "row-ceilings",
+            AmbiguityId::RowCeilings,
             false,
         ),
         (
@@ -347,7 +350,7 @@ fn ambiguity_notes_where_the_schedule_is_unclear() {
                 subjects: 3,
                 ..base()
             },
-            "special-exceeds-subjects",
+            AmbiguityId::SpecialExceedsSubjects,
             true,
         ),
     ];
@@ -384,19 +387,67 @@ fn ambiguity_notes_where_the_schedule_is_unclear() {
     assert_eq!(r.aggregate_subjects, 9);
 }
 
+/// Every note of the data file has words and is raised by the rules for some answers: the
+/// match is exhaustive, so a note added to the data does not compile here until answers
+/// that raise it are given.
 #[test]
-fn every_ambiguity_the_rules_raise_has_words_in_the_data() {
-    for id in AMBIGUITY_IDS {
-        let note = matrix::ambiguity(id).unwrap_or_else(|| panic!("{id} missing from the data"));
+fn every_ambiguity_note_has_words_and_is_raised() {
+    for id in AmbiguityId::ALL {
+        let note = id.text();
+        assert_eq!(note.id, id);
+        assert_eq!(id.to_string(), id.as_str());
         assert!(!note.title.is_empty() && !note.quote.is_empty() && !note.reading.is_empty());
+        let raising = match id {
+            AmbiguityId::Subjects2500 => DfAnswers {
+                subjects: 2_500,
+                ..base()
+            },
+            AmbiguityId::Value100k => DfAnswers {
+                value: 100_000,
+                ..base()
+            },
+            AmbiguityId::WorkedExample1_3 => DfAnswers {
+                subjects: 1_000,
+                ..base()
+            },
+            AmbiguityId::ValueNotIn1_2 => DfAnswers {
+                value: 60_000,
+                ..base()
+            },
+            AmbiguityId::AggregateEachOrAll => DfAnswers {
+                subjects: 2_000,
+                other: Some(OtherContracts {
+                    subjects: 1_000,
+                    special: 0,
+                    current_level: Some(Level::S3),
+                }),
+                ..base()
+            },
+            AmbiguityId::RowCeilings => DfAnswers {
+                months: 30,
+                ..base()
+            },
+            AmbiguityId::SpecialExceedsSubjects => DfAnswers {
+                special: 9,
+                subjects: 3,
+                ..base()
+            },
+            AmbiguityId::OneLevelAllContracts => DfAnswers {
+                other: Some(OtherContracts {
+                    subjects: 0,
+                    special: 0,
+                    current_level: Some(Level::S6),
+                }),
+                ..base()
+            },
+            AmbiguityId::AccessS4 => DfAnswers {
+                access: true,
+                ..base()
+            },
+        };
+        assert!(ids(&raising).contains(&id), "{id}: {:?}", ids(&raising));
     }
-    for note in matrix::AMBIGUITY_TEXTS {
-        assert!(
-            AMBIGUITY_IDS.contains(&note.id),
-            "{} is in the data but never raised",
-            note.id
-        );
-    }
+    assert_eq!(matrix::AMBIGUITY_TEXTS.len(), AmbiguityId::ALL.len());
 }
 
 #[test]
@@ -544,17 +595,17 @@ proptest! {
         prop_assert!(r.what_if.iter().all(|w| w.level < r.level));
         // Where the printed matrix leaves a gap and the other reading would give another
         // level, a note says which reading was applied.
-        let has = |id: &str| r.ambiguities.iter().any(|n| n.id() == id);
+        let has = |id: AmbiguityId| r.ambiguities.iter().any(|n| n.id() == id);
         if input.subjects == 2_500 {
             // Read as "up to 2,500", S5 takes 2,500 like 2,499.
             let lenient = security_matrix_core::matrix::level_of(&MatrixInput { subjects: 2_499, ..input });
-            prop_assert_eq!(has("subjects-2500"), lenient != r.level);
+            prop_assert_eq!(has(AmbiguityId::Subjects2500), lenient != r.level);
         }
         if input.value == 100_000 {
             // Read as "up to £100k", S3 admits £100,000 but S4 still does not.
             let others = r.criteria.iter().filter(|c| c.criterion != Criterion::Value).map(|c| c.level).max().unwrap();
             let lenient = if others <= Level::S3 { others.max(Level::S3) } else { others.max(Level::S5) };
-            prop_assert_eq!(has("value-100k"), lenient != r.level);
+            prop_assert_eq!(has(AmbiguityId::Value100k), lenient != r.level);
         }
 
         // Raising any number or choosing the more demanding answer never lowers the level.

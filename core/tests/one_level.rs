@@ -1,7 +1,7 @@
 //! One level for all concurrent Call-Off Contracts (DF ¶1.1, ¶1.3, ¶1.4), and the smaller
 //! readings made explicit: access alone at S4, the S1 notice, route (b) Standards at S3/S4.
 //! The property tests of these readings run over `level.rs`'s answers.
-use security_matrix_core::{assess, Criterion, DfAnswers, Level, OtherContracts};
+use security_matrix_core::{assess, AmbiguityId, Criterion, DfAnswers, Level, OtherContracts};
 
 /// A small contract: S2 by the Annex (50 data subjects, £40,000, 6 months, no access).
 fn small() -> DfAnswers {
@@ -30,7 +30,7 @@ fn with_others(a: DfAnswers, subjects: u64, current: Option<Level>) -> DfAnswers
     }
 }
 
-fn ids(a: &DfAnswers) -> Vec<&'static str> {
+fn ids(a: &DfAnswers) -> Vec<AmbiguityId> {
     assess(a).ambiguities.iter().map(|n| n.id()).collect()
 }
 
@@ -107,14 +107,14 @@ fn the_why_trace_names_the_incumbents_level_as_a_criterion() {
     assert_eq!(deciding, [Criterion::Incumbents]);
     // The note explains the reading, with the Annex result for these answers.
     assert!(
-        ids(&a).contains(&"one-level-all-contracts"),
+        ids(&a).contains(&AmbiguityId::OneLevelAllContracts),
         "{:?}",
         ids(&a)
     );
     let note = r
         .ambiguities
         .iter()
-        .find(|n| n.id() == "one-level-all-contracts")
+        .find(|n| n.id() == AmbiguityId::OneLevelAllContracts)
         .unwrap();
     let detail = note.detail.as_deref().unwrap();
     assert!(
@@ -128,7 +128,7 @@ fn the_why_trace_names_the_incumbents_level_as_a_criterion() {
     let detail = assess(&a)
         .ambiguities
         .into_iter()
-        .find(|n| n.id() == "one-level-all-contracts")
+        .find(|n| n.id() == AmbiguityId::OneLevelAllContracts)
         .and_then(|n| n.detail)
         .unwrap();
     assert!(
@@ -142,11 +142,14 @@ fn the_why_trace_names_the_incumbents_level_as_a_criterion() {
         .criteria
         .iter()
         .all(|c| c.criterion != Criterion::Incumbents));
-    assert!(!ids(&with_others(small(), 10, Some(Level::S2))).contains(&"one-level-all-contracts"));
+    assert!(!ids(&with_others(small(), 10, Some(Level::S2)))
+        .contains(&AmbiguityId::OneLevelAllContracts));
     // The aggregation note is about volumes: not raised when only the level holds.
-    assert!(!ids(&with_others(small(), 10, Some(Level::S6))).contains(&"aggregate-each-or-all"));
+    assert!(
+        !ids(&with_others(small(), 10, Some(Level::S6))).contains(&AmbiguityId::AggregateEachOrAll)
+    );
     // Nor the S5/S6 row-ceilings note, which is about the Annex's own rows.
-    assert!(!ids(&with_others(small(), 10, Some(Level::S6))).contains(&"row-ceilings"));
+    assert!(!ids(&with_others(small(), 10, Some(Level::S6))).contains(&AmbiguityId::RowCeilings));
 }
 
 #[test]
@@ -186,7 +189,7 @@ fn access_alone_at_s4_carries_a_note() {
     };
     let r = assess(&a);
     assert_eq!(r.level, Level::S4);
-    assert!(ids(&a).contains(&"access-s4"), "{:?}", ids(&a));
+    assert!(ids(&a).contains(&AmbiguityId::AccessS4), "{:?}", ids(&a));
     // Access at S5 (value £200,000 sets it): the S4 cell is not what is read.
     let a = DfAnswers {
         access: true,
@@ -194,9 +197,9 @@ fn access_alone_at_s4_carries_a_note() {
         ..small()
     };
     assert_eq!(assess(&a).level, Level::S5);
-    assert!(!ids(&a).contains(&"access-s4"));
+    assert!(!ids(&a).contains(&AmbiguityId::AccessS4));
     // No access: no note.
-    assert!(!ids(&small()).contains(&"access-s4"));
+    assert!(!ids(&small()).contains(&AmbiguityId::AccessS4));
     // S4 held by other contracts, with access: access needs S4 too, still read from the cell.
     let a = with_others(
         DfAnswers {
@@ -206,7 +209,7 @@ fn access_alone_at_s4_carries_a_note() {
         0,
         Some(Level::S4),
     );
-    assert!(ids(&a).contains(&"access-s4"));
+    assert!(ids(&a).contains(&AmbiguityId::AccessS4));
 }
 
 #[test]

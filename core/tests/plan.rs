@@ -9,7 +9,8 @@
 //! - Christmas Day 2026 is a Friday, so Boxing Day (Saturday) is substituted on Monday
 //!   28 December; New Year's Day 2027 is a Friday.
 //! - 2028 is a leap year.
-use security_matrix_core::VecMap;
+use security_matrix_core::report::EventDates;
+use security_matrix_core::{EventId, ObligationId};
 use std::collections::BTreeSet;
 
 use chrono::{Duration, Months, NaiveDate, NaiveDateTime};
@@ -29,8 +30,17 @@ fn stamp() -> NaiveDateTime {
     d("2026-11-01").and_hms_opt(9, 30, 0).unwrap()
 }
 
-fn events(pairs: &[(&str, &str)]) -> VecMap<String, NaiveDate> {
-    pairs.iter().map(|(k, v)| (k.to_string(), d(v))).collect()
+/// Event dates by the events' data ids.
+fn events(pairs: &[(&str, &str)]) -> EventDates {
+    pairs
+        .iter()
+        .map(|(k, v)| (EventId::parse(k).unwrap(), d(v)))
+        .collect()
+}
+
+/// The obligation with this data id.
+fn find(id: &str) -> Option<&'static security_matrix_core::catalogue::Obligation> {
+    ObligationId::parse(id).map(ObligationId::obligation)
 }
 
 /// DF facts at `level`: access to Customer systems, accreditation route (b).
@@ -87,7 +97,7 @@ fn rows(plan: &Plan) -> Vec<(&'static str, &'static str, NaiveDate, u32, u32)> {
         .iter()
         .map(|e| {
             (
-                e.obligation.id,
+                e.obligation.id.as_str(),
                 e.obligation.reference,
                 e.date,
                 e.occurrence,
@@ -109,7 +119,7 @@ fn expect_rows(
 fn entries<'a>(plan: &'a Plan, id: &str) -> Vec<&'a PlanEntry> {
     plan.dated
         .iter()
-        .filter(|e| e.obligation.id == id)
+        .filter(|e| e.obligation.id.as_str() == id)
         .collect()
 }
 
@@ -246,7 +256,7 @@ fn s6_route_b_36_months_from_4_january_2027() {
     const ASSUMPTION: &str =
         "Assumes you start processing Customer Data on the Call-Off Commencement Date.";
     assert_eq!(
-        ids(&plan.before_processing.obligations, |o| o.id),
+        ids(&plan.before_processing.obligations, |o| o.id.as_str()),
         ["df-3-6-1-b-i", "df-3-6-4", "df-3-6-personnel-1"]
     );
     assert_eq!(plan.before_processing.date, Some(d("2027-01-03")));
@@ -258,7 +268,7 @@ fn s6_route_b_36_months_from_4_january_2027() {
 
     // Standing duties: daily backups, and the event duties with no event date entered.
     assert_eq!(
-        ids(&plan.standing, |u| u.obligation.id),
+        ids(&plan.standing, |u| u.obligation.id.as_str()),
         [
             "df-2-8-1",
             "df-3-6-3",
@@ -278,7 +288,7 @@ fn s6_route_b_36_months_from_4_january_2027() {
     assert_eq!(
         plan.event_duties
             .iter()
-            .map(|e| (e.obligation.id, e.event_id, e.due))
+            .map(|e| (e.obligation.id.as_str(), e.event_id.as_str(), e.due))
             .collect::<Vec<_>>(),
         [
             ("df-2-8-1", "security-event-awareness", None),
@@ -311,20 +321,20 @@ fn s6_route_a_has_no_certification_or_ithc_dates() {
     };
     let plan = build_plan(
         &selected,
-        &PlanInput::df(&answers, VecMap::new(), d("2026-11-01")),
+        &PlanInput::df(&answers, EventDates::new(), d("2026-11-01")),
     );
     let on_3_jan: Vec<_> = plan
         .dated
         .iter()
         .filter(|e| e.date == d("2027-01-03"))
-        .map(|e| e.obligation.id)
+        .map(|e| e.obligation.id.as_str())
         .collect();
     assert_eq!(on_3_jan, ["df-3-6-1-a", "df-3-6-4", "df-3-6-personnel-1"]);
     let on = |date: &str| -> Vec<&str> {
         plan.dated
             .iter()
             .filter(|e| e.date == d(date))
-            .map(|e| e.obligation.id)
+            .map(|e| e.obligation.id.as_str())
             .collect()
     };
     assert_eq!(on("2027-07-04"), ["df-3-6-5-certification"]);
@@ -360,7 +370,7 @@ fn event_dates_entered_are_dated() {
         .dated
         .iter()
         .filter(|e| e.event_label.is_some())
-        .map(|e| (e.obligation.id, e.date, e.past))
+        .map(|e| (e.obligation.id.as_str(), e.date, e.past))
         .collect();
     assert_eq!(
         dated_events,
@@ -373,7 +383,7 @@ fn event_dates_entered_are_dated() {
     assert_eq!(
         plan.event_duties
             .iter()
-            .map(|e| (e.obligation.id, e.event_date, e.due))
+            .map(|e| (e.obligation.id.as_str(), e.event_date, e.due))
             .collect::<Vec<_>>(),
         [
             ("df-2-8-1", Some(d("2027-12-31")), Some(d("2028-01-01"))),
@@ -398,7 +408,7 @@ fn event_dates_entered_are_dated() {
     );
     // Only the approval, whose event was not entered, and the backups stay standing.
     assert_eq!(
-        ids(&plan.standing, |u| u.obligation.id),
+        ids(&plan.standing, |u| u.obligation.id.as_str()),
         ["df-3-6-8-approval", "df-3-6-continuity-1"]
     );
     assert_eq!(
@@ -421,7 +431,7 @@ fn past_is_relative_to_the_today_passed_in() {
         .dated
         .iter()
         .filter(|e| e.past)
-        .map(|e| (e.obligation.id, e.date))
+        .map(|e| (e.obligation.id.as_str(), e.date))
         .collect();
     assert_eq!(
         past,
@@ -474,7 +484,7 @@ fn no_start_date_dates_only_events_and_asks_for_it() {
         expect_rows(&[("df-3-6-8-amend", "3.6.8", "2027-04-12", 1, 1)])
     );
     assert_eq!(
-        ids(&plan.awaiting_start, |u| u.obligation.id),
+        ids(&plan.awaiting_start, |u| u.obligation.id.as_str()),
         [
             "df-3-6-1-b-ii",
             "df-3-6-1-b-iv",
@@ -490,7 +500,7 @@ fn no_start_date_dates_only_events_and_asks_for_it() {
     assert_eq!(plan.before_processing.date, None);
     assert_eq!(plan.before_processing.assumption, None);
     assert_eq!(
-        ids(&plan.standing, |u| u.obligation.id),
+        ids(&plan.standing, |u| u.obligation.id.as_str()),
         [
             "df-2-8-1",
             "df-3-6-3",
@@ -508,7 +518,10 @@ fn no_start_date_dates_only_events_and_asks_for_it() {
     let s1 = df_plan(Level::S1, None, 12, &[], "2026-11-01");
     assert!(!s1.needs_start_date());
     assert!(s1.awaiting_start.is_empty());
-    assert_eq!(ids(&s1.standing, |u| u.obligation.id), ["df-2-8-1"]);
+    assert_eq!(
+        ids(&s1.standing, |u| u.obligation.id.as_str()),
+        ["df-2-8-1"]
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -562,7 +575,7 @@ fn recurring_duties_whose_first_date_is_after_the_term() {
     // the Call-Off Commencement Date"): it is dated 4 Jul 2027 even though the term has
     // ended (the stricter reading), without yearly repeats.
     assert_eq!(
-        ids(&plan.after_term, |u| u.obligation.id),
+        ids(&plan.after_term, |u| u.obligation.id.as_str()),
         ["df-3-6-17", "df-3-6-training-2"]
     );
     let ithc: Vec<_> = entries(&plan, "df-3-6-1-b-iv")
@@ -745,10 +758,7 @@ fn quarterly_restore_tests_fall_on_the_last_day_of_each_quarter() {
             .all(|e| e.occurrences as usize == expected.len() && e.recurring));
     }
     // The duty says which reading it applies.
-    let note = security_matrix_core::catalogue::find(RESTORE_ID)
-        .unwrap()
-        .note
-        .unwrap();
+    let note = find(RESTORE_ID).unwrap().note.unwrap();
     assert!(note.contains("\"Quarterly\" is capitalised"), "{note}");
     assert!(
         note.contains("Framework Agreement's own definition"),
@@ -784,7 +794,7 @@ proptest! {
         };
         let plan = build_plan(
             &df_selected(Level::S6),
-            &PlanInput::df(&answers, VecMap::new(), start),
+            &PlanInput::df(&answers, EventDates::new(), start),
         );
         let at = |n: u32| start.checked_add_months(Months::new(n)).unwrap();
         let end = at(months) - Duration::days(1);
@@ -844,7 +854,7 @@ fn the_ismp_review_counts_from_the_plans_own_deadline() {
         let after_term = plan
             .after_term
             .iter()
-            .any(|u| u.obligation.id == "df-3-6-17");
+            .any(|u| u.obligation.id.as_str() == "df-3-6-17");
         assert_eq!(after_term, reviews.is_empty(), "{name}");
     }
     // The 12-month term from 1 January: the one review comes 41 days before the term's
@@ -855,10 +865,7 @@ fn the_ismp_review_counts_from_the_plans_own_deadline() {
         entries(&plan, "df-3-6-17")[0].rule,
         "every year after the ¶3.6.5 deadline"
     );
-    let note = security_matrix_core::catalogue::find("df-3-6-17")
-        .unwrap()
-        .note
-        .unwrap();
+    let note = find("df-3-6-17").unwrap().note.unwrap();
     assert!(
         note.contains("¶3.6.5") && note.contains("stricter reading"),
         "{note}"
@@ -954,14 +961,11 @@ fn certificate_copies_are_due_the_day_before_each_deadline_they_serve() {
     };
     let plan = build_plan(
         &route_a,
-        &PlanInput::df(&answers, VecMap::new(), d("2026-01-01")),
+        &PlanInput::df(&answers, EventDates::new(), d("2026-01-01")),
     );
     assert!(entries(&plan, "df-3-6-1-b-certificates").is_empty());
     for id in ["df-3-5-1-b-certificates", "df-3-6-1-b-certificates"] {
-        let note = security_matrix_core::catalogue::find(id)
-            .unwrap()
-            .note
-            .unwrap();
+        let note = find(id).unwrap().note.unwrap();
         assert!(note.contains("the day before"), "{id}: {note}");
     }
 }
@@ -1000,7 +1004,7 @@ fn sm2017_effective_date_14_december_2026() {
     assert_eq!(
         plan.event_duties
             .iter()
-            .map(|e| (e.obligation.id, e.event_id))
+            .map(|e| (e.obligation.id.as_str(), e.event_id.as_str()))
             .collect::<Vec<_>>(),
         [
             ("sm2017-3-4-amend", "smp-non-approval"),
@@ -1017,7 +1021,7 @@ fn sm2017_effective_date_14_december_2026() {
         Some("Enter the Effective Date to see the dates of the duties counted from it.")
     );
     assert_eq!(
-        ids(&undated.awaiting_start, |u| u.obligation.id),
+        ids(&undated.awaiting_start, |u| u.obligation.id.as_str()),
         ["sm2017-3-2", "sm2017-4-1"]
     );
 }
@@ -1038,7 +1042,7 @@ fn sm2017_event_dates() {
     assert_eq!(
         plan.dated
             .iter()
-            .map(|e| (e.obligation.id, e.date, e.past))
+            .map(|e| (e.obligation.id.as_str(), e.date, e.past))
             .collect::<Vec<_>>(),
         [
             ("sm2017-5-2-5", d("2026-12-30"), true),

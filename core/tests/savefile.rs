@@ -2,6 +2,7 @@
 //! parts that cannot be placed are left out and named, and sessionStorage keeps the same
 //! document (older storage still restores).
 use chrono::NaiveDate;
+use security_matrix_core::catalogue::obligations;
 use security_matrix_core::flow::{from_fragment, Answer, Answers};
 use security_matrix_core::questions::QuestionId;
 use security_matrix_core::readiness::{Readiness, ReadinessMap};
@@ -9,7 +10,7 @@ use security_matrix_core::report::EventDates;
 use security_matrix_core::savefile::{
     from_json, from_storage, to_json, write, Document, FORMAT, SCHEMA, STORAGE_UNREADABLE,
 };
-use security_matrix_core::{Schedule, RULES_VERSION};
+use security_matrix_core::{EventId, ObligationId, Schedule, RULES_VERSION};
 
 fn fixture(name: &str) -> String {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -40,18 +41,20 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
+/// Marks by the obligations' data ids.
 fn marks(pairs: &[(&str, Readiness)]) -> ReadinessMap {
     let mut m = ReadinessMap::new();
     for (id, r) in pairs {
-        m.insert(id.to_string(), *r);
+        m.insert(ObligationId::parse(id).unwrap(), *r);
     }
     m
 }
 
+/// Dates by the events' data ids.
 fn dates(pairs: &[(&str, NaiveDate)]) -> EventDates {
     let mut m = EventDates::new();
     for (id, d) in pairs {
-        m.insert(id.to_string(), *d);
+        m.insert(EventId::parse(id).unwrap(), *d);
     }
     m
 }
@@ -160,6 +163,35 @@ fn the_writer_writes_schema_3_as_the_fixture_shows() {
         "a change to what is written needs a new schema and a new fixture"
     );
     assert_eq!(SCHEMA, 3);
+}
+
+/// Marks and dates are written by data id in string order, as files have always been
+/// ("df-10…" before "df-2…"), not in catalogue order.
+#[test]
+fn marks_and_dates_are_written_in_data_id_order() {
+    let readiness: ReadinessMap = Schedule::ALL
+        .into_iter()
+        .flat_map(obligations)
+        .map(|o| (o.id, Readiness::NotYet))
+        .collect();
+    let event_dates: EventDates = EventId::ALL
+        .into_iter()
+        .map(|e| (e, date(2027, 1, 1)))
+        .collect();
+    let text = to_json(&Document {
+        answers: s6_answers(),
+        readiness: readiness.clone(),
+        event_dates: event_dates.clone(),
+    });
+    let mut ids: Vec<String> = readiness.iter().map(|(id, _)| id.to_string()).collect();
+    ids.extend(event_dates.iter().map(|(e, _)| e.to_string()));
+    let at = |id: &String| text.find(&format!("\"{id}\": ")).unwrap();
+    let (marks, events) = ids.split_at_mut(readiness.len());
+    for list in [marks, events] {
+        list.sort();
+        let in_file: Vec<usize> = list.iter().map(at).collect();
+        assert!(in_file.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+    }
 }
 
 #[test]
@@ -330,8 +362,13 @@ fn a_part_that_cannot_be_placed_is_left_out_and_named() {
             loaded.document.answers.get(QuestionId::Value),
             Some(&Answer::Number(200_000))
         );
-        let kept = loaded.document.readiness.get("df-2-7").is_some()
-            || loaded.document.event_dates.get("ismp-submission").is_some();
+        let df_2_7 = ObligationId::parse("df-2-7").unwrap();
+        let kept = loaded.document.readiness.get(&df_2_7).is_some()
+            || loaded
+                .document
+                .event_dates
+                .get(&EventId::IsmpSubmission)
+                .is_some();
         assert!(kept, "{text}");
     }
     // A missing answer is no part left out, but the file says which question to answer.

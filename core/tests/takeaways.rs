@@ -5,7 +5,7 @@ use security_matrix_core::flow::{from_fragment, Answers};
 use security_matrix_core::readiness::{summarise, Readiness, ReadinessMap};
 use security_matrix_core::report::{df_report, sm_report, EventDates};
 use security_matrix_core::statement::{df_statement, sm_statement};
-use security_matrix_core::RULES_VERSION;
+use security_matrix_core::{ObligationId, RULES_VERSION};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
@@ -15,13 +15,18 @@ fn s6_answers() -> Answers {
     from_fragment("schedule=df&subjects=2000&special=0&value=200000&months=18&access=no&other_subjects=1000&other_special=0&current_level=S3&commencement=2027-01-04").answers
 }
 
+/// The obligation with this data id.
+fn ob(id: &str) -> ObligationId {
+    ObligationId::parse(id).unwrap()
+}
+
 #[test]
 fn action_plan_lists_not_yet_and_in_progress_soonest_first() {
     let a = s6_answers().df().unwrap();
     let r = df_report(&a, &EventDates::new(), today());
     let mut marks = ReadinessMap::new();
-    marks.insert("df-2-7".into(), Readiness::NotYet); // no date
-    marks.insert("df-3-6-5".into(), Readiness::InProgress); // 23 November 2026
+    marks.insert(ob("df-2-7"), Readiness::NotYet); // no date
+    marks.insert(ob("df-3-6-5"), Readiness::InProgress); // 23 November 2026
     let ithc = r
         .plan
         .dated
@@ -30,13 +35,13 @@ fn action_plan_lists_not_yet_and_in_progress_soonest_first() {
         .unwrap()
         .obligation
         .id;
-    marks.insert(ithc.into(), Readiness::NotYet); // 4 July 2027, then yearly
-    marks.insert("df-2-5".into(), Readiness::InPlace);
+    marks.insert(ithc, Readiness::NotYet); // 4 July 2027, then yearly
+    marks.insert(ob("df-2-5"), Readiness::InPlace);
     let s = summarise(&r.groups, &r.plan, &marks);
     assert_eq!((s.in_place, s.in_progress, s.not_yet), (1, 1, 2));
     assert_eq!(s.unmarked, r.count() - 4);
-    let order: Vec<&str> = s.actions.iter().map(|a| a.obligation.id).collect();
-    assert_eq!(order, ["df-3-6-5", ithc, "df-2-7"]);
+    let order: Vec<ObligationId> = s.actions.iter().map(|a| a.obligation.id).collect();
+    assert_eq!(order, [ob("df-3-6-5"), ithc, ob("df-2-7")]);
     assert_eq!(s.actions[0].due, NaiveDate::from_ymd_opt(2026, 11, 23));
     assert_eq!(s.actions[2].due, None);
 }

@@ -113,7 +113,7 @@ fn why(answers: &DfAnswers, report: &DfReport, h: u8) -> Html {
                 { heading(h2, "smx-heading-m", false, html! { <>{ "Where the schedule is unclear" }</> }) }
                 <p class="smx-body">{ "For your answers the schedule can be read more than one way. The tool applies the stricter reading; ask the Customer to confirm it before award." }</p>
                 { for a.ambiguities.iter().map(|n| html! {
-                    <div class="smx-inset" data-testid="ambiguity" data-ambiguity={n.id()}>
+                    <div class="smx-inset" data-testid="ambiguity" data-ambiguity={n.id().as_str()}>
                         { heading(h3, "smx-heading-s", false, html! { <>{ n.text.title }</> }) }
                         <blockquote class="smx-quote">{ n.text.quote }</blockquote>
                         <p class="smx-body">{ n.text.reading }</p>

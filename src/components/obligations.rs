@@ -19,6 +19,7 @@ use security_matrix_core::plan::Plan;
 use security_matrix_core::readiness::Readiness;
 use security_matrix_core::report::EventDates;
 use security_matrix_core::report::ObligationGroup;
+use security_matrix_core::ObligationId;
 use std::fmt::Write;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -96,7 +97,7 @@ pub fn obligations_markup(groups: &[ObligationGroup], plan: &Plan, heading_level
             out.push_str(r#"<li class="smx-obligation" data-ref=""#);
             esc(&mut out, o.reference);
             out.push_str(r#"" data-testid="obligation" data-id=""#);
-            esc(&mut out, o.id);
+            esc(&mut out, o.id.as_str());
             out.push_str(r#""><p class="smx-obligation__title"><span class="smx-ref">¶"#);
             esc(&mut out, o.reference);
             out.push_str("</span> ");
@@ -117,7 +118,7 @@ pub fn obligations_markup(groups: &[ObligationGroup], plan: &Plan, heading_level
                 esc(&mut out, note);
                 out.push_str("</p>");
             }
-            radios(&mut out, o.id, o.title);
+            radios(&mut out, o.id.as_str(), o.title);
             out.push_str(
                 r#"<details class="smx-details"><summary class="smx-details__summary">The schedule's words</summary><blockquote class="smx-details__text">"#,
             );
@@ -130,7 +131,7 @@ pub fn obligations_markup(groups: &[ObligationGroup], plan: &Plan, heading_level
 }
 
 /// "Due by <time>…</time> (past), <time>…</time>, then every year".
-fn due_dates(out: &mut String, plan: &Plan, id: &str) {
+fn due_dates(out: &mut String, plan: &Plan, id: ObligationId) {
     let mut entries = plan.dated.iter().filter(|e| e.obligation.id == id);
     let Some(first) = entries.next() else {
         return;

@@ -9,7 +9,7 @@ use security_matrix_core::catalogue::Obligation;
 use security_matrix_core::flow::long_date;
 use security_matrix_core::plan::{ics_file_name, plan_ics, Plan};
 use security_matrix_core::questions::QuestionId;
-use security_matrix_core::Level;
+use security_matrix_core::{EventId, Level};
 use std::fmt::Write;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -56,8 +56,8 @@ pub fn plan_section(p: &PlanSectionProps) -> Html {
         let q = p.start_question;
         move |_| Action::Change(q)
     });
-    let events: Vec<(&str, &str, Option<NaiveDate>)> = {
-        let mut seen: Vec<&str> = Vec::new();
+    let events: Vec<(EventId, &str, Option<NaiveDate>)> = {
+        let mut seen: Vec<EventId> = Vec::new();
         plan.event_duties
             .iter()
             .filter(|d| {
@@ -93,13 +93,13 @@ pub fn plan_section(p: &PlanSectionProps) -> Html {
                 <p class="smx-body">{ "These start when something happens. Enter the date it happened to see the deadline." }</p>
                 { for events.iter().map(|(id, label, date)| {
                     let input_id = format!("smx-event-{id}");
-                    let event = id.to_string();
+                    let event = *id;
                     let onchange = p.dispatch.on(move |e: Event| {
                         let v = e.target_unchecked_into::<HtmlInputElement>().value();
-                        Action::SetEventDate(event.clone(), security_matrix_core::flow::parse_iso_date(&v))
+                        Action::SetEventDate(event, security_matrix_core::flow::parse_iso_date(&v))
                     });
                     html! {
-                        <div class="smx-event" data-testid="event" data-event={*id}>
+                        <div class="smx-event" data-testid="event" data-event={id.as_str()}>
                             <label class="smx-label" for={input_id.clone()}>{ capitalised(label) }</label>
                             <input id={input_id} class="smx-input smx-input--width-10" type="date"
                                 value={date.map(security_matrix_core::flow::iso_date).unwrap_or_default()} {onchange} />

@@ -143,7 +143,7 @@ async fn opening_a_saved_file_or_a_bad_one() {
             )
             .answers,
             readiness: [(
-                "df-1-3".to_string(),
+                security_matrix_core::ObligationId::parse("df-1-3").unwrap(),
                 security_matrix_core::readiness::Readiness::InProgress,
             )]
             .into_iter()

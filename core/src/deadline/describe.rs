@@ -1,7 +1,8 @@
 //! Deadline rules in plain English, for the UI and the calendar file.
 use super::{Anchor, DeadlineRule};
+use crate::catalogue::{EventId, ObligationId};
 
-impl Anchor<'_> {
+impl Anchor<EventId, ObligationId> {
     /// The anchor as the schedules name it, for [`DeadlineRule::describe`]: "the
     /// Call-Off Commencement Date", "the event", "the ¶3.6.5 deadline".
     fn phrase(&self) -> String {
@@ -9,21 +10,17 @@ impl Anchor<'_> {
             Anchor::Commencement => "the Call-Off Commencement Date".to_string(),
             Anchor::EffectiveDate => "the Effective Date".to_string(),
             Anchor::Event(_) => "the event".to_string(),
-            Anchor::Deadline(id) => format!("the {} deadline", cite(id)),
+            Anchor::Deadline(id) => format!("the {} deadline", cite(*id)),
         }
     }
 }
 
-/// How an obligation named by a rule is cited: "¶3.6.5", or its id when the catalogue
-/// has no such obligation.
-fn cite(id: &str) -> String {
-    match crate::catalogue::find(id) {
-        Some(o) => format!("¶{}", o.reference),
-        None => id.to_string(),
-    }
+/// How an obligation named by a rule is cited: "¶3.6.5".
+fn cite(id: ObligationId) -> String {
+    format!("¶{}", id.obligation().reference)
 }
 
-impl DeadlineRule<'_> {
+impl DeadlineRule<'_, EventId, ObligationId> {
     /// A plain-English phrase for the UI, such as "within 10 Working Days after the
     /// event" or "no later than 6 weeks before the Call-Off Commencement Date".
     pub fn describe(&self) -> String {
@@ -66,7 +63,7 @@ impl DeadlineRule<'_> {
                 format!("within 24 hours of {}", anchor.phrase())
             }
             DeadlineRule::DaysBeforeDeadlines { days, of } => {
-                let cited: Vec<String> = of.iter().map(|id| cite(id)).collect();
+                let cited: Vec<String> = of.iter().map(|&id| cite(id)).collect();
                 let list = match cited.split_last() {
                     Some((last, rest)) if !rest.is_empty() => {
                         format!("{} and {last}", rest.join(", "))

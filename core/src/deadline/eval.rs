@@ -8,7 +8,8 @@
 //! [`DeadlineRule::describe`]).
 use super::{Anchor, DeadlineRule};
 use crate::calendar::{checked_add_months_clamped, checked_add_working_days, checked_sub_weeks};
-use crate::VecMap;
+use crate::catalogue::{EventId, ObligationId};
+use crate::IdMap;
 use chrono::{Days, NaiveDate};
 
 /// The dates deadlines are counted from, as far as they are known.
@@ -20,12 +21,12 @@ pub struct Anchors {
     pub effective: Option<NaiveDate>,
     /// The last day of the contract term, when known; recurring rules stop here.
     pub end: Option<NaiveDate>,
-    /// Dates of named events, by name (without the `event:` prefix).
-    pub events: VecMap<String, NaiveDate>,
+    /// Dates of events, by event.
+    pub events: IdMap<EventId, NaiveDate>,
     /// The due dates of the obligations that rules name (`deadline:ID`, "days before
-    /// each deadline of"), by obligation id, worked out by the caller from the same
+    /// each deadline of"), by obligation, worked out by the caller from the same
     /// anchors ([`build_plan`](crate::plan::build_plan) does so from the catalogue).
-    pub deadlines: VecMap<String, Vec<NaiveDate>>,
+    pub deadlines: IdMap<ObligationId, Vec<NaiveDate>>,
 }
 
 impl Anchors {
@@ -35,20 +36,20 @@ impl Anchors {
     }
 }
 
-impl Anchor<'_> {
+impl Anchor<EventId, ObligationId> {
     /// The anchor's date, if known. For `deadline:ID` the first of the obligation's due
     /// dates (the data names only deadlines that fall once).
     fn date(&self, anchors: &Anchors) -> Option<NaiveDate> {
         match self {
             Anchor::Commencement => anchors.commencement,
             Anchor::EffectiveDate => anchors.effective,
-            Anchor::Event(name) => anchors.events.get(*name).copied(),
-            Anchor::Deadline(id) => anchors.deadlines.get(*id)?.first().copied(),
+            Anchor::Event(event) => anchors.events.get(event).copied(),
+            Anchor::Deadline(id) => anchors.deadlines.get(id)?.first().copied(),
         }
     }
 }
 
-impl DeadlineRule<'_> {
+impl DeadlineRule<'_, EventId, ObligationId> {
     /// The concrete due dates, sorted, given the dates known so far. A rule whose anchor
     /// is unknown gives no dates.
     ///
@@ -90,7 +91,7 @@ impl DeadlineRule<'_> {
     /// out.
     pub fn due_dates(&self, anchors: &Anchors) -> Vec<NaiveDate> {
         let one = |date: Option<NaiveDate>| date.into_iter().collect::<Vec<_>>();
-        let anchor_date = |anchor: &Anchor| anchor.date(anchors);
+        let anchor_date = |anchor: &Anchor<EventId, ObligationId>| anchor.date(anchors);
         match self {
             DeadlineRule::BeforeProcessing => one(anchors
                 .start()
@@ -145,7 +146,7 @@ impl DeadlineRule<'_> {
             DeadlineRule::DaysBeforeDeadlines { days, of } => {
                 let mut dates: Vec<NaiveDate> = of
                     .iter()
-                    .filter_map(|id| anchors.deadlines.get(*id))
+                    .filter_map(|id| anchors.deadlines.get(id))
                     .flatten()
                     .filter_map(|x| x.checked_sub_days(Days::new(u64::from(*days))))
                     .collect();

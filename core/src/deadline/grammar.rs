@@ -38,15 +38,23 @@
 //! [`DeadlineRule::parse`] reads a rule and its [`Display`](fmt::Display) writes the
 //! canonical string back, so `parse(&rule.to_string()) == Ok(rule)`.
 //!
+//! # Names and ids: text or typed
+//!
+//! A rule is generic over what names its events (`E`) and obligations (`O`). Read from
+//! a text, both are the `&str`s of the text (`DeadlineRule<'a>`, the defaults). The
+//! catalogue's rules name them by the typed ids generated from the data files
+//! (`DeadlineRule<'static, EventId, ObligationId>`), so that evaluating a rule looks
+//! nothing up by name; [`DeadlineRule::map_ids`] turns one kind into the other.
+//!
 //! # Compiled when the crate is built
 //!
 //! This file and `grammar/parse.rs` use nothing but `std`, so that `build.rs` includes
 //! them too (`#[path]`): the build script parses every rule of the data files with
-//! [`DeadlineRule::parse`] and writes it into the generated statics as a typed
-//! `DeadlineRule<'static>` value (names and ids borrowed from string literals, hence the
-//! lifetime; see [`Ids`] for the one list). The catalogue therefore holds rules, not rule
-//! texts, and nothing parses a rule at run time: the WebAssembly bundle links no parser
-//! (`parse` is kept for the build script and the tests).
+//! [`DeadlineRule::parse`], checks what it names, and writes it into the generated
+//! statics as a typed value (its ids as the generated `EventId` and `ObligationId`; see
+//! [`Ids`] for the one list, borrowed from the statics, hence the lifetime). The catalogue
+//! therefore holds rules, not rule texts, and nothing parses a rule at run time: the
+//! WebAssembly bundle links no parser (`parse` is kept for the build script and the tests).
 #[path = "grammar/parse.rs"]
 mod parse;
 
@@ -60,22 +68,23 @@ use std::ops::Deref;
 /// The largest `N` a rule may contain.
 pub const MAX_COUNT: u32 = 10_000;
 
-/// The date a deadline counts from.
+/// The date a deadline counts from; `E` names events and `O` obligations (see the module
+/// documentation).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Anchor<'a> {
+pub enum Anchor<E, O> {
     /// `commencement`: the Call-Off Commencement Date (DF schedules).
     Commencement,
     /// `effective date`: the Effective Date (2017 schedule).
     EffectiveDate,
     /// `event:NAME`: the date of a named event, such as `ismp-non-approval`. The name
     /// must match `[a-z0-9-]+` for the rule to be written and read back.
-    Event(&'a str),
+    Event(E),
     /// `deadline:ID`: the (first) due date of obligation `ID`, from
     /// [`Anchors::deadlines`](super::Anchors::deadlines).
-    Deadline(&'a str),
+    Deadline(O),
 }
 
-impl fmt::Display for Anchor<'_> {
+impl<E: fmt::Display, O: fmt::Display> fmt::Display for Anchor<E, O> {
     /// The canonical form: `commencement`, `effective date`, `event:NAME` or
     /// `deadline:ID`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -88,12 +97,29 @@ impl fmt::Display for Anchor<'_> {
     }
 }
 
+impl<E, O> Anchor<E, O> {
+    /// The same anchor with its event or obligation mapped; `None` if it does not map.
+    fn map_ids<E2, O2>(
+        &self,
+        event: &mut impl FnMut(&E) -> Option<E2>,
+        obligation: &mut impl FnMut(&O) -> Option<O2>,
+    ) -> Option<Anchor<E2, O2>> {
+        Some(match self {
+            Anchor::Commencement => Anchor::Commencement,
+            Anchor::EffectiveDate => Anchor::EffectiveDate,
+            Anchor::Event(e) => Anchor::Event(event(e)?),
+            Anchor::Deadline(o) => Anchor::Deadline(obligation(o)?),
+        })
+    }
+}
+
 /// A deadline rule, one form of the grammar in the module documentation.
 ///
-/// The names and ids in it are borrowed: from the text parsed, or, for the catalogue's
-/// rules, from the string literals of the generated statics (`DeadlineRule<'static>`).
+/// `E` names events and `O` obligations: the `&'a str`s of the text parsed, or, for the
+/// catalogue's rules, the generated typed ids (the one list, [`Ids`], is then borrowed
+/// from the generated statics: `DeadlineRule<'static, EventId, ObligationId>`).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum DeadlineRule<'a> {
+pub enum DeadlineRule<'a, E = &'a str, O = &'a str> {
     /// `before processing`: no later than the day before the Supplier first processes
     /// Customer Data.
     BeforeProcessing,
@@ -102,33 +128,33 @@ pub enum DeadlineRule<'a> {
         /// The number of Working Days, 1 to [`MAX_COUNT`].
         days: u32,
         /// The date counted from.
-        anchor: Anchor<'a>,
+        anchor: Anchor<E, O>,
     },
     /// `N weeks before ANCHOR`.
     WeeksBefore {
         /// The number of weeks, 1 to [`MAX_COUNT`].
         weeks: u32,
         /// The date counted back from.
-        anchor: Anchor<'a>,
+        anchor: Anchor<E, O>,
     },
     /// `N months after ANCHOR`.
     MonthsAfter {
         /// The number of calendar months, 1 to [`MAX_COUNT`].
         months: u32,
         /// The date counted from.
-        anchor: Anchor<'a>,
+        anchor: Anchor<E, O>,
     },
     /// `N months after ANCHOR, then annually`.
     MonthsAfterThenAnnually {
         /// The number of calendar months to the first due date, 1 to [`MAX_COUNT`].
         months: u32,
         /// The date counted from.
-        anchor: Anchor<'a>,
+        anchor: Anchor<E, O>,
     },
     /// `annually after ANCHOR`: every 12 months after the anchor.
     AnnuallyAfter {
         /// The date counted from.
-        anchor: Anchor<'a>,
+        anchor: Anchor<E, O>,
     },
     /// `every contract year`: once in each Call-Off Contract Year.
     EveryContractYear,
@@ -139,7 +165,7 @@ pub enum DeadlineRule<'a> {
     /// `within 24 hours of ANCHOR`.
     Within24HoursOf {
         /// The date counted from (usually an event such as becoming aware of something).
-        anchor: Anchor<'a>,
+        anchor: Anchor<E, O>,
     },
     /// `N days before each deadline of ID, ID…`: `N` calendar days before every due date
     /// of each named obligation.
@@ -148,27 +174,28 @@ pub enum DeadlineRule<'a> {
         days: u32,
         /// The obligations whose deadlines it serves, at least one, distinct, in the
         /// order written.
-        of: Ids<'a>,
+        of: Ids<'a, O>,
     },
 }
 
-/// The obligation ids of a "days before each deadline of" rule: a slice, borrowed by the
-/// generated statics or built by [`DeadlineRule::parse`], compared by content.
+/// The obligations of a "days before each deadline of" rule: a slice, borrowed by the
+/// generated statics, or a list built by [`DeadlineRule::parse`] or
+/// [`DeadlineRule::map_ids`]; compared by content.
 ///
-/// Like a `Cow<'a, [&'a str]>`, but covariant in `'a`, so that a catalogue rule
-/// (`DeadlineRule<'static>`) compares with, and stands in for, one read from a local text.
+/// Like a `Cow<'a, [O]>`, but covariant in `'a`, so that a catalogue rule
+/// (`DeadlineRule<'static, …>`) compares with, and stands in for, one built locally.
 #[derive(Clone)]
-pub enum Ids<'a> {
+pub enum Ids<'a, O> {
     /// A literal slice, as the generated statics write it.
-    Borrowed(&'a [&'a str]),
-    /// A list read from a rule's text.
-    Listed(Vec<&'a str>),
+    Borrowed(&'a [O]),
+    /// A list read from a rule's text, or mapped from another.
+    Listed(Vec<O>),
 }
 
-impl<'a> Deref for Ids<'a> {
-    type Target = [&'a str];
+impl<O> Deref for Ids<'_, O> {
+    type Target = [O];
 
-    fn deref(&self) -> &[&'a str] {
+    fn deref(&self) -> &[O] {
         match self {
             Ids::Borrowed(ids) => ids,
             Ids::Listed(ids) => ids,
@@ -176,47 +203,47 @@ impl<'a> Deref for Ids<'a> {
     }
 }
 
-impl<'a> From<Vec<&'a str>> for Ids<'a> {
-    fn from(ids: Vec<&'a str>) -> Ids<'a> {
+impl<O> From<Vec<O>> for Ids<'_, O> {
+    fn from(ids: Vec<O>) -> Self {
         Ids::Listed(ids)
     }
 }
 
-impl fmt::Debug for Ids<'_> {
+impl<O: fmt::Debug> fmt::Debug for Ids<'_, O> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_list().entries(self.iter()).finish()
     }
 }
 
-impl PartialEq for Ids<'_> {
+impl<O: PartialEq> PartialEq for Ids<'_, O> {
     fn eq(&self, other: &Self) -> bool {
         **self == **other
     }
 }
 
-impl Eq for Ids<'_> {}
+impl<O: Eq> Eq for Ids<'_, O> {}
 
-impl PartialOrd for Ids<'_> {
+impl<O: PartialOrd> PartialOrd for Ids<'_, O> {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
+        (**self).partial_cmp(&**other)
     }
 }
 
-impl Ord for Ids<'_> {
+impl<O: Ord> Ord for Ids<'_, O> {
     fn cmp(&self, other: &Self) -> Ordering {
         (**self).cmp(&**other)
     }
 }
 
-impl Hash for Ids<'_> {
+impl<O: Hash> Hash for Ids<'_, O> {
     fn hash<H: Hasher>(&self, state: &mut H) {
         (**self).hash(state);
     }
 }
 
-impl<'a> DeadlineRule<'a> {
+impl<'a, E: Copy, O: Copy> DeadlineRule<'a, E, O> {
     /// The anchor the rule counts from, if it names one.
-    pub fn anchor(&self) -> Option<&Anchor<'a>> {
+    pub fn anchor(&self) -> Option<&Anchor<E, O>> {
         match self {
             DeadlineRule::WorkingDaysAfter { anchor, .. }
             | DeadlineRule::WeeksBefore { anchor, .. }
@@ -232,18 +259,18 @@ impl<'a> DeadlineRule<'a> {
         }
     }
 
-    /// The event name (without `event:`) for rules anchored on an event.
-    pub fn event(&self) -> Option<&'a str> {
+    /// The event (its name, without `event:`, in a text rule) for rules anchored on one.
+    pub fn event(&self) -> Option<E> {
         match *self.anchor()? {
             Anchor::Event(name) => Some(name),
             Anchor::Commencement | Anchor::EffectiveDate | Anchor::Deadline(_) => None,
         }
     }
 
-    /// The ids of the obligations whose deadlines the rule follows (`deadline:ID`, "days
-    /// before each deadline of"), in the order written; their due dates go in
+    /// The obligations whose deadlines the rule follows (`deadline:ID`, "days before each
+    /// deadline of"), in the order written; their due dates go in
     /// [`Anchors::deadlines`](super::Anchors::deadlines).
-    pub fn deadline_ids(&self) -> Vec<&'a str> {
+    pub fn deadline_ids(&self) -> Vec<O> {
         match self {
             DeadlineRule::DaysBeforeDeadlines { of, .. } => of.to_vec(),
             _ => match self.anchor() {
@@ -252,7 +279,9 @@ impl<'a> DeadlineRule<'a> {
             },
         }
     }
+}
 
+impl<'a, E, O> DeadlineRule<'a, E, O> {
     /// Whether the duty comes round again (yearly, quarterly, every contract year or
     /// every 24 hours) rather than falling due once. A "days before each deadline of"
     /// rule is not counted: it comes round when the deadlines it follows do, which only
@@ -267,9 +296,54 @@ impl<'a> DeadlineRule<'a> {
                 | DeadlineRule::Quarterly
         )
     }
+
+    /// The same rule with its events and obligations named another way: `event` and
+    /// `obligation` map each name or id (from a text rule's names to the typed ids, for
+    /// instance); `None` if one of them does not map.
+    pub fn map_ids<'b, E2, O2>(
+        &self,
+        mut event: impl FnMut(&E) -> Option<E2>,
+        mut obligation: impl FnMut(&O) -> Option<O2>,
+    ) -> Option<DeadlineRule<'b, E2, O2>> {
+        let mut anchor = |a: &Anchor<E, O>| a.map_ids(&mut event, &mut obligation);
+        Some(match self {
+            DeadlineRule::BeforeProcessing => DeadlineRule::BeforeProcessing,
+            DeadlineRule::WorkingDaysAfter { days, anchor: a } => DeadlineRule::WorkingDaysAfter {
+                days: *days,
+                anchor: anchor(a)?,
+            },
+            DeadlineRule::WeeksBefore { weeks, anchor: a } => DeadlineRule::WeeksBefore {
+                weeks: *weeks,
+                anchor: anchor(a)?,
+            },
+            DeadlineRule::MonthsAfter { months, anchor: a } => DeadlineRule::MonthsAfter {
+                months: *months,
+                anchor: anchor(a)?,
+            },
+            DeadlineRule::MonthsAfterThenAnnually { months, anchor: a } => {
+                DeadlineRule::MonthsAfterThenAnnually {
+                    months: *months,
+                    anchor: anchor(a)?,
+                }
+            }
+            DeadlineRule::AnnuallyAfter { anchor: a } => {
+                DeadlineRule::AnnuallyAfter { anchor: anchor(a)? }
+            }
+            DeadlineRule::EveryContractYear => DeadlineRule::EveryContractYear,
+            DeadlineRule::Every24Hours => DeadlineRule::Every24Hours,
+            DeadlineRule::Quarterly => DeadlineRule::Quarterly,
+            DeadlineRule::Within24HoursOf { anchor: a } => {
+                DeadlineRule::Within24HoursOf { anchor: anchor(a)? }
+            }
+            DeadlineRule::DaysBeforeDeadlines { days, of } => DeadlineRule::DaysBeforeDeadlines {
+                days: *days,
+                of: Ids::Listed(of.iter().map(&mut obligation).collect::<Option<_>>()?),
+            },
+        })
+    }
 }
 
-impl fmt::Display for DeadlineRule<'_> {
+impl<E: fmt::Display, O: fmt::Display> fmt::Display for DeadlineRule<'_, E, O> {
     /// The canonical rule string, which [`DeadlineRule::parse`] reads back.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -294,7 +368,14 @@ impl fmt::Display for DeadlineRule<'_> {
                 write!(f, "within 24 hours of {anchor}")
             }
             DeadlineRule::DaysBeforeDeadlines { days, of } => {
-                write!(f, "{days} days before each deadline of {}", of.join(", "))
+                write!(f, "{days} days before each deadline of ")?;
+                for (i, id) in of.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{id}")?;
+                }
+                Ok(())
             }
         }
     }

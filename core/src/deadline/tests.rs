@@ -1,8 +1,10 @@
 //! Unit tests of the deadline grammar, its descriptions and its evaluation.
 use super::*;
-use crate::VecMap;
+use crate::catalogue::{EventId, ObligationId};
+use crate::IdMap;
 use chrono::NaiveDate;
 use proptest::prelude::*;
+use std::fmt::Debug;
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -12,7 +14,19 @@ fn rule(s: &str) -> DeadlineRule<'_> {
     DeadlineRule::parse(s).unwrap_or_else(|e| panic!("{e}"))
 }
 
-fn event(name: &str) -> Anchor<'_> {
+/// A rule read from `s`, its names taken as the catalogue's ids.
+fn typed(s: &str) -> DeadlineRule<'static, EventId, ObligationId> {
+    rule(s)
+        .resolve()
+        .unwrap_or_else(|| panic!("{s} names no catalogue id"))
+}
+
+/// The obligation with this data id.
+fn ob(id: &str) -> ObligationId {
+    ObligationId::parse(id).unwrap()
+}
+
+fn event(name: &str) -> Anchor<&str, &str> {
     Anchor::Event(name)
 }
 
@@ -303,12 +317,37 @@ fn descriptions() {
             "2 days before each deadline of ¶3.5.1(b)(ii)",
         ),
         (
-            "1 days before each deadline of df-3-6-5, df-3-6-1-b-ii, no-such-id",
-            "the day before each deadline of ¶3.6.5, ¶3.6.1(b)(ii) and no-such-id",
+            "1 days before each deadline of df-3-6-5, df-3-6-1-b-ii, df-3-6-1-b-iv",
+            "the day before each deadline of ¶3.6.5, ¶3.6.1(b)(ii) and ¶3.6.1(b)(iv)",
         ),
     ];
     for (text, expected) in cases {
-        assert_eq!(rule(text).describe(), expected, "{text}");
+        assert_eq!(typed(text).describe(), expected, "{text}");
+    }
+}
+
+#[test]
+fn resolve_takes_names_as_catalogue_ids() {
+    assert_eq!(
+        typed("10 working days after event:ismp-non-approval"),
+        DeadlineRule::WorkingDaysAfter {
+            days: 10,
+            anchor: Anchor::Event(EventId::IsmpNonApproval),
+        }
+    );
+    assert_eq!(
+        typed("1 days before each deadline of df-3-6-5, df-2-7"),
+        DeadlineRule::DaysBeforeDeadlines {
+            days: 1,
+            of: vec![ob("df-3-6-5"), ob("df-2-7")].into(),
+        }
+    );
+    for unknown in [
+        "annually after event:launch",
+        "annually after deadline:df-99",
+        "1 days before each deadline of df-2-7, df-99",
+    ] {
+        assert_eq!(rule(unknown).resolve(), None, "{unknown}");
     }
 }
 
@@ -317,8 +356,8 @@ fn anchors(commencement: Option<&str>, effective: Option<&str>, end: Option<&str
         commencement: commencement.map(d),
         effective: effective.map(d),
         end: end.map(d),
-        events: VecMap::new(),
-        deadlines: VecMap::new(),
+        events: IdMap::new(),
+        deadlines: IdMap::new(),
     }
 }
 
@@ -327,20 +366,21 @@ fn due_dates_hand_worked() {
     let mut with_events = anchors(Some("2026-01-01"), None, Some("2028-12-31"));
     with_events
         .events
-        .insert("ismp-non-approval".to_string(), d("2026-04-01"));
+        .insert(EventId::IsmpNonApproval, d("2026-04-01"));
     with_events
         .events
-        .insert("security-event-awareness".to_string(), d("2026-12-31"));
-    // Deadlines of other obligations, as build_plan would work them out.
+        .insert(EventId::SecurityEventAwareness, d("2026-12-31"));
+    // Deadlines of other obligations, as build_plan would work them out (whatever their
+    // own rules: here df-3-6-1-b-ii falls once and df-3-6-1-b-iv three times).
     let mut with_deadlines = anchors(Some("2026-01-01"), None, Some("2028-12-31"));
     with_deadlines
         .deadlines
-        .insert("df-3-6-5".to_string(), vec![d("2025-11-20")]);
+        .insert(ob("df-3-6-5"), vec![d("2025-11-20")]);
     with_deadlines
         .deadlines
-        .insert("a".to_string(), vec![d("2027-07-01")]);
+        .insert(ob("df-3-6-1-b-ii"), vec![d("2027-07-01")]);
     with_deadlines.deadlines.insert(
-        "b".to_string(),
+        ob("df-3-6-1-b-iv"),
         vec![d("2027-03-01"), d("2027-07-01"), d("2028-07-01")],
     );
     // (rule, anchors, expected due dates)
@@ -493,19 +533,23 @@ fn due_dates_hand_worked() {
         ),
         // 1 Mar 2027 less 2 days crosses into February; the shared 2027-07-01 once.
         (
-            "2 days before each deadline of b, a",
+            "2 days before each deadline of df-3-6-1-b-iv, df-3-6-1-b-ii",
             with_deadlines.clone(),
             vec!["2027-02-27", "2027-06-29", "2028-06-29"],
         ),
         (
-            "1 days before each deadline of a",
+            "1 days before each deadline of df-3-6-1-b-ii",
             with_deadlines.clone(),
             vec!["2027-06-30"],
         ),
-        // Not known: no dates.
-        ("annually after deadline:zz", with_deadlines.clone(), vec![]),
+        // Not in `deadlines`: no dates.
         (
-            "1 days before each deadline of zz",
+            "annually after deadline:df-2-7",
+            with_deadlines.clone(),
+            vec![],
+        ),
+        (
+            "1 days before each deadline of df-2-7",
             with_deadlines.clone(),
             vec![],
         ),
@@ -533,63 +577,102 @@ fn due_dates_hand_worked() {
     for (text, anchors, expected) in cases {
         let expected: Vec<NaiveDate> = expected.into_iter().map(d).collect();
         assert_eq!(
-            rule(text).due_dates(&anchors),
+            typed(text).due_dates(&anchors),
             expected,
             "{text} with {anchors:?}"
         );
     }
 }
 
-fn any_anchor() -> impl Strategy<Value = Anchor<'static>> {
+fn any_anchor<E, O>(
+    event: impl Strategy<Value = E> + 'static,
+    obligation: impl Strategy<Value = O> + 'static,
+) -> BoxedStrategy<Anchor<E, O>>
+where
+    E: Clone + Debug + 'static,
+    O: Clone + Debug + 'static,
+{
     prop_oneof![
         Just(Anchor::Commencement),
         Just(Anchor::EffectiveDate),
-        "[a-z0-9-]{1,24}".prop_map(|s| Anchor::Event(leak(s))),
-        "[a-z0-9-]{1,24}".prop_map(|s| Anchor::Deadline(leak(s))),
+        event.prop_map(Anchor::Event),
+        obligation.prop_map(Anchor::Deadline),
     ]
+    .boxed()
 }
 
-fn any_rule() -> impl Strategy<Value = DeadlineRule<'static>> {
+/// Any rule, its events and obligations drawn from `event` and `obligation`.
+fn any_rule<E, O>(
+    event: impl Strategy<Value = E> + Clone + 'static,
+    obligation: impl Strategy<Value = O> + Clone + 'static,
+) -> BoxedStrategy<DeadlineRule<'static, E, O>>
+where
+    E: Clone + Debug + 'static,
+    O: Clone + Debug + Ord + 'static,
+{
+    let anchor = || any_anchor(event.clone(), obligation.clone());
     let n = 1..=MAX_COUNT;
     prop_oneof![
         Just(DeadlineRule::BeforeProcessing),
-        (n.clone(), any_anchor())
+        (n.clone(), anchor())
             .prop_map(|(days, anchor)| DeadlineRule::WorkingDaysAfter { days, anchor }),
-        (n.clone(), any_anchor())
+        (n.clone(), anchor())
             .prop_map(|(weeks, anchor)| DeadlineRule::WeeksBefore { weeks, anchor }),
-        (n.clone(), any_anchor())
+        (n.clone(), anchor())
             .prop_map(|(months, anchor)| DeadlineRule::MonthsAfter { months, anchor }),
-        (n, any_anchor()).prop_map(|(months, anchor)| {
+        (n, anchor()).prop_map(|(months, anchor)| {
             DeadlineRule::MonthsAfterThenAnnually { months, anchor }
         }),
-        any_anchor().prop_map(|anchor| DeadlineRule::AnnuallyAfter { anchor }),
+        anchor().prop_map(|anchor| DeadlineRule::AnnuallyAfter { anchor }),
         Just(DeadlineRule::EveryContractYear),
         Just(DeadlineRule::Every24Hours),
         Just(DeadlineRule::Quarterly),
-        any_anchor().prop_map(|anchor| DeadlineRule::Within24HoursOf { anchor }),
+        anchor().prop_map(|anchor| DeadlineRule::Within24HoursOf { anchor }),
         (
             1..=MAX_COUNT,
-            proptest::collection::btree_set("[a-z0-9-]{1,24}", 1..4)
+            proptest::collection::btree_set(obligation.clone(), 1..4)
         )
             .prop_map(|(days, of)| DeadlineRule::DaysBeforeDeadlines {
                 days,
-                of: of.into_iter().map(leak).collect::<Vec<_>>().into(),
+                of: of.into_iter().collect::<Vec<_>>().into(),
             }),
     ]
+    .boxed()
+}
+
+/// Any rule as read from a text, with any names.
+fn any_text_rule() -> BoxedStrategy<DeadlineRule<'static>> {
+    let name = "[a-z0-9-]{1,24}".prop_map(leak);
+    any_rule(name.clone(), name)
+}
+
+/// Any rule naming the catalogue's events and obligations.
+fn any_typed_rule() -> BoxedStrategy<DeadlineRule<'static, EventId, ObligationId>> {
+    any_rule(
+        proptest::sample::select(EventId::ALL.to_vec()),
+        proptest::sample::select(ObligationId::all().collect::<Vec<_>>()),
+    )
 }
 
 proptest! {
     #[test]
-    fn display_then_parse_round_trips(r in any_rule()) {
+    fn display_then_parse_round_trips(r in any_text_rule()) {
         let text = r.to_string();
         prop_assert_eq!(DeadlineRule::parse(&text), Ok(r.clone()));
         // Canonical: writing the parsed rule again gives the same text.
         prop_assert_eq!(rule(&text).to_string(), text);
     }
 
+    /// A typed rule writes its ids' data ids, which read back as the same ids.
+    #[test]
+    fn typed_rules_write_data_ids_and_resolve_back(r in any_typed_rule()) {
+        let text = r.to_string();
+        prop_assert_eq!(rule(&text).resolve(), Some(r));
+    }
+
     #[test]
     fn due_dates_are_sorted_and_within_the_term(
-        r in any_rule(),
+        r in any_typed_rule(),
         start in 0i64..20_000,
         term_days in 0i64..3_000,
     ) {
@@ -599,16 +682,16 @@ proptest! {
             commencement: Some(start),
             effective: Some(start),
             end: Some(end),
-            events: VecMap::new(),
-            deadlines: VecMap::new(),
+            events: IdMap::new(),
+            deadlines: IdMap::new(),
         };
-        if let Some(name) = r.event() {
-            anchors.events.insert(name.to_string(), start);
+        if let Some(event) = r.event() {
+            anchors.events.insert(event, start);
         }
         // A named obligation falls due on the start, and on the end for the second.
         for (i, id) in r.deadline_ids().into_iter().enumerate() {
             let dates = if i == 1 { vec![start, end] } else { vec![start] };
-            anchors.deadlines.insert(id.to_string(), dates);
+            anchors.deadlines.insert(id, dates);
         }
         let dates = r.due_dates(&anchors);
         prop_assert!(dates.windows(2).all(|w| w[0] < w[1]), "{:?}", dates);

@@ -6,7 +6,7 @@ use crate::catalogue::Path;
 use crate::matrix::assess;
 use crate::matrix::{pounds, thousands};
 use crate::questions::{QuestionId, QuestionKind};
-use crate::VecMap;
+use crate::IdMap;
 use crate::{Level, Schedule};
 use chrono::NaiveDate;
 
@@ -44,7 +44,7 @@ impl Answer {
 pub struct Answers {
     /// The schedule being assessed.
     pub schedule: Schedule,
-    values: VecMap<QuestionId, Answer>,
+    values: IdMap<QuestionId, Answer>,
 }
 
 impl Answers {
@@ -52,7 +52,7 @@ impl Answers {
     pub fn new(schedule: Schedule) -> Answers {
         Answers {
             schedule,
-            values: VecMap::new(),
+            values: IdMap::new(),
         }
     }
 

@@ -154,7 +154,7 @@ pub fn from_fragment(fragment: &str) -> LinkAnswers {
         }
     }
     let order = out.answers.sequence();
-    crate::vec_map::sort_small_by_key(&mut out.errors, |e| {
+    out.errors.sort_by_key(|e| {
         order
             .iter()
             .position(|&q| q == e.question)

@@ -1,8 +1,8 @@
 //! The assessment the user reads: each criterion's part, the notes where the schedule is
 //! unclear, what would lower the level, and ¶1.4.
 use super::{
-    ambiguity, cell_text, criterion_level, level_of, months_text, num_cell, num_plain, pounds,
-    thousands, AmbiguityText, Criterion, MatrixInput,
+    cell_text, criterion_level, level_of, months_text, num_cell, num_plain, pounds, thousands,
+    AmbiguityId, AmbiguityText, Criterion, MatrixInput,
 };
 use crate::answers::{DfAnswers, OtherContracts};
 use crate::{Level, StandardsLevel};
@@ -58,8 +58,8 @@ pub struct Note {
 }
 
 impl Note {
-    /// The note's stable id.
-    pub fn id(&self) -> &'static str {
+    /// The note's id.
+    pub fn id(&self) -> AmbiguityId {
         self.text.id
     }
 }
@@ -287,22 +287,22 @@ fn notes(a: &DfAnswers, i: &MatrixInput, level: Level, annex: Level) -> Vec<Note
             .max()
             .unwrap_or(Level::S1)
     };
-    let mut found: Vec<(&str, Option<String>)> = Vec::new();
+    let mut found: Vec<(AmbiguityId, Option<String>)> = Vec::new();
     // A gap matters only where the other reading would give another level: read as
     // "up to 2,500", S5 would do unless another criterion needs S6 already; read as "up to
     // £100k", S3 would do unless another criterion needs S4 or more (S4 admits less than
     // £100k on either reading, so the level is S5 both ways then).
     if i.subjects == 2500 && others_max(Criterion::Subjects) < Level::S6 {
-        found.push(("subjects-2500", None));
+        found.push((AmbiguityId::Subjects2500, None));
     }
     if i.value == 100_000 && others_max(Criterion::Value) <= Level::S3 {
-        found.push(("value-100k", None));
+        found.push((AmbiguityId::Value100k, None));
     }
     if i.subjects >= 1000 {
-        found.push(("worked-example-1-3", None));
+        found.push((AmbiguityId::WorkedExample1_3, None));
     }
     if criterion_level(Criterion::Value, i) > others_max(Criterion::Value) {
-        found.push(("value-not-in-1-2", None));
+        found.push((AmbiguityId::ValueNotIn1_2, None));
     }
     if let Some(o) = &a.other {
         // This contract's volumes alone, with the other contracts' level still applied.
@@ -315,14 +315,14 @@ fn notes(a: &DfAnswers, i: &MatrixInput, level: Level, annex: Level) -> Vec<Note
             ..a.clone()
         };
         if level_of(&MatrixInput::from_answers(&alone)) < level {
-            found.push(("aggregate-each-or-all", None));
+            found.push((AmbiguityId::AggregateEachOrAll, None));
         }
     }
     if (annex >= Level::S5 && !i.access) || (annex == Level::S6 && i.subjects <= 2500) {
-        found.push(("row-ceilings", None));
+        found.push((AmbiguityId::RowCeilings, None));
     }
     if a.aggregate_special() > a.entered_subjects() {
-        found.push(("special-exceeds-subjects", None));
+        found.push((AmbiguityId::SpecialExceedsSubjects, None));
     }
     if let Some(held) = i.incumbent.filter(|&l| l > annex) {
         let here = level_of(&MatrixInput::from_answers(&DfAnswers {
@@ -335,16 +335,19 @@ fn notes(a: &DfAnswers, i: &MatrixInput, level: Level, annex: Level) -> Vec<Note
             format!("The Annex puts this contract's answers alone at {here}, and at {annex} with the volumes of your other contracts added")
         };
         found.push((
-            "one-level-all-contracts",
+            AmbiguityId::OneLevelAllContracts,
             Some(format!("{annex_words}; your other Call-Off Contracts are at {held}, so {held} is applied to this contract too.")),
         ));
     }
     if i.access && level == Level::S4 && criterion_level(Criterion::Access, i) == Level::S4 {
-        found.push(("access-s4", None));
+        found.push((AmbiguityId::AccessS4, None));
     }
     found
         .into_iter()
-        .filter_map(|(id, detail)| ambiguity(id).map(|text| Note { text, detail }))
+        .map(|(id, detail)| Note {
+            text: id.text(),
+            detail,
+        })
         .collect()
 }
 

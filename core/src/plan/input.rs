@@ -3,8 +3,8 @@ use chrono::NaiveDate;
 
 use crate::answers::{DfAnswers, SmAnswers};
 use crate::calendar::checked_add_months_clamped;
+use crate::report::EventDates;
 use crate::schedule::Schedule;
-use crate::VecMap;
 
 /// What a plan is built from, apart from the selected obligations.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -16,8 +16,8 @@ pub struct PlanInput {
     pub start: Option<NaiveDate>,
     /// The last day of the term, if known; recurring duties stop here.
     pub end: Option<NaiveDate>,
-    /// The dates of events the user entered, by event id ("ismp-non-approval").
-    pub events: VecMap<String, NaiveDate>,
+    /// The dates of events the user entered.
+    pub events: EventDates,
     /// Today's date, from the caller; dates before it are marked [`PlanEntry::past`].
     pub today: NaiveDate,
 }
@@ -25,11 +25,7 @@ pub struct PlanInput {
 impl PlanInput {
     /// The input for DF Schedule 2.4: the start is the Call-Off Commencement Date and
     /// the term ends on [`df_term_end`]`(commencement, answers.months)`.
-    pub fn df(
-        answers: &DfAnswers,
-        events: VecMap<String, NaiveDate>,
-        today: NaiveDate,
-    ) -> PlanInput {
+    pub fn df(answers: &DfAnswers, events: EventDates, today: NaiveDate) -> PlanInput {
         PlanInput {
             schedule: Schedule::Df,
             start: answers.commencement,
@@ -44,11 +40,7 @@ impl PlanInput {
     /// The input for Schedule 2.4 (2017): the start is the Effective Date; the term's
     /// end is not asked, so it is unknown and recurring duties give their first date
     /// only (with [`PlanEntry::then_every`]).
-    pub fn sm2017(
-        answers: &SmAnswers,
-        events: VecMap<String, NaiveDate>,
-        today: NaiveDate,
-    ) -> PlanInput {
+    pub fn sm2017(answers: &SmAnswers, events: EventDates, today: NaiveDate) -> PlanInput {
         PlanInput {
             schedule: Schedule::Sm2017,
             start: answers.effective,

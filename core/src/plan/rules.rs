@@ -1,10 +1,10 @@
 //! The deadline rules of the selected obligations, and of the obligations they name.
-use crate::catalogue::{find, Selected};
+use crate::catalogue::{EventId, ObligationId, Selected};
 use crate::deadline::{Anchors, DeadlineRule};
 use crate::schedule::Schedule;
 
 /// What follows the first date of a recurring rule.
-pub(super) fn then_every(rule: &DeadlineRule) -> Option<&'static str> {
+pub(super) fn then_every(rule: &DeadlineRule<EventId, ObligationId>) -> Option<&'static str> {
     match rule {
         DeadlineRule::MonthsAfterThenAnnually { .. } | DeadlineRule::AnnuallyAfter { .. } => {
             Some("then every year")
@@ -19,14 +19,19 @@ pub(super) fn then_every(rule: &DeadlineRule) -> Option<&'static str> {
     }
 }
 
-/// The rule of the obligation with this id in `schedule`, if it has one.
-fn rule_of(schedule: Schedule, id: &str) -> Option<&'static DeadlineRule<'static>> {
-    find(id).filter(|o| o.schedule == schedule)?.deadline
+/// The rule of the obligation `id` if it is of `schedule` and has one.
+fn rule_of(
+    schedule: Schedule,
+    id: ObligationId,
+) -> Option<&'static DeadlineRule<'static, EventId, ObligationId>> {
+    Some(id.obligation())
+        .filter(|o| o.schedule == schedule)?
+        .deadline
 }
 
 /// Whether the rule comes round again: by itself, or because it follows the deadlines
 /// of an obligation whose rule does ("1 days before each deadline of" a yearly ITHC).
-pub(super) fn recurs(rule: &DeadlineRule, schedule: Schedule) -> bool {
+pub(super) fn recurs(rule: &DeadlineRule<EventId, ObligationId>, schedule: Schedule) -> bool {
     rule.is_recurring()
         || rule
             .deadline_ids()
@@ -49,12 +54,12 @@ pub(super) fn with_deadlines(
             continue;
         };
         for id in rule.deadline_ids() {
-            if anchors.deadlines.contains_key(id) {
+            if anchors.deadlines.contains_key(&id) {
                 continue;
             }
             if let Some(named) = rule_of(schedule, id) {
                 let dates = named.due_dates(&anchors);
-                anchors.deadlines.insert(id.to_string(), dates);
+                anchors.deadlines.insert(id, dates);
             }
         }
     }

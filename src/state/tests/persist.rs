@@ -10,8 +10,13 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
+/// The obligation with this data id.
+fn ob(id: &str) -> ObligationId {
+    ObligationId::parse(id).unwrap()
+}
+
 fn mark(id: &str, r: Readiness) -> Action {
-    Action::SetReadiness(id.into(), Some(r))
+    Action::SetReadiness(ob(id), Some(r))
 }
 
 /// Issue 16: a DF result marked, a 2017 link opened and finished, saved: the file was
@@ -28,7 +33,7 @@ fn a_schedule_change_keeps_the_marks_and_the_saved_file_opens() {
         (Page::Result, Schedule::Sm2017)
     );
     assert_eq!(
-        s.readiness.get("df-2-7"),
+        s.readiness.get(&ob("df-2-7")),
         Some(&Readiness::InProgress),
         "the DF mark is kept, not dropped"
     );
@@ -41,7 +46,10 @@ fn a_schedule_change_keeps_the_marks_and_the_saved_file_opens() {
     assert_eq!(opened.readiness, s.readiness);
     // Back to the DF answers: their mark is there.
     let back = run(opened, [Action::OpenLink(DF_LINK.into())]);
-    assert_eq!(back.readiness.get("df-2-7"), Some(&Readiness::InProgress));
+    assert_eq!(
+        back.readiness.get(&ob("df-2-7")),
+        Some(&Readiness::InProgress)
+    );
     // Choosing the other schedule on the start page keeps the marks too, in storage.
     let chosen = run(
         back,
@@ -50,7 +58,10 @@ fn a_schedule_change_keeps_the_marks_and_the_saved_file_opens() {
     let chosen = run(chosen, [Action::ChooseSchedule(Schedule::Sm2017)]);
     assert!(!chosen.is_blank(), "marks are something to keep");
     let restored = init(None, Some(&chosen.to_storage()));
-    assert_eq!(restored.readiness.get("df-2-7"), Some(&Readiness::NotYet));
+    assert_eq!(
+        restored.readiness.get(&ob("df-2-7")),
+        Some(&Readiness::NotYet)
+    );
 }
 
 #[test]
@@ -59,13 +70,13 @@ fn event_dates_survive_reload_and_go_into_the_saved_file() {
     let s = run(
         s,
         [
-            Action::SetEventDate("ismp-non-approval".into(), Some(date(2027, 3, 1))),
-            Action::SetEventDate("security-event-awareness".into(), Some(date(2027, 2, 2))),
-            Action::SetEventDate("security-event-awareness".into(), None),
+            Action::SetEventDate(EventId::IsmpNonApproval, Some(date(2027, 3, 1))),
+            Action::SetEventDate(EventId::SecurityEventAwareness, Some(date(2027, 2, 2))),
+            Action::SetEventDate(EventId::SecurityEventAwareness, None),
         ],
     );
     let mut expected = EventDates::new();
-    expected.insert("ismp-non-approval".into(), date(2027, 3, 1));
+    expected.insert(EventId::IsmpNonApproval, date(2027, 3, 1));
     assert_eq!(s.event_dates, expected);
     let reloaded = init(None, Some(&s.to_storage()));
     assert_eq!(reloaded.event_dates, expected);
@@ -116,7 +127,7 @@ fn older_storage_is_restored_and_junk_gives_a_message() {
         Some("smx2\nschedule=df&subjects=5&special=0&value=1&months=1&access=no&other=no&commencement=skip\nresult\ndf-2-7=not-yet"),
     );
     assert_eq!((v2.page, v2.notice.clone()), (Page::Result, None));
-    assert_eq!(v2.readiness.get("df-2-7"), Some(&Readiness::NotYet));
+    assert_eq!(v2.readiness.get(&ob("df-2-7")), Some(&Readiness::NotYet));
     assert_eq!(v2.answers, from_fragment(DF_LINK).answers);
     let v1 = init(
         None,
@@ -145,7 +156,7 @@ fn older_storage_is_restored_and_junk_gives_a_message() {
 fn opening_a_file_replaces_the_state_or_leaves_it_alone() {
     let s = init(Some(DF_LINK), None);
     let mut marks = ReadinessMap::new();
-    marks.insert("df-2-7".to_string(), Readiness::InProgress);
+    marks.insert(ob("df-2-7"), Readiness::InProgress);
     let other =
         from_fragment("schedule=df&subjects=3000&special=0&value=1&months=1&access=no").answers;
     let file = savefile::to_json(&Document {
@@ -182,6 +193,6 @@ fn opening_a_file_replaces_the_state_or_leaves_it_alone() {
     assert!(run(bad, [Action::DismissFileProblems])
         .file_problems
         .is_empty());
-    let cleared = run(opened, [Action::SetReadiness("df-2-7".into(), None)]);
+    let cleared = run(opened, [Action::SetReadiness(ob("df-2-7"), None)]);
     assert!(cleared.readiness.is_empty());
 }

@@ -4,9 +4,9 @@ use std::fmt;
 
 use super::{Anchor, DeadlineRule, Ids, MAX_COUNT};
 
-impl<'a> Anchor<'a> {
+impl<'a> Anchor<&'a str, &'a str> {
     /// Reads an anchor: `commencement`, `effective date`, `event:NAME` or `deadline:ID`.
-    fn parse(text: &'a str) -> Result<Anchor<'a>, String> {
+    fn parse(text: &'a str) -> Result<Self, String> {
         match text {
             "commencement" => Ok(Anchor::Commencement),
             "effective date" => Ok(Anchor::EffectiveDate),
