@@ -11,12 +11,6 @@ pub use link::{from_fragment, parse_stored_value, parse_value, LinkAnswers, Link
 
 use chrono::{Datelike, NaiveDate};
 
-/// Formats a date as "2027-01-04": chrono's `Display` (`d.to_string()`), which new code
-/// calls directly; kept for the callers that name it.
-pub fn iso_date(d: NaiveDate) -> String {
-    d.to_string()
-}
-
 /// Reads `YYYY-MM-DD` (as `<input type="date">` gives it); `None` if it is not a real date.
 pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
     let mut it = s.trim().splitn(3, '-');

@@ -39,7 +39,6 @@ use chrono::NaiveDate;
 
 use crate::catalogue::{Condition, EventId, Obligation, Selected};
 use crate::deadline::{Anchors, DeadlineRule};
-use crate::flow::iso_date;
 use crate::schedule::Schedule;
 use crate::IdMap;
 use rules::{recurs, then_every, with_deadlines};
@@ -282,7 +281,7 @@ pub fn build_plan(selected: &[Selected], input: &PlanInput) -> Plan {
                 occurrences,
                 recurring,
                 rule: described.clone(),
-                uid: format!("{}-{}@{UID_DOMAIN}", o.id, iso_date(date)),
+                uid: format!("{}-{}@{UID_DOMAIN}", o.id, date),
                 then_every: if i == 0 && continues {
                     then_every(rule)
                 } else {

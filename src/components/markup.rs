@@ -2,7 +2,7 @@
 //! why): escaping, and the `<time>` element (`plan::time` is its Yew twin, for the parts
 //! Yew still builds).
 use chrono::NaiveDate;
-use security_matrix_core::flow::{iso_date, long_date};
+use security_matrix_core::flow::long_date;
 use std::fmt::Write;
 
 /// Appends `s` with `&`, `<`, `>`, `"` and `'` escaped (safe in text and in quoted
@@ -22,12 +22,7 @@ pub fn esc(out: &mut String, s: &str) {
 
 /// Appends `<time datetime="YYYY-MM-DD">4 January 2027</time>`.
 pub fn time(out: &mut String, d: NaiveDate) {
-    let _ = write!(
-        out,
-        r#"<time datetime="{}">{}</time>"#,
-        iso_date(d),
-        long_date(d)
-    );
+    let _ = write!(out, r#"<time datetime="{d}">{}</time>"#, long_date(d));
 }
 
 #[cfg(test)]

@@ -237,10 +237,7 @@ mod tests {
                 .expect("dated obligation listed");
             let end = start + html[start..].find("</li>").unwrap();
             assert!(
-                html[start..end].contains(&format!(
-                    r#"<time datetime="{}">"#,
-                    security_matrix_core::flow::iso_date(e.date)
-                )),
+                html[start..end].contains(&format!(r#"<time datetime="{}">"#, e.date)),
                 "{} {}",
                 e.obligation.id,
                 e.date

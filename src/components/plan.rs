@@ -30,7 +30,7 @@ pub struct PlanSectionProps {
 
 /// `<time datetime="YYYY-MM-DD">4 January 2027</time>`.
 pub fn time(d: NaiveDate) -> Html {
-    html! { <time datetime={security_matrix_core::flow::iso_date(d)}>{ long_date(d) }</time> }
+    html! { <time datetime={d.to_string()}>{ long_date(d) }</time> }
 }
 
 /// Offers the plan as a calendar file: what both calendar buttons (the plan's and the
@@ -102,7 +102,7 @@ pub fn plan_section(p: &PlanSectionProps) -> Html {
                         <div class="smx-event" data-testid="event" data-event={id.as_str()}>
                             <label class="smx-label" for={input_id.clone()}>{ capitalised(label) }</label>
                             <input id={input_id} class="smx-input smx-input--width-10" type="date"
-                                value={date.map(security_matrix_core::flow::iso_date).unwrap_or_default()} {onchange} />
+                                value={date.map(|d| d.to_string()).unwrap_or_default()} {onchange} />
                             <ul class="smx-list">
                                 { for plan.event_duties.iter().filter(|d| d.event_id == *id).map(|d| html! {
                                     <li data-ref={d.obligation.reference}>
@@ -200,7 +200,6 @@ fn capitalised(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use security_matrix_core::flow::iso_date;
     use security_matrix_core::report::df_report;
     use security_matrix_core::DfAnswers;
 
@@ -239,7 +238,7 @@ mod tests {
             esc(&mut row, e.obligation.reference);
             let found = at + html[at..].find(&row).expect("rows in the plan's order");
             let end = found + html[found..].find("</tr>").unwrap();
-            let want = format!(r#"<time datetime="{}">"#, iso_date(e.date));
+            let want = format!(r#"<time datetime="{}">"#, e.date);
             assert!(
                 html[found..end].contains(&want),
                 "{} {}",

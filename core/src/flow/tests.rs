@@ -5,12 +5,12 @@ use crate::{Level, Schedule};
 use QuestionId::*;
 
 #[test]
-fn parse_iso_date_reads_what_iso_date_writes() {
+fn parse_iso_date_reads_what_chrono_writes() {
     for d in [
         NaiveDate::from_ymd_opt(2027, 1, 4).unwrap(),
         NaiveDate::from_ymd_opt(1999, 12, 31).unwrap(),
     ] {
-        assert_eq!(parse_iso_date(&iso_date(d)), Some(d));
+        assert_eq!(parse_iso_date(&d.to_string()), Some(d));
     }
     for bad in ["", "2027-02-30", "2027-1-4", "27-01-04", "2027-01-04x", "x"] {
         assert_eq!(parse_iso_date(bad), None, "{bad}");
@@ -20,10 +20,7 @@ fn parse_iso_date_reads_what_iso_date_writes() {
 #[test]
 fn dates_are_written_by_chrono_as_iso_8601() {
     let d = NaiveDate::from_ymd_opt(2027, 1, 4).unwrap();
-    assert_eq!(
-        (d.to_string(), iso_date(d)),
-        ("2027-01-04".into(), "2027-01-04".into())
-    );
+    assert_eq!(d.to_string(), "2027-01-04");
     assert_eq!(Answer::Date(d).value_text(), "2027-01-04");
     // Years outside 0–9999 get a sign, as ISO 8601's expanded years do.
     assert_eq!(

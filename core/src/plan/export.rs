@@ -2,7 +2,6 @@
 use chrono::NaiveDateTime;
 
 use super::{Plan, PlanEntry};
-use crate::flow::iso_date;
 use crate::ics::{to_ics, IcsEvent};
 use crate::level::Level;
 use crate::schedule::Schedule;
@@ -61,7 +60,7 @@ pub fn ics_file_name(plan: &Plan, level: Option<Level>) -> String {
         (schedule, _) => schedule.id().to_string(),
     };
     match plan.start {
-        Some(start) => format!("security-plan-{what}-{}.ics", iso_date(start)),
+        Some(start) => format!("security-plan-{what}-{}.ics", start),
         None => format!("security-plan-{what}.ics"),
     }
 }
