@@ -11,6 +11,7 @@ use crate::Level;
 use std::fmt;
 
 mod explain;
+mod what_if;
 pub use explain::{assess, CriterionResult, LevelAssessment, LevelChange, Note, WhatIf};
 
 /// A numeric cell of the matrix.

@@ -7,15 +7,9 @@ use security_matrix_core::{assess, AmbiguityId, Criterion, DfAnswers, Level, Oth
 fn small() -> DfAnswers {
     DfAnswers {
         subjects: 50,
-        special: 0,
-        professional: None,
         value: 40_000,
         months: 6,
-        access: false,
-        other: None,
-        commencement: None,
-        route: None,
-        hosting: None,
+        ..DfAnswers::default()
     }
 }
 

@@ -1,0 +1,72 @@
+//! Writing the document: the saved file, and sessionStorage's copy with the page.
+use super::{Document, FORMAT, SCHEMA};
+use crate::questions::QUESTIONS;
+use crate::RULES_VERSION;
+use serde::{Serialize, Serializer};
+
+/// Writes the file the user saves.
+pub fn to_json(doc: &Document) -> String {
+    write(doc, None)
+}
+
+/// The document as written (schema 3): these members in this order, each map in the order
+/// given (answers in question order, marks and dates by id), indented by two spaces.
+#[derive(Serialize)]
+struct Written<'a> {
+    format: &'static str,
+    schema: u64,
+    rules_version: &'static str,
+    schedule: &'static str,
+    #[serde(serialize_with = "in_order")]
+    answers: Vec<(&'static str, String)>,
+    #[serde(serialize_with = "in_order")]
+    event_dates: Vec<(&'a str, String)>,
+    #[serde(serialize_with = "in_order")]
+    readiness: Vec<(&'a str, &'static str)>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    page: Option<&'a str>,
+}
+
+/// Marks and dates by data id, in the order files have always been written (the typed ids
+/// run in catalogue order).
+fn by_data_id<'a, V>(pairs: impl Iterator<Item = (&'a str, V)>) -> Vec<(&'a str, V)> {
+    let mut pairs: Vec<_> = pairs.collect();
+    pairs.sort_by_key(|(id, _)| *id);
+    pairs
+}
+
+/// Writes pairs as a JSON object, keeping their order.
+fn in_order<S: Serializer, K: Serialize, V: Serialize>(
+    pairs: &[(K, V)],
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.collect_map(pairs.iter().map(|(k, v)| (k, v)))
+}
+
+/// Writes the document, with the page the user is on for sessionStorage.
+pub fn write(doc: &Document, page: Option<&str>) -> String {
+    let schedule = doc.answers.schedule;
+    let written = Written {
+        format: FORMAT,
+        schema: SCHEMA,
+        rules_version: RULES_VERSION,
+        schedule: schedule.id(),
+        answers: QUESTIONS
+            .iter()
+            .filter(|q| q.schedule == schedule)
+            .filter_map(|q| Some((q.id.key(), doc.answers.get(q.id)?.value_text())))
+            .collect(),
+        event_dates: by_data_id(
+            doc.event_dates
+                .iter()
+                .map(|(e, d)| (e.as_str(), d.to_string())),
+        ),
+        readiness: by_data_id(doc.readiness.iter().map(|(id, r)| (id.as_str(), r.key()))),
+        page,
+    };
+    match serde_json::to_string_pretty(&written) {
+        Ok(text) => text + "\n",
+        // (Not `expect`: it would bring the error's `Debug` into the bundle.)
+        Err(_) => unreachable!("strings and whole numbers always serialize"),
+    }
+}
