@@ -15,7 +15,8 @@ use chrono::{Datelike, NaiveDate};
 pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
     let mut it = s.trim().splitn(3, '-');
     let (y, m, d) = (it.next()?, it.next()?, it.next()?);
-    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+    let digits = |part: &str, n: usize| part.len() == n && part.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
         return None;
     }
     NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)

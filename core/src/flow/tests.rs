@@ -12,7 +12,17 @@ fn parse_iso_date_reads_what_chrono_writes() {
     ] {
         assert_eq!(parse_iso_date(&d.to_string()), Some(d));
     }
-    for bad in ["", "2027-02-30", "2027-1-4", "27-01-04", "2027-01-04x", "x"] {
+    for bad in [
+        "",
+        "2027-02-30",
+        "2027-1-4",
+        "27-01-04",
+        "2027-01-04x",
+        "x",
+        "+123-01-01",
+        "2027-+1-01",
+        "2027-01-+4",
+    ] {
         assert_eq!(parse_iso_date(bad), None, "{bad}");
     }
 }
