@@ -190,16 +190,7 @@ fn check_obligation<'a>(
         return Err(format!("{name}: `title` must be one line"));
     }
     let category = filled(&name, "category", &o.category)?;
-    let category = CATEGORIES
-        .iter()
-        .find(|(n, _)| *n == category)
-        .map(|(_, v)| *v)
-        .ok_or_else(|| {
-            format!(
-                "{name}: unknown category `{category}` (expected one of: {})",
-                CATEGORIES.map(|(n, _)| n).join(", ")
-            )
-        })?;
+    let category = variant_of(&name, "category", category, &CATEGORIES)?;
     let levels = match (&o.levels, spec.has_levels) {
         (Some(list), true) => levels(&name, list)?,
         (None, true) => return Err(format!("{name}: missing field `levels`")),
@@ -241,6 +232,27 @@ fn check_obligation<'a>(
     })
 }
 
+/// The Rust variant for a data value from one of the tables above, or an error naming the
+/// entry and listing the values it could have been.
+fn variant_of(
+    name: &str,
+    what: &str,
+    value: &str,
+    table: &[(&str, &'static str)],
+) -> Result<&'static str, String> {
+    table
+        .iter()
+        .find(|(v, _)| *v == value)
+        .map(|(_, variant)| *variant)
+        .ok_or_else(|| {
+            let known: Vec<&str> = table.iter().map(|(v, _)| *v).collect();
+            format!(
+                "{name}: unknown {what} `{value}` (expected one of: {})",
+                known.join(", ")
+            )
+        })
+}
+
 /// The own-device verdicts: every kind once, as `DeviceVerdictKind` variants.
 fn check_verdicts(
     verdicts: &[schema::DeviceVerdict],
@@ -250,16 +262,7 @@ fn check_verdicts(
     for (i, v) in verdicts.iter().enumerate() {
         let name = entry_name("device_verdict", i, &v.kind);
         let kind = filled(&name, "kind", &v.kind)?;
-        let variant = VERDICTS
-            .iter()
-            .find(|(k, _)| *k == kind)
-            .map(|(_, v)| *v)
-            .ok_or_else(|| {
-                format!(
-                    "{name}: unknown kind `{kind}` (expected one of: {})",
-                    VERDICTS.map(|(k, _)| k).join(", ")
-                )
-            })?;
+        let variant = variant_of(&name, "kind", kind, &VERDICTS)?;
         if !seen.insert(kind.to_string()) {
             return Err(format!("{name}: duplicate kind `{kind}`"));
         }
