@@ -174,7 +174,7 @@ pub struct Selected {
     /// The obligation.
     pub obligation: &'static Obligation,
     /// Its conditions whose facts are unknown, in the obligation's order; the UI says
-    /// "applies where you host Customer Data" ([`Condition::describe`]).
+    /// "Applies where you host Customer Data" ([`Condition::describe`]).
     pub open_conditions: Vec<Condition>,
 }
 

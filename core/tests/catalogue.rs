@@ -1397,7 +1397,7 @@ fn conditions_describe_themselves_and_round_trip() {
     let mut phrases = BTreeSet::new();
     for c in Condition::ALL {
         assert_eq!(Condition::from_id(c.id()), Some(c));
-        assert!(c.describe().starts_with("applies "), "{c}");
+        assert!(c.describe().starts_with("Applies "), "{c}");
         assert!(phrases.insert(c.describe()), "{c}: duplicate phrase");
     }
     assert!(Condition::Hosting.describe().contains("host Customer Data"));

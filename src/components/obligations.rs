@@ -105,12 +105,8 @@ pub fn obligations_markup(groups: &[ObligationGroup], plan: &Plan, heading_level
             out.push_str("</p>");
             due_dates(&mut out, plan, o.id);
             for c in &s.open_conditions {
-                // "applies where you host Customer Data" → "Applies where …".
-                let words = c.describe();
-                let (first, rest) = words.split_at(1);
                 out.push_str(r#"<p class="smx-obligation__condition">"#);
-                esc(&mut out, &first.to_ascii_uppercase());
-                esc(&mut out, rest);
+                esc(&mut out, c.describe());
                 out.push_str("</p>");
             }
             if let Some(note) = o.note {

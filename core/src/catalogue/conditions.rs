@@ -82,36 +82,36 @@ impl Condition {
         Condition::ALL.into_iter().find(|c| c.id() == id)
     }
 
-    /// Plain English for an obligation that depends on this condition: "applies where …".
+    /// Plain English for an obligation that depends on this condition: "Applies where …".
     pub fn describe(self) -> &'static str {
         match self {
-            Condition::Access => "applies where you have access to Customer (MoJ) systems",
+            Condition::Access => "Applies where you have access to Customer (MoJ) systems",
             Condition::NoAccess => {
-                "applies where you use only your own systems, without access to Customer (MoJ) systems"
+                "Applies where you use only your own systems, without access to Customer (MoJ) systems"
             }
-            Condition::Hosting => "applies where you host Customer Data",
-            Condition::SpecialCategory => "applies where there is Special Category Data",
+            Condition::Hosting => "Applies where you host Customer Data",
+            Condition::SpecialCategory => "Applies where there is Special Category Data",
             Condition::PathA => {
-                "applies if you take route (a): certification under another UK Government security accreditation scheme"
+                "Applies if you take route (a): certification under another UK Government security accreditation scheme"
             }
             Condition::PathB => {
-                "applies if you take route (b): the listed certifications and measures, in the absence of another UK Government accreditation"
+                "Applies if you take route (b): the listed certifications and measures, in the absence of another UK Government accreditation"
             }
-            Condition::OtherContracts => "applies where you hold other Call-Off Contracts",
+            Condition::OtherContracts => "Applies where you hold other Call-Off Contracts",
             Condition::LevelChange => {
-                "applies where a new award changes the security level of your existing Call-Off Contracts"
+                "Applies where a new award changes the security level of your existing Call-Off Contracts"
             }
-            Condition::OwnDevices => "applies where you use your own computers",
-            Condition::NoOwnDevices => "applies where you do not use your own computers",
-            Condition::Official => "applies where the data is marked OFFICIAL",
+            Condition::OwnDevices => "Applies where you use your own computers",
+            Condition::NoOwnDevices => "Applies where you do not use your own computers",
+            Condition::Official => "Applies where the data is marked OFFICIAL",
             Condition::OfficialSensitive => {
-                "applies where the data warrants an OFFICIAL-SENSITIVE marking"
+                "Applies where the data warrants an OFFICIAL-SENSITIVE marking"
             }
             Condition::Bulk => {
-                "applies where you need access to large volumes of personal or protectively marked data"
+                "Applies where you need access to large volumes of personal or protectively marked data"
             }
             Condition::NoBulk => {
-                "applies where you do not need access to large volumes of personal or protectively marked data"
+                "Applies where you do not need access to large volumes of personal or protectively marked data"
             }
         }
     }
