@@ -235,27 +235,24 @@ impl Answers {
         })
     }
 
-    /// The 2017 answers, when complete.
+    /// The 2017 answers, when complete; each answer is taken where it is asked.
     pub fn sm(&self) -> Option<SmAnswers> {
         use QuestionId::*;
         if self.schedule != Schedule::Sm2017 || !self.is_complete() {
             return None;
         }
-        let own = self.yes(OwnDevices)?;
+        let seq = self.sequence();
+        let asked = |q: QuestionId| seq.contains(&q);
         Some(SmAnswers {
             effective: self.date(Effective),
-            own_devices: own,
-            marking: if own {
+            own_devices: self.yes(OwnDevices)?,
+            marking: if asked(Marking) {
                 crate::answers::Marking::from_value(self.choice(Marking)?)
             } else {
                 None
             },
-            bulk: if own { self.yes(Bulk) } else { None },
-            long_term: if self.sequence().contains(&LongTerm) {
-                self.yes(LongTerm)
-            } else {
-                None
-            },
+            bulk: asked(Bulk).then(|| self.yes(Bulk)).flatten(),
+            long_term: asked(LongTerm).then(|| self.yes(LongTerm)).flatten(),
         })
     }
 
