@@ -107,6 +107,13 @@ pub fn app(props: &AppProps) -> Html {
             move || drop((before, after))
         });
     }
+    // "Print or save as PDF": the reducer has opened the all-on-one-page view; print it once
+    // it is rendered.
+    use_effect_with(state.print_request, |request| {
+        if *request > 0 {
+            edge::print();
+        }
+    });
     // The document title follows the page.
     {
         let title = state.title();
@@ -140,7 +147,7 @@ pub fn app(props: &AppProps) -> Html {
         today: state.today,
         event_dates: state.event_dates.clone(),
         all_answers: state.answers.clone(),
-        readiness: state.readiness.clone(),
+        tracker: state.tracker.clone(),
         heading_level: h,
         dispatch: dispatch.clone(),
     };
@@ -154,7 +161,7 @@ pub fn app(props: &AppProps) -> Html {
         Page::Check => html! {
             { check_answers(&CheckAnswersProps { answers: state.answers.clone(), heading_level: h, dispatch: dispatch.clone() }) }
         },
-        Page::Result => match (state.answers.df(), state.answers.sm()) {
+        Page::Result(_) => match (state.answers.df(), state.answers.sm()) {
             (Some(df), _) => html! {
                 <DfResultPage answers={df} ctx={result_ctx()} />
             },

@@ -14,8 +14,9 @@ pub use draft::{Draft, Field, FieldError};
 use chrono::NaiveDate;
 use security_matrix_core::flow::Answers;
 use security_matrix_core::questions::QuestionId;
-use security_matrix_core::readiness::{Readiness, ReadinessMap};
 use security_matrix_core::report::EventDates;
+use security_matrix_core::tracker::{Status, TrackField, Tracker};
+use security_matrix_core::view::View;
 use security_matrix_core::{EventId, IdMap, ObligationId, Schedule};
 
 /// A page of the flow.
@@ -27,18 +28,20 @@ pub enum Page {
     Question(QuestionId),
     /// Check your answers.
     Check,
-    /// The result.
-    Result,
+    /// The result, in one of its views.
+    Result(View),
 }
 
 impl Page {
-    /// A stable key for storage ("start", "q:subjects", "check", "result").
+    /// A stable key for storage ("start", "q:subjects", "check", "result" for the summary,
+    /// "result:plan" for another view).
     pub fn key(self) -> String {
         match self {
             Page::Start => "start".into(),
             Page::Question(q) => format!("q:{}", q.key()),
             Page::Check => "check".into(),
-            Page::Result => "result".into(),
+            Page::Result(View::Summary) => "result".into(),
+            Page::Result(v) => format!("result:{}", v.key()),
         }
     }
 
@@ -47,8 +50,11 @@ impl Page {
         match key {
             "start" => Some(Page::Start),
             "check" => Some(Page::Check),
-            "result" => Some(Page::Result),
-            _ => QuestionId::from_key(key.strip_prefix("q:")?).map(Page::Question),
+            "result" => Some(Page::Result(View::Summary)),
+            _ => match key.strip_prefix("result:") {
+                Some(view) => View::from_key(view).map(Page::Result),
+                None => QuestionId::from_key(key.strip_prefix("q:")?).map(Page::Question),
+            },
         }
     }
 }
@@ -81,10 +87,14 @@ pub struct State {
     pub ready: bool,
     /// The schedule a fresh start begins with (chosen by the embedding page).
     pub default_schedule: Schedule,
-    /// The readiness self-check, by obligation id. Marks of both schedules are kept (the id
-    /// names its schedule): a link or a choice of the other schedule does not lose them, and
-    /// the saved file and storage keep them all.
-    pub readiness: ReadinessMap,
+    /// The tracker (status, owner, note), by obligation id. Those of both schedules are kept
+    /// (the id names its schedule): a link or a choice of the other schedule does not lose
+    /// them, and the saved file and storage keep them all.
+    pub tracker: Tracker,
+    /// Whether the printed view includes the schedule's own words.
+    pub print_words: bool,
+    /// Increases each time the user asks to print (the edge prints after the render).
+    pub print_request: u32,
     /// Why a file the user opened could not be used (the state is left as it was).
     pub file_problems: Vec<String>,
 }
@@ -104,7 +114,9 @@ impl Default for State {
             page_change: 0,
             ready: false,
             default_schedule: Schedule::Df,
-            readiness: ReadinessMap::new(),
+            tracker: Tracker::new(),
+            print_words: false,
+            print_request: 0,
             file_problems: Vec::new(),
         }
     }
@@ -150,8 +162,16 @@ pub enum Action {
     DismissNotice,
     /// Set or clear the date of an event, to date the duties that follow from it.
     SetEventDate(EventId, Option<NaiveDate>),
-    /// Mark an obligation's readiness (or clear the mark).
-    SetReadiness(ObligationId, Option<Readiness>),
+    /// Set an obligation's status (or clear it).
+    SetStatus(ObligationId, Option<Status>),
+    /// Typing in an obligation's owner or note (kept as typed, even when too long).
+    SetTrackText(ObligationId, TrackField, String),
+    /// Open a view of the result.
+    ShowView(View),
+    /// "Print or save as PDF": open the all-on-one-page view and print it.
+    Print,
+    /// "Include the schedule's own words" in the printed view.
+    SetPrintWords(bool),
     /// A saved file was read at the edge: its text, or why it could not be read.
     OpenFile(Result<String, String>),
     /// Dismiss the file problems.
@@ -166,7 +186,7 @@ impl State {
             Page::Start => return base.to_string(),
             Page::Question(q) => q.question().heading.to_string(),
             Page::Check => "Check your answers".to_string(),
-            Page::Result => "Your result".to_string(),
+            Page::Result(view) => return self.result_title(view),
         };
         let error = if self.errors.is_empty() {
             ""
@@ -174,6 +194,22 @@ impl State {
             "Error: "
         };
         format!("{error}{page} – {base}")
+    }
+}
+
+impl State {
+    /// The document title of a result view: "Your result" for the summary, else the view's
+    /// heading then "Your result".
+    fn result_title(&self, view: View) -> String {
+        let base = "Your result – Work out your security level";
+        if view == View::Summary {
+            return base.to_string();
+        }
+        let level = self
+            .answers
+            .df()
+            .map(|a| security_matrix_core::assess(&a).level);
+        format!("{} – {base}", view.heading(level))
     }
 }
 

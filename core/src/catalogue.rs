@@ -88,6 +88,29 @@ impl Category {
         }
     }
 
+    /// The subject's id in views and links (`view=subject-<key>`): `certification`,
+    /// `governance`, `data-handling`, `standards`, `incidents`, `business-continuity`,
+    /// `personnel`, `technical`, `audit`, `devices`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Category::Certification => "certification",
+            Category::Governance => "governance",
+            Category::DataHandling => "data-handling",
+            Category::Standards => "standards",
+            Category::IncidentsAndNotification => "incidents",
+            Category::BusinessContinuity => "business-continuity",
+            Category::Personnel => "personnel",
+            Category::Technical => "technical",
+            Category::Audit => "audit",
+            Category::Devices => "devices",
+        }
+    }
+
+    /// The category for a key from [`Category::key`].
+    pub fn from_key(key: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.key() == key)
+    }
+
     /// Position in [`Category::ALL`] (0 first), for sorting groups.
     pub fn order(self) -> u8 {
         self as u8

@@ -20,11 +20,12 @@ pub mod id_map;
 pub mod matrix;
 pub mod plan;
 pub mod questions;
-pub mod readiness;
 pub mod report;
 pub mod savefile;
 pub mod schedule;
 pub mod statement;
+pub mod tracker;
+pub mod view;
 
 pub use answers::{DfAnswers, Marking, OtherContracts, SmAnswers};
 pub use catalogue::{EventId, ObligationId};

@@ -14,7 +14,10 @@
 //! be of either schedule: an obligation's id names its schedule (`df-…`, `sm2017-…`), so
 //! marks made for the schedule not being assessed are kept for when the user goes back to it.
 //! Schema 2 files saved after a schedule change hold such marks too (issue 16: they were
-//! refused then) and open the same way.
+//! refused then) and open the same way. Schema 4 replaces the marks (`readiness`: id to
+//! `in-place`, `in-progress` or `not-yet`) with the tracker (`tracker`: id to an object with
+//! any of `status`, `owner` and `note`); an earlier file's marks become statuses ("not yet"
+//! is "not started").
 mod legacy;
 mod write;
 
@@ -23,15 +26,15 @@ pub use write::{to_json, write};
 use crate::catalogue::{EventId, ObligationId};
 use crate::flow::{from_fragment, parse_iso_date, parse_stored_value, Answers};
 use crate::questions::QuestionId;
-use crate::readiness::{Readiness, ReadinessMap};
 use crate::report::EventDates;
+use crate::tracker::{Status, Track, Tracker};
 use crate::{Schedule, RULES_VERSION};
 use serde_json::{Map, Value};
 
 /// The value of the document's `format` member.
 pub const FORMAT: &str = "security-matrix-assessment";
 /// The current schema version (see the module's notes for the earlier ones).
-pub const SCHEMA: u64 = 3;
+pub const SCHEMA: u64 = 4;
 /// Files larger than this are not ours.
 pub const MAX_BYTES: usize = 512 * 1024;
 
@@ -40,8 +43,8 @@ pub const MAX_BYTES: usize = 512 * 1024;
 pub struct Document {
     /// The answers, for one schedule.
     pub answers: Answers,
-    /// The readiness marks by obligation id, of either schedule.
-    pub readiness: ReadinessMap,
+    /// What was recorded for each obligation (status, owner, note), of either schedule.
+    pub tracker: Tracker,
     /// The dates of events (to date the duties that run from them), by event id.
     pub event_dates: EventDates,
 }
@@ -200,7 +203,11 @@ fn read_document(doc: &Value, origin: Origin) -> Result<Loaded, Vec<String>> {
     }
     let document = Document {
         answers,
-        readiness: marks(doc.get("readiness"), &mut skipped),
+        tracker: if schema < 4 {
+            marks(doc.get("readiness"), &mut skipped)
+        } else {
+            tracker(doc.get("tracker"), &mut skipped)
+        },
         event_dates: event_dates(doc.get("event_dates"), &mut skipped),
     };
     let page = match origin {
@@ -297,9 +304,9 @@ fn members<'a>(
     members.into_iter().flat_map(Map::iter)
 }
 
-/// Readiness marks by obligation id, of either schedule.
-fn marks(value: Option<&Value>, skipped: &mut Vec<String>) -> ReadinessMap {
-    let mut readiness = ReadinessMap::new();
+/// Readiness marks by obligation id, of either schedule (schemas 2 and 3).
+fn marks(value: Option<&Value>, skipped: &mut Vec<String>) -> Tracker {
+    let mut tracker = Tracker::new();
     for (id, value) in members(value, "readiness marks", skipped) {
         let Some(obligation) = ObligationId::parse(id) else {
             skipped.push(format!(
@@ -307,16 +314,67 @@ fn marks(value: Option<&Value>, skipped: &mut Vec<String>) -> ReadinessMap {
             ));
             continue;
         };
-        match value.as_str().and_then(Readiness::from_key) {
-            Some(r) => {
-                readiness.insert(obligation, r);
+        match value.as_str().and_then(Status::from_key) {
+            Some(status) => {
+                tracker.insert(
+                    obligation,
+                    Track {
+                        status: Some(status),
+                        ..Track::default()
+                    },
+                );
             }
             None => skipped.push(format!(
                 "the mark for \"{id}\", which must be \"in-place\", \"in-progress\" or \"not-yet\""
             )),
         }
     }
-    readiness
+    tracker
+}
+
+/// The tracker by obligation id, of either schedule (schema 4): each obligation's status,
+/// owner and note. A member of the wrong shape is left out and named; the others of the
+/// same obligation are kept. Text is kept as written, even when longer than the field
+/// takes (the page then shows the error; nothing is cut).
+fn tracker(value: Option<&Value>, skipped: &mut Vec<String>) -> Tracker {
+    let mut tracker = Tracker::new();
+    for (id, value) in members(value, "status, owners and notes", skipped) {
+        let Some(obligation) = ObligationId::parse(id) else {
+            skipped.push(format!(
+                "the status, owner or note of an obligation this tool does not know: \"{id}\""
+            ));
+            continue;
+        };
+        let Some(fields) = value.as_object() else {
+            skipped.push(format!(
+                "the status, owner and note of \"{id}\", which are not in the expected form"
+            ));
+            continue;
+        };
+        let mut track = Track::default();
+        for (key, v) in fields {
+            match (key.as_str(), v.as_str()) {
+                ("status", Some(k)) if Status::from_key(k).is_some() => {
+                    track.status = Status::from_key(k);
+                }
+                ("status", _) => skipped.push(format!(
+                    "the status of \"{id}\", which must be \"not-started\", \"in-progress\" or \"in-place\""
+                )),
+                ("owner", Some(text)) => track.owner = text.to_string(),
+                ("note", Some(text)) => track.note = text.to_string(),
+                ("owner" | "note", None) => {
+                    skipped.push(format!("the {key} of \"{id}\", which is not text"))
+                }
+                _ => skipped.push(format!(
+                    "\"{key}\" recorded for \"{id}\", which this tool does not know"
+                )),
+            }
+        }
+        if !track.is_empty() {
+            tracker.insert(obligation, track);
+        }
+    }
+    tracker
 }
 
 /// Event dates by event id, of either schedule.

@@ -5,11 +5,11 @@ use chrono::NaiveDate;
 use security_matrix_core::catalogue::obligations;
 use security_matrix_core::flow::{from_fragment, Answer, Answers};
 use security_matrix_core::questions::QuestionId;
-use security_matrix_core::readiness::{Readiness, ReadinessMap};
 use security_matrix_core::report::EventDates;
 use security_matrix_core::savefile::{
     from_json, from_storage, to_json, write, Document, FORMAT, SCHEMA, STORAGE_UNREADABLE,
 };
+use security_matrix_core::tracker::{Status, Track, Tracker};
 use security_matrix_core::{EventId, ObligationId, Schedule, RULES_VERSION};
 
 fn fixture(name: &str) -> String {
@@ -42,10 +42,10 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 /// Marks by the obligations' data ids.
-fn marks(pairs: &[(&str, Readiness)]) -> ReadinessMap {
-    let mut m = ReadinessMap::new();
+fn marks(pairs: &[(&str, Status)]) -> Tracker {
+    let mut m = Tracker::new();
     for (id, r) in pairs {
-        m.insert(ObligationId::parse(id).unwrap(), *r);
+        m.insert(ObligationId::parse(id).unwrap(), (*r).into());
     }
     m
 }
@@ -68,45 +68,67 @@ fn the_issue_16_file_opens_with_every_mark() {
     assert_eq!(loaded.skipped, Vec::<String>::new());
     assert_eq!(loaded.document.answers, sm_answers());
     assert_eq!(
-        loaded.document.readiness,
+        loaded.document.tracker,
         marks(&[
-            ("df-2-7", Readiness::NotYet),
-            ("sm2017-2-3", Readiness::InPlace)
+            ("df-2-7", Status::NotStarted),
+            ("sm2017-2-3", Status::InPlace)
         ])
     );
 }
 
 #[test]
 fn every_file_this_tool_has_written_opens() {
-    let expected: [(&str, Answers, ReadinessMap, EventDates); 5] = [
+    let mut s6_decided = s6_file_answers();
+    s6_decided.set(QuestionId::Route, Answer::Choice("b"));
+    s6_decided.set(QuestionId::Hosting, Answer::Choice("unsure"));
+    let mut tracked = marks(&[
+        ("df-2-7", Status::InPlace),
+        ("sm2017-2-3", Status::NotStarted),
+    ]);
+    tracked.insert(
+        ObligationId::parse("df-2-7").unwrap(),
+        Track {
+            status: Some(Status::InPlace),
+            owner: "Priya Shah, IT lead".into(),
+            note: "ISO/IEC 27001 certificate no. 12345 \u{2014} valid to 31 March 2028; copy in the bid folder.\nSecond line: <img src=x onerror=alert(1)> & \"quotes\"".into(),
+        },
+    );
+    tracked.insert(
+        ObligationId::parse("df-3-6-5").unwrap(),
+        Track {
+            owner: "=cmd|' /C calc'!A0".into(),
+            ..Track::default()
+        },
+    );
+    let expected: [(&str, Answers, Tracker, EventDates); 6] = [
         (
             "schema1-df.json",
             from_fragment("schedule=df&subjects=50&special=0&value=1000&months=6&access=no")
                 .answers,
-            ReadinessMap::new(),
+            Tracker::new(),
             EventDates::new(),
         ),
         (
             "schema2-df.json",
             s6_file_answers(),
             marks(&[
-                ("df-2-7", Readiness::InPlace),
-                ("df-3-6-5", Readiness::InProgress),
+                ("df-2-7", Status::InPlace),
+                ("df-3-6-5", Status::InProgress),
             ]),
             EventDates::new(),
         ),
         (
             "schema2-sm2017.json",
             sm_answers(),
-            marks(&[("sm2017-2-3", Readiness::NotYet)]),
+            marks(&[("sm2017-2-3", Status::NotStarted)]),
             EventDates::new(),
         ),
         (
             "schema2-bug-sm2017-with-df-mark.json",
             sm_answers(),
             marks(&[
-                ("df-2-7", Readiness::NotYet),
-                ("sm2017-2-3", Readiness::InPlace),
+                ("df-2-7", Status::NotStarted),
+                ("sm2017-2-3", Status::InPlace),
             ]),
             EventDates::new(),
         ),
@@ -114,9 +136,18 @@ fn every_file_this_tool_has_written_opens() {
             "schema3-df.json",
             s6_file_answers(),
             marks(&[
-                ("df-2-7", Readiness::InPlace),
-                ("sm2017-2-3", Readiness::NotYet),
+                ("df-2-7", Status::InPlace),
+                ("sm2017-2-3", Status::NotStarted),
             ]),
+            dates(&[
+                ("ismp-non-approval", date(2027, 3, 1)),
+                ("smp-submission", date(2026, 12, 1)),
+            ]),
+        ),
+        (
+            "schema4-df.json",
+            s6_decided,
+            tracked,
             dates(&[
                 ("ismp-non-approval", date(2027, 3, 1)),
                 ("smp-submission", date(2026, 12, 1)),
@@ -132,7 +163,7 @@ fn every_file_this_tool_has_written_opens() {
         // schema 1 file is a link at S1, which asks neither.
         let next = if name.contains("sm2017") {
             Some(QuestionId::LongTerm)
-        } else if name.starts_with("schema1") {
+        } else if name.starts_with("schema1") || name.starts_with("schema4") {
             None
         } else {
             Some(QuestionId::Route)
@@ -140,7 +171,7 @@ fn every_file_this_tool_has_written_opens() {
         assert_eq!(loaded.document.answers.first_unanswered(), next, "{name}");
         let want = Document {
             answers,
-            readiness,
+            tracker: readiness,
             event_dates,
         };
         assert_eq!(loaded.document, want, "{name}");
@@ -149,10 +180,10 @@ fn every_file_this_tool_has_written_opens() {
 }
 
 #[test]
-fn the_writer_writes_schema_3_as_the_fixture_shows() {
-    let doc = from_json(&fixture("schema3-df.json")).unwrap().document;
+fn the_writer_writes_schema_4_as_the_fixture_shows() {
+    let doc = from_json(&fixture("schema4-df.json")).unwrap().document;
     let written = to_json(&doc);
-    let fixture = fixture("schema3-df.json");
+    let fixture = fixture("schema4-df.json");
     let saved_with = fixture
         .lines()
         .find_map(|l| l.trim().strip_prefix("\"rules_version\": "))
@@ -162,17 +193,17 @@ fn the_writer_writes_schema_3_as_the_fixture_shows() {
         fixture,
         "a change to what is written needs a new schema and a new fixture"
     );
-    assert_eq!(SCHEMA, 3);
+    assert_eq!(SCHEMA, 4);
 }
 
 /// Marks and dates are written by data id in string order, as files have always been
 /// ("df-10…" before "df-2…"), not in catalogue order.
 #[test]
 fn marks_and_dates_are_written_in_data_id_order() {
-    let readiness: ReadinessMap = Schedule::ALL
+    let readiness: Tracker = Schedule::ALL
         .into_iter()
         .flat_map(obligations)
-        .map(|o| (o.id, Readiness::NotYet))
+        .map(|o| (o.id, Status::NotStarted.into()))
         .collect();
     let event_dates: EventDates = EventId::ALL
         .into_iter()
@@ -180,7 +211,7 @@ fn marks_and_dates_are_written_in_data_id_order() {
         .collect();
     let text = to_json(&Document {
         answers: s6_answers(),
-        readiness: readiness.clone(),
+        tracker: readiness.clone(),
         event_dates: event_dates.clone(),
     });
     let mut ids: Vec<String> = readiness.iter().map(|(id, _)| id.to_string()).collect();
@@ -203,10 +234,10 @@ fn save_then_open_gives_the_same_document() {
     answers.set(QuestionId::Professional, Answer::YesNo(false));
     let doc = Document {
         answers,
-        readiness: marks(&[
-            ("df-3-6-5", Readiness::InProgress),
-            ("df-2-7", Readiness::InPlace),
-            ("sm2017-2-3", Readiness::NotYet),
+        tracker: marks(&[
+            ("df-3-6-5", Status::InProgress),
+            ("df-2-7", Status::InPlace),
+            ("sm2017-2-3", Status::NotStarted),
         ]),
         event_dates: dates(&[
             ("ismp-submission", date(2027, 2, 1)),
@@ -232,7 +263,7 @@ fn save_then_open_gives_the_same_document() {
 fn storage_keeps_the_same_document_and_the_page() {
     let doc = Document {
         answers: from_fragment("schedule=df&subjects=12").answers,
-        readiness: marks(&[("df-2-7", Readiness::NotYet)]),
+        tracker: marks(&[("df-2-7", Status::NotStarted)]),
         event_dates: dates(&[("security-event-awareness", date(2027, 5, 6))]),
     };
     let stored = write(&doc, Some("q:special"));
@@ -257,10 +288,10 @@ fn older_storage_is_restored() {
     let v2 = from_storage(&fixture("storage-smx2.txt")).expect("smx2 restores");
     assert_eq!(v2.document.answers, s6_file_answers());
     assert_eq!(
-        v2.document.readiness,
+        v2.document.tracker,
         marks(&[
-            ("df-2-7", Readiness::NotYet),
-            ("df-3-6-5", Readiness::InPlace)
+            ("df-2-7", Status::NotStarted),
+            ("df-3-6-5", Status::InPlace)
         ])
     );
     assert_eq!((v2.page.as_deref(), v2.message()), (Some("result"), None));
@@ -269,7 +300,7 @@ fn older_storage_is_restored() {
         v1.document.answers,
         from_fragment("schedule=sm2017&own_devices=no").answers
     );
-    assert!(v1.document.readiness.is_empty());
+    assert!(v1.document.tracker.is_empty());
     // A part that no longer fits is left out and named; the rest is restored.
     let changed =
         from_storage("smx2\nschedule=df&subjects=12&gone=1\nq:special\nxx-1=in-place").unwrap();
@@ -302,7 +333,7 @@ fn older_storage_is_restored() {
 fn a_part_that_cannot_be_placed_is_left_out_and_named() {
     let good = to_json(&Document {
         answers: s6_answers(),
-        readiness: marks(&[("df-2-7", Readiness::InPlace)]),
+        tracker: marks(&[("df-2-7", Status::InPlace)]),
         event_dates: dates(&[("ismp-submission", date(2027, 2, 1))]),
     });
     let with = |from: &str, to: &str| {
@@ -327,12 +358,12 @@ fn a_part_that_cannot_be_placed_is_left_out_and_named() {
             "the answer to \"Data subjects in this contract\", which is not text",
         ),
         (
-            with("\"df-2-7\": \"in-place\"", "\"df-2-7\": \"done\""),
-            "the mark for \"df-2-7\", which must be \"in-place\", \"in-progress\" or \"not-yet\"",
+            with("\"status\": \"in-place\"", "\"status\": \"done\""),
+            "the status of \"df-2-7\", which must be \"not-started\", \"in-progress\" or \"in-place\"",
         ),
         (
-            with("\"df-2-7\": \"in-place\"", "\"nope\": \"in-place\""),
-            "a mark for an obligation this tool does not know: \"nope\"",
+            with("\"df-2-7\": {", "\"nope\": {"),
+            "the status, owner or note of an obligation this tool does not know: \"nope\"",
         ),
         (
             with("\"ismp-submission\": \"2027-02-01\"", "\"launch\": \"2027-02-01\""),
@@ -343,8 +374,8 @@ fn a_part_that_cannot_be_placed_is_left_out_and_named() {
             "the date entered for \"the date you first submit the Information Security Management Plan to the Customer\", which is not a date written as YYYY-MM-DD",
         ),
         (
-            with("\"readiness\": {", "\"readiness\": [], \"x\": {"),
-            "the readiness marks, which are not in the expected form",
+            with("\"tracker\": {", "\"tracker\": [], \"x\": {"),
+            "the status, owners and notes, which are not in the expected form",
         ),
     ];
     for (text, expected) in &cases {
@@ -363,7 +394,7 @@ fn a_part_that_cannot_be_placed_is_left_out_and_named() {
             Some(&Answer::Number(200_000))
         );
         let df_2_7 = ObligationId::parse("df-2-7").unwrap();
-        let kept = loaded.document.readiness.get(&df_2_7).is_some()
+        let kept = loaded.document.tracker.get(&df_2_7).is_some()
             || loaded
                 .document
                 .event_dates
@@ -398,17 +429,17 @@ fn what_is_not_a_saved_assessment_is_refused_with_its_reason() {
         ("subjects,value\n1,2".into(), "not a JSON file"),
         ("[1, 2]".into(), "JSON, but not a saved assessment"),
         ("{\"hello\": 1}".into(), "has no \"format\""),
-        (with("\"schema\": 3,", ""), "\"schema\" is missing"),
+        (with("\"schema\": 4,", ""), "\"schema\" is missing"),
         (
-            with("\"schema\": 3", "\"schema\": \"two\""),
+            with("\"schema\": 4", "\"schema\": \"two\""),
             "not a whole number",
         ),
         (
-            with("\"schema\": 3", "\"schema\": 9"),
+            with("\"schema\": 4", "\"schema\": 9"),
             "newer version of this tool (format version 9",
         ),
         (
-            with("\"schema\": 3", "\"schema\": 0"),
+            with("\"schema\": 4", "\"schema\": 0"),
             "format version is 0",
         ),
         (
@@ -442,20 +473,20 @@ fn the_json_is_read_as_json_parse_reads_it() {
         good.replace(from, to)
     };
     // Duplicate keys: the last one wins, in the document and in its parts.
-    let twice = with("\"schema\": 3,", "\"schema\": 9, \"schema\": 3,").replace(
+    let twice = with("\"schema\": 4,", "\"schema\": 9, \"schema\": 3,").replace(
         "\"subjects\": \"2000\",",
         "\"subjects\": \"1\", \"subjects\": \"2000\",",
     );
     assert_eq!(from_json(&twice).unwrap().document.answers, s6_answers());
     // Escapes: a surrogate pair is one character; `\u+041` is no escape.
     let smiley = with(
-        "\"readiness\": {}",
-        "\"readiness\": {\"\\ud83d\\ude00\": \"in-place\"}",
+        "\"tracker\": {}",
+        "\"tracker\": {\"\\ud83d\\ude00\": {\"status\": \"in-place\"}}",
     );
     let loaded = from_json(&smiley).expect("opens");
     assert_eq!(
         loaded.skipped,
-        ["a mark for an obligation this tool does not know: \"\u{1f600}\""]
+        ["the status, owner or note of an obligation this tool does not know: \"\u{1f600}\""]
     );
     for bad in [
         "\"\\u+041\"",
@@ -474,7 +505,7 @@ fn the_json_is_read_as_json_parse_reads_it() {
     }
     // What a Rust string or an f64 cannot hold is refused: JSON.parse would give a lone
     // surrogate or Infinity.
-    let huge = with("\"schema\": 3,", "\"schema\": 3, \"x\": 1e400,");
+    let huge = with("\"schema\": 4,", "\"schema\": 4, \"x\": 1e400,");
     assert!(from_json(&huge).unwrap_err()[0].contains("not a JSON file"));
     // A byte order mark before the document is allowed.
     assert!(from_json(&format!("\u{feff}{good}")).is_ok());

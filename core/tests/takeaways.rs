@@ -2,9 +2,9 @@
 //! in `savefile.rs`).
 use chrono::NaiveDate;
 use security_matrix_core::flow::{from_fragment, Answers};
-use security_matrix_core::readiness::{summarise, Readiness, ReadinessMap};
 use security_matrix_core::report::{df_report, sm_report, EventDates};
 use security_matrix_core::statement::{df_statement, sm_statement};
+use security_matrix_core::tracker::{summarise, Status, Tracker};
 use security_matrix_core::{ObligationId, RULES_VERSION};
 
 fn today() -> NaiveDate {
@@ -24,9 +24,9 @@ fn ob(id: &str) -> ObligationId {
 fn action_plan_lists_not_yet_and_in_progress_soonest_first() {
     let a = s6_answers().df().unwrap();
     let r = df_report(&a, &EventDates::new(), today());
-    let mut marks = ReadinessMap::new();
-    marks.insert(ob("df-2-7"), Readiness::NotYet); // no date
-    marks.insert(ob("df-3-6-5"), Readiness::InProgress); // 23 November 2026
+    let mut marks = Tracker::new();
+    marks.insert(ob("df-2-7"), Status::NotStarted.into()); // no date
+    marks.insert(ob("df-3-6-5"), Status::InProgress.into()); // 23 November 2026
     let ithc = r
         .plan
         .dated
@@ -35,10 +35,10 @@ fn action_plan_lists_not_yet_and_in_progress_soonest_first() {
         .unwrap()
         .obligation
         .id;
-    marks.insert(ithc, Readiness::NotYet); // 4 July 2027, then yearly
-    marks.insert(ob("df-2-5"), Readiness::InPlace);
+    marks.insert(ithc, Status::NotStarted.into()); // 4 July 2027, then yearly
+    marks.insert(ob("df-2-5"), Status::InPlace.into());
     let s = summarise(&r.groups, &r.plan, &marks);
-    assert_eq!((s.in_place, s.in_progress, s.not_yet), (1, 1, 2));
+    assert_eq!((s.in_place, s.in_progress, s.not_started), (1, 1, 2));
     assert_eq!(s.unmarked, r.count() - 4);
     let order: Vec<ObligationId> = s.actions.iter().map(|a| a.obligation.id).collect();
     assert_eq!(order, [ob("df-3-6-5"), ithc, ob("df-2-7")]);

@@ -16,9 +16,9 @@ use crate::edge;
 use crate::state::Action;
 use chrono::NaiveDate;
 use security_matrix_core::plan::Plan;
-use security_matrix_core::readiness::Readiness;
 use security_matrix_core::report::EventDates;
 use security_matrix_core::report::ObligationGroup;
+use security_matrix_core::tracker::Status;
 use security_matrix_core::ObligationId;
 use std::fmt::Write;
 use std::rc::Rc;
@@ -31,7 +31,7 @@ pub fn obligation_list(markup: &AttrValue, list: &NodeRef, dispatch: &Dispatch) 
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
             if let Some((id, mark)) = edge::readiness_choice(&e) {
-                dispatch.send(Action::SetReadiness(id, Some(mark)));
+                dispatch.send(Action::SetStatus(id, Some(mark)));
             }
         })
     };
@@ -70,10 +70,9 @@ where
     let list = use_node_ref();
     {
         let list = list.clone();
-        use_effect_with(
-            (memo.1.clone(), ctx.readiness.clone()),
-            move |(_, marks)| edge::sync_readiness(&list, marks),
-        );
+        use_effect_with((memo.1.clone(), ctx.tracker.clone()), move |(_, marks)| {
+            edge::sync_readiness(&list, marks)
+        });
     }
     (memo, list)
 }
@@ -158,7 +157,7 @@ fn radios(out: &mut String, id: &str, title: &str) {
     out.push_str(
         r#"</span></legend><div class="smx-radios smx-radios--inline smx-radios--small">"#,
     );
-    for r in Readiness::ALL {
+    for r in Status::ALL {
         let key = r.key();
         out.push_str(r#"<div class="smx-radios__item"><input class="smx-radios__input" type="radio" id="smx-ready-"#);
         esc(out, id);

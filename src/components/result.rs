@@ -9,9 +9,9 @@ use chrono::NaiveDate;
 use security_matrix_core::flow::Answers;
 use security_matrix_core::plan::Plan;
 use security_matrix_core::questions::QuestionId;
-use security_matrix_core::readiness::{summarise, ReadinessMap};
 use security_matrix_core::report::{EventDates, ObligationGroup};
 use security_matrix_core::savefile::Document;
+use security_matrix_core::tracker::{summarise, Tracker};
 use security_matrix_core::Level;
 use yew::prelude::*;
 
@@ -26,8 +26,8 @@ pub struct ResultContext {
     pub event_dates: EventDates,
     /// Every answer (for the saved file and the answers summary).
     pub all_answers: Answers,
-    /// The readiness marks.
-    pub readiness: ReadinessMap,
+    /// The tracker (status, owner, note by obligation).
+    pub tracker: Tracker,
     /// Level of the page heading.
     pub heading_level: u8,
     /// Dispatches actions.
@@ -39,7 +39,7 @@ impl ResultContext {
     pub fn document(&self) -> Document {
         Document {
             answers: self.all_answers.clone(),
-            readiness: self.readiness.clone(),
+            tracker: self.tracker.clone(),
             event_dates: self.event_dates.clone(),
         }
     }
@@ -75,7 +75,7 @@ pub struct ResultParts<'a> {
 pub fn result_layout(ctx: &ResultContext, parts: ResultParts) -> Html {
     let h = ctx.heading_level;
     let h2 = (h + 1).min(6);
-    let readiness = summarise(parts.groups, parts.plan, &ctx.readiness);
+    let readiness = summarise(parts.groups, parts.plan, &ctx.tracker);
     let (markup, list) = parts.list;
     html! {
         <div class="smx-page" data-testid="result">

@@ -1,17 +1,18 @@
 //! What the widget keeps. The saved file and this tab's sessionStorage hold the same
-//! versioned document (`security_matrix_core::savefile`): the answers, the readiness marks
+//! versioned document (`security_matrix_core::savefile`): the answers, the tracker
 //! and the event dates, the tab's with the page the user is on. Opening either places what
 //! it can and names what it left out; what the tab kept before (`smx1`, `smx2`) is read too.
 use super::{Page, State};
 use security_matrix_core::flow::Answers;
 use security_matrix_core::savefile::{self, Document};
+use security_matrix_core::view::View;
 
 impl State {
     /// Everything the user typed that is kept: what the saved file holds.
     pub fn document(&self) -> Document {
         Document {
             answers: self.answers.clone(),
-            readiness: self.readiness.clone(),
+            tracker: self.tracker.clone(),
             event_dates: self.event_dates.clone(),
         }
     }
@@ -23,7 +24,7 @@ impl State {
 
     fn take(&mut self, doc: Document) {
         self.answers = doc.answers;
-        self.readiness = doc.readiness;
+        self.tracker = doc.tracker;
         self.event_dates = doc.event_dates;
     }
 
@@ -39,7 +40,7 @@ impl State {
             Some(Page::Question(q)) if !self.answers.sequence().contains(&q) => {
                 self.next_open_page()
             }
-            Some(Page::Result | Page::Check) if !self.answers.is_complete() => {
+            Some(Page::Result(_) | Page::Check) if !self.answers.is_complete() => {
                 self.next_open_page()
             }
             Some(p) => p,
@@ -63,7 +64,7 @@ impl State {
                 self.file_problems.clear();
                 self.return_to_check = false;
                 let page = match self.next_open_page() {
-                    Page::Check => Page::Result,
+                    Page::Check => Page::Result(View::Summary),
                     p => p,
                 };
                 self.go(page);
@@ -79,7 +80,7 @@ impl State {
     pub fn is_blank(&self) -> bool {
         self.page == Page::Start
             && self.answers == Answers::new(self.answers.schedule)
-            && self.readiness.is_empty()
+            && self.tracker.is_empty()
             && self.event_dates.is_empty()
     }
 }

@@ -4,7 +4,9 @@ use super::{is_answer_link, Action, Draft, Field, FieldError, Page, State};
 use chrono::NaiveDate;
 use security_matrix_core::flow::{from_fragment, Answer, Answers};
 use security_matrix_core::questions::{DatePart, QuestionId, QuestionKind};
-use security_matrix_core::Schedule;
+use security_matrix_core::tracker::{Track, TrackField};
+use security_matrix_core::view::View;
+use security_matrix_core::{ObligationId, Schedule};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -44,14 +46,25 @@ impl Reducible for State {
             // The result.
             Action::ChangeAnswers => s.go(Page::Check),
             Action::StartAgain => s.start_again(),
-            Action::SetReadiness(id, mark) => match mark {
-                Some(r) => {
-                    s.readiness.insert(id, r);
+            Action::SetStatus(id, status) => s.track(id, |t| t.status = status),
+            Action::SetTrackText(id, field, text) => s.track(id, |t| match field {
+                TrackField::Owner => t.owner = text,
+                TrackField::Note => t.note = text,
+            }),
+            Action::ShowView(view) => {
+                if matches!(s.page, Page::Result(_)) {
+                    s.go(Page::Result(view));
                 }
-                None => {
-                    s.readiness.remove(&id);
+            }
+            Action::Print => {
+                if matches!(s.page, Page::Result(_)) {
+                    if s.page != Page::Result(View::All) {
+                        s.go(Page::Result(View::All));
+                    }
+                    s.print_request = s.print_request.wrapping_add(1);
                 }
-            },
+            }
+            Action::SetPrintWords(on) => s.print_words = on,
             Action::SetEventDate(event, date) => match date {
                 Some(d) => {
                     s.event_dates.insert(event, d);
@@ -159,7 +172,8 @@ impl State {
                 .sequence()
                 .last()
                 .map_or(Page::Start, |q| Page::Question(*q)),
-            Page::Result => Page::Check,
+            Page::Result(View::Summary) => Page::Check,
+            Page::Result(_) => Page::Result(View::Summary),
             Page::Start => Page::Start,
         };
         self.go(page);
@@ -167,15 +181,26 @@ impl State {
 
     fn show_result(&mut self) {
         if self.answers.is_complete() {
-            self.go(Page::Result);
+            self.go(Page::Result(View::Summary));
         } else {
             let page = self.next_open_page();
             self.go(page);
         }
     }
 
+    /// Changes what is recorded for obligation `id` (forgetting it when nothing is left).
+    fn track(&mut self, id: ObligationId, change: impl FnOnce(&mut Track)) {
+        let mut track = self.tracker.get(&id).cloned().unwrap_or_default();
+        change(&mut track);
+        if track.is_empty() {
+            self.tracker.remove(&id);
+        } else {
+            self.tracker.insert(id, track);
+        }
+    }
+
     fn start_again(&mut self) {
-        // (readiness, file problems and everything else go with the rest)
+        // (the tracker, file problems and everything else go with the rest)
         *self = State {
             today: self.today,
             ready: true,
@@ -239,9 +264,12 @@ impl State {
             .collect();
         self.return_to_check = false;
         let page = match self.next_open_page() {
-            Page::Check => Page::Result,
+            Page::Check => Page::Result(link.view.unwrap_or_default()),
             other => other,
         };
+        if let Some(message) = link.view_error {
+            self.notice = Some(message);
+        }
         self.go(page);
         true
     }

@@ -4,6 +4,7 @@ mod persist;
 use super::*;
 use security_matrix_core::catalogue::Path;
 use security_matrix_core::flow::{from_fragment, Answer};
+use security_matrix_core::view::View;
 use security_matrix_core::Level;
 use std::rc::Rc;
 use yew::Reducible;
@@ -60,7 +61,7 @@ fn a_full_walk_of_the_df_schedule() {
     s = run(s, answer("no"));
     assert_eq!(s.page, Page::Check);
     s = run(s, [Action::ShowResult]);
-    assert_eq!(s.page, Page::Result);
+    assert_eq!(s.page, Page::Result(View::Summary));
     let df = s.answers.df().unwrap();
     assert_eq!((df.subjects, df.value, df.months), (1_500, 45_000, 18));
     assert_eq!((df.route, df.hosting), (Some(Path::B), Some(false)));
@@ -97,7 +98,7 @@ fn change_from_check_answers_returns_to_the_summary() {
         Some("schedule=df&subjects=50&special=0&value=1000&months=6&access=no"),
         None,
     );
-    assert_eq!(s.page, Page::Result);
+    assert_eq!(s.page, Page::Result(View::Summary));
     let s = run(
         s,
         [Action::ChangeAnswers, Action::Change(QuestionId::Months)],
@@ -162,7 +163,7 @@ fn links_complete_incomplete_and_invalid() {
 #[test]
 fn optional_dates_can_be_skipped_and_start_again_clears_all() {
     let s = init(Some("schedule=df&subjects=10&special=0&value=1&months=1&access=no&other_subjects=5&other_special=0&current_level=S1"), None);
-    assert_eq!(s.page, Page::Result);
+    assert_eq!(s.page, Page::Result(View::Summary));
     let s = run(
         s,
         [

@@ -142,9 +142,9 @@ async fn opening_a_saved_file_or_a_bad_one() {
                 "schedule=df&subjects=3000&special=0&value=1000&months=6&access=no",
             )
             .answers,
-            readiness: [(
+            tracker: [(
                 security_matrix_core::ObligationId::parse("df-1-3").unwrap(),
-                security_matrix_core::readiness::Readiness::InProgress,
+                security_matrix_core::tracker::Status::InProgress,
             )]
             .into_iter()
             .collect(),

@@ -2,6 +2,7 @@
 //! [`Answers::to_fragment`] and read by [`from_fragment`].
 use super::{Answer, Answers};
 use crate::questions::{parse_date, parse_number, QuestionId, QuestionKind};
+use crate::view::View;
 use crate::Schedule;
 
 /// An answer from a link that could not be accepted.
@@ -24,6 +25,10 @@ pub struct LinkAnswers {
     pub errors: Vec<LinkError>,
     /// Keys the link had that the product does not know (ignored).
     pub unknown_keys: Vec<String>,
+    /// The result view the link opens (`view=plan`), when it names one.
+    pub view: Option<View>,
+    /// Why the link's `view` could not be used, when it names no view this tool has.
+    pub view_error: Option<String>,
 }
 
 impl Answers {
@@ -113,6 +118,16 @@ pub fn from_fragment(fragment: &str) -> LinkAnswers {
     let mut seen_other = false;
     for (key, raw) in &pairs {
         if key == "schedule" {
+            continue;
+        }
+        if key == "view" {
+            match View::from_key(raw) {
+                Some(v) => out.view = Some(v),
+                None => out.view_error = Some(format!(
+                    "The link asked for a view this tool does not have (\"{}\"), so the summary of your result is shown.",
+                    raw.trim()
+                )),
+            }
             continue;
         }
         let Some(q) = QuestionId::from_key(key)

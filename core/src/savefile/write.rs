@@ -9,7 +9,7 @@ pub fn to_json(doc: &Document) -> String {
     write(doc, None)
 }
 
-/// The document as written (schema 3): these members in this order, each map in the order
+/// The document as written (schema 4): these members in this order, each map in the order
 /// given (answers in question order, marks and dates by id), indented by two spaces.
 #[derive(Serialize)]
 struct Written<'a> {
@@ -22,9 +22,20 @@ struct Written<'a> {
     #[serde(serialize_with = "in_order")]
     event_dates: Vec<(&'a str, String)>,
     #[serde(serialize_with = "in_order")]
-    readiness: Vec<(&'a str, &'static str)>,
+    tracker: Vec<(&'a str, Written4<'a>)>,
     #[serde(skip_serializing_if = "Option::is_none")]
     page: Option<&'a str>,
+}
+
+/// One obligation's record: only what the user set.
+#[derive(Serialize)]
+struct Written4<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status: Option<&'static str>,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    owner: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    note: &'a str,
 }
 
 /// Marks and dates by data id, in the order files have always been written (the typed ids
@@ -46,24 +57,36 @@ fn in_order<S: Serializer, K: Serialize, V: Serialize>(
 /// Writes the document, with the page the user is on for sessionStorage.
 pub fn write(doc: &Document, page: Option<&str>) -> String {
     let schedule = doc.answers.schedule;
-    let written = Written {
-        format: FORMAT,
-        schema: SCHEMA,
-        rules_version: RULES_VERSION,
-        schedule: schedule.id(),
-        answers: QUESTIONS
-            .iter()
-            .filter(|q| q.schedule == schedule)
-            .filter_map(|q| Some((q.id.key(), doc.answers.get(q.id)?.value_text())))
-            .collect(),
-        event_dates: by_data_id(
-            doc.event_dates
+    let written =
+        Written {
+            format: FORMAT,
+            schema: SCHEMA,
+            rules_version: RULES_VERSION,
+            schedule: schedule.id(),
+            answers: QUESTIONS
                 .iter()
-                .map(|(e, d)| (e.as_str(), d.to_string())),
-        ),
-        readiness: by_data_id(doc.readiness.iter().map(|(id, r)| (id.as_str(), r.key()))),
-        page,
-    };
+                .filter(|q| q.schedule == schedule)
+                .filter_map(|q| Some((q.id.key(), doc.answers.get(q.id)?.value_text())))
+                .collect(),
+            event_dates: by_data_id(
+                doc.event_dates
+                    .iter()
+                    .map(|(e, d)| (e.as_str(), d.to_string())),
+            ),
+            tracker: by_data_id(doc.tracker.iter().filter(|(_, t)| !t.is_empty()).map(
+                |(id, t)| {
+                    (
+                        id.as_str(),
+                        Written4 {
+                            status: t.status.map(|s| s.key()),
+                            owner: &t.owner,
+                            note: &t.note,
+                        },
+                    )
+                },
+            )),
+            page,
+        };
     match serde_json::to_string_pretty(&written) {
         Ok(text) => text + "\n",
         // (Not `expect`: it would bring the error's `Debug` into the bundle.)

@@ -2,6 +2,8 @@
 //! typed or marked is lost across a reload, a schedule change or a save.
 use super::*;
 use security_matrix_core::savefile::{self, Document};
+use security_matrix_core::tracker::{Status, Tracker};
+use security_matrix_core::view::View;
 
 const DF_LINK: &str = "schedule=df&subjects=5&special=0&value=1&months=1&access=no";
 const SM_LINK: &str = "schedule=sm2017&own_devices=yes&marking=official&bulk=no";
@@ -15,8 +17,8 @@ fn ob(id: &str) -> ObligationId {
     ObligationId::parse(id).unwrap()
 }
 
-fn mark(id: &str, r: Readiness) -> Action {
-    Action::SetReadiness(ob(id), Some(r))
+fn mark(id: &str, r: Status) -> Action {
+    Action::SetStatus(ob(id), Some(r))
 }
 
 /// Issue 16: a DF result marked, a 2017 link opened and finished, saved: the file was
@@ -25,42 +27,50 @@ fn mark(id: &str, r: Readiness) -> Action {
 fn a_schedule_change_keeps_the_marks_and_the_saved_file_opens() {
     let s = run(
         init(Some(DF_LINK), None),
-        [mark("df-2-7", Readiness::InProgress)],
+        [mark("df-2-7", Status::InProgress)],
     );
     let s = run(s, [Action::OpenLink(SM_LINK.into())]);
     assert_eq!(
         (s.page, s.answers.schedule),
-        (Page::Result, Schedule::Sm2017)
+        (Page::Result(View::Summary), Schedule::Sm2017)
     );
     assert_eq!(
-        s.readiness.get(&ob("df-2-7")),
-        Some(&Readiness::InProgress),
+        s.tracker.get(&ob("df-2-7")).and_then(|t| t.status.as_ref()),
+        Some(&Status::InProgress),
         "the DF mark is kept, not dropped"
     );
-    let s = run(s, [mark("sm2017-2-3", Readiness::InPlace)]);
+    let s = run(s, [mark("sm2017-2-3", Status::InPlace)]);
     let file = savefile::to_json(&s.document());
     let opened = run(init(None, None), [Action::OpenFile(Ok(file))]);
     assert_eq!(opened.file_problems, Vec::<String>::new());
-    assert_eq!((opened.page, opened.notice.clone()), (Page::Result, None));
+    assert_eq!(
+        (opened.page, opened.notice.clone()),
+        (Page::Result(View::Summary), None)
+    );
     assert_eq!(opened.answers, s.answers);
-    assert_eq!(opened.readiness, s.readiness);
+    assert_eq!(opened.tracker, s.tracker);
     // Back to the DF answers: their mark is there.
     let back = run(opened, [Action::OpenLink(DF_LINK.into())]);
     assert_eq!(
-        back.readiness.get(&ob("df-2-7")),
-        Some(&Readiness::InProgress)
+        back.tracker
+            .get(&ob("df-2-7"))
+            .and_then(|t| t.status.as_ref()),
+        Some(&Status::InProgress)
     );
     // Choosing the other schedule on the start page keeps the marks too, in storage.
     let chosen = run(
         back,
-        [Action::StartAgain, mark("df-2-7", Readiness::NotYet)],
+        [Action::StartAgain, mark("df-2-7", Status::NotStarted)],
     );
     let chosen = run(chosen, [Action::ChooseSchedule(Schedule::Sm2017)]);
     assert!(!chosen.is_blank(), "marks are something to keep");
     let restored = init(None, Some(&chosen.to_storage()));
     assert_eq!(
-        restored.readiness.get(&ob("df-2-7")),
-        Some(&Readiness::NotYet)
+        restored
+            .tracker
+            .get(&ob("df-2-7"))
+            .and_then(|t| t.status.as_ref()),
+        Some(&Status::NotStarted)
     );
 }
 
@@ -80,7 +90,7 @@ fn event_dates_survive_reload_and_go_into_the_saved_file() {
     assert_eq!(s.event_dates, expected);
     let reloaded = init(None, Some(&s.to_storage()));
     assert_eq!(reloaded.event_dates, expected);
-    assert_eq!(reloaded.page, Page::Result);
+    assert_eq!(reloaded.page, Page::Result(View::Summary));
     let file = savefile::to_json(&s.document());
     assert!(
         file.contains("\"ismp-non-approval\": \"2027-03-01\""),
@@ -126,15 +136,23 @@ fn older_storage_is_restored_and_junk_gives_a_message() {
         None,
         Some("smx2\nschedule=df&subjects=5&special=0&value=1&months=1&access=no&other=no&commencement=skip\nresult\ndf-2-7=not-yet"),
     );
-    assert_eq!((v2.page, v2.notice.clone()), (Page::Result, None));
-    assert_eq!(v2.readiness.get(&ob("df-2-7")), Some(&Readiness::NotYet));
+    assert_eq!(
+        (v2.page, v2.notice.clone()),
+        (Page::Result(View::Summary), None)
+    );
+    assert_eq!(
+        v2.tracker
+            .get(&ob("df-2-7"))
+            .and_then(|t| t.status.as_ref()),
+        Some(&Status::NotStarted)
+    );
     assert_eq!(v2.answers, from_fragment(DF_LINK).answers);
     let v1 = init(
         None,
         Some("smx1\nschedule=df&subjects=5&special=0&value=1&months=1&access=no&other=no&commencement=skip\nresult"),
     );
-    assert_eq!(v1.page, Page::Result);
-    assert!(v1.readiness.is_empty() && v1.notice.is_none());
+    assert_eq!(v1.page, Page::Result(View::Summary));
+    assert!(v1.tracker.is_empty() && v1.notice.is_none());
     let old = init(None, Some("smx0\nschedule=df\nstart"));
     assert_eq!(old.page, Page::Start);
     assert!(old.notice.as_deref().unwrap().contains("older version"));
@@ -155,27 +173,30 @@ fn older_storage_is_restored_and_junk_gives_a_message() {
 #[test]
 fn opening_a_file_replaces_the_state_or_leaves_it_alone() {
     let s = init(Some(DF_LINK), None);
-    let mut marks = ReadinessMap::new();
-    marks.insert(ob("df-2-7"), Readiness::InProgress);
+    let mut marks = Tracker::new();
+    marks.insert(ob("df-2-7"), Status::InProgress.into());
     let other =
         from_fragment("schedule=df&subjects=3000&special=0&value=1&months=1&access=no").answers;
     let file = savefile::to_json(&Document {
         answers: other.clone(),
-        readiness: marks.clone(),
+        tracker: marks.clone(),
         event_dates: EventDates::new(),
     });
     let opened = run(s.clone(), [Action::OpenFile(Ok(file.clone()))]);
     assert_eq!(opened.answers, other);
-    assert_eq!(opened.readiness, marks);
-    assert_eq!(opened.page, Page::Result);
+    assert_eq!(opened.tracker, marks);
+    assert_eq!(opened.page, Page::Result(View::Summary));
     // A part it cannot place is left out and named; the rest opens.
     let odd = file.replace("\"df-2-7\"", "\"df-99-99\"");
     let partly = run(s.clone(), [Action::OpenFile(Ok(odd))]);
-    assert_eq!((partly.answers.clone(), partly.page), (other, Page::Result));
-    assert!(partly.readiness.is_empty() && partly.file_problems.is_empty());
+    assert_eq!(
+        (partly.answers.clone(), partly.page),
+        (other, Page::Result(View::Summary))
+    );
+    assert!(partly.tracker.is_empty() && partly.file_problems.is_empty());
     let notice = partly.notice.unwrap();
     assert!(
-        notice.contains("left out: a mark for an obligation this tool does not know: \"df-99-99\""),
+        notice.contains("left out: the status, owner or note of an obligation this tool does not know: \"df-99-99\""),
         "{notice}"
     );
     let bad = run(s.clone(), [Action::OpenFile(Ok("not json".into()))]);
@@ -193,6 +214,6 @@ fn opening_a_file_replaces_the_state_or_leaves_it_alone() {
     assert!(run(bad, [Action::DismissFileProblems])
         .file_problems
         .is_empty());
-    let cleared = run(opened, [Action::SetReadiness(ob("df-2-7"), None)]);
-    assert!(cleared.readiness.is_empty());
+    let cleared = run(opened, [Action::SetStatus(ob("df-2-7"), None)]);
+    assert!(cleared.tracker.is_empty());
 }
