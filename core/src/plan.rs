@@ -302,3 +302,46 @@ pub fn build_plan(selected: &[Selected], input: &PlanInput) -> Plan {
     }
     plan
 }
+
+impl Plan {
+    /// What is due next: the first `n` duties with a due date on or after today, soonest
+    /// first, each duty once (at its next date).
+    pub fn due_next(&self, n: usize) -> Vec<&PlanEntry> {
+        let mut seen = Vec::new();
+        self.dated
+            .iter()
+            .filter(|e| !e.past)
+            .filter(|e| {
+                let new = !seen.contains(&e.obligation.id);
+                seen.push(e.obligation.id);
+                new
+            })
+            .take(n)
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod due_next_tests {
+    use crate::flow::from_fragment;
+    use crate::report::{df_report, EventDates};
+    use chrono::NaiveDate;
+
+    #[test]
+    fn the_next_duties_from_today_soonest_first_each_once() {
+        let a = from_fragment("schedule=df&subjects=3000&special=40&professional=no&value=450000&months=36&access=yes&other=no&commencement=2027-04-01").answers.df().unwrap();
+        let today = NaiveDate::from_ymd_opt(2027, 6, 1).unwrap();
+        let plan = df_report(&a, &EventDates::new(), today).plan;
+        let next = plan.due_next(5);
+        assert_eq!(next.len(), 5);
+        assert!(next.iter().all(|e| e.date >= today));
+        assert!(next.windows(2).all(|w| w[0].date <= w[1].date));
+        let mut ids: Vec<_> = next.iter().map(|e| e.obligation.id).collect();
+        ids.dedup();
+        assert_eq!(ids.len(), 5, "each duty once");
+        // Nothing due between today and the first one was left out.
+        let first_not_past = plan.dated.iter().find(|e| !e.past).unwrap();
+        assert_eq!(next[0].date, first_not_past.date);
+        assert!(plan.due_next(0).is_empty());
+    }
+}
