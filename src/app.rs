@@ -5,6 +5,7 @@ use crate::components::{
 };
 use crate::edge;
 use crate::state::{Action, Page, State};
+use security_matrix_core::view::View;
 use security_matrix_core::Schedule;
 use yew::prelude::*;
 
@@ -129,14 +130,16 @@ pub fn app(props: &AppProps) -> Html {
     {
         let root = root.clone();
         let has_errors = !state.errors.is_empty();
+        let duty = state.focus_duty;
         use_effect_with(state.page_change, move |change| {
             if *change > 0 {
-                let target = if has_errors {
-                    "[data-smx-focus=\"errors\"]"
-                } else {
-                    "[data-smx-focus=\"heading\"]"
+                let target = match duty {
+                    _ if has_errors => "[data-smx-focus=\"errors\"]".to_string(),
+                    // "What is due next" opens the duty's subject, on the duty.
+                    Some(id) => format!("[data-testid=\"obligation\"][data-id=\"{id}\"]"),
+                    None => "[data-smx-focus=\"heading\"]".to_string(),
                 };
-                edge::focus_in(&root, target);
+                edge::focus_in(&root, &target);
             }
         });
     }
@@ -148,6 +151,11 @@ pub fn app(props: &AppProps) -> Html {
         event_dates: state.event_dates.clone(),
         all_answers: state.answers.clone(),
         tracker: state.tracker.clone(),
+        view: match state.page {
+            Page::Result(view) => view,
+            _ => View::Summary,
+        },
+        print_words: state.print_words,
         heading_level: h,
         dispatch: dispatch.clone(),
     };

@@ -21,11 +21,11 @@ mod obligations;
 mod open_file;
 mod plan;
 mod question;
-mod readiness;
 mod result;
 mod result_actions;
 mod sm_result;
 mod start;
+mod summary;
 mod takeaways;
 
 pub use answers_summary::answers_summary;
@@ -39,12 +39,11 @@ pub use obligations::{obligation_list, use_result_report};
 pub use open_file::{open_file, OpenFileProps};
 pub use plan::{plan_section, PlanSectionProps};
 pub use question::{question_page, QuestionPageProps};
-pub use readiness::{readiness_summary, ReadinessSummaryProps};
 pub use result::{result_layout, ResultContext, ResultParts};
 pub use result_actions::ResultActions;
 pub use sm_result::SmResultPage;
 pub use start::{start_page, StartPageProps};
-pub use takeaways::Takeaways;
+pub use takeaways::{save_button, Takeaways};
 
 use crate::state::{Action, State};
 use yew::{Callback, UseReducerDispatcher};

@@ -1,7 +1,7 @@
 //! The edge: every read or write of the browser (clock, storage, URL, focus, clipboard)
 //! lives here, called from effects and event handlers, never from the reducer.
 use chrono::NaiveDate;
-use security_matrix_core::tracker::{Status, Tracker};
+use security_matrix_core::tracker::Status;
 use security_matrix_core::ObligationId;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement, Storage};
@@ -212,36 +212,6 @@ pub fn readiness_choice(e: &web_sys::Event) -> Option<(ObligationId, Status)> {
         .then(|| Status::from_key(&input.value()))
         .flatten()
         .map(|mark| (id, mark))
-}
-
-/// Sets the readiness radios under `root` (raw HTML, see `components::obligations`) from
-/// `marks`: unchecks a checked radio the marks no longer hold, and checks each mark's radio
-/// (which unchecks the rest of its group). Touches only those inputs, not all 3 × 72.
-pub fn sync_readiness(root: &NodeRef, marks: &Tracker) {
-    each_in(root, "input[data-smx-ready]:checked", |el| {
-        if let Some(input) = el.dyn_ref::<HtmlInputElement>() {
-            let id = input.get_attribute("data-smx-ready").unwrap_or_default();
-            if ObligationId::parse(&id)
-                .and_then(|id| marks.get(&id)?.status)
-                .is_none_or(|m| m.key() != input.value())
-            {
-                input.set_checked(false);
-            }
-        }
-    });
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    for (id, mark) in marks.iter().filter_map(|(id, t)| Some((id, t.status?))) {
-        if let Some(input) = document
-            .get_element_by_id(&format!("smx-ready-{id}-{}", mark.key()))
-            .and_then(|el| el.dyn_into::<HtmlInputElement>().ok())
-        {
-            if !input.checked() {
-                input.set_checked(true);
-            }
-        }
-    }
 }
 
 /// Reads a file the user chose, as text (nothing leaves the browser).

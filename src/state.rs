@@ -95,6 +95,8 @@ pub struct State {
     pub print_words: bool,
     /// Increases each time the user asks to print (the edge prints after the render).
     pub print_request: u32,
+    /// The duty focus goes to when its subject's view opens (from "what is due next").
+    pub focus_duty: Option<ObligationId>,
     /// Why a file the user opened could not be used (the state is left as it was).
     pub file_problems: Vec<String>,
 }
@@ -117,6 +119,7 @@ impl Default for State {
             tracker: Tracker::new(),
             print_words: false,
             print_request: 0,
+            focus_duty: None,
             file_problems: Vec::new(),
         }
     }
@@ -168,6 +171,8 @@ pub enum Action {
     SetTrackText(ObligationId, TrackField, String),
     /// Open a view of the result.
     ShowView(View),
+    /// A link to one duty (what is due next): open its subject's view, focused on it.
+    ShowDuty(ObligationId),
     /// "Print or save as PDF": open the all-on-one-page view and print it.
     Print,
     /// "Include the schedule's own words" in the printed view.

@@ -1,10 +1,11 @@
-//! The DF Schedule 2.4 result: the level, why it is that level, where the schedule is
-//! unclear; then the layout both schedules share (plan, readiness, obligations, …).
+//! The DF Schedule 2.4 result's own parts: the level, why it is that level, the S1 notice
+//! and ¶1.4, where the schedule is unclear; the views lay them out (`result`).
 use super::{heading, result_layout, use_result_report, ResultContext, ResultParts};
 use security_matrix_core::matrix::thousands;
 use security_matrix_core::questions::QuestionId;
 use security_matrix_core::report::{df_report, DfReport};
 use security_matrix_core::statement::df_statement;
+use security_matrix_core::view::View;
 use security_matrix_core::DfAnswers;
 use yew::prelude::*;
 
@@ -20,9 +21,12 @@ pub struct DfResultPageProps {
 /// The DF result page.
 #[function_component(DfResultPage)]
 pub fn df_result_page(p: &DfResultPageProps) -> Html {
-    let (memo, list) = use_result_report(&p.answers, &p.ctx, df_report, |r| (&r.groups, &r.plan));
-    let (report, markup) = (&memo.0, &memo.1);
+    let report = use_result_report(&p.answers, &p.ctx, df_report);
     let a = &report.assessment;
+    let h = p.ctx.heading_level;
+    let (h2, h3) = ((h + 1).min(6), (h + 2).min(6));
+    // In the all-on-one-page view the why part sits under a heading of its own.
+    let sub = if p.ctx.view == View::All { h3 } else { h2 };
     let parts = ResultParts {
         title: html! { <>
             { "Your security level is " }<span data-testid="level">{ a.level.to_string() }</span>
@@ -33,37 +37,71 @@ pub fn df_result_page(p: &DfResultPageProps) -> Html {
                 <span data-testid="standards-note">{ format!(" ({note})") }</span>
             }
         </> },
-        details: why(&p.answers, report, p.ctx.heading_level),
+        why_sentence: why_sentence(&report),
+        warnings: warnings(&report),
+        why: why(&p.answers, &report, sub),
+        why_label: View::Why.heading(Some(a.level)),
+        notes: (!a.ambiguities.is_empty()).then(|| (a.ambiguities.len(), notes(&report, sub))),
         level: Some(a.level),
         start_question: QuestionId::Commencement,
-        obligations_intro: Some("Grouped by subject. Open \"The schedule's words\" to read each clause as written. Where a duty depends on something you have not told us (for example whether you host Customer Data, or which accreditation route you take), it says so."),
+        obligations_intro: Some("Open \"The schedule's words\" to read each clause as written. Where a duty depends on something you have not told us (for example whether you host Customer Data, or which accreditation route you take), it says so."),
         groups: &report.groups,
         plan: &report.plan,
-        list: (markup, &list),
-        statement: df_statement(&p.answers, report),
+        statement: df_statement(&p.answers, &report),
     };
     result_layout(&p.ctx, parts)
 }
 
-/// Between the panel and the plan: what the level means first, why it is that level (each
-/// answer's row of the Annex matrix), what would change it, ¶1.4 and where the schedule is
-/// unclear. `h` is the level of the page's heading.
+/// One or two sentences: how many duties, and which answer sets the level.
+fn why_sentence(report: &DfReport) -> Html {
+    let a = &report.assessment;
+    let deciding: Vec<String> = a
+        .criteria
+        .iter()
+        .filter(|c| c.deciding)
+        .map(|c| format!("{} ({})", c.criterion.label().to_lowercase(), c.answer))
+        .collect();
+    html! { <>
+        { format!("{} obligations of DF Schedule 2.4 apply to you at {} (paragraph {}). ", report.count(), a.level, a.level.paragraph()) }
+        if !deciding.is_empty() {
+            { format!("Your level is set by {}.", deciding.join(" and ")) }
+        }
+    </> }
+}
+
+/// The S1 notice and ¶1.4: on the summary, where they cannot be missed.
+fn warnings(report: &DfReport) -> Html {
+    let a = &report.assessment;
+    html! { <>
+        if let Some(notice) = a.notice {
+            <div class="smx-warning" data-testid="level-notice">
+                <p class="smx-body"><strong>{ notice }</strong></p>
+            </div>
+        }
+        if let Some(change) = a.level_change {
+            <div class="smx-warning" data-testid="level-change">
+                <p class="smx-body"><strong>{ "Paragraph 1.4: " }</strong>
+                { match change.from {
+                    Some(from) => format!(
+                        "the level that applies to your other Call-Off Contracts rises from {from} to {}. You must tell the Customer of each of those contracts and agree with them the timetable for the change.",
+                        change.to
+                    ),
+                    None => format!(
+                        "you told us no level has been set for your other Call-Off Contracts, so the tool cannot tell whether this award changes it. Each Call-Off Contract sets out its level: check them. Where one is below {0}, you must tell its Customer that the level rises to {0} and agree with them the timetable for the change.",
+                        change.to
+                    ),
+                } }</p>
+            </div>
+        }
+    </> }
+}
+
+/// Why the level is what it is: each answer's row of the Annex matrix and what would
+/// change it. `h` is the level of its sub-headings.
 fn why(answers: &DfAnswers, report: &DfReport, h: u8) -> Html {
     let a = &report.assessment;
-    let (h2, h3) = ((h + 1).min(6), (h + 2).min(6));
     html! {
         <>
-            if let Some(notice) = a.notice {
-                <div class="smx-warning" data-testid="level-notice">
-                    <p class="smx-body"><strong>{ notice }</strong></p>
-                </div>
-            }
-            <p class="smx-body-l">
-                { format!("{} obligations of DF Schedule 2.4 apply to you at {}. ", report.count(), a.level) }
-                { format!("The requirements for {} are in paragraph {}.", a.level, a.level.paragraph()) }
-            </p>
-
-            { heading(h2, "smx-heading-m", false, html! { <>{ format!("Why your level is {}", a.level) }</> }) }
             <p class="smx-body">{ "Each answer needs at least the level shown; your level is the highest of them (the Annex Security Matrix)." }</p>
             <table class="smx-table" data-testid="criteria">
                 <caption class="smx-visually-hidden">{ "How each answer sets your level" }</caption>
@@ -89,43 +127,31 @@ fn why(answers: &DfAnswers, report: &DfReport, h: u8) -> Html {
                 </tbody>
             </table>
             if !a.what_if.is_empty() {
-                { heading(h3, "smx-heading-s", false, html! { <>{ "What would change it" }</> }) }
+                { heading(h, "smx-heading-s", false, html! { <>{ "What would change it" }</> }) }
                 <ul class="smx-list smx-list--bullet">
                     { for a.what_if.iter().map(|w| html! { <li data-testid="what-if">{ &w.text }</li> }) }
                 </ul>
-            }
-            if let Some(change) = a.level_change {
-                <div class="smx-warning" data-testid="level-change">
-                    <p class="smx-body"><strong>{ "Paragraph 1.4: " }</strong>
-                    { match change.from {
-                        Some(from) => format!(
-                            "the level that applies to your other Call-Off Contracts rises from {from} to {}. You must tell the Customer of each of those contracts and agree with them the timetable for the change.",
-                            change.to
-                        ),
-                        None => format!(
-                            "you told us no level has been set for your other Call-Off Contracts, so the tool cannot tell whether this award changes it. Each Call-Off Contract sets out its level: check them. Where one is below {0}, you must tell its Customer that the level rises to {0} and agree with them the timetable for the change.",
-                            change.to
-                        ),
-                    } }</p>
-                </div>
-            }
-            if !a.ambiguities.is_empty() {
-                { heading(h2, "smx-heading-m", false, html! { <>{ "Where the schedule is unclear" }</> }) }
-                <p class="smx-body">{ "For your answers the schedule can be read more than one way. The tool applies the stricter reading; ask the Customer to confirm it before award." }</p>
-                { for a.ambiguities.iter().map(|n| html! {
-                    <div class="smx-inset" data-testid="ambiguity" data-ambiguity={n.id().as_str()}>
-                        { heading(h3, "smx-heading-s", false, html! { <>{ n.text.title }</> }) }
-                        <blockquote class="smx-quote">{ n.text.quote }</blockquote>
-                        <p class="smx-body">{ n.text.reading }</p>
-                        if let Some(detail) = &n.detail {
-                            <p class="smx-body" data-testid="ambiguity-detail">{ detail }</p>
-                        }
-                    </div>
-                }) }
             }
             if a.aggregate_subjects != answers.subjects {
                 <p class="smx-body-s">{ format!("Volumes are counted across all your Call-Off Contracts (paragraph 1.3): {} data subjects in all.", thousands(a.aggregate_subjects)) }</p>
             }
         </>
     }
+}
+
+/// Where the schedule is unclear: each note, with the stricter reading applied.
+fn notes(report: &DfReport, h: u8) -> Html {
+    html! { <>
+        <p class="smx-body">{ "For your answers the schedule can be read more than one way. The tool applies the stricter reading; ask the Customer to confirm it before award." }</p>
+        { for report.assessment.ambiguities.iter().map(|n| html! {
+            <div class="smx-inset" data-testid="ambiguity" data-ambiguity={n.id().as_str()}>
+                { heading(h, "smx-heading-s", false, html! { <>{ n.text.title }</> }) }
+                <blockquote class="smx-quote">{ n.text.quote }</blockquote>
+                <p class="smx-body">{ n.text.reading }</p>
+                if let Some(detail) = &n.detail {
+                    <p class="smx-body" data-testid="ambiguity-detail">{ detail }</p>
+                }
+            </div>
+        }) }
+    </> }
 }

@@ -1,86 +1,43 @@
-//! The obligations that apply, grouped by category, each with its reference, plain title,
-//! due dates, conditions, readiness radios and the clause's own words behind a disclosure.
-//!
-//! Speed (issue 9): an S6 result lists over 70 obligations, about 1,400 elements, and building
-//! them node by node through Yew took most of the time from "Get your result" to the page.
-//! The list is static for a given report, so [`obligations_markup`] writes it as one HTML
-//! string (every text and attribute escaped) that the browser parses in one go, and Yew
-//! keeps it as raw HTML: it is replaced only when the string changes, i.e. when the report
-//! does. The readiness radios inside it are therefore not Yew nodes: one `onchange` on the
-//! list reads which radio changed ([`edge::readiness_choice`]) and the result page sets the
-//! radios from the marks after each render ([`edge::sync_readiness`]), so a mark never
-//! rebuilds the list (and focus stays on the radio the user is on).
+//! The obligations of one or more subjects, each with its reference, plain title, due
+//! dates, conditions, drafting note, status radios and the clause's own words behind a
+//! disclosure. (Placeholder: still the HTML-string list of issue 9, to be replaced by keyed
+//! components with the tracker's owner and note.)
 use super::markup::{esc, time};
-use super::{Dispatch, ResultContext};
+use super::ResultContext;
 use crate::edge;
 use crate::state::Action;
-use chrono::NaiveDate;
 use security_matrix_core::plan::Plan;
-use security_matrix_core::report::EventDates;
 use security_matrix_core::report::ObligationGroup;
 use security_matrix_core::tracker::Status;
 use security_matrix_core::ObligationId;
 use std::fmt::Write;
-use std::rc::Rc;
 use yew::prelude::*;
 
-/// The grouped list, from [`obligations_markup`], in an element `list` refers to (for
-/// [`edge::sync_readiness`]); readiness marks are dispatched as [`Action::SetReadiness`].
-pub fn obligation_list(markup: &AttrValue, list: &NodeRef, dispatch: &Dispatch) -> Html {
-    let onchange = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: Event| {
-            if let Some((id, mark)) = edge::readiness_choice(&e) {
-                dispatch.send(Action::SetStatus(id, Some(mark)));
-            }
-        })
-    };
+/// The obligations of `groups`, a heading per group at `heading_level`; `all` is the
+/// all-on-one-page view (printing).
+pub fn obligation_list(
+    ctx: &ResultContext,
+    groups: &[ObligationGroup],
+    plan: &Plan,
+    heading_level: u8,
+    all: bool,
+) -> Html {
+    let _ = all;
+    let onchange = ctx
+        .dispatch
+        .on(|e: Event| match edge::readiness_choice(&e) {
+            Some((id, mark)) => Action::SetStatus(id, Some(mark)),
+            None => Action::DismissFileProblems,
+        });
+    let markup = obligations_markup(groups, plan, heading_level);
     html! {
-        <div class="smx-obligations" data-testid="obligations" ref={list.clone()} {onchange}>
-            { Html::from_html_unchecked(markup.clone()) }
+        <div class="smx-obligations" data-testid="obligations" {onchange}>
+            { Html::from_html_unchecked(markup.into()) }
         </div>
     }
 }
 
-/// A result page's report for `answers` (from `build`, e.g. `df_report`), memoised with its
-/// obligations list's HTML (headings one level below the page's sections), and the element
-/// the list is rendered in (pass it to [`obligation_list`]): after every render where the
-/// list or the marks changed, its readiness radios are set from the marks.
-#[hook]
-pub fn use_result_report<A, R>(
-    answers: &A,
-    ctx: &ResultContext,
-    build: fn(&A, &EventDates, NaiveDate) -> R,
-    lists: fn(&R) -> (&[ObligationGroup], &Plan),
-) -> (Rc<(R, AttrValue)>, NodeRef)
-where
-    A: Clone + PartialEq + 'static,
-    R: 'static,
-{
-    let h3 = (ctx.heading_level + 2).min(6);
-    let memo = use_memo(
-        (answers.clone(), ctx.event_dates.clone(), ctx.today, h3),
-        move |(a, e, t, h3)| {
-            let report = build(a, e, t.unwrap_or_default());
-            let (groups, plan) = lists(&report);
-            let markup = AttrValue::from(obligations_markup(groups, plan, *h3));
-            (report, markup)
-        },
-    );
-    let list = use_node_ref();
-    {
-        let list = list.clone();
-        use_effect_with((memo.1.clone(), ctx.tracker.clone()), move |(_, marks)| {
-            edge::sync_readiness(&list, marks)
-        });
-    }
-    (memo, list)
-}
-
-/// The list's HTML: for each group a section with a heading at `heading_level` (clamped to
-/// 1–6), and for each obligation an `<li data-testid="obligation" data-ref data-id>` with
-/// its title, due dates (`<time datetime>`), open conditions, drafting note, the readiness
-/// radios (none checked: see the module's notes) and the clause's words.
+/// The list's HTML.
 pub fn obligations_markup(groups: &[ObligationGroup], plan: &Plan, heading_level: u8) -> String {
     let h = heading_level.clamp(1, 6);
     let mut out = String::with_capacity(groups.len() * 16_384);
@@ -93,7 +50,7 @@ pub fn obligations_markup(groups: &[ObligationGroup], plan: &Plan, heading_level
         let _ = write!(out, " ({})</h{h}><ul class=\"smx-list\">", g.items.len());
         for s in &g.items {
             let o = s.obligation;
-            out.push_str(r#"<li class="smx-obligation" data-ref=""#);
+            out.push_str(r#"<li class="smx-obligation" tabindex="-1" data-ref=""#);
             esc(&mut out, o.reference);
             out.push_str(r#"" data-testid="obligation" data-id=""#);
             esc(&mut out, o.id.as_str());
@@ -125,7 +82,6 @@ pub fn obligations_markup(groups: &[ObligationGroup], plan: &Plan, heading_level
     out
 }
 
-/// "Due by <time>…</time> (past), <time>…</time>, then every year".
 fn due_dates(out: &mut String, plan: &Plan, id: ObligationId) {
     let mut entries = plan.dated.iter().filter(|e| e.obligation.id == id);
     let Some(first) = entries.next() else {
@@ -148,11 +104,8 @@ fn due_dates(out: &mut String, plan: &Plan, id: ObligationId) {
     out.push_str("</p>");
 }
 
-/// "Ready? In place / In progress / Not yet" for one obligation. Each input carries
-/// `data-smx-ready` (the obligation's id) for [`edge::readiness_choice`] and
-/// [`edge::sync_readiness`].
 fn radios(out: &mut String, id: &str, title: &str) {
-    out.push_str(r#"<fieldset class="smx-fieldset smx-readiness" data-testid="readiness"><legend class="smx-readiness__legend">Ready?<span class="smx-visually-hidden"> "#);
+    out.push_str(r#"<fieldset class="smx-fieldset smx-readiness" data-testid="readiness"><legend class="smx-readiness__legend">Status<span class="smx-visually-hidden"> "#);
     esc(out, title);
     out.push_str(
         r#"</span></legend><div class="smx-radios smx-radios--inline smx-radios--small">"#,
@@ -175,98 +128,19 @@ fn radios(out: &mut String, id: &str, title: &str) {
     out.push_str("</div></fieldset>");
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use security_matrix_core::report::df_report;
-    use security_matrix_core::DfAnswers;
-
-    fn s6() -> security_matrix_core::report::DfReport {
-        let answers = DfAnswers {
-            subjects: 3000,
-            special: 0,
-            professional: None,
-            value: 45_000,
-            months: 18,
-            access: false,
-            other: None,
-            commencement: chrono::NaiveDate::from_ymd_opt(2027, 1, 4),
-            route: None,
-            hosting: None,
-        };
-        df_report(
-            &answers,
-            &Default::default(),
-            chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
-        )
-    }
-
-    #[test]
-    fn every_obligation_is_listed_once_with_its_hooks_radios_and_words() {
-        let report = s6();
-        let html = obligations_markup(&report.groups, &report.plan, 3);
-        let count: usize = report.groups.iter().map(|g| g.items.len()).sum();
-        assert!(count > 50);
-        assert_eq!(html.matches(r#"data-testid="obligation""#).count(), count);
-        assert_eq!(
-            html.matches(r#"data-testid="obligation-group""#).count(),
-            report.groups.len()
-        );
-        assert_eq!(html.matches("<h3 ").count(), report.groups.len());
-        assert_eq!(html.matches(r#"type="radio""#).count(), 3 * count);
-        assert!(!html.contains(" checked"), "marks are set after rendering");
-        for g in &report.groups {
-            for s in &g.items {
-                let mut li = String::from(r#"data-ref=""#);
-                esc(&mut li, s.obligation.reference);
-                assert!(html.contains(&li), "{}", s.obligation.id);
-                let mut words = String::new();
-                esc(&mut words, s.obligation.text);
-                assert!(html.contains(&words), "{}", s.obligation.id);
-            }
-        }
-        // Each dated entry's <time> is inside its obligation's element.
-        for e in &report.plan.dated {
-            let start = html
-                .find(&format!(r#"data-id="{}""#, e.obligation.id))
-                .expect("dated obligation listed");
-            let end = start + html[start..].find("</li>").unwrap();
-            assert!(
-                html[start..end].contains(&format!(r#"<time datetime="{}">"#, e.date)),
-                "{} {}",
-                e.obligation.id,
-                e.date
-            );
-        }
-        // Balanced tags.
-        for tag in [
-            "section", "ul", "li", "p", "fieldset", "details", "div", "time",
-        ] {
-            assert_eq!(
-                html.matches(&format!("<{tag}>")).count()
-                    + html.matches(&format!("<{tag} ")).count(),
-                html.matches(&format!("</{tag}>")).count(),
-                "{tag}"
-            );
-        }
-    }
-
-    #[test]
-    fn open_conditions_read_as_one_sentence() {
-        // No route or hosting answer: the route and hosting duties say when they apply.
-        let report = s6();
-        let html = obligations_markup(&report.groups, &report.plan, 3);
-        assert!(
-            html.contains(r#"<p class="smx-obligation__condition">Applies if you take route (b)"#),
-            "the route (b) condition starts the sentence"
-        );
-        assert!(!html.to_ascii_lowercase().contains("applies applies"));
-    }
-
-    #[test]
-    fn heading_levels_are_clamped() {
-        let report = s6();
-        assert!(obligations_markup(&report.groups, &report.plan, 9).contains("<h6 "));
-        assert!(obligations_markup(&report.groups, &report.plan, 0).contains("<h1 "));
-    }
+/// A result page's report for `answers` (from `build`), memoised.
+#[hook]
+pub fn use_result_report<A, R>(
+    answers: &A,
+    ctx: &ResultContext,
+    build: fn(&A, &security_matrix_core::report::EventDates, chrono::NaiveDate) -> R,
+) -> std::rc::Rc<R>
+where
+    A: Clone + PartialEq + 'static,
+    R: 'static,
+{
+    use_memo(
+        (answers.clone(), ctx.event_dates.clone(), ctx.today),
+        move |(a, e, t)| build(a, e, t.unwrap_or_default()),
+    )
 }

@@ -2,6 +2,7 @@
 use super::Dispatch;
 use crate::edge;
 use crate::state::Action;
+use security_matrix_core::view::View;
 use yew::prelude::*;
 
 /// Properties of [`ResultActions`].
@@ -9,6 +10,8 @@ use yew::prelude::*;
 pub struct ResultActionsProps {
     /// The answers as a link fragment.
     pub fragment: String,
+    /// The view shown (the copied link opens it).
+    pub view: View,
     /// Dispatches actions.
     pub dispatch: Dispatch,
 }
@@ -20,9 +23,13 @@ pub fn result_actions(p: &ResultActionsProps) -> Html {
     let link = use_state(|| None::<String>);
     let status = use_state(String::new);
     let on_copy = {
-        let (link, status, fragment) = (link.clone(), status.clone(), p.fragment.clone());
+        let (link, status, fragment, view) =
+            (link.clone(), status.clone(), p.fragment.clone(), p.view);
         Callback::from(move |_| {
-            let url = format!("{}#{}", edge::page_url(), fragment);
+            let url = match view {
+                View::Summary => format!("{}#{}", edge::page_url(), fragment),
+                v => format!("{}#{}&view={}", edge::page_url(), fragment, v.key()),
+            };
             link.set(Some(url.clone()));
             let status = status.clone();
             wasm_bindgen_futures::spawn_local(async move {

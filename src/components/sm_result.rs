@@ -1,10 +1,11 @@
 //! The 2017 Security Management result: the own-device verdict; then the layout both
 //! schedules share (plan, readiness, obligations, …).
-use super::{heading, result_layout, use_result_report, ResultContext, ResultParts};
+use super::{result_layout, use_result_report, ResultContext, ResultParts};
 use security_matrix_core::catalogue::{DeviceVerdict, DeviceVerdictKind};
 use security_matrix_core::questions::QuestionId;
 use security_matrix_core::report::sm_report;
 use security_matrix_core::statement::sm_statement;
+use security_matrix_core::view::View;
 use security_matrix_core::SmAnswers;
 use yew::prelude::*;
 
@@ -20,27 +21,30 @@ pub struct SmResultPageProps {
 /// The 2017 result page.
 #[function_component(SmResultPage)]
 pub fn sm_result_page(p: &SmResultPageProps) -> Html {
-    let (memo, list) = use_result_report(&p.answers, &p.ctx, sm_report, |r| (&r.groups, &r.plan));
-    let (report, markup) = (&memo.0, &memo.1);
+    let report = use_result_report(&p.answers, &p.ctx, sm_report);
     let count: usize = report.groups.iter().map(|g| g.items.len()).sum();
+    let v = &report.verdict;
     let parts = ResultParts {
-        title: html! { <>{ "Your obligations under Schedule 2.4 Security Management (2017)" }</> },
+        title: html! { <>{ View::Summary.heading(None) }</> },
         summary: html! { <>{ format!("{count} obligations apply") }</> },
-        details: device_verdict(&report.verdict, (p.ctx.heading_level + 1).min(6)),
+        why_sentence: html! { <>{ "Using your own computers: " }{ v.headline }</> },
+        warnings: html! {},
+        why: device_verdict(v),
+        why_label: View::Why.heading(None),
+        notes: None,
         level: None,
         start_question: QuestionId::Effective,
         obligations_intro: None,
         groups: &report.groups,
         plan: &report.plan,
-        list: (markup, &list),
-        statement: sm_statement(&p.answers, report),
+        statement: sm_statement(&p.answers, &report),
     };
     result_layout(&p.ctx, parts)
 }
 
-/// "Using your own computers" (a heading at `h2`): the verdict, why, and its conditions; a
-/// warning when the work needs MoJ computing facilities.
-fn device_verdict(v: &DeviceVerdict, h2: u8) -> Html {
+/// "Using your own computers" (the view's heading says so): the verdict, why, and its
+/// conditions; a warning when the work needs MoJ computing facilities.
+fn device_verdict(v: &DeviceVerdict) -> Html {
     let class = match v.kind {
         DeviceVerdictKind::MustUseMojFacilities
         | DeviceVerdictKind::MustUseMojFacilitiesLongTerm => "smx-warning",
@@ -48,7 +52,6 @@ fn device_verdict(v: &DeviceVerdict, h2: u8) -> Html {
     };
     html! {
         <>
-            { heading(h2, "smx-heading-m", false, html! { <>{ "Using your own computers" }</> }) }
             <div {class}>
                 <div data-testid="device-verdict">
                     <p class="smx-body-l"><strong>{ v.headline }</strong></p>

@@ -1,7 +1,8 @@
 //! What a bidder takes away: print or PDF, the Tender Response statement, a saved file,
 //! the calendar file. Everything is made in the browser; nothing is sent anywhere.
-use super::heading;
+use super::{heading, Dispatch};
 use crate::edge;
+use crate::state::Action;
 use security_matrix_core::plan::Plan;
 use security_matrix_core::savefile::{to_json, Document};
 use security_matrix_core::Level;
@@ -21,6 +22,26 @@ pub struct TakeawaysProps {
     pub level: Option<Level>,
     /// Heading level.
     pub heading_level: u8,
+    /// Dispatches actions (printing opens the all-on-one-page view).
+    pub dispatch: Dispatch,
+}
+
+/// "Save your answers to a file" (`data-testid="save-file"`): the document as JSON, named
+/// after the level (DF) or the schedule.
+pub fn save_button(document: Document, level: Option<Level>) -> Html {
+    let onclick = Callback::from(move |_| {
+        let name = match level {
+            Some(l) => format!("security-assessment-{l}.json"),
+            None => format!(
+                "security-assessment-{}.json",
+                document.answers.schedule.id()
+            ),
+        };
+        edge::download(&name, "application/json", &to_json(&document));
+    });
+    html! {
+        <button type="button" class="smx-button smx-button--secondary" {onclick} data-testid="save-file">{ "Save your answers to a file" }</button>
+    }
 }
 
 /// The take-aways section.
@@ -40,19 +61,6 @@ pub fn takeaways(p: &TakeawaysProps) -> Html {
             });
         })
     };
-    let on_save = {
-        let (document, level) = (p.document.clone(), p.level);
-        Callback::from(move |_| {
-            let name = match level {
-                Some(l) => format!("security-assessment-{l}.json"),
-                None => format!(
-                    "security-assessment-{}.json",
-                    document.answers.schedule.id()
-                ),
-            };
-            edge::download(&name, "application/json", &to_json(&document));
-        })
-    };
     let on_calendar = {
         let (plan, level) = (p.plan.clone(), p.level);
         Callback::from(move |_| super::plan::download_calendar(&plan, level))
@@ -66,14 +74,14 @@ pub fn takeaways(p: &TakeawaysProps) -> Html {
             <textarea id="smx-statement" class="smx-textarea" rows="8" readonly=true data-testid="statement" value={p.statement.clone()} />
             <div class="smx-button-group">
                 <button type="button" class="smx-button smx-button--secondary" onclick={on_copy} data-testid="copy-statement">{ "Copy the statement" }</button>
-                <button type="button" class="smx-button smx-button--secondary" onclick={Callback::from(|_| edge::print())} data-testid="print">{ "Print or save as PDF" }</button>
-                <button type="button" class="smx-button smx-button--secondary" onclick={on_save} data-testid="save-file">{ "Save your answers to a file" }</button>
+                <button type="button" class="smx-button smx-button--secondary" onclick={p.dispatch.on(|_| Action::Print)} data-testid="print">{ "Print or save as PDF" }</button>
+                { save_button(p.document.clone(), p.level) }
                 if !p.plan.dated.is_empty() {
                     <button type="button" class="smx-button smx-button--secondary" onclick={on_calendar} data-testid="download-ics-takeaway">{ "Download the calendar (.ics)" }</button>
                 }
             </div>
             <p class="smx-body" role="status" aria-live="polite" data-testid="statement-status">{ (*copy_status).clone() }</p>
-            <p class="smx-body-s">{ "The saved file holds your answers, readiness marks and the dates of events you entered. Open it here later (from the start page) to carry on; it stays on your computer." }</p>
+            <p class="smx-body-s">{ "The saved file holds your answers, each duty's status, owner and note, and the dates of events you entered. Open it here later (from the start page) to carry on; it stays on your computer." }</p>
         </section>
     }
 }

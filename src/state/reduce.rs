@@ -56,6 +56,12 @@ impl Reducible for State {
                     s.go(Page::Result(view));
                 }
             }
+            Action::ShowDuty(id) => {
+                if matches!(s.page, Page::Result(_)) {
+                    s.go(Page::Result(View::Subject(id.obligation().category)));
+                    s.focus_duty = Some(id);
+                }
+            }
             Action::Print => {
                 if matches!(s.page, Page::Result(_)) {
                     if s.page != Page::Result(View::All) {
@@ -218,6 +224,7 @@ impl State {
     /// it, with why it was not accepted).
     pub(super) fn go(&mut self, page: Page) {
         self.page = page;
+        self.focus_duty = None;
         self.errors.clear();
         self.draft = Draft::default();
         if let Page::Question(q) = page {

@@ -1,0 +1,131 @@
+//! The result's summary: the panel, why in a sentence, what is due next, the counts and
+//! the task list (GOV.UK "complete multiple tasks"): a row for each view, with each
+//! subject's progress.
+use super::result::view_click;
+use super::{heading, plan::time, save_button, ResultActions, ResultContext, ResultParts};
+use crate::state::Action;
+use security_matrix_core::tracker::{subject_progress, summarise, TaskStatus};
+use security_matrix_core::view::View;
+use yew::prelude::*;
+
+/// What [`summary_view`] shows.
+pub struct SummaryProps<'a> {
+    /// The result's context.
+    pub ctx: &'a ResultContext,
+    /// The schedule's parts.
+    pub parts: &'a ResultParts<'a>,
+}
+
+/// The summary view.
+pub fn summary_view(p: &SummaryProps) -> Html {
+    let (ctx, parts) = (p.ctx, p.parts);
+    let h = ctx.heading_level;
+    let h2 = (h + 1).min(6);
+    let progress = summarise(parts.groups, parts.plan, &ctx.tracker);
+    let total = progress.total();
+    let due = parts.plan.due_next(5);
+    let link = |view: View, text: String, testid: &'static str| {
+        html! {
+            <a class="smx-link smx-task-list__link" href={ctx.href(view)} data-testid={testid}
+                onclick={view_click(&ctx.dispatch, view)}>{ text }</a>
+        }
+    };
+    let row = |view: View, text: String, hint: Option<String>, status: Option<Html>| {
+        html! {
+            <li class="smx-task-list__item" data-testid="task" data-view={view.key()}>
+                <div class="smx-task-list__name">
+                    { link(view, text, "task-link") }
+                    if let Some(hint) = hint {
+                        <div class="smx-task-list__hint">{ hint }</div>
+                    }
+                </div>
+                if let Some(status) = status {
+                    <div class="smx-task-list__status" data-testid="task-status">{ status }</div>
+                }
+            </li>
+        }
+    };
+    html! {
+        <div class="smx-page" data-testid="result" data-view="summary" key="summary">
+            <div class="smx-panel" data-testid="result-panel">
+                { heading(h, "smx-panel__title", true, parts.title.clone()) }
+                <div class="smx-panel__body">{ parts.summary.clone() }</div>
+            </div>
+            <p class="smx-body-l" data-testid="why-sentence">{ parts.why_sentence.clone() }</p>
+            { parts.warnings.clone() }
+
+            <section class="smx-due-next" data-testid="due-next">
+                { heading(h2, "smx-heading-m", false, html! { <>{ "What is due next" }</> }) }
+                if due.is_empty() {
+                    <p class="smx-body">{
+                        if parts.plan.needs_start_date() {
+                            "Add the start date to see what is due when: open your dated plan."
+                        } else {
+                            "Nothing dated is due from today. Your dated plan lists the standing duties."
+                        }
+                    }</p>
+                } else {
+                    <ol class="smx-list smx-due-next__list">
+                        { for due.iter().map(|e| {
+                            let o = e.obligation;
+                            let view = View::Subject(o.category);
+                            let id = o.id;
+                            let onclick = {
+                                let dispatch = ctx.dispatch.clone();
+                                Callback::from(move |ev: MouseEvent| {
+                                    if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+                                        return;
+                                    }
+                                    ev.prevent_default();
+                                    dispatch.send(Action::ShowDuty(id));
+                                })
+                            };
+                            html! {
+                                <li data-ref={o.reference} data-testid="due-next-item">
+                                    { time(e.date) }{ " " }
+                                    <a class="smx-link" href={ctx.href(view)} {onclick}>
+                                        <span class="smx-ref">{ format!("¶{}", o.reference) }</span>{ " " }{ o.title }
+                                    </a>
+                                </li>
+                            }
+                        }) }
+                    </ol>
+                }
+            </section>
+
+            <p class="smx-body" data-testid="readiness-counts">
+                { format!("{} of {total} duties in place, {} in progress, {} not started, {} not marked yet.", progress.in_place, progress.in_progress, progress.not_started, progress.unmarked) }
+            </p>
+
+            { heading(h2, "smx-heading-m", false, html! { <>{ "Your workspace" }</> }) }
+            <ul class="smx-task-list" data-testid="task-list">
+                { row(View::Why, parts.why_label.clone(), None, None) }
+                if let Some((n, _)) = &parts.notes {
+                    { row(View::Notes, View::Notes.heading(parts.level), Some(if *n == 1 { "1 note: the stricter reading is applied".to_string() } else { format!("{n} notes: the stricter reading is applied") }), None) }
+                }
+                { for subject_progress(parts.groups, &ctx.tracker).into_iter().map(|s| {
+                    let tag = match s.status {
+                        TaskStatus::Completed => "smx-tag",
+                        TaskStatus::InProgress => "smx-tag smx-tag--blue",
+                        TaskStatus::NotStarted => "smx-tag smx-tag--grey",
+                    };
+                    row(
+                        View::Subject(s.category),
+                        s.category.name().to_string(),
+                        Some(format!("{} of {} in place", s.in_place, s.total)),
+                        Some(html! { <strong class={tag} data-status={s.status.key()}>{ s.status.label() }</strong> }),
+                    )
+                }) }
+                { row(View::Plan, "Your dated plan".into(), Some(if parts.plan.dated.is_empty() { "Duties and when they fall due".to_string() } else { format!("{} dates", parts.plan.dated.len()) }), None) }
+                { row(View::Take, "Take it with you".into(), Some("Print, save, the statement for your Tender Response, a link, the calendar".into()), None) }
+                { row(View::All, "Everything on one page".into(), Some("The view that prints".into()), None) }
+            </ul>
+
+            <div class="smx-button-group">
+                { save_button(ctx.document(), parts.level) }
+                <button type="button" class="smx-button smx-button--secondary" data-testid="print" onclick={ctx.dispatch.on(|_| Action::Print)}>{ "Print or save as PDF" }</button>
+            </div>
+            <ResultActions fragment={ctx.fragment.clone()} view={View::Summary} dispatch={ctx.dispatch.clone()} />
+        </div>
+    }
+}
