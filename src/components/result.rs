@@ -140,9 +140,12 @@ pub fn result_layout(ctx: &ResultContext, parts: ResultParts) -> Html {
         <div class="smx-page" data-testid="result" data-view={view.key()} key={view.key()}>
             { back_to_summary(ctx) }
             { body }
-            <div class="smx-button-group smx-view-footer">
-                { save_button(ctx.document(), parts_level(ctx)) }
-            </div>
+            // (Take it with you has the button among the others.)
+            if view != View::Take {
+                <div class="smx-button-group smx-view-footer">
+                    { save_button(ctx.document(), parts_level(ctx)) }
+                </div>
+            }
         </div>
     }
 }
