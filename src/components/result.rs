@@ -130,7 +130,7 @@ pub fn result_layout(ctx: &ResultContext, parts: ResultParts) -> Html {
         }
         View::Take => html! { <>
             { page_heading(view.heading(parts.level)) }
-            <Takeaways statement={parts.statement} document={ctx.document()} plan={parts.plan.clone()} level={parts.level} heading_level={h2} dispatch={ctx.dispatch.clone()} />
+            <Takeaways statement={parts.statement} document={ctx.document()} plan={parts.plan.clone()} level={parts.level} groups={parts.groups.to_vec()} tracker={ctx.tracker.clone()} today={ctx.today} heading_level={h2} dispatch={ctx.dispatch.clone()} />
             { answers_summary(&ctx.all_answers, false) }
             <ResultActions fragment={ctx.fragment.clone()} view={view} dispatch={ctx.dispatch.clone()} />
         </> },
