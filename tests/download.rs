@@ -41,6 +41,36 @@ async fn fetch_text(url: &str) -> Result<String, wasm_bindgen::JsValue> {
         .unwrap_or_default())
 }
 
+/// Opens a view of the result through the task list (back to the summary first), unless
+/// it is the one shown.
+async fn open_view(root: &Element, key: &str) {
+    let click = |selector: &str| {
+        root.query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("no {selector}"))
+            .dyn_into::<HtmlElement>()
+            .unwrap()
+            .click()
+    };
+    let shown = |key: &str| {
+        root.query_selector(&format!("[data-testid=\"result\"][data-view=\"{key}\"]"))
+            .unwrap()
+            .is_some()
+    };
+    if shown(key) {
+        return;
+    }
+    if !shown("summary") {
+        click("[data-testid=\"back\"]");
+        yew::scheduler::flush().await;
+    }
+    click(&format!(
+        "[data-testid=\"task\"][data-view=\"{key}\"] [data-testid=\"task-link\"]"
+    ));
+    yew::scheduler::flush().await;
+    assert!(shown(key), "the view {key} opened");
+}
+
 #[wasm_bindgen_test]
 async fn every_download_clicks_an_anchor_in_the_document_and_keeps_its_url() {
     let window = web_sys::window().unwrap();
@@ -97,11 +127,14 @@ async fn every_download_clicks_an_anchor_in_the_document_and_keeps_its_url() {
         })
     };
 
-    for (button, extension, starts) in [
-        ("download-ics", ".ics", "BEGIN:VCALENDAR"),
-        ("download-ics-takeaway", ".ics", "BEGIN:VCALENDAR"),
-        ("save-file", ".json", "{"),
+    // (`text()` decodes UTF-8 and drops the CSV's byte-order mark.)
+    for (view, button, extension, starts) in [
+        ("plan", "download-ics", ".ics", "BEGIN:VCALENDAR"),
+        ("take", "download-ics-takeaway", ".ics", "BEGIN:VCALENDAR"),
+        ("take", "save-file", ".json", "{"),
+        ("take", "download-csv", ".csv", "Schedule,Level,"),
     ] {
+        open_view(&root, view).await;
         let before = seen.borrow().len();
         root.query_selector(&format!("[data-testid=\"{button}\"]"))
             .unwrap()
