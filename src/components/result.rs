@@ -4,6 +4,7 @@
 //! schedule's page supplies its parts ([`ResultParts`]); this module lays out the view the
 //! state names.
 use super::summary::{summary_view, SummaryProps};
+use super::takeaways::csv_button;
 use super::{
     answers_summary, heading, obligation_list, plan_section, save_button, Dispatch,
     PlanSectionProps, ResultActions, Takeaways,
@@ -201,6 +202,7 @@ fn all_view(ctx: &ResultContext, parts: ResultParts) -> Html {
         </div>
         <div class="smx-button-group smx-no-print">
             <button type="button" class="smx-button" data-testid="print" onclick={ctx.dispatch.on(|_| Action::Print)}>{ "Print or save as PDF" }</button>
+            { csv_button(parts.groups, parts.plan, &ctx.tracker, parts.level, ctx.today) }
         </div>
         { parts.warnings }
         { heading(h2, "smx-heading-m", false, html! { <>{ parts.why_label.clone() }</> }) }
