@@ -94,8 +94,9 @@ fn tracked(p: &DutyProps, o: &'static Obligation, heading_level: u8) -> Html {
     </> }
 }
 
-/// In the all-on-one-page view: the title; the dates and conditions; the status, owner and
-/// note as text; the drafting note and the clause's words when asked for.
+/// In the all-on-one-page view: the title; the dates and conditions; the status and owner
+/// (beside the title on a wide page or in print), the note; the drafting note and the
+/// clause's words when asked for.
 fn printed(p: &DutyProps, o: &'static Obligation, words: bool) -> Html {
     let t = &p.track;
     let status = t.status.map_or("Not marked", |s| s.label());
@@ -130,8 +131,10 @@ fn printed(p: &DutyProps, o: &'static Obligation, words: bool) -> Html {
                 <strong>{ "Status: " }</strong><span data-testid="status-text">{ status }</span>
             </span>
             { text(TrackField::Owner, "owner-text") }
-            { text(TrackField::Note, "note-text") }
         </p>
+        if !t.note.is_empty() {
+            <p class="smx-obligation__track-note">{ text(TrackField::Note, "note-text") }</p>
+        }
         if words {
             if let Some(note) = o.note {
                 <p class="smx-obligation__note"><strong>{ "Drafting note: " }</strong>{ note }</p>
