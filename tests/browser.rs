@@ -6,6 +6,8 @@
 mod kept;
 #[path = "browser/tracker.rs"]
 mod tracker;
+#[path = "browser/plan.rs"]
+mod plan;
 #[path = "browser/widget.rs"]
 mod widget;
 
