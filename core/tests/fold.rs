@@ -74,7 +74,10 @@ fn shape(plan: &Plan) -> Shape {
         .collect()
 }
 
-fn expect(table: &[(&str, &[(&'static str, &str, usize, Option<&str>)])]) -> Shape {
+/// `(reference, first date, dates, fold)` as written in a table.
+type Row = (&'static str, &'static str, usize, Option<&'static str>);
+
+fn expect(table: &[(&str, &[Row])]) -> Shape {
     table
         .iter()
         .map(|(heading, rows)| {
