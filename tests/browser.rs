@@ -4,10 +4,10 @@
 
 #[path = "browser/kept.rs"]
 mod kept;
-#[path = "browser/tracker.rs"]
-mod tracker;
 #[path = "browser/plan.rs"]
 mod plan;
+#[path = "browser/tracker.rs"]
+mod tracker;
 #[path = "browser/widget.rs"]
 mod widget;
 
