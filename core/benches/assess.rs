@@ -37,11 +37,7 @@ fn main() {
         value: 300_000,
         months: 36,
         access: true,
-        other: Some(OtherContracts {
-            subjects: 1_000,
-            special: 5,
-            current_level: Some(Level::S5),
-        }),
+        other: Some(OtherContracts::one(1_000, 5, Some(Level::S5))),
         commencement: None,
         route: None,
         hosting: None,

@@ -32,36 +32,115 @@ pub struct DfAnswers {
     pub hosting: Option<bool>,
 }
 
-/// The Supplier's other Call-Off Contracts under the same Framework (¶1.3).
+/// At most this many other Call-Off Contracts can be listed.
+pub const MAX_CONTRACTS: usize = 50;
+/// The longest contract name or Customer name, in characters.
+pub const MAX_NAME: usize = 100;
+/// The Customer of a contract given by the old link keys or an earlier saved file, which
+/// held only totals.
+pub const UNNAMED_CUSTOMER: &str = "your other Customers";
+
+/// One of the Supplier's other Call-Off Contracts under the same Framework (¶1.3, ¶1.4).
+/// The names are the user's own text, kept as typed: plain text everywhere.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Contract {
+    /// Its name or reference (may be empty).
+    pub name: String,
+    /// Its Customer.
+    pub customer: String,
+    /// Its data subjects.
+    pub subjects: u64,
+    /// Its Special Category Data subjects.
+    pub special: u64,
+    /// The level set in it, if any.
+    pub level: Option<Level>,
+}
+
+impl Contract {
+    /// How the contract is named in sentences: "“Prison health” (HMPPS)", or
+    /// "a contract with HMPPS" when it has no name.
+    pub fn describe(&self) -> String {
+        let name = self.name.trim();
+        if name.is_empty() {
+            format!("a contract with {}", self.customer.trim())
+        } else {
+            format!("\u{201c}{name}\u{201d} ({})", self.customer.trim())
+        }
+    }
+
+    /// The level set in it in words: "S3" or "none set".
+    pub fn level_text(&self) -> String {
+        self.level.map_or("none set".to_string(), |l| l.to_string())
+    }
+}
+
+/// The Supplier's other Call-Off Contracts under the same Framework (¶1.3), in the order
+/// listed (the order never changes the result).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct OtherContracts {
+    /// The contracts.
+    pub contracts: Vec<Contract>,
+}
+
+impl OtherContracts {
+    /// One contract with no name for totals (the old link keys, earlier saved files).
+    pub fn one(subjects: u64, special: u64, current_level: Option<Level>) -> OtherContracts {
+        OtherContracts {
+            contracts: vec![Contract {
+                name: String::new(),
+                customer: UNNAMED_CUSTOMER.to_string(),
+                subjects,
+                special,
+                level: current_level,
+            }],
+        }
+    }
+
     /// Their data subjects, in total.
-    pub subjects: u64,
+    pub fn subjects(&self) -> u64 {
+        self.contracts
+            .iter()
+            .fold(0u64, |t, c| t.saturating_add(c.subjects))
+    }
+
     /// Their Special Category Data subjects, in total.
-    pub special: u64,
-    /// The level currently applied to them, if any.
-    pub current_level: Option<Level>,
+    pub fn special(&self) -> u64 {
+        self.contracts
+            .iter()
+            .fold(0u64, |t, c| t.saturating_add(c.special))
+    }
+
+    /// The highest level set in any of them, if any is set.
+    pub fn current_level(&self) -> Option<Level> {
+        self.contracts.iter().filter_map(|c| c.level).max()
+    }
+
+    /// The contracts that hold the highest level set (the why-trace names them).
+    pub fn holders(&self) -> Vec<&Contract> {
+        let top = self.current_level();
+        self.contracts
+            .iter()
+            .filter(|c| top.is_some() && c.level == top)
+            .collect()
+    }
 }
 
 impl DfAnswers {
     /// Data subjects across all Call-Off Contracts (¶1.2, ¶1.3), never fewer than the
     /// Special Category Data subjects (they are data subjects too).
     pub fn aggregate_subjects(&self) -> u64 {
-        let other = self.other.as_ref().map_or(0, |o| o.subjects);
-        self.subjects
-            .saturating_add(other)
-            .max(self.aggregate_special())
+        self.entered_subjects().max(self.aggregate_special())
     }
 
     /// Special Category Data subjects across all Call-Off Contracts.
     pub fn aggregate_special(&self) -> u64 {
-        let other = self.other.as_ref().map_or(0, |o| o.special);
+        let other = self.other.as_ref().map_or(0, OtherContracts::special);
         self.special.saturating_add(other)
     }
 
     /// Data subjects as entered, across all contracts, before the special-category floor.
     pub fn entered_subjects(&self) -> u64 {
-        let other = self.other.as_ref().map_or(0, |o| o.subjects);
+        let other = self.other.as_ref().map_or(0, OtherContracts::subjects);
         self.subjects.saturating_add(other)
     }
 }

@@ -19,6 +19,7 @@ pub mod answers;
 pub mod flow;
 pub mod id_map;
 pub mod matrix;
+pub mod notices;
 pub mod plan;
 pub mod questions;
 pub mod report;
@@ -28,7 +29,7 @@ pub mod statement;
 pub mod tracker;
 pub mod view;
 
-pub use answers::{DfAnswers, Marking, OtherContracts, SmAnswers};
+pub use answers::{Contract, DfAnswers, Marking, OtherContracts, SmAnswers};
 pub use catalogue::{EventId, ObligationId};
 pub use id_map::IdMap;
 pub use matrix::AmbiguityId;

@@ -6,7 +6,7 @@
 //! more criterion sits beside the Annex's columns: the level already set for the
 //! Supplier's other Call-Off Contracts, since one level applies to all of them (¶1.1,
 //! ¶1.3). This module is the lookup; [`explain`] turns it into the result the user reads.
-use crate::answers::DfAnswers;
+use crate::answers::{DfAnswers, OtherContracts};
 use crate::Level;
 use std::fmt;
 
@@ -193,7 +193,7 @@ impl MatrixInput {
             value: a.value,
             months: u64::from(a.months),
             access: a.access,
-            incumbent: a.other.as_ref().and_then(|o| o.current_level),
+            incumbent: a.other.as_ref().and_then(OtherContracts::current_level),
         }
     }
 

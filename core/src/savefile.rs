@@ -19,13 +19,20 @@
 //! any of `status`, `owner` and `note`); an earlier file's marks become statuses ("not yet"
 //! is "not started"), and where an earlier file has no answer to the route or hosting
 //! question (they came after it), the question reads as "not decided", as in a link.
+//! Schema 4 also lists the other Call-Off Contracts (`contracts`: an array of objects with
+//! `name` (when there is one), `customer`, `subjects`, `special` and `level`); an earlier
+//! file's totals (`other_subjects`, `other_special`, `current_level`) become one contract
+//! with no name.
 mod legacy;
 mod write;
 
 pub use write::{to_json, write};
 
+use crate::answers::{Contract, MAX_CONTRACTS};
 use crate::catalogue::{EventId, ObligationId};
-use crate::flow::{from_fragment, parse_iso_date, parse_stored_value, Answers};
+use crate::flow::{
+    from_fragment, parse_iso_date, parse_stored_value, Answers, ContractDraft, ContractField,
+};
 use crate::questions::QuestionId;
 use crate::report::EventDates;
 use crate::tracker::{Status, Track, Tracker};
@@ -195,6 +202,9 @@ fn read_document(doc: &Value, origin: Origin) -> Result<Loaded, Vec<String>> {
         answers_v2(doc.get("answers"), schedule, &mut skipped, &mut bad)
     };
     let mut answers = answers;
+    // (Only schema 4 writes the list; an earlier one never has the member.)
+    answers.set_contracts(contracts(doc.get("contracts"), &mut skipped));
+    answers.migrate_totals();
     if schema < 4 {
         // Files before schema 4 may predate the route and hosting questions: like a link
         // without them, the file means "not decided", and its result opens.
@@ -254,6 +264,17 @@ fn answers_v1(doc: &Value, skipped: &mut Vec<String>, bad: &mut Vec<QuestionId>)
     let link = from_fragment(fragment);
     for key in &link.unknown_keys {
         skipped.push(format!("an answer this tool does not know: \"{key}\""));
+    }
+    for e in &link.contract_errors {
+        skipped.push(format!(
+            "other Call-Off Contract {} of the link, which is not complete or not valid ({})",
+            e.number,
+            e.errors
+                .iter()
+                .map(|e| e.message.as_str())
+                .collect::<Vec<_>>()
+                .join("; ")
+        ));
     }
     for e in &link.errors {
         bad.push(e.question);
@@ -389,6 +410,62 @@ fn tracker(value: Option<&Value>, skipped: &mut Vec<String>) -> Tracker {
         }
     }
     tracker
+}
+
+/// The other Call-Off Contracts (schema 4), in order; one that is not valid is left out
+/// and named, and so is any beyond the 50th.
+fn contracts(value: Option<&Value>, skipped: &mut Vec<String>) -> Vec<Contract> {
+    let items = match value {
+        None => return Vec::new(),
+        Some(Value::Array(items)) => items,
+        Some(_) => {
+            skipped.push("the other Call-Off Contracts, which are not in the expected form".into());
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let n = i + 1;
+        let mut draft = ContractDraft::default();
+        let mut form = true;
+        match item.as_object() {
+            Some(fields) => {
+                for (key, v) in fields {
+                    let text = match v {
+                        Value::String(t) => t.clone(),
+                        Value::Number(n) => n.to_string(),
+                        _ => {
+                            form = false;
+                            continue;
+                        }
+                    };
+                    match ContractField::from_key(key) {
+                        Some(f) => draft.set(f, text),
+                        None => form = false,
+                    }
+                }
+            }
+            None => form = false,
+        }
+        match draft.accept() {
+            Ok(_) if out.len() >= MAX_CONTRACTS => skipped.push(format!(
+                "other Call-Off Contract {n}, as a list holds at most {MAX_CONTRACTS}"
+            )),
+            Ok(c) if form => out.push(c),
+            Ok(_) => skipped.push(format!(
+                "other Call-Off Contract {n}, which is not in the expected form"
+            )),
+            Err(errors) => skipped.push(format!(
+                "other Call-Off Contract {n}, which is not valid ({})",
+                errors
+                    .iter()
+                    .map(|e| e.message.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            )),
+        }
+    }
+    out
 }
 
 /// Event dates by event id, of either schedule.

@@ -3,6 +3,7 @@
 use crate::catalogue::DeviceVerdictKind;
 use crate::flow::long_date;
 use crate::matrix::{pounds, thousands, Criterion, LevelChange};
+use crate::notices::notices;
 use crate::report::{DfReport, SmReport};
 use crate::{DfAnswers, SmAnswers, RULES_VERSION};
 
@@ -131,16 +132,49 @@ pub fn df_statement(a: &DfAnswers, r: &DfReport) -> String {
             spelled(s.aggregate_subjects),
             if s.aggregate_special == 0 { "none".to_string() } else { spelled(s.aggregate_special) },
             spelled(a.subjects),
-            spelled(o.subjects),
+            spelled(o.subjects()),
         ));
+        let counted: Vec<String> = o
+            .contracts
+            .iter()
+            .map(|c| {
+                let special = if c.special == 0 {
+                    String::new()
+                } else {
+                    format!(", {} with Special Category Data", thousands(c.special))
+                };
+                format!(
+                    "{}: {} data subjects{special}",
+                    c.describe(),
+                    thousands(c.subjects)
+                )
+            })
+            .collect();
+        if named(a) {
+            out.push_str(&format!(
+                " The other Call-Off Contracts counted are: {}.",
+                counted.join("; ")
+            ));
+        }
     }
     match s.level_change {
-        Some(LevelChange { from: Some(from), to }) => out.push_str(&format!(
+        Some(LevelChange { from: Some(from), to }) if !named(a) => out.push_str(&format!(
             " In accordance with paragraph 1.4, the Supplier will notify the Customer of each of its other Call-Off Contracts that the applicable level rises from {from} to {to}, and will agree with each of them the timetable for implementing the change."
         )),
-        Some(LevelChange { from: None, to }) => out.push_str(&format!(
+        Some(LevelChange { from: None, to }) if !named(a) => out.push_str(&format!(
             " No level of security requirements has yet been set for the Supplier's other Call-Off Contracts; where any of them sets a level below {to}, the Supplier will notify its Customer in accordance with paragraph 1.4 and agree the timetable for implementing the change."
         )),
+        Some(LevelChange { to, .. }) => {
+            let customers: Vec<String> = a
+                .other
+                .as_ref()
+                .map(|o| notices(o, to).into_iter().map(|n| n.customer).collect())
+                .unwrap_or_default();
+            out.push_str(&format!(
+                " In accordance with paragraph 1.4, the Supplier will notify {} that the level applicable to their Call-Off Contracts becomes {to}, and will agree with each of them the timetable for implementing the change.",
+                crate::notices::and_list(&customers)
+            ));
+        }
         None => {}
     }
     if !s.ambiguities.is_empty() {
@@ -160,6 +194,15 @@ pub fn df_statement(a: &DfAnswers, r: &DfReport) -> String {
     }
     out.push_str(&format!(" This assessment was prepared with the Security Matrix self-assessment tool, rules version {RULES_VERSION}."));
     out
+}
+
+/// Whether the other contracts are a named list (not the totals of an old link or file).
+fn named(a: &DfAnswers) -> bool {
+    a.other.as_ref().is_some_and(|o| {
+        o.contracts
+            .iter()
+            .any(|c| c.customer != crate::answers::UNNAMED_CUSTOMER || !c.name.is_empty())
+    })
 }
 
 /// The 2017 statement.

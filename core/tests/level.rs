@@ -165,11 +165,7 @@ fn volumes_are_aggregated_across_call_off_contracts() {
     let a = DfAnswers {
         subjects: 2_000,
         months: 18,
-        other: Some(OtherContracts {
-            subjects: 1_000,
-            special: 0,
-            current_level: Some(Level::S3),
-        }),
+        other: Some(OtherContracts::one(1_000, 0, Some(Level::S3))),
         ..base()
     };
     let r = assess(&a);
@@ -198,11 +194,7 @@ fn volumes_are_aggregated_across_call_off_contracts() {
     // Special category data aggregates too.
     let a = DfAnswers {
         subjects: 40,
-        other: Some(OtherContracts {
-            subjects: 10,
-            special: 2,
-            current_level: None,
-        }),
+        other: Some(OtherContracts::one(10, 2, None)),
         ..base()
     };
     assert_eq!(assess(&a).level, Level::S4);
@@ -213,11 +205,7 @@ fn volumes_are_aggregated_across_call_off_contracts() {
 fn paragraph_1_4_only_when_the_level_changes() {
     let with_current = |current| DfAnswers {
         subjects: 500,
-        other: Some(OtherContracts {
-            subjects: 100,
-            special: 0,
-            current_level: current,
-        }),
+        other: Some(OtherContracts::one(100, 0, current)),
         ..base()
     };
     assert_eq!(assess(&with_current(Some(Level::S3))).level, Level::S3);
@@ -416,11 +404,7 @@ fn every_ambiguity_note_has_words_and_is_raised() {
             },
             AmbiguityId::AggregateEachOrAll => DfAnswers {
                 subjects: 2_000,
-                other: Some(OtherContracts {
-                    subjects: 1_000,
-                    special: 0,
-                    current_level: Some(Level::S3),
-                }),
+                other: Some(OtherContracts::one(1_000, 0, Some(Level::S3))),
                 ..base()
             },
             AmbiguityId::RowCeilings => DfAnswers {
@@ -433,11 +417,7 @@ fn every_ambiguity_note_has_words_and_is_raised() {
                 ..base()
             },
             AmbiguityId::OneLevelAllContracts => DfAnswers {
-                other: Some(OtherContracts {
-                    subjects: 0,
-                    special: 0,
-                    current_level: Some(Level::S6),
-                }),
+                other: Some(OtherContracts::one(0, 0, Some(Level::S6))),
                 ..base()
             },
             AmbiguityId::AccessS4 => DfAnswers {
@@ -544,10 +524,8 @@ fn other_contracts() -> impl Strategy<Value = Option<OtherContracts>> {
             prop_oneof![Just(0u64), number()],
             prop::option::of(1u8..=6),
         )
-            .prop_map(|(subjects, special, level)| OtherContracts {
-                subjects,
-                special,
-                current_level: level.and_then(Level::from_number),
+            .prop_map(|(subjects, special, level)| {
+                OtherContracts::one(subjects, special, level.and_then(Level::from_number))
             }),
     )
 }
@@ -618,8 +596,8 @@ proptest! {
             4 => b.access = true,
             5 => b.professional = Some(false),
             _ => {
-                let o = b.other.get_or_insert_with(OtherContracts::default);
-                o.subjects = o.subjects.saturating_add(bump);
+                let o = b.other.get_or_insert_with(|| OtherContracts::one(0, 0, None));
+                o.contracts[0].subjects = o.contracts[0].subjects.saturating_add(bump);
             }
         }
         prop_assert!(assess(&b).level >= r.level, "{:?} -> {:?}", a, b);
@@ -637,7 +615,7 @@ proptest! {
         let annex = level_of(&input.annex_only());
         prop_assert_eq!(r.annex_level, annex);
         prop_assert!(r.level >= annex);
-        let incumbent = a.other.as_ref().and_then(|o| o.current_level);
+        let incumbent = a.other.as_ref().and_then(|o| o.current_level());
         if let Some(held) = incumbent {
             prop_assert!(r.level >= held);
         }
@@ -648,7 +626,7 @@ proptest! {
     #[test]
     fn paragraph_1_4_exactly_when_the_level_rises_above_a_set_level(a in answers()) {
         let r = assess(&a);
-        match a.other.as_ref().map(|o| o.current_level) {
+        match a.other.as_ref().map(|o| o.current_level()) {
             None => prop_assert_eq!(r.level_change, None),
             Some(None) => prop_assert_eq!(r.level_change, Some(LevelChange { from: None, to: r.level })),
             Some(Some(held)) => prop_assert_eq!(
@@ -665,7 +643,7 @@ proptest! {
     #[test]
     fn every_what_if_hint_is_reachable(a in answers()) {
         let r = assess(&a);
-        let held = a.other.as_ref().and_then(|o| o.current_level).unwrap_or(Level::S1);
+        let held = a.other.as_ref().and_then(|o| o.current_level()).unwrap_or(Level::S1);
         for w in &r.what_if {
             prop_assert!(w.level < r.level);
             prop_assert!(w.level >= held, "{} promises {} under the incumbents' {}", w.text, w.level, held);

@@ -15,11 +15,7 @@ fn small() -> DfAnswers {
 
 fn with_others(a: DfAnswers, subjects: u64, current: Option<Level>) -> DfAnswers {
     DfAnswers {
-        other: Some(OtherContracts {
-            subjects,
-            special: 0,
-            current_level: current,
-        }),
+        other: Some(OtherContracts::one(subjects, 0, current)),
         ..a
     }
 }

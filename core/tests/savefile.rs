@@ -10,7 +10,7 @@ use security_matrix_core::savefile::{
     from_json, from_storage, to_json, write, Document, FORMAT, SCHEMA, STORAGE_UNREADABLE,
 };
 use security_matrix_core::tracker::{Status, Track, Tracker};
-use security_matrix_core::{EventId, ObligationId, Schedule, RULES_VERSION};
+use security_matrix_core::{Contract, EventId, Level, ObligationId, Schedule, RULES_VERSION};
 
 fn fixture(name: &str) -> String {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -81,6 +81,23 @@ fn every_file_this_tool_has_written_opens() {
     let mut s6_decided = s6_file_answers();
     s6_decided.set(QuestionId::Route, Answer::Choice("b"));
     s6_decided.set(QuestionId::Hosting, Answer::Choice("unsure"));
+    // Schema 4 lists the other contracts (earlier schemas: one contract with no name).
+    s6_decided.set_contracts(vec![
+        Contract {
+            name: "Prison health <b>& \"PH-2\"".into(),
+            customer: "HMPPS".into(),
+            subjects: 600,
+            special: 0,
+            level: Some(Level::S3),
+        },
+        Contract {
+            name: String::new(),
+            customer: "=Legal Aid Agency".into(),
+            subjects: 400,
+            special: 0,
+            level: None,
+        },
+    ]);
     let mut tracked = marks(&[
         ("df-2-7", Status::InPlace),
         ("sm2017-2-3", Status::NotStarted),

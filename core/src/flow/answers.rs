@@ -1,7 +1,7 @@
 //! The answers given so far, and what they imply: the questions that apply, in which
 //! order, and the complete answers of each schedule.
 use super::long_date;
-use crate::answers::{DfAnswers, OtherContracts, SmAnswers};
+use crate::answers::{Contract, DfAnswers, OtherContracts, SmAnswers};
 use crate::catalogue::Path;
 use crate::matrix::assess;
 use crate::matrix::{pounds, thousands};
@@ -45,6 +45,8 @@ pub struct Answers {
     /// The schedule being assessed.
     pub schedule: Schedule,
     values: IdMap<QuestionId, Answer>,
+    /// The other Call-Off Contracts listed (used when `Other` is answered yes).
+    contracts: Vec<Contract>,
 }
 
 impl Answers {
@@ -53,6 +55,71 @@ impl Answers {
         Answers {
             schedule,
             values: IdMap::new(),
+            contracts: Vec::new(),
+        }
+    }
+
+    /// The other Call-Off Contracts listed, in order (kept when the gate is answered no,
+    /// so that answering yes again restores them, but then not used).
+    pub fn contracts(&self) -> &[Contract] {
+        &self.contracts
+    }
+
+    /// Replaces the list of other Call-Off Contracts.
+    pub fn set_contracts(&mut self, contracts: Vec<Contract>) {
+        self.contracts = contracts;
+    }
+
+    /// Adds a contract at the end, or replaces the one at `index`; `false` if the list is
+    /// full ([`crate::answers::MAX_CONTRACTS`]) or there is no such contract.
+    pub fn put_contract(&mut self, index: Option<usize>, c: Contract) -> bool {
+        match index {
+            Some(i) if i < self.contracts.len() => {
+                self.contracts[i] = c;
+                true
+            }
+            Some(_) => false,
+            None if self.contracts.len() >= crate::answers::MAX_CONTRACTS => false,
+            None => {
+                self.contracts.push(c);
+                true
+            }
+        }
+    }
+
+    /// Removes the contract at `index`, if there is one.
+    pub fn remove_contract(&mut self, index: usize) {
+        if index < self.contracts.len() {
+            self.contracts.remove(index);
+        }
+    }
+
+    /// The gate ("Do you have other Call-Off Contracts?") is answered yes but no contract
+    /// is listed yet: the flow asks for the first one.
+    pub fn needs_contracts(&self) -> bool {
+        self.schedule == Schedule::Df
+            && self.yes(QuestionId::Other) == Some(true)
+            && self.contracts.is_empty()
+    }
+
+    /// The old totals (`other_subjects`, `other_special`, `current_level`, from an old link
+    /// or an earlier saved file) become one contract with no name, when all three are
+    /// there and no contract is listed; the totals are then forgotten.
+    pub fn migrate_totals(&mut self) {
+        use QuestionId::*;
+        let totals = (
+            self.number(OtherSubjects),
+            self.number(OtherSpecial),
+            self.choice(CurrentLevel),
+        );
+        if let (Some(subjects), Some(special), Some(level)) = totals {
+            if self.contracts.is_empty() {
+                let level = super::contracts::parse_level(level).flatten();
+                self.contracts = OtherContracts::one(subjects, special, level).contracts;
+            }
+        }
+        for q in [OtherSubjects, OtherSpecial, CurrentLevel] {
+            self.values.remove(&q);
         }
     }
 
@@ -147,11 +214,11 @@ impl Answers {
             seq.push(Professional);
         }
         seq.extend([Value, Months, Access, Other]);
-        if self.yes(Other) == Some(true) {
-            seq.extend([OtherSubjects, OtherSpecial, CurrentLevel]);
-            if special_here == Some(0) && self.number(OtherSpecial).is_some_and(|n| n > 0) {
-                seq.push(Professional);
-            }
+        if self.yes(Other) == Some(true)
+            && special_here == Some(0)
+            && self.contracts.iter().any(|c| c.special > 0)
+        {
+            seq.push(Professional);
         }
         seq
     }
@@ -160,13 +227,11 @@ impl Answers {
     /// the date, route and hosting.
     fn df_core(&self, level_questions: &[QuestionId]) -> Option<DfAnswers> {
         use QuestionId::*;
-        if level_questions.iter().any(|q| !self.values.contains_key(q)) {
+        if level_questions.iter().any(|q| !self.values.contains_key(q)) || self.needs_contracts() {
             return None;
         }
         let other = (self.yes(Other) == Some(true)).then(|| OtherContracts {
-            subjects: self.number(OtherSubjects).unwrap_or(0),
-            special: self.number(OtherSpecial).unwrap_or(0),
-            current_level: self.choice(CurrentLevel).and_then(Level::parse),
+            contracts: self.contracts.clone(),
         });
         Some(DfAnswers {
             subjects: self.number(Subjects)?,
@@ -185,10 +250,11 @@ impl Answers {
     }
 
     /// The first question in the sequence with no answer.
+    /// The gate `Other` counts as unanswered while it is yes with no contract listed.
     pub fn first_unanswered(&self) -> Option<QuestionId> {
-        self.sequence()
-            .into_iter()
-            .find(|q| !self.values.contains_key(q))
+        self.sequence().into_iter().find(|&q| {
+            !self.values.contains_key(&q) || (q == QuestionId::Other && self.needs_contracts())
+        })
     }
 
     /// Every question that applies has an answer (or was skipped where optional).
@@ -262,6 +328,15 @@ impl Answers {
             None => "Not answered".to_string(),
             Some(Answer::Skipped) => "Not given".to_string(),
             Some(Answer::Date(d)) => long_date(*d),
+            Some(Answer::YesNo(true)) if q == QuestionId::Other => {
+                let described: Vec<String> =
+                    self.contracts.iter().map(Contract::describe).collect();
+                match described.len() {
+                    0 => "Yes (none listed yet)".to_string(),
+                    1 => format!("Yes: {}", described[0]),
+                    n => format!("Yes, {n} contracts: {}", described.join("; ")),
+                }
+            }
             Some(Answer::YesNo(b)) => (if *b { "Yes" } else { "No" }).to_string(),
             Some(Answer::Choice(c)) => q
                 .question()

@@ -1,9 +1,12 @@
 //! The link fragment: `schedule=df&subjects=3000&…`, form-encoded, written by
 //! [`Answers::to_fragment`] and read by [`from_fragment`].
+use super::contracts::{contract_link_parts, parse_contract_key, ContractDraft, ContractError};
 use super::{Answer, Answers};
+use crate::answers::UNNAMED_CUSTOMER;
 use crate::questions::{parse_date, parse_number, QuestionId, QuestionKind};
 use crate::view::View;
 use crate::Schedule;
+use std::collections::BTreeMap;
 
 /// An answer from a link that could not be accepted.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -14,6 +17,18 @@ pub struct LinkError {
     pub raw: String,
     /// Why it was not accepted, worded for the question page.
     pub message: String,
+}
+
+/// A contract from a link that could not be accepted (half filled, or a value not valid):
+/// its page opens with the errors shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ContractLinkError {
+    /// Its number in the link (`c3_…` is 3; 0 for the old keys).
+    pub number: usize,
+    /// The values as the link gave them.
+    pub draft: ContractDraft,
+    /// Why it was not accepted, field by field.
+    pub errors: Vec<ContractError>,
 }
 
 /// The result of reading a link's fragment.
@@ -29,15 +44,21 @@ pub struct LinkAnswers {
     pub view: Option<View>,
     /// Why the link's `view` could not be used, when it names no view this tool has.
     pub view_error: Option<String>,
+    /// The contracts that could not be accepted, in link order.
+    pub contract_errors: Vec<ContractLinkError>,
 }
 
 impl Answers {
     /// The answers as a link fragment (without '#'): `schedule=df&subjects=3000&…`.
-    /// Only questions in the sequence are written; `other` is implied by `other_*`.
+    /// Only questions in the sequence are written; `other` is implied by the contracts'
+    /// keys (`c1_customer=…`, written in the place of the gate).
     pub fn to_fragment(&self) -> String {
         let mut parts = vec![format!("schedule={}", self.schedule.id())];
         for q in self.sequence() {
             if q == QuestionId::Other {
+                if self.get(q) == Some(&Answer::YesNo(true)) {
+                    parts.extend(contract_link_parts(self.contracts()));
+                }
                 continue;
             }
             let value = match self.get(q) {
@@ -116,9 +137,23 @@ pub fn from_fragment(fragment: &str) -> LinkAnswers {
         ..LinkAnswers::default()
     };
     let mut seen_other = false;
+    // Contracts by number (the old keys are number 0), each field's last value.
+    let mut drafts: BTreeMap<usize, ContractDraft> = BTreeMap::new();
     for (key, raw) in &pairs {
         if key == "schedule" {
             continue;
+        }
+        if schedule == Schedule::Df {
+            let old = match key.as_str() {
+                "other_subjects" => Some(super::ContractField::Subjects),
+                "other_special" => Some(super::ContractField::Special),
+                "current_level" => Some(super::ContractField::Level),
+                _ => None,
+            };
+            if let Some((n, field)) = parse_contract_key(key).or(old.map(|f| (0, f))) {
+                drafts.entry(n).or_default().set(field, raw.clone());
+                continue;
+            }
         }
         if key == "view" {
             match View::from_key(raw) {
@@ -136,12 +171,6 @@ pub fn from_fragment(fragment: &str) -> LinkAnswers {
             out.unknown_keys.push(key.clone());
             continue;
         };
-        if matches!(
-            q,
-            QuestionId::OtherSubjects | QuestionId::OtherSpecial | QuestionId::CurrentLevel
-        ) {
-            seen_other = true;
-        }
         match parse_value(q, raw) {
             Ok(a) => out.answers.set(q, a),
             Err(message) => out.errors.push(LinkError {
@@ -152,6 +181,22 @@ pub fn from_fragment(fragment: &str) -> LinkAnswers {
         }
     }
     if schedule == Schedule::Df {
+        let mut contracts = Vec::new();
+        for (number, mut draft) in drafts {
+            seen_other = true;
+            if number == 0 {
+                draft.customer = UNNAMED_CUSTOMER.to_string();
+            }
+            match draft.accept() {
+                Ok(c) => contracts.push(c),
+                Err(errors) => out.contract_errors.push(ContractLinkError {
+                    number,
+                    draft,
+                    errors,
+                }),
+            }
+        }
+        out.answers.set_contracts(contracts);
         out.answers
             .set(QuestionId::Other, Answer::YesNo(seen_other));
     }

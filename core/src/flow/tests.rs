@@ -66,12 +66,15 @@ fn a_complete_link_gives_complete_answers_and_round_trips() {
 
 #[test]
 fn other_contracts_and_professional_follow_the_answers() {
+    // The old keys without the level: one contract, half filled, to be completed on its page.
     let l = df_link("schedule=df&subjects=50&special=0&value=1000&months=6&access=no&other_subjects=10&other_special=3");
     assert_eq!(l.answers.get(Other), Some(&Answer::YesNo(true)));
-    // Aggregate special category data is above 0: the professional question applies.
-    assert_eq!(l.answers.first_unanswered(), Some(CurrentLevel));
+    assert_eq!(l.contract_errors.len(), 1);
+    assert_eq!(l.contract_errors[0].draft.subjects, "10");
+    assert_eq!(l.answers.first_unanswered(), Some(Other));
+    let l = df_link("schedule=df&subjects=50&special=0&value=1000&months=6&access=no&other_subjects=10&other_special=3&current_level=S2");
     let mut a = l.answers.clone();
-    a.set(CurrentLevel, Answer::Choice("S2"));
+    // Aggregate special category data is above 0: the professional question applies.
     assert_eq!(a.first_unanswered(), Some(Professional));
     a.set(Professional, Answer::YesNo(true));
     // Special category data with a professional recipient is S3: the route comes next.
@@ -80,10 +83,11 @@ fn other_contracts_and_professional_follow_the_answers() {
     let df = a.df().unwrap();
     assert_eq!(df.professional, Some(true));
     assert_eq!(df.route, Some(crate::catalogue::Path::A));
-    assert_eq!(df.other.unwrap().current_level, Some(Level::S2));
-    assert!(a
-        .to_fragment()
-        .contains("other_special=3&current_level=S2&professional=yes&route=a"));
+    assert_eq!(df.other.unwrap().current_level(), Some(Level::S2));
+    // "Copy link" writes the new keys.
+    assert!(a.to_fragment().contains(
+        "access=no&c1_customer=your+other+Customers&c1_subjects=10&c1_special=3&c1_level=S2&professional=yes&route=a"
+    ), "{}", a.to_fragment());
 }
 
 #[test]

@@ -5,7 +5,7 @@ use super::{
     cell_text, criterion_level, level_of, months_text, num_plain, pounds, thousands, AmbiguityId,
     AmbiguityText, Criterion, MatrixInput,
 };
-use crate::answers::{DfAnswers, OtherContracts};
+use crate::answers::{Contract, DfAnswers, OtherContracts};
 use crate::{Level, StandardsLevel};
 
 /// One criterion's part in the result.
@@ -141,12 +141,12 @@ fn answer_text(c: Criterion, a: &DfAnswers, i: &MatrixInput) -> (String, bool) {
     };
     match c {
         Criterion::Subjects => match other {
-            Some(o) => (aggregate(i.subjects, a.subjects, o.subjects), true),
+            Some(o) => (aggregate(i.subjects, a.subjects, o.subjects()), true),
             None => (thousands(i.subjects), false),
         },
         Criterion::Special => {
             let base = match other {
-                Some(o) => aggregate(i.special, a.special, o.special),
+                Some(o) => aggregate(i.special, a.special, o.special()),
                 None => thousands(i.special),
             };
             let text = if i.special == 0 {
@@ -163,11 +163,26 @@ fn answer_text(c: Criterion, a: &DfAnswers, i: &MatrixInput) -> (String, bool) {
         Criterion::Value => (pounds(i.value), false),
         Criterion::Duration => (months_text(i.months), false),
         Criterion::Access => ((if i.access { "Yes" } else { "No" }).to_string(), false),
-        Criterion::Incumbents => (
-            i.incumbent.map_or("None has been set".to_string(), |l| {
-                format!("Your other Call-Off Contracts are at {l}: one level applies to all contracts (¶1.1, ¶1.3)")
-            }),
-            false,
+        Criterion::Incumbents => (incumbent_text(other, i), false),
+    }
+}
+
+/// The other contracts' level, naming the contract (or contracts) that holds it there.
+fn incumbent_text(other: Option<&OtherContracts>, i: &MatrixInput) -> String {
+    let Some(l) = i.incumbent else {
+        return "None has been set".to_string();
+    };
+    let holders: Vec<String> = other
+        .map(|o| o.holders().iter().map(|c| c.describe()).collect())
+        .unwrap_or_default();
+    match holders.as_slice() {
+        [] => format!("Your other Call-Off Contracts are at {l}: one level applies to all contracts (¶1.1, ¶1.3)"),
+        [one] if one == &format!("a contract with {}", crate::answers::UNNAMED_CUSTOMER) => format!("Your other Call-Off Contracts are at {l}: one level applies to all contracts (¶1.1, ¶1.3)"),
+        [one] => format!("{l} is set in {one}: one level applies to all contracts (¶1.1, ¶1.3)"),
+        [first, rest @ ..] => format!(
+            "{l} is set in {first} and {} other contract{}: one level applies to all contracts (¶1.1, ¶1.3)",
+            rest.len(),
+            if rest.len() == 1 { "" } else { "s" }
         ),
     }
 }
@@ -204,9 +219,15 @@ fn notes(a: &DfAnswers, i: &MatrixInput, level: Level, annex: Level) -> Vec<Note
         // This contract's volumes alone, with the other contracts' level still applied.
         let alone = DfAnswers {
             other: Some(OtherContracts {
-                subjects: 0,
-                special: 0,
-                ..o.clone()
+                contracts: o
+                    .contracts
+                    .iter()
+                    .map(|c| Contract {
+                        subjects: 0,
+                        special: 0,
+                        ..c.clone()
+                    })
+                    .collect(),
             }),
             ..a.clone()
         };
@@ -270,17 +291,25 @@ pub fn assess(a: &DfAnswers) -> LevelAssessment {
         })
         .collect();
     let what_if = what_if_hints(&criteria, &i, level);
-    // ¶1.4: only a rise of the common level above the one set for the other contracts; with
-    // none set, the change cannot be told.
-    let level_change = a.other.as_ref().and_then(|o| match o.current_level {
-        Some(from) => (level > from).then_some(LevelChange {
-            from: Some(from),
-            to: level,
-        }),
-        None => Some(LevelChange {
-            from: None,
-            to: level,
-        }),
+    // ¶1.4: a notice is due for each listed contract whose set level is below the applied
+    // one, or that has none set. `from` is the lowest such set level, `None` when one of
+    // them has none set (whether the award changes it cannot be told).
+    let level_change = a.other.as_ref().and_then(|o| {
+        let due: Vec<Option<Level>> = o
+            .contracts
+            .iter()
+            .map(|c| c.level)
+            .filter(|l| l.is_none_or(|l| l < level))
+            .collect();
+        if due.is_empty() {
+            return None;
+        }
+        let from = if due.contains(&None) {
+            None
+        } else {
+            due.iter().flatten().min().copied()
+        };
+        Some(LevelChange { from, to: level })
     });
     let row = super::row(level);
     LevelAssessment {

@@ -1,5 +1,6 @@
 //! Writing the document: the saved file, and sessionStorage's copy with the page.
 use super::{Document, FORMAT, SCHEMA};
+use crate::flow::level_value;
 use crate::questions::QUESTIONS;
 use crate::RULES_VERSION;
 use serde::{Serialize, Serializer};
@@ -19,12 +20,25 @@ struct Written<'a> {
     schedule: &'static str,
     #[serde(serialize_with = "in_order")]
     answers: Vec<(&'static str, String)>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    contracts: Vec<WrittenContract<'a>>,
     #[serde(serialize_with = "in_order")]
     event_dates: Vec<(&'a str, String)>,
     #[serde(serialize_with = "in_order")]
     tracker: Vec<(&'a str, Written4<'a>)>,
     #[serde(skip_serializing_if = "Option::is_none")]
     page: Option<&'a str>,
+}
+
+/// One other Call-Off Contract (the name only when there is one).
+#[derive(Serialize)]
+struct WrittenContract<'a> {
+    #[serde(skip_serializing_if = "str::is_empty")]
+    name: &'a str,
+    customer: &'a str,
+    subjects: String,
+    special: String,
+    level: &'static str,
 }
 
 /// One obligation's record: only what the user set.
@@ -67,6 +81,18 @@ pub fn write(doc: &Document, page: Option<&str>) -> String {
                 .iter()
                 .filter(|q| q.schedule == schedule)
                 .filter_map(|q| Some((q.id.key(), doc.answers.get(q.id)?.value_text())))
+                .collect(),
+            contracts: doc
+                .answers
+                .contracts()
+                .iter()
+                .map(|c| WrittenContract {
+                    name: &c.name,
+                    customer: &c.customer,
+                    subjects: c.subjects.to_string(),
+                    special: c.special.to_string(),
+                    level: level_value(c.level),
+                })
                 .collect(),
             event_dates: by_data_id(
                 doc.event_dates
