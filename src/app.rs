@@ -1,7 +1,8 @@
 //! The root component: one reducer, and the effects that connect it to the browser.
 use crate::components::{
-    check_answers, notice, question_page, start_page, CheckAnswersProps, DfResultPage, Dispatch,
-    NoticeProps, QuestionPageProps, ResultContext, SmResultPage, StartPageProps,
+    check_answers, contract_page, contracts_page, notice, question_page, start_page,
+    CheckAnswersProps, ContractPageProps, ContractsPageProps, DfResultPage, Dispatch, NoticeProps,
+    QuestionPageProps, ResultContext, SmResultPage, StartPageProps,
 };
 use crate::edge;
 use crate::state::{Action, Page, State};
@@ -148,6 +149,12 @@ pub fn app(props: &AppProps) -> Html {
         },
         Page::Question(q) => html! {
             { question_page(&QuestionPageProps { question: q, draft: state.draft.clone(), errors: state.errors.clone(), heading_level: h, dispatch: dispatch.clone() }) }
+        },
+        Page::Contracts => html! {
+            { contracts_page(&ContractsPageProps { contracts: state.answers.contracts().to_vec(), errors: state.contract_errors.clone(), heading_level: h, dispatch: dispatch.clone() }) }
+        },
+        Page::Contract(index) => html! {
+            { contract_page(&ContractPageProps { index, draft: state.contract_draft.clone(), errors: state.contract_errors.clone(), heading_level: h, dispatch: dispatch.clone() }) }
         },
         Page::Check => html! {
             { check_answers(&CheckAnswersProps { answers: state.answers.clone(), heading_level: h, dispatch: dispatch.clone() }) }

@@ -3,6 +3,7 @@
 //! Here: the pages, the state and the actions. The reducer (each action's handler, and
 //! moving through the flow) is in `reduce.rs`; the question page's form in `draft.rs`; what
 //! is kept (sessionStorage and the saved file, one document) in `persist.rs`.
+mod contracts;
 mod draft;
 mod persist;
 mod reduce;
@@ -12,7 +13,9 @@ mod tests;
 pub use draft::{Draft, Field, FieldError};
 
 use chrono::NaiveDate;
-use security_matrix_core::flow::Answers;
+use security_matrix_core::flow::{
+    parse_contract_key, Answers, ContractDraft, ContractError, ContractField, ContractLinkError,
+};
 use security_matrix_core::questions::QuestionId;
 use security_matrix_core::report::EventDates;
 use security_matrix_core::tracker::{Status, TrackField, Tracker};
@@ -26,6 +29,10 @@ pub enum Page {
     Start,
     /// One question.
     Question(QuestionId),
+    /// The other Call-Off Contracts listed ("add another" summary).
+    Contracts,
+    /// One other Call-Off Contract: add (`None`) or change the one at an index.
+    Contract(Option<usize>),
     /// Check your answers.
     Check,
     /// The result, in one of its views.
@@ -33,12 +40,16 @@ pub enum Page {
 }
 
 impl Page {
-    /// A stable key for storage ("start", "q:subjects", "check", "result" for the summary,
-    /// "result:plan" for another view).
+    /// A stable key for storage ("start", "q:subjects", "contracts", "contract:new",
+    /// "contract:2" (1-based), "check", "result" for the summary, "result:plan" for
+    /// another view).
     pub fn key(self) -> String {
         match self {
             Page::Start => "start".into(),
             Page::Question(q) => format!("q:{}", q.key()),
+            Page::Contracts => "contracts".into(),
+            Page::Contract(None) => "contract:new".into(),
+            Page::Contract(Some(i)) => format!("contract:{}", i + 1),
             Page::Check => "check".into(),
             Page::Result(View::Summary) => "result".into(),
             Page::Result(v) => format!("result:{}", v.key()),
@@ -50,7 +61,13 @@ impl Page {
         match key {
             "start" => Some(Page::Start),
             "check" => Some(Page::Check),
+            "contracts" => Some(Page::Contracts),
+            "contract:new" => Some(Page::Contract(None)),
             "result" => Some(Page::Result(View::Summary)),
+            _ if key.starts_with("contract:") => {
+                let n: usize = key.strip_prefix("contract:")?.parse().ok()?;
+                Some(Page::Contract(Some(n.checked_sub(1)?)))
+            }
             _ => match key.strip_prefix("result:") {
                 Some(view) => View::from_key(view).map(Page::Result),
                 None => QuestionId::from_key(key.strip_prefix("q:")?).map(Page::Question),
@@ -99,6 +116,12 @@ pub struct State {
     pub focus_duty: Option<ObligationId>,
     /// Why a file the user opened could not be used (the state is left as it was).
     pub file_problems: Vec<String>,
+    /// What is typed on a contract's page.
+    pub contract_draft: ContractDraft,
+    /// Errors on a contract's page, or the list's error (the list is full, or empty).
+    pub contract_errors: Vec<ContractError>,
+    /// Contracts from a link that could not be accepted: each opens on its page.
+    pub pending_contracts: Vec<ContractLinkError>,
 }
 
 impl Default for State {
@@ -121,6 +144,9 @@ impl Default for State {
             print_request: 0,
             focus_duty: None,
             file_problems: Vec::new(),
+            contract_draft: ContractDraft::default(),
+            contract_errors: Vec::new(),
+            pending_contracts: Vec::new(),
         }
     }
 }
@@ -181,6 +207,18 @@ pub enum Action {
     OpenFile(Result<String, String>),
     /// Dismiss the file problems.
     DismissFileProblems,
+    /// "Add another contract" on the list.
+    AddContract,
+    /// "Change" a listed contract.
+    ChangeContract(usize),
+    /// "Remove" a listed contract.
+    RemoveContract(usize),
+    /// Typing in a contract's field.
+    ContractInput(ContractField, String),
+    /// "Save and continue" on a contract's page.
+    SaveContract,
+    /// "Continue" on the list.
+    ContractsDone,
 }
 
 impl State {
@@ -190,6 +228,9 @@ impl State {
         let page = match self.page {
             Page::Start => return base.to_string(),
             Page::Question(q) => q.question().heading.to_string(),
+            Page::Contracts => "Your other Call-Off Contracts".to_string(),
+            Page::Contract(None) => "Add a Call-Off Contract".to_string(),
+            Page::Contract(Some(_)) => "Change a Call-Off Contract".to_string(),
             Page::Check => "Check your answers".to_string(),
             Page::Result(view) => return self.result_title(view),
         };
@@ -222,6 +263,8 @@ impl State {
 pub fn is_answer_link(fragment: &str) -> bool {
     fragment.split('&').any(|p| {
         let k = p.split('=').next().unwrap_or("");
-        k == "schedule" || QuestionId::from_key(k).is_some()
+        k == "schedule"
+            || QuestionId::from_key(k).is_some()
+            || parse_contract_key(&k.to_ascii_lowercase()).is_some()
     })
 }

@@ -1,7 +1,11 @@
 //! The DF Schedule 2.4 result's own parts: the level, why it is that level, the S1 notice
 //! and ¶1.4, where the schedule is unclear; the views lay them out (`result`).
-use super::{heading, result_layout, use_result_report, ResultContext, ResultParts};
+use super::{
+    heading, notices_section, result_layout, use_result_report, ResultContext, ResultParts,
+};
+use security_matrix_core::answers::UNNAMED_CUSTOMER;
 use security_matrix_core::matrix::thousands;
+use security_matrix_core::notices::notices;
 use security_matrix_core::questions::QuestionId;
 use security_matrix_core::report::{df_report, DfReport};
 use security_matrix_core::statement::df_statement;
@@ -38,7 +42,7 @@ pub fn df_result_page(p: &DfResultPageProps) -> Html {
             }
         </> },
         why_sentence: why_sentence(&report),
-        warnings: warnings(&report),
+        warnings: warnings(&p.answers, &report, h2),
         why: why(&p.answers, &report, sub),
         why_label: View::Why.heading(Some(a.level)),
         notes: (!a.ambiguities.is_empty()).then(|| (a.ambiguities.len(), notes(&report, sub))),
@@ -73,9 +77,18 @@ fn why_sentence(report: &DfReport) -> Html {
     </> }
 }
 
-/// The S1 notice and ¶1.4: on the summary, where they cannot be missed.
-fn warnings(report: &DfReport) -> Html {
+/// The S1 notice and ¶1.4 (with the Customers to tell and a draft for each): on the
+/// summary, where they cannot be missed. `h` is the level of each Customer's heading.
+fn warnings(answers: &DfAnswers, report: &DfReport, h: u8) -> Html {
     let a = &report.assessment;
+    let to_tell = answers
+        .other
+        .as_ref()
+        .map(|o| notices(o, a.level))
+        .unwrap_or_default();
+    let named = to_tell
+        .iter()
+        .any(|n| n.customer != UNNAMED_CUSTOMER || n.contracts.iter().any(|c| !c.name.is_empty()));
     html! { <>
         if let Some(notice) = a.notice {
             <div class="smx-warning" data-testid="level-notice">
@@ -86,6 +99,10 @@ fn warnings(report: &DfReport) -> Html {
             <div class="smx-warning" data-testid="level-change">
                 <p class="smx-body"><strong>{ "Paragraph 1.4: " }</strong>
                 { match change.from {
+                    _ if named => format!(
+                        "with this award the level that applies to all your Call-Off Contracts is {}. Tell the Customers below, whose contracts set a lower level or none.",
+                        change.to
+                    ),
                     Some(from) => format!(
                         "the level that applies to your other Call-Off Contracts rises from {from} to {}. You must tell the Customer of each of those contracts and agree with them the timetable for the change.",
                         change.to
@@ -95,6 +112,9 @@ fn warnings(report: &DfReport) -> Html {
                         change.to
                     ),
                 } }</p>
+                if named {
+                    { notices_section(&to_tell, h) }
+                }
             </div>
         }
     </> }

@@ -3,7 +3,8 @@
 //! and the event dates, the tab's with the page the user is on. Opening either places what
 //! it can and names what it left out; what the tab kept before (`smx1`, `smx2`) is read too.
 use super::{Page, State};
-use security_matrix_core::flow::Answers;
+use security_matrix_core::flow::{Answer, Answers};
+use security_matrix_core::questions::QuestionId;
 use security_matrix_core::savefile::{self, Document};
 use security_matrix_core::view::View;
 
@@ -40,6 +41,12 @@ impl State {
             Some(Page::Question(q)) if !self.answers.sequence().contains(&q) => {
                 self.next_open_page()
             }
+            Some(Page::Contracts | Page::Contract(_))
+                if self.answers.get(QuestionId::Other) != Some(&Answer::YesNo(true)) =>
+            {
+                self.next_open_page()
+            }
+            Some(Page::Contract(Some(i))) if i >= self.answers.contracts().len() => Page::Contracts,
             Some(Page::Result(_) | Page::Check) if !self.answers.is_complete() => {
                 self.next_open_page()
             }
@@ -61,6 +68,7 @@ impl State {
                 self.notice = loaded.message();
                 self.take(loaded.document);
                 self.pending.clear();
+                self.pending_contracts.clear();
                 self.file_problems.clear();
                 self.return_to_check = false;
                 let page = match self.next_open_page() {

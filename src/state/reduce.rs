@@ -71,6 +71,13 @@ impl Reducible for State {
                 }
             }
             Action::SetPrintWords(on) => s.print_words = on,
+            // The other Call-Off Contracts ("add another").
+            Action::AddContract => s.add_contract(),
+            Action::ChangeContract(i) => s.go(Page::Contract(Some(i))),
+            Action::RemoveContract(i) => s.remove_contract(i),
+            Action::ContractInput(field, value) => s.contract_draft.set(field, value),
+            Action::SaveContract => s.save_contract(),
+            Action::ContractsDone => s.contracts_done(),
             Action::SetEventDate(event, date) => match date {
                 Some(d) => {
                     s.event_dates.insert(event, d);
@@ -120,6 +127,7 @@ impl State {
         if self.answers.schedule != schedule {
             self.answers = Answers::new(schedule);
             self.pending.clear();
+            self.pending_contracts.clear();
         }
     }
 
@@ -146,8 +154,14 @@ impl State {
         if let Page::Question(q) = self.page {
             match self.accept(q) {
                 Ok(answer) => {
+                    let listing = q == QuestionId::Other && answer == Answer::YesNo(true);
                     self.answers.set(q, answer);
-                    self.after_answer(q);
+                    if listing {
+                        self.pending.remove(&q);
+                        self.go(self.contracts_page());
+                    } else {
+                        self.after_answer(q);
+                    }
                 }
                 Err(e) => {
                     self.errors = vec![e];
@@ -172,7 +186,16 @@ impl State {
                 self.return_to_check = false;
                 Page::Check
             }
-            Page::Question(q) => self.answers.previous(q).map_or(Page::Start, Page::Question),
+            Page::Question(q) => match self.answers.previous(q) {
+                Some(QuestionId::Other)
+                    if self.answers.get(QuestionId::Other) == Some(&Answer::YesNo(true)) =>
+                {
+                    Page::Contracts
+                }
+                p => p.map_or(Page::Start, Page::Question),
+            },
+            Page::Contract(_) if !self.answers.contracts().is_empty() => Page::Contracts,
+            Page::Contract(_) | Page::Contracts => Page::Question(QuestionId::Other),
             Page::Check => self
                 .answers
                 .sequence()
@@ -206,6 +229,7 @@ impl State {
     }
 
     fn start_again(&mut self) {
+        // (the contracts and any pending from a link go too)
         // (the tracker, file problems and everything else go with the rest)
         *self = State {
             today: self.today,
@@ -227,6 +251,11 @@ impl State {
         self.focus_duty = None;
         self.errors.clear();
         self.draft = Draft::default();
+        self.contract_errors.clear();
+        self.contract_draft = Default::default();
+        if let Page::Contract(index) = page {
+            self.open_contract(index);
+        }
         if let Page::Question(q) = page {
             self.draft = self.draft_for(q);
             if let Some((_, message)) = self.pending.get(&q) {
@@ -251,7 +280,11 @@ impl State {
         if let Some(q) = seq.iter().find(|q| self.pending.contains_key(q)) {
             return Page::Question(*q);
         }
+        if !self.pending_contracts.is_empty() && seq.contains(&QuestionId::Other) {
+            return Page::Contract(None);
+        }
         match self.answers.first_unanswered() {
+            Some(QuestionId::Other) if self.answers.needs_contracts() => Page::Contract(None),
             Some(q) => Page::Question(q),
             None => Page::Check,
         }
@@ -269,6 +302,7 @@ impl State {
             .into_iter()
             .map(|e| (e.question, (e.raw, e.message)))
             .collect();
+        self.pending_contracts = link.contract_errors;
         self.return_to_check = false;
         let page = match self.next_open_page() {
             Page::Check => Page::Result(link.view.unwrap_or_default()),
@@ -281,7 +315,7 @@ impl State {
         true
     }
 
-    fn after_answer(&mut self, q: QuestionId) {
+    pub(super) fn after_answer(&mut self, q: QuestionId) {
         self.pending.remove(&q);
         let next = if self.return_to_check {
             // Return to the summary unless the change opened a question not yet answered.
