@@ -1,4 +1,5 @@
 //! The reducer's tests: the question flow, links and errors (what is kept, in `persist.rs`).
+mod contracts;
 mod persist;
 mod views;
 
