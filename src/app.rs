@@ -113,7 +113,7 @@ pub fn app(props: &AppProps) -> Html {
     // change made by the user (not on first load, so an embedded widget never steals it).
     {
         let root = root.clone();
-        let has_errors = !state.errors.is_empty();
+        let has_errors = !state.errors.is_empty() || !state.contract_errors.is_empty();
         let duty = state.focus_duty;
         use_effect_with(state.page_change, move |change| {
             if *change > 0 {

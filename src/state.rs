@@ -234,7 +234,7 @@ impl State {
             Page::Check => "Check your answers".to_string(),
             Page::Result(view) => return self.result_title(view),
         };
-        let error = if self.errors.is_empty() {
+        let error = if self.errors.is_empty() && self.contract_errors.is_empty() {
             ""
         } else {
             "Error: "

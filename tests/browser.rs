@@ -6,6 +6,8 @@
 mod kept;
 #[path = "browser/plan.rs"]
 mod plan;
+#[path = "browser/portfolio.rs"]
+mod portfolio;
 #[path = "browser/tracker.rs"]
 mod tracker;
 #[path = "browser/widget.rs"]
