@@ -258,3 +258,43 @@ proptest! {
         prop_assert_eq!(back.answers.to_fragment(), fragment);
     }
 }
+
+#[test]
+fn the_save_file_keeps_the_list_and_names_what_it_leaves_out() {
+    use security_matrix_core::savefile::{from_json, to_json, Document};
+    let mut answers = from_fragment("schedule=df&subjects=50&special=0&value=1000&months=6&access=no&other_subjects=1&other_special=0&current_level=S1").answers;
+    // The old keys are one contract with no name, for "your other Customers".
+    assert_eq!(
+        answers.contracts(),
+        [Contract {
+            name: String::new(),
+            customer: "your other Customers".into(),
+            subjects: 1,
+            special: 0,
+            level: Some(Level::S1)
+        }]
+    );
+    answers.set_contracts(vec![
+        contract("=SUM(A1) \"quoted\"\nline", "HMPPS <b>", 5, Some(Level::S2)),
+        contract("", "LAA", 0, None),
+    ]);
+    let doc = Document {
+        answers,
+        ..Document::default()
+    };
+    let text = to_json(&doc);
+    assert!(text.contains("\"contracts\": ["), "{text}");
+    let back = from_json(&text).unwrap();
+    assert!(back.skipped.is_empty(), "{:?}", back.skipped);
+    assert_eq!(back.document, doc);
+    // A contract that is not valid is left out and named; the others open.
+    let broken = text.replace("\"customer\": \"LAA\"", "\"customer\": \"\"");
+    let back = from_json(&broken).unwrap();
+    assert_eq!(back.document.answers.contracts().len(), 1);
+    assert!(
+        back.skipped[0]
+            .starts_with("other Call-Off Contract 2, which is not valid (Enter the Customer"),
+        "{:?}",
+        back.skipped
+    );
+}

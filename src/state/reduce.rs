@@ -280,7 +280,10 @@ impl State {
         if let Some(q) = seq.iter().find(|q| self.pending.contains_key(q)) {
             return Page::Question(*q);
         }
-        if !self.pending_contracts.is_empty() && seq.contains(&QuestionId::Other) {
+        if !self.pending_contracts.is_empty()
+            && seq.contains(&QuestionId::Other)
+            && self.answers.get(QuestionId::Other) == Some(&Answer::YesNo(true))
+        {
             return Page::Contract(None);
         }
         match self.answers.first_unanswered() {
