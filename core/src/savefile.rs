@@ -23,16 +23,14 @@
 //! `name` (when there is one), `customer`, `subjects`, `special` and `level`); an earlier
 //! file's totals (`other_subjects`, `other_special`, `current_level`) become one contract
 //! with no name.
+mod contracts;
 mod legacy;
 mod write;
 
 pub use write::{to_json, write};
 
-use crate::answers::{Contract, MAX_CONTRACTS};
 use crate::catalogue::{EventId, ObligationId};
-use crate::flow::{
-    from_fragment, parse_iso_date, parse_stored_value, Answers, ContractDraft, ContractField,
-};
+use crate::flow::{from_fragment, parse_iso_date, parse_stored_value, Answers};
 use crate::questions::QuestionId;
 use crate::report::EventDates;
 use crate::tracker::{Status, Track, Tracker};
@@ -203,7 +201,7 @@ fn read_document(doc: &Value, origin: Origin) -> Result<Loaded, Vec<String>> {
     };
     let mut answers = answers;
     // (Only schema 4 writes the list; an earlier one never has the member.)
-    answers.set_contracts(contracts(doc.get("contracts"), &mut skipped));
+    answers.set_contracts(contracts::contracts(doc.get("contracts"), &mut skipped));
     answers.migrate_totals();
     if schema < 4 {
         // Files before schema 4 may predate the route and hosting questions: like a link
@@ -410,62 +408,6 @@ fn tracker(value: Option<&Value>, skipped: &mut Vec<String>) -> Tracker {
         }
     }
     tracker
-}
-
-/// The other Call-Off Contracts (schema 4), in order; one that is not valid is left out
-/// and named, and so is any beyond the 50th.
-fn contracts(value: Option<&Value>, skipped: &mut Vec<String>) -> Vec<Contract> {
-    let items = match value {
-        None => return Vec::new(),
-        Some(Value::Array(items)) => items,
-        Some(_) => {
-            skipped.push("the other Call-Off Contracts, which are not in the expected form".into());
-            return Vec::new();
-        }
-    };
-    let mut out = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let n = i + 1;
-        let mut draft = ContractDraft::default();
-        let mut form = true;
-        match item.as_object() {
-            Some(fields) => {
-                for (key, v) in fields {
-                    let text = match v {
-                        Value::String(t) => t.clone(),
-                        Value::Number(n) => n.to_string(),
-                        _ => {
-                            form = false;
-                            continue;
-                        }
-                    };
-                    match ContractField::from_key(key) {
-                        Some(f) => draft.set(f, text),
-                        None => form = false,
-                    }
-                }
-            }
-            None => form = false,
-        }
-        match draft.accept() {
-            Ok(_) if out.len() >= MAX_CONTRACTS => skipped.push(format!(
-                "other Call-Off Contract {n}, as a list holds at most {MAX_CONTRACTS}"
-            )),
-            Ok(c) if form => out.push(c),
-            Ok(_) => skipped.push(format!(
-                "other Call-Off Contract {n}, which is not in the expected form"
-            )),
-            Err(errors) => skipped.push(format!(
-                "other Call-Off Contract {n}, which is not valid ({})",
-                errors
-                    .iter()
-                    .map(|e| e.message.as_str())
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            )),
-        }
-    }
-    out
 }
 
 /// Event dates by event id, of either schedule.
