@@ -175,6 +175,18 @@ test('a reload keeps the view, the marks and the text; a view= link opens its vi
   }
 });
 
+test('a view= link naming no view opens the summary, with a notice saying so', async () => {
+  const s = await openApp(env.browser, env.server, { fragment: `${S6_EXAMPLE}&view=nowhere`, viewport: DESKTOP });
+  try {
+    const { page } = s;
+    await expectView(page, 'summary');
+    await expectTextContaining(page, tid('notice'), 'a view this tool does not have ("nowhere")');
+    await s.assertClean();
+  } finally {
+    await s.close();
+  }
+});
+
 test('an owner and a note that look like markup are shown as text, in the subject and on the all view', async () => {
   const hostile = '<img src=x onerror=alert(1)>';
   const s = await openApp(env.browser, env.server, { fragment: `${S6_EXAMPLE}&view=subject-certification`, viewport: DESKTOP });
