@@ -91,23 +91,6 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
-    // Printing shows every clause's words: open the disclosures before, close them after.
-    {
-        let root = root.clone();
-        use_effect_with((), move |_| {
-            let window = gloo::utils::window();
-            let before = {
-                let root = root.clone();
-                gloo::events::EventListener::new(&window, "beforeprint", move |_| {
-                    edge::open_details_for_print(&root)
-                })
-            };
-            let after = gloo::events::EventListener::new(&window, "afterprint", move |_| {
-                edge::close_print_details(&root)
-            });
-            move || drop((before, after))
-        });
-    }
     // "Print or save as PDF": the reducer has opened the all-on-one-page view; print it once
     // it is rendered.
     use_effect_with(state.print_request, |request| {

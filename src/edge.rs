@@ -167,40 +167,6 @@ pub fn print() {
     }
 }
 
-/// Calls `f` on every element under `root` that matches `selector`.
-fn each_in(root: &NodeRef, selector: &str, f: impl Fn(&web_sys::Element)) {
-    let Some(root) = root.cast::<web_sys::Element>() else {
-        return;
-    };
-    if let Ok(list) = root.query_selector_all(selector) {
-        for i in 0..list.length() {
-            if let Some(el) = list
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            {
-                f(&el);
-            }
-        }
-    }
-}
-
-/// Opens every closed `<details>` under `root` for printing, marking them so that
-/// [`close_print_details`] can close them again afterwards.
-pub fn open_details_for_print(root: &NodeRef) {
-    each_in(root, "details:not([open])", |el| {
-        let _ = el.set_attribute("open", "");
-        let _ = el.set_attribute("data-smx-print-opened", "");
-    });
-}
-
-/// Closes what [`open_details_for_print`] opened.
-pub fn close_print_details(root: &NodeRef) {
-    each_in(root, "details[data-smx-print-opened]", |el| {
-        let _ = el.remove_attribute("open");
-        let _ = el.remove_attribute("data-smx-print-opened");
-    });
-}
-
 /// The readiness radio a `change` event (bubbling to the obligations list) came from: its
 /// obligation (`data-smx-ready`, the data id) and the mark chosen (its value). `None` for
 /// any other input.

@@ -54,6 +54,7 @@ async fn full_walk_of_the_df_schedule_to_an_s5_result_with_dates() {
     assert_eq!(w.page(), "result");
     assert_eq!(w.text("level"), "S5");
     assert_eq!(w.text("standards"), "Normal");
+    w.view("all").await;
     let refs = w.refs();
     assert!(refs.iter().any(|r| r == "3.5.1(b)(ii)"), "{refs:?}");
     assert!(
@@ -84,6 +85,10 @@ async fn full_walk_of_the_2017_schedule_to_the_device_verdict() {
     w.answer("no").await;
     assert_eq!(w.page(), "check-answers");
     w.click("show-result").await;
+    assert!(w
+        .text("why-sentence")
+        .contains("must use MoJ computing facilities"));
+    w.view("why").await;
     // CIO ¶4: long-term access to OFFICIAL-SENSITIVE data needs MoJ computing facilities,
     // even without large volumes of data.
     assert!(
@@ -99,6 +104,7 @@ async fn full_walk_of_the_2017_schedule_to_the_device_verdict() {
         Some("smx-warning")
     );
     // The Security Management Plan: 20 Working Days after 14 December 2026.
+    w.view("all").await;
     assert_eq!(w.first_date("3.2").as_deref(), Some("2027-01-14"));
     w.close();
 }
@@ -184,10 +190,12 @@ async fn change_from_check_answers_returns_to_the_summary() {
     assert!(w.has("change-route") && w.has("change-hosting"));
     w.click("show-result").await;
     assert_eq!(w.text("level"), "S6");
+    w.view("all").await;
     let refs = w.refs();
     assert!(refs.iter().any(|r| r == "3.6.1(a)"), "{refs:?}");
     assert!(!refs.iter().any(|r| r == "3.6.1(b)(ii)"), "{refs:?}");
     // Copy link: the route is in it; hosting, skipped, is left out (not decided).
+    w.click("back").await;
     w.click("copy-link").await;
     let link: HtmlInputElement = w.get("link-text").dyn_into().unwrap();
     assert!(
@@ -203,6 +211,7 @@ async fn deep_links_complete_incomplete_and_invalid() {
     let w = Widget::open(Some("schedule=df&subjects=3000&special=0&value=200000&months=18&access=no&commencement=2027-01-04"), false).await;
     assert_eq!(w.text("level"), "S6");
     assert_eq!(w.text("standards"), "Enhanced");
+    w.view("all").await;
     assert_eq!(
         w.first_date("3.6.5").as_deref(),
         Some("2026-11-23"),
@@ -280,11 +289,13 @@ async fn computed_classes_mark_errors_and_the_deciding_criterion() {
     )
     .await;
     assert_eq!(w.text("level"), "S6");
+    w.view("why").await;
     assert_eq!(
         class(w.get("criterion-months")).as_deref(),
         Some("smx-table__row--deciding")
     );
     assert_eq!(class(w.get("criterion-subjects")), None);
+    w.click("back").await;
     w.click("change-answers").await;
     w.click("change-subjects").await;
     assert_eq!(

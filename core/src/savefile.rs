@@ -17,7 +17,8 @@
 //! refused then) and open the same way. Schema 4 replaces the marks (`readiness`: id to
 //! `in-place`, `in-progress` or `not-yet`) with the tracker (`tracker`: id to an object with
 //! any of `status`, `owner` and `note`); an earlier file's marks become statuses ("not yet"
-//! is "not started").
+//! is "not started"), and where an earlier file has no answer to the route or hosting
+//! question (they came after it), the question reads as "not decided", as in a link.
 mod legacy;
 mod write;
 
@@ -193,6 +194,19 @@ fn read_document(doc: &Value, origin: Origin) -> Result<Loaded, Vec<String>> {
         };
         answers_v2(doc.get("answers"), schedule, &mut skipped, &mut bad)
     };
+    let mut answers = answers;
+    if schema < 4 {
+        // Files before schema 4 may predate the route and hosting questions: like a link
+        // without them, the file means "not decided", and its result opens.
+        for q in answers.sequence() {
+            if matches!(q, QuestionId::Route | QuestionId::Hosting)
+                && answers.get(q).is_none()
+                && !bad.contains(&q)
+            {
+                answers.set(q, crate::flow::Answer::Skipped);
+            }
+        }
+    }
     if origin == Origin::File {
         if let Some(q) = answers.first_unanswered().filter(|q| !bad.contains(q)) {
             notes.push(format!(

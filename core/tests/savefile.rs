@@ -21,12 +21,12 @@ fn s6_answers() -> Answers {
     from_fragment("schedule=df&subjects=2000&special=0&value=200000&months=18&access=no&other_subjects=1000&other_special=0&current_level=S3&commencement=2027-01-04").answers
 }
 
-/// `s6_answers` as the files saved before the route and hosting questions hold them:
-/// without those two (a link leaves them out to mean "not decided"; a file never did).
+/// The S6 answers of the files saved before schema 4: without route and hosting, which
+/// read as "not decided" (skipped), as in a link without them.
 fn s6_file_answers() -> Answers {
     let mut a = s6_answers();
-    a.clear(QuestionId::Route);
-    a.clear(QuestionId::Hosting);
+    a.set(QuestionId::Route, Answer::Skipped);
+    a.set(QuestionId::Hosting, Answer::Skipped);
     a
 }
 
@@ -158,16 +158,10 @@ fn every_file_this_tool_has_written_opens() {
         let loaded = from_json(&fixture(name)).unwrap_or_else(|e| panic!("{name}: {e:?}"));
         assert!(loaded.skipped.is_empty(), "{name}: {:?}", loaded.skipped);
         // The 2017 files predate the long-term question (CIO ¶4, asked with own computers
-        // and OFFICIAL-SENSITIVE data), and the S6 files the certification route (S3–S6)
-        // and hosting (S5–S6): every answer opens, and the first of those comes next. The
-        // schema 1 file is a link at S1, which asks neither.
-        let next = if name.contains("sm2017") {
-            Some(QuestionId::LongTerm)
-        } else if name.starts_with("schema1") || name.starts_with("schema4") {
-            None
-        } else {
-            Some(QuestionId::Route)
-        };
+        // and OFFICIAL-SENSITIVE data): every answer opens, and that question comes next;
+        // the S6 files before schema 4 may predate the certification route (S3–S6) and
+        // hosting (S5–S6), which then read as "not decided", as a link without them does.
+        let next = name.contains("sm2017").then_some(QuestionId::LongTerm);
         assert_eq!(loaded.document.answers.first_unanswered(), next, "{name}");
         let want = Document {
             answers,

@@ -1,11 +1,11 @@
-//! "Your answers": the answers under a result, behind a disclosure (opened for printing).
+//! "Your answers": the answers under a result, behind a disclosure (open in the all-on-one-page view, which prints).
 use security_matrix_core::flow::Answers;
 use yew::prelude::*;
 
-/// The answers as a summary list inside `<details>`.
-pub fn answers_summary(answers: &Answers) -> Html {
+/// The answers as a summary list inside `<details>`, `open` in the printed view.
+pub fn answers_summary(answers: &Answers, open: bool) -> Html {
     html! {
-        <details class="smx-details smx-answers" data-testid="answers-summary">
+        <details class="smx-details smx-answers" data-testid="answers-summary" {open}>
             <summary class="smx-details__summary">{ "Your answers" }</summary>
             <dl class="smx-summary-list">
                 { for answers.sequence().into_iter().map(|q| html! {

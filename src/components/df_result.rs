@@ -63,8 +63,12 @@ fn why_sentence(report: &DfReport) -> Html {
         .collect();
     html! { <>
         { format!("{} obligations of DF Schedule 2.4 apply to you at {} (paragraph {}). ", report.count(), a.level, a.level.paragraph()) }
-        if !deciding.is_empty() {
-            { format!("Your level is set by {}.", deciding.join(" and ")) }
+        if let Some((last, rest)) = deciding.split_last() {
+            if rest.is_empty() {
+                { format!("Your level is set by {last}.") }
+            } else {
+                { format!("Your level is set by {} and {last}.", rest.join(", ")) }
+            }
         }
     </> }
 }

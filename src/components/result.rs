@@ -131,7 +131,7 @@ pub fn result_layout(ctx: &ResultContext, parts: ResultParts) -> Html {
         View::Take => html! { <>
             { page_heading(view.heading(parts.level)) }
             <Takeaways statement={parts.statement} document={ctx.document()} plan={parts.plan.clone()} level={parts.level} heading_level={h2} dispatch={ctx.dispatch.clone()} />
-            { answers_summary(&ctx.all_answers) }
+            { answers_summary(&ctx.all_answers, false) }
             <ResultActions fragment={ctx.fragment.clone()} view={view} dispatch={ctx.dispatch.clone()} />
         </> },
         View::All => all_view(ctx, parts),
@@ -140,9 +140,12 @@ pub fn result_layout(ctx: &ResultContext, parts: ResultParts) -> Html {
         <div class="smx-page" data-testid="result" data-view={view.key()} key={view.key()}>
             { back_to_summary(ctx) }
             { body }
-            <div class="smx-button-group smx-view-footer">
-                { save_button(ctx.document(), parts_level(ctx)) }
-            </div>
+            // (Take it with you has the button among the others.)
+            if view != View::Take {
+                <div class="smx-button-group smx-view-footer">
+                    { save_button(ctx.document(), parts_level(ctx)) }
+                </div>
+            }
         </div>
     }
 }
@@ -209,6 +212,6 @@ fn all_view(ctx: &ResultContext, parts: ResultParts) -> Html {
         { plan_section(&PlanSectionProps { plan: parts.plan.clone(), level: parts.level, start_question: parts.start_question, heading_level: h2, dispatch: ctx.dispatch.clone() }) }
         { heading(h2, "smx-heading-m", false, html! { <>{ "Your obligations" }</> }) }
         { obligation_list(ctx, parts.groups, parts.plan, (h2 + 1).min(6), true) }
-        { answers_summary(&ctx.all_answers) }
+        { answers_summary(&ctx.all_answers, true) }
     </> }
 }

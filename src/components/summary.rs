@@ -105,7 +105,7 @@ pub fn summary_view(p: &SummaryProps) -> Html {
                 }
                 { for subject_progress(parts.groups, &ctx.tracker).into_iter().map(|s| {
                     let tag = match s.status {
-                        TaskStatus::Completed => "smx-tag",
+                        TaskStatus::Completed => "smx-tag smx-tag--green",
                         TaskStatus::InProgress => "smx-tag smx-tag--blue",
                         TaskStatus::NotStarted => "smx-tag smx-tag--grey",
                     };

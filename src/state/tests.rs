@@ -1,5 +1,6 @@
 //! The reducer's tests: the question flow, links and errors (what is kept, in `persist.rs`).
 mod persist;
+mod views;
 
 use super::*;
 use security_matrix_core::catalogue::Path;

@@ -144,7 +144,7 @@ async fn opening_a_saved_file_or_a_bad_one() {
             .answers,
             tracker: [(
                 security_matrix_core::ObligationId::parse("df-1-3").unwrap(),
-                security_matrix_core::tracker::Status::InProgress,
+                security_matrix_core::tracker::Status::InProgress.into(),
             )]
             .into_iter()
             .collect(),

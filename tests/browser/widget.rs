@@ -163,6 +163,31 @@ impl Widget {
         .and_then(|t| t.get_attribute("datetime"))
     }
 
+    /// Opens a view of the result by its task list row (going back to the summary first
+    /// when another view is shown), as a user would.
+    pub async fn view(&self, key: &str) {
+        if self.has("back")
+            && self
+                .find("[data-testid=\"result\"][data-view=\"summary\"]")
+                .is_none()
+        {
+            self.click("back").await;
+        }
+        self.find(&format!(
+            "[data-testid=\"task\"][data-view=\"{key}\"] [data-testid=\"task-link\"]"
+        ))
+        .unwrap_or_else(|| panic!("no task list row for the view {key}"))
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+        self.settle().await;
+        assert!(
+            self.find(&format!("[data-testid=\"result\"][data-view=\"{key}\"]"))
+                .is_some(),
+            "the view {key} opened"
+        );
+    }
+
     pub fn close(mut self) {
         if let Some(h) = self.handle.take() {
             h.destroy();
