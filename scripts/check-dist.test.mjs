@@ -376,3 +376,15 @@ test("the code has no way to send or keep data: no cookies, beacons, sockets or 
   // embed.js, on the host page, only listens: it never posts a message back.
   assert.doesNotMatch(text("embed.js"), /postMessage\s*\(/);
 });
+
+test("the code writes no HTML from strings and runs no string as code: nothing for Trusted Types to refuse", () => {
+  // The sinks `require-trusted-types-for 'script'` guards (besides a script's src, which the
+  // loader sets through its own policy): a direct mount on such a host works only without them.
+  // In the wasm-bindgen JS an import such as `__wbg_set_innerHTML_…` would show its use.
+  for (const f of [bundleName(), LOADER, "embed.js"]) {
+    const js = text(f);
+    for (const word of ["innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "srcdoc", "createContextualFragment", "DOMParser", "new Function", "eval("]) {
+      assert.ok(!js.includes(word), `${f} mentions ${word}`);
+    }
+  }
+});
