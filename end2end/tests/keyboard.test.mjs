@@ -222,10 +222,10 @@ test('keyboard only: from the summary to a subject, a status, an owner and a not
     // Tab to the owner, type; Tab to the note, type. Each has its count of characters.
     await tabTo(page, `${duty} ${tid('owner')}`, { max: 5 });
     await keyboard.type('Alex Smith');
-    await expectText(page, `${duty} ${tid('owner-count')}`, 'You have 90 characters remaining');
+    await expectTextContaining(page, `${duty} ${tid('owner-count')}`, 'You have 90 characters remaining');
     await tabTo(page, `${duty} ${tid('note')}`, { max: 5 });
     await keyboard.type('Certificate booked for March');
-    await expectText(page, `${duty} ${tid('note-count')}`, 'You have 972 characters remaining');
+    await expectTextContaining(page, `${duty} ${tid('note-count')}`, 'You have 972 characters remaining');
     assert.equal(await page.locator(`${duty} ${tid('owner-error')}`).count(), 0, 'no error');
 
     // Shift+Tab back to "Back to your result", Enter: the summary counts the duty.

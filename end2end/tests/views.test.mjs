@@ -169,7 +169,11 @@ test('a reload keeps the view, the marks and the text; a view= link opens its vi
     await page.goto(`${s.origin}/${S6_EXAMPLE}&view=plan`);
     await expectView(page, 'plan');
     assert.equal(await page.title(), viewTitle('plan', 'S6'));
-    await s.assertClean();
+    // The reloads fetch the page and its assets again, and nothing else.
+    const initial = new Set(s.initialRequests.map((r) => r.url));
+    const other = s.laterRequests.filter((r) => r.method !== 'GET' || !initial.has(r.url));
+    assert.deepEqual(other, [], 'requests other than the reloads of the page and its assets');
+    await s.assertClean({ allowLaterRequests: true });
   } finally {
     await s.close();
   }
@@ -181,6 +185,34 @@ test('a view= link naming no view opens the summary, with a notice saying so', a
     const { page } = s;
     await expectView(page, 'summary');
     await expectTextContaining(page, tid('notice'), 'a view this tool does not have ("nowhere")');
+    await s.assertClean();
+  } finally {
+    await s.close();
+  }
+});
+
+test('an owner or a note over its limit is kept as typed, with the count and the error saying so', async () => {
+  const s = await openApp(env.browser, env.server, { fragment: `${S6_EXAMPLE}&view=subject-personnel`, viewport: DESKTOP });
+  try {
+    const { page } = s;
+    await expectView(page, 'subject-personnel');
+    const id = await page.locator(tid('obligation')).first().getAttribute('data-id');
+    const duty = `${tid('obligation')}[data-id="${id}"]`;
+    assert.equal(await page.locator(`${duty} ${tid('owner-error')}`).isVisible(), false, 'no error at first');
+    const owner = 'x'.repeat(103);
+    await page.locator(`${duty} ${tid('owner')}`).fill(owner);
+    await expectTextContaining(page, `${duty} ${tid('owner-count')}`, 'You have 3 characters too many');
+    await expectTextContaining(page, `${duty} ${tid('owner-error')}`, 'Owner must be 100 characters or fewer');
+    assert.equal(await page.locator(`${duty} ${tid('owner')}`).inputValue(), owner, 'kept as typed, never cut');
+    const note = 'y'.repeat(1001);
+    await page.locator(`${duty} ${tid('note')}`).fill(note);
+    await expectTextContaining(page, `${duty} ${tid('note-count')}`, 'You have 1 character too many');
+    await expectTextContaining(page, `${duty} ${tid('note-error')}`, 'Evidence or note must be 1,000 characters or fewer');
+    // Back within the limit: the errors go.
+    await page.locator(`${duty} ${tid('owner')}`).fill('x'.repeat(100));
+    await expectTextContaining(page, `${duty} ${tid('owner-count')}`, 'You have 0 characters remaining');
+    await page.locator(`${duty} ${tid('owner-error')}`).waitFor({ state: 'hidden' });
+    await axe(page, 'a subject with a note over its limit');
     await s.assertClean();
   } finally {
     await s.close();
