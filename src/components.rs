@@ -15,8 +15,10 @@ mod check_answers;
 mod df_result;
 mod error_summary;
 mod heading;
+// Still used by plan.rs (the plan helper removes that use); obligations no longer use it.
 mod markup;
 mod notice;
+mod obligation;
 mod obligations;
 mod open_file;
 mod plan;
@@ -27,6 +29,7 @@ mod sm_result;
 mod start;
 mod summary;
 mod takeaways;
+mod tracker_controls;
 
 pub use answers_summary::answers_summary;
 pub use back_link::back_link;

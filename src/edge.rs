@@ -1,10 +1,8 @@
 //! The edge: every read or write of the browser (clock, storage, URL, focus, clipboard)
 //! lives here, called from effects and event handlers, never from the reducer.
 use chrono::NaiveDate;
-use security_matrix_core::tracker::Status;
-use security_matrix_core::ObligationId;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, HtmlInputElement, Storage};
+use web_sys::{HtmlElement, Storage};
 use yew::NodeRef;
 
 /// The sessionStorage key the widget keeps its answers under.
@@ -167,17 +165,14 @@ pub fn print() {
     }
 }
 
-/// The readiness radio a `change` event (bubbling to the obligations list) came from: its
-/// obligation (`data-smx-ready`, the data id) and the mark chosen (its value). `None` for
-/// any other input.
-pub fn readiness_choice(e: &web_sys::Event) -> Option<(ObligationId, Status)> {
-    let input = e.target()?.dyn_into::<HtmlInputElement>().ok()?;
-    let id = ObligationId::parse(&input.get_attribute("data-smx-ready")?)?;
-    input
-        .checked()
-        .then(|| Status::from_key(&input.value()))
-        .flatten()
-        .map(|mark| (id, mark))
+/// The text in the `<input>` or `<textarea>` an event came from (its `value`); empty if the
+/// target has none. One helper for both kinds of field: the widget's `web-sys` features
+/// do not include `HtmlTextAreaElement`.
+pub fn field_text(e: &web_sys::Event) -> String {
+    e.target()
+        .and_then(|t| js_sys::Reflect::get(&t, &"value".into()).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
 }
 
 /// Reads a file the user chose, as text (nothing leaves the browser).

@@ -4,6 +4,8 @@
 
 #[path = "browser/kept.rs"]
 mod kept;
+#[path = "browser/tracker.rs"]
+mod tracker;
 #[path = "browser/widget.rs"]
 mod widget;
 

@@ -7,6 +7,7 @@
 
 pub mod calendar;
 pub mod catalogue;
+pub mod compliance;
 pub mod deadline;
 pub mod ics;
 pub mod level;

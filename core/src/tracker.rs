@@ -99,6 +99,30 @@ pub enum TrackField {
 }
 
 impl TrackField {
+    /// A stable key (`owner`, `note`) for element ids and test hooks.
+    pub fn key(self) -> &'static str {
+        match self {
+            TrackField::Owner => "owner",
+            TrackField::Note => "note",
+        }
+    }
+
+    /// The field's label ("Owner", "Evidence or note").
+    pub fn label(self) -> &'static str {
+        match self {
+            TrackField::Owner => "Owner",
+            TrackField::Note => "Evidence or note",
+        }
+    }
+
+    /// The text of this field in `track`.
+    pub fn of(self, track: &Track) -> &str {
+        match self {
+            TrackField::Owner => &track.owner,
+            TrackField::Note => &track.note,
+        }
+    }
+
     /// The most characters the field takes.
     pub fn max(self) -> usize {
         match self {
@@ -302,4 +326,49 @@ pub fn subject_progress(groups: &[ObligationGroup], tracker: &Tracker) -> Vec<Su
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_name_themselves_and_read_their_text() {
+        let track = Track {
+            status: None,
+            owner: "Head of IT".into(),
+            note: "Policy v2 on the intranet".into(),
+        };
+        assert_eq!(TrackField::Owner.key(), "owner");
+        assert_eq!(TrackField::Note.key(), "note");
+        assert_eq!(TrackField::Owner.label(), "Owner");
+        assert_eq!(TrackField::Note.label(), "Evidence or note");
+        assert_eq!(TrackField::Owner.of(&track), "Head of IT");
+        assert_eq!(TrackField::Note.of(&track), "Policy v2 on the intranet");
+    }
+
+    #[test]
+    fn counts_are_in_characters_not_bytes() {
+        // 100 two-byte characters fit an owner exactly; one more is one too many.
+        let fits = "é".repeat(100);
+        assert_eq!(TrackField::Owner.remaining(&fits), 0);
+        assert_eq!(
+            TrackField::Owner.count_message(&fits),
+            "You have 0 characters remaining"
+        );
+        assert_eq!(TrackField::Owner.error(&fits), None);
+        let over = format!("{fits}é");
+        assert_eq!(
+            TrackField::Owner.count_message(&over),
+            "You have 1 character too many"
+        );
+        assert_eq!(
+            TrackField::Owner.error(&over).as_deref(),
+            Some("Owner must be 100 characters or fewer")
+        );
+        assert_eq!(
+            TrackField::Note.count_message(""),
+            "You have 1,000 characters remaining"
+        );
+    }
 }

@@ -1,6 +1,6 @@
-//! HTML written as text, for the long static parts of a result page (see `obligations` for
-//! why): escaping, and the `<time>` element (`plan::time` is its Yew twin, for the parts
-//! Yew still builds).
+//! HTML written as text, for the plan's long static parts (being replaced by components;
+//! the obligations no longer use it): escaping, and the `<time>` element (`plan::time` is
+//! its Yew twin, for the parts Yew still builds).
 use chrono::NaiveDate;
 use security_matrix_core::flow::long_date;
 use std::fmt::Write;

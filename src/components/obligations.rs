@@ -1,20 +1,43 @@
-//! The obligations of one or more subjects, each with its reference, plain title, due
-//! dates, conditions, drafting note, status radios and the clause's own words behind a
-//! disclosure. (Placeholder: still the HTML-string list of issue 9, to be replaced by keyed
-//! components with the tracker's owner and note.)
-use super::markup::{esc, time};
-use super::ResultContext;
-use crate::edge;
-use crate::state::Action;
+//! The obligations of one subject (its view) or of every subject (the all-on-one-page view,
+//! for printing): one keyed [`Duty`] component per obligation, so that a change to one
+//! duty's status, owner or note re-renders that duty alone (each duty's props compare its
+//! id, its own [`Track`], its conditions and its dates, all cheap).
+//!
+//! [`Track`]: security_matrix_core::tracker::Track
+use super::obligation::{Duty, DutyView};
+use super::{heading, ResultContext};
+use chrono::NaiveDate;
 use security_matrix_core::plan::Plan;
 use security_matrix_core::report::ObligationGroup;
-use security_matrix_core::tracker::Status;
 use security_matrix_core::ObligationId;
-use std::fmt::Write;
 use yew::prelude::*;
 
-/// The obligations of `groups`, a heading per group at `heading_level`; `all` is the
-/// all-on-one-page view (printing).
+/// An obligation's due dates in the plan.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DueDates {
+    /// Each due date in date order, and whether it is past.
+    pub dates: Vec<(NaiveDate, bool)>,
+    /// "then every year" and the like, when the rule recurs past the dates listed (the
+    /// term's end is unknown).
+    pub then_every: Option<&'static str>,
+}
+
+/// The due dates of obligation `id` in `plan` (none for a duty without a calendar date).
+pub fn due_dates(plan: &Plan, id: ObligationId) -> DueDates {
+    let mut due = DueDates::default();
+    for e in plan.dated.iter().filter(|e| e.obligation.id == id) {
+        if due.dates.is_empty() {
+            due.then_every = e.then_every;
+        }
+        due.dates.push((e.date, e.past));
+    }
+    due
+}
+
+/// The obligations of `groups`. In a subject's view (`all` false) each obligation's title
+/// is a heading at `heading_level` and it has the tracker's controls; in the
+/// all-on-one-page view (`all` true) each group has a heading at `heading_level` and each
+/// obligation is a compact, printable entry that shows the tracker as text.
 pub fn obligation_list(
     ctx: &ResultContext,
     groups: &[ObligationGroup],
@@ -22,110 +45,41 @@ pub fn obligation_list(
     heading_level: u8,
     all: bool,
 ) -> Html {
-    let _ = all;
-    let onchange = ctx
-        .dispatch
-        .on(|e: Event| match edge::readiness_choice(&e) {
-            Some((id, mark)) => Action::SetStatus(id, Some(mark)),
-            None => Action::DismissFileProblems,
+    let h = heading_level.clamp(1, 6);
+    let view = if all {
+        DutyView::Print {
+            words: ctx.print_words,
+        }
+    } else {
+        DutyView::Track { heading_level: h }
+    };
+    let group = |g: &ObligationGroup| {
+        let duties = g.items.iter().map(|s| {
+            let id = s.obligation.id;
+            html! {
+                <Duty key={id.as_str()} {id} {view}
+                    open_conditions={s.open_conditions.clone()}
+                    track={ctx.tracker.get(&id).cloned().unwrap_or_default()}
+                    due={due_dates(plan, id)}
+                    dispatch={ctx.dispatch.clone()} />
+            }
         });
-    let markup = obligations_markup(groups, plan, heading_level);
+        html! {
+            <section key={g.category.key()} class="smx-obligation-group" data-testid="obligation-group">
+                if all {
+                    { heading(h, "smx-heading-s", false, html! { <>{ format!("{} ({})", g.category.name(), g.items.len()) }</> }) }
+                }
+                <ul class={classes!("smx-list", "smx-obligations__list", all.then_some("smx-obligations__list--compact"))}>
+                    { for duties }
+                </ul>
+            </section>
+        }
+    };
     html! {
-        <div class="smx-obligations" data-testid="obligations" {onchange}>
-            { Html::from_html_unchecked(markup.into()) }
+        <div class="smx-obligations" data-testid="obligations">
+            { for groups.iter().map(group) }
         </div>
     }
-}
-
-/// The list's HTML.
-pub fn obligations_markup(groups: &[ObligationGroup], plan: &Plan, heading_level: u8) -> String {
-    let h = heading_level.clamp(1, 6);
-    let mut out = String::with_capacity(groups.len() * 16_384);
-    for g in groups {
-        let _ = write!(
-            out,
-            r#"<section class="smx-obligation-group" data-testid="obligation-group"><h{h} class="smx-heading-s">"#
-        );
-        esc(&mut out, g.category.name());
-        let _ = write!(out, " ({})</h{h}><ul class=\"smx-list\">", g.items.len());
-        for s in &g.items {
-            let o = s.obligation;
-            out.push_str(r#"<li class="smx-obligation" tabindex="-1" data-ref=""#);
-            esc(&mut out, o.reference);
-            out.push_str(r#"" data-testid="obligation" data-id=""#);
-            esc(&mut out, o.id.as_str());
-            out.push_str(r#""><p class="smx-obligation__title"><span class="smx-ref">¶"#);
-            esc(&mut out, o.reference);
-            out.push_str("</span> ");
-            esc(&mut out, o.title);
-            out.push_str("</p>");
-            due_dates(&mut out, plan, o.id);
-            for c in &s.open_conditions {
-                out.push_str(r#"<p class="smx-obligation__condition">"#);
-                esc(&mut out, c.describe());
-                out.push_str("</p>");
-            }
-            if let Some(note) = o.note {
-                out.push_str(r#"<p class="smx-obligation__note"><strong>Drafting note: </strong>"#);
-                esc(&mut out, note);
-                out.push_str("</p>");
-            }
-            radios(&mut out, o.id.as_str(), o.title);
-            out.push_str(
-                r#"<details class="smx-details"><summary class="smx-details__summary">The schedule's words</summary><blockquote class="smx-details__text">"#,
-            );
-            esc(&mut out, o.text);
-            out.push_str("</blockquote></details></li>");
-        }
-        out.push_str("</ul></section>");
-    }
-    out
-}
-
-fn due_dates(out: &mut String, plan: &Plan, id: ObligationId) {
-    let mut entries = plan.dated.iter().filter(|e| e.obligation.id == id);
-    let Some(first) = entries.next() else {
-        return;
-    };
-    out.push_str(r#"<p class="smx-obligation__due">Due by "#);
-    for (i, e) in std::iter::once(first).chain(entries).enumerate() {
-        if i > 0 {
-            out.push_str(", ");
-        }
-        time(out, e.date);
-        if e.past {
-            out.push_str(" (past)");
-        }
-    }
-    if let Some(then) = first.then_every {
-        out.push_str(", ");
-        esc(out, then);
-    }
-    out.push_str("</p>");
-}
-
-fn radios(out: &mut String, id: &str, title: &str) {
-    out.push_str(r#"<fieldset class="smx-fieldset smx-readiness" data-testid="readiness"><legend class="smx-readiness__legend">Status<span class="smx-visually-hidden"> "#);
-    esc(out, title);
-    out.push_str(
-        r#"</span></legend><div class="smx-radios smx-radios--inline smx-radios--small">"#,
-    );
-    for r in Status::ALL {
-        let key = r.key();
-        out.push_str(r#"<div class="smx-radios__item"><input class="smx-radios__input" type="radio" id="smx-ready-"#);
-        esc(out, id);
-        let _ = write!(out, r#"-{key}" name="smx-ready-"#);
-        esc(out, id);
-        let _ = write!(
-            out,
-            r#"" value="{key}" data-testid="ready-{key}" data-smx-ready=""#
-        );
-        esc(out, id);
-        out.push_str(r#""><label class="smx-label smx-radios__label" for="smx-ready-"#);
-        esc(out, id);
-        let _ = write!(out, r#"-{key}">{}</label></div>"#, r.label());
-    }
-    out.push_str("</div></fieldset>");
 }
 
 /// A result page's report for `answers` (from `build`), memoised.
@@ -143,4 +97,60 @@ where
         (answers.clone(), ctx.event_dates.clone(), ctx.today),
         move |(a, e, t)| build(a, e, t.unwrap_or_default()),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use security_matrix_core::flow::from_fragment;
+    use security_matrix_core::report::{df_report, sm_report, EventDates};
+
+    const S6: &str = "schedule=df&subjects=3000&special=40&professional=no&value=450000&months=36&access=yes&other=no&commencement=2027-04-01";
+
+    fn plan(today: NaiveDate) -> Plan {
+        let answers = from_fragment(S6).answers.df().unwrap();
+        df_report(&answers, &EventDates::new(), today).plan
+    }
+
+    fn id(s: &str) -> ObligationId {
+        ObligationId::parse(s).unwrap()
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn a_recurring_duty_has_every_date_of_the_term_in_order() {
+        let plan = plan(day(2026, 11, 1));
+        let due = due_dates(&plan, id("df-3-6-continuity-3"));
+        assert_eq!(due.dates.len(), 12, "{due:?}");
+        assert!(due.dates.windows(2).all(|w| w[0].0 < w[1].0), "{due:?}");
+        assert!(due.dates.iter().all(|(_, past)| !past));
+        // The term's end is known (36 months): no "then every …".
+        assert_eq!(due.then_every, None);
+    }
+
+    #[test]
+    fn an_undated_duty_has_no_dates_and_past_dates_are_marked() {
+        let plan = plan(day(2026, 11, 1));
+        assert_eq!(due_dates(&plan, id("df-1-3")), DueDates::default());
+        let later = self::plan(day(2031, 1, 1));
+        let due = due_dates(&later, id("df-3-6-continuity-3"));
+        assert!(!due.dates.is_empty() && due.dates.iter().all(|(_, past)| *past));
+    }
+
+    #[test]
+    fn without_the_term_a_recurring_duty_says_it_goes_on() {
+        // The 2017 schedule has no term: its annual review is dated once, then every year.
+        let link = "schedule=sm2017&effective=2026-12-14&own_devices=yes&marking=official&bulk=no";
+        let answers = from_fragment(link)
+            .answers
+            .sm()
+            .expect("complete 2017 answers");
+        let plan = sm_report(&answers, &EventDates::new(), day(2026, 12, 1)).plan;
+        let due = due_dates(&plan, id("sm2017-4-1"));
+        assert_eq!(due.dates, vec![(day(2027, 12, 14), false)]);
+        assert_eq!(due.then_every, Some("then every year"));
+    }
 }

@@ -4,6 +4,7 @@
 //! schedule's page supplies its parts ([`ResultParts`]); this module lays out the view the
 //! state names.
 use super::summary::{summary_view, SummaryProps};
+use super::takeaways::csv_button;
 use super::{
     answers_summary, heading, obligation_list, plan_section, save_button, Dispatch,
     PlanSectionProps, ResultActions, Takeaways,
@@ -130,7 +131,7 @@ pub fn result_layout(ctx: &ResultContext, parts: ResultParts) -> Html {
         }
         View::Take => html! { <>
             { page_heading(view.heading(parts.level)) }
-            <Takeaways statement={parts.statement} document={ctx.document()} plan={parts.plan.clone()} level={parts.level} heading_level={h2} dispatch={ctx.dispatch.clone()} />
+            <Takeaways statement={parts.statement} document={ctx.document()} plan={parts.plan.clone()} level={parts.level} groups={parts.groups.to_vec()} tracker={ctx.tracker.clone()} today={ctx.today} heading_level={h2} dispatch={ctx.dispatch.clone()} />
             { answers_summary(&ctx.all_answers, false) }
             <ResultActions fragment={ctx.fragment.clone()} view={view} dispatch={ctx.dispatch.clone()} />
         </> },
@@ -201,6 +202,7 @@ fn all_view(ctx: &ResultContext, parts: ResultParts) -> Html {
         </div>
         <div class="smx-button-group smx-no-print">
             <button type="button" class="smx-button" data-testid="print" onclick={ctx.dispatch.on(|_| Action::Print)}>{ "Print or save as PDF" }</button>
+            { csv_button(parts.groups, parts.plan, &ctx.tracker, parts.level, ctx.today) }
         </div>
         { parts.warnings }
         { heading(h2, "smx-heading-m", false, html! { <>{ parts.why_label.clone() }</> }) }

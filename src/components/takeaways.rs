@@ -1,10 +1,15 @@
 //! What a bidder takes away: print or PDF, the Tender Response statement, a saved file,
-//! the calendar file. Everything is made in the browser; nothing is sent anywhere.
+//! the calendar file, the compliance matrix spreadsheet. Everything is made in the browser;
+//! nothing is sent anywhere.
 use super::{heading, Dispatch};
 use crate::edge;
 use crate::state::Action;
+use chrono::NaiveDate;
+use security_matrix_core::compliance::{compliance_csv, csv_file_name};
 use security_matrix_core::plan::Plan;
+use security_matrix_core::report::ObligationGroup;
 use security_matrix_core::savefile::{to_json, Document};
+use security_matrix_core::tracker::Tracker;
 use security_matrix_core::Level;
 use yew::prelude::*;
 
@@ -20,6 +25,12 @@ pub struct TakeawaysProps {
     /// The level, for file names.
     #[prop_or_default]
     pub level: Option<Level>,
+    /// The report's obligations, by group (for the compliance matrix).
+    pub groups: Vec<ObligationGroup>,
+    /// Status, owner and note by obligation (for the compliance matrix).
+    pub tracker: Tracker,
+    /// Today, from the app state (the compliance matrix's file name).
+    pub today: Option<NaiveDate>,
     /// Heading level.
     pub heading_level: u8,
     /// Dispatches actions (printing opens the all-on-one-page view).
@@ -41,6 +52,30 @@ pub fn save_button(document: Document, level: Option<Level>) -> Html {
     });
     html! {
         <button type="button" class="smx-button smx-button--secondary" {onclick} data-testid="save-file">{ "Save your answers to a file" }</button>
+    }
+}
+
+/// "Download the compliance matrix (.csv)" (`data-testid="download-csv"`): one row per
+/// duty of `groups` with its paragraph, words, conditions, due dates, status, owner and
+/// note, named after the level (DF) or the schedule and `today` (the plan's own date when
+/// the app has none yet). Made when clicked.
+pub fn csv_button(
+    groups: &[ObligationGroup],
+    plan: &Plan,
+    tracker: &Tracker,
+    level: Option<Level>,
+    today: Option<NaiveDate>,
+) -> Html {
+    let onclick = {
+        let (groups, plan, tracker) = (groups.to_vec(), plan.clone(), tracker.clone());
+        Callback::from(move |_| {
+            let text = compliance_csv(plan.schedule, level, &groups, &plan, &tracker);
+            let name = csv_file_name(level, plan.schedule, today.unwrap_or(plan.today));
+            edge::download(&name, "text/csv;charset=utf-8", &text);
+        })
+    };
+    html! {
+        <button type="button" class="smx-button smx-button--secondary" {onclick} data-testid="download-csv">{ "Download the compliance matrix (.csv)" }</button>
     }
 }
 
@@ -79,9 +114,10 @@ pub fn takeaways(p: &TakeawaysProps) -> Html {
                 if !p.plan.dated.is_empty() {
                     <button type="button" class="smx-button smx-button--secondary" onclick={on_calendar} data-testid="download-ics-takeaway">{ "Download the calendar (.ics)" }</button>
                 }
+                { csv_button(&p.groups, &p.plan, &p.tracker, p.level, p.today) }
             </div>
             <p class="smx-body" role="status" aria-live="polite" data-testid="statement-status">{ (*copy_status).clone() }</p>
-            <p class="smx-body-s">{ "The saved file holds your answers, each duty's status, owner and note, and the dates of events you entered. Open it here later (from the start page) to carry on; it stays on your computer." }</p>
+            <p class="smx-body-s">{ "The saved file holds your answers, each duty's status, owner and note, and the dates of events you entered. Open it here later (from the start page) to carry on; it stays on your computer. The compliance matrix is a spreadsheet of your duties with their status, owner and note, for Excel, LibreOffice or Google Sheets." }</p>
         </section>
     }
 }

@@ -1,8 +1,8 @@
-//! What is kept: reloads in the tab, readiness marks, event dates and saved files.
+//! What is kept: reloads in the tab, status marks, event dates and saved files.
 use super::widget::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{HtmlElement, HtmlInputElement};
+use web_sys::HtmlInputElement;
 
 #[wasm_bindgen_test]
 async fn reload_keeps_answers_and_start_again_clears_them() {
@@ -51,76 +51,73 @@ async fn unreadable_stored_state_gives_a_message_not_a_crash() {
 }
 
 #[wasm_bindgen_test]
-async fn readiness_marks_feed_the_action_plan_and_the_statement_is_shown() {
-    let w = Widget::open(Some("schedule=df&subjects=50&special=0&value=1000&months=6&access=no&commencement=2027-01-04"), false).await;
-    assert_eq!(w.text("level"), "S2");
+async fn status_marks_feed_the_summary_survive_a_reload_and_the_statement_is_shown() {
+    let w = Widget::open(Some("schedule=df&subjects=50&special=0&value=1000&months=6&access=no&commencement=2027-01-04&view=subject-governance"), false).await;
+    assert_eq!(
+        w.get("result").get_attribute("data-view").as_deref(),
+        Some("subject-governance")
+    );
+    let first = w.find("[data-testid=\"obligation\"]").unwrap();
+    let reference = first.get_attribute("data-ref").unwrap();
+    let radio = |w: &Widget, key: &str| -> HtmlInputElement {
+        w.find(&format!(
+            "[data-testid=\"obligation\"][data-ref=\"{reference}\"] [data-testid=\"status-{key}\"]"
+        ))
+        .unwrap()
+        .dyn_into()
+        .unwrap()
+    };
+    let clicked = radio(&w, "not-started");
+    clicked.click();
+    w.settle().await;
+    // The mark did not rebuild the list: the radio clicked is still the one in the page.
+    assert!(clicked.checked());
+    assert!(clicked.is_connected());
+    assert_eq!(
+        first.get_attribute("data-status").as_deref(),
+        Some("not-started")
+    );
+    // The marks are kept for a reload in this tab, and the radios show them again.
+    assert!(storage()
+        .get_item(STORAGE_KEY)
+        .unwrap()
+        .unwrap()
+        .contains("not-started"));
+    w.close();
+    let w = Widget::open(None, true).await;
+    assert_eq!(w.page(), "result");
+    assert!(
+        radio(&w, "not-started").checked(),
+        "the stored mark is shown"
+    );
+    assert!(!radio(&w, "in-place").checked());
+    assert_eq!(
+        w.root
+            .query_selector_all("[data-testid=\"obligation\"] input[type=\"radio\"]:checked")
+            .unwrap()
+            .length(),
+        1
+    );
+    // Changing the mark moves the check, and the summary's counts follow.
+    radio(&w, "in-place").click();
+    w.settle().await;
+    assert!(radio(&w, "in-place").checked() && !radio(&w, "not-started").checked());
+    w.click("back").await;
+    assert!(
+        w.text("readiness-counts").starts_with("1 of ")
+            && w.text("readiness-counts")
+                .contains("in place, 0 in progress, 0 not started"),
+        "{}",
+        w.text("readiness-counts")
+    );
+    // The statement for the Tender Response is on "Take it with you".
+    w.view("take").await;
     let statement: web_sys::HtmlTextAreaElement = w.get("statement").dyn_into().unwrap();
     assert!(
         statement.value().contains("security level S2 applies"),
         "{}",
         statement.value()
     );
-    assert!(w
-        .text("readiness-counts")
-        .starts_with("0 in place, 0 in progress, 0 not yet"));
-    let first = w.find("[data-testid=\"obligation\"]").unwrap();
-    let reference = first.get_attribute("data-ref").unwrap();
-    first
-        .query_selector("[data-testid=\"ready-not-yet\"]")
-        .unwrap()
-        .unwrap()
-        .dyn_into::<HtmlElement>()
-        .unwrap()
-        .click();
-    w.settle().await;
-    assert!(
-        w.text("readiness-counts")
-            .starts_with("0 in place, 0 in progress, 1 not yet"),
-        "{}",
-        w.text("readiness-counts")
-    );
-    let action = w.get("action");
-    assert_eq!(
-        action.get_attribute("data-ref").as_deref(),
-        Some(reference.as_str())
-    );
-    // The mark did not rebuild the list: the radio clicked is still the one in the page.
-    let radio = |w: &Widget, key: &str| -> HtmlInputElement {
-        w.find(&format!(
-            "[data-testid=\"obligation\"][data-ref=\"{reference}\"] [data-testid=\"ready-{key}\"]"
-        ))
-        .unwrap()
-        .dyn_into()
-        .unwrap()
-    };
-    let clicked = radio(&w, "not-yet");
-    assert!(clicked.checked());
-    assert!(clicked.is_connected());
-    // The marks are kept for a reload in this tab, and the radios show them again.
-    assert!(storage()
-        .get_item(STORAGE_KEY)
-        .unwrap()
-        .unwrap()
-        .contains("\": \"not-yet\""));
-    w.close();
-    let w = Widget::open(None, true).await;
-    assert_eq!(w.page(), "result");
-    assert!(radio(&w, "not-yet").checked(), "the stored mark is shown");
-    assert!(!radio(&w, "in-place").checked());
-    assert_eq!(
-        w.root
-            .query_selector_all("[data-smx-ready]:checked")
-            .unwrap()
-            .length(),
-        1
-    );
-    // Changing the mark moves the check, and the summary follows.
-    radio(&w, "in-place").click();
-    w.settle().await;
-    assert!(radio(&w, "in-place").checked() && !radio(&w, "not-yet").checked());
-    assert!(w
-        .text("readiness-counts")
-        .starts_with("1 in place, 0 in progress, 0 not yet"));
     w.close();
 }
 
@@ -153,21 +150,30 @@ async fn opening_a_saved_file_or_a_bad_one() {
     choose_file(&w, "security-assessment-S6.json", &saved).await;
     wait_for(&w, "the result page", |w| w.has("result")).await;
     assert_eq!(w.text("level"), "S6");
-    // The file's readiness mark is shown on its obligation's radios, and only there.
+    assert!(
+        w.text("readiness-counts")
+            .contains("in place, 1 in progress"),
+        "{}",
+        w.text("readiness-counts")
+    );
+    // The file's mark is shown on its obligation's radios, and only there.
+    w.view("subject-governance").await;
     let checked = w
         .root
-        .query_selector_all("[data-smx-ready]:checked")
+        .query_selector_all("[data-testid=\"obligation\"] input[type=\"radio\"]:checked")
         .unwrap();
     assert_eq!(checked.length(), 1);
     let input: HtmlInputElement = checked.item(0).unwrap().dyn_into().unwrap();
     assert_eq!(
-        input.get_attribute("data-smx-ready").as_deref(),
+        input
+            .closest("[data-testid=\"obligation\"]")
+            .unwrap()
+            .unwrap()
+            .get_attribute("data-id")
+            .as_deref(),
         Some("df-1-3")
     );
     assert_eq!(input.value(), "in-progress");
-    assert!(w
-        .text("readiness-counts")
-        .starts_with("0 in place, 1 in progress"));
     w.close();
 }
 
@@ -175,13 +181,14 @@ async fn opening_a_saved_file_or_a_bad_one() {
 /// file was refused on opening ("The file marks an obligation this tool does not know").
 #[wasm_bindgen_test]
 async fn a_file_saved_after_a_schedule_change_opens_with_every_mark() {
-    const DF: &str = "schedule=df&subjects=50&special=0&value=1000&months=6&access=no";
+    const DF: &str =
+        "schedule=df&subjects=50&special=0&value=1000&months=6&access=no&view=subject-governance";
     let w = Widget::open(Some(DF), false).await;
     let first = w.find("[data-testid=\"obligation\"]").unwrap();
     let reference = first.get_attribute("data-ref").unwrap();
     let not_yet = |w: &Widget| -> HtmlInputElement {
         w.find(&format!(
-            "[data-testid=\"obligation\"][data-ref=\"{reference}\"] [data-testid=\"ready-not-yet\"]"
+            "[data-testid=\"obligation\"][data-ref=\"{reference}\"] [data-testid=\"status-not-started\"]"
         ))
         .unwrap()
         .dyn_into()
@@ -190,7 +197,8 @@ async fn a_file_saved_after_a_schedule_change_opens_with_every_mark() {
     not_yet(&w).click();
     w.settle().await;
     follow_link(&w, "schedule=sm2017&own_devices=no").await;
-    wait_for(&w, "the 2017 result", |w| w.has("device-verdict")).await;
+    let sm2017 = |w: &Widget| w.has("result") && w.heading().contains("(2017)");
+    wait_for(&w, "the 2017 result", sm2017).await;
     let saved = downloaded_text(&w, "save-file").await;
     w.close();
 
@@ -199,11 +207,11 @@ async fn a_file_saved_after_a_schedule_change_opens_with_every_mark() {
     let opened = |w: &Widget| w.has("result") || w.has("file-problems");
     wait_for(&w, "the file to open or be refused", opened).await;
     assert!(!w.has("file-problems"), "{}", w.text("file-problems"));
-    assert!(w.has("device-verdict"), "the 2017 result");
+    assert!(sm2017(&w), "the 2017 result: {}", w.heading());
     assert!(!w.has("notice"), "{}", w.text("notice"));
     // The DF mark came through the file: back on the DF answers, it is shown.
     follow_link(&w, DF).await;
-    wait_for(&w, "the DF result", |w| w.has("level")).await;
+    wait_for(&w, "the DF result", |w| w.has("obligation")).await;
     assert!(not_yet(&w).checked(), "the DF mark is kept");
     w.close();
 }

@@ -1,0 +1,163 @@
+//! One obligation: a keyed component whose props are cheap to compare (its id, its own
+//! [`Track`], its open conditions, its dates), so that a change to one duty re-renders
+//! only that duty. In a subject's view it has the tracker's controls; in the
+//! all-on-one-page view it is a compact entry that shows the tracker as text.
+//!
+//! Everything the user typed is put in the page as text nodes and attribute values, never
+//! parsed as HTML.
+use super::obligations::DueDates;
+use super::tracker_controls::{status_radios, text_field};
+use super::{heading, Dispatch};
+use security_matrix_core::catalogue::{Condition, Obligation};
+use security_matrix_core::flow::long_date;
+use security_matrix_core::tracker::{status_key, Track, TrackField};
+use security_matrix_core::ObligationId;
+use yew::prelude::*;
+
+/// How a [`Duty`] is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DutyView {
+    /// In a subject's view: the title a heading at `heading_level`, the tracker's controls,
+    /// the clause's words behind a disclosure.
+    Track {
+        /// Level of the title's heading.
+        heading_level: u8,
+    },
+    /// In the all-on-one-page view (printing): compact, the tracker as text, the clause's
+    /// words (and drafting note) only when `words`.
+    Print {
+        /// Whether "Include the schedule's own words" is ticked.
+        words: bool,
+    },
+}
+
+/// Properties of [`Duty`].
+#[derive(Properties, PartialEq)]
+pub struct DutyProps {
+    /// The obligation (its id; the catalogue has the rest).
+    pub id: ObligationId,
+    /// How it is shown.
+    pub view: DutyView,
+    /// Its conditions whose facts are unknown ("Applies where …").
+    pub open_conditions: Vec<Condition>,
+    /// What the user recorded for it.
+    pub track: Track,
+    /// Its due dates.
+    pub due: DueDates,
+    /// Dispatches actions.
+    pub dispatch: Dispatch,
+}
+
+/// One obligation (`[data-testid="obligation"]`, with `data-ref`, `data-id` and
+/// `data-status`; focusable from a link to it).
+#[function_component(Duty)]
+pub fn duty(p: &DutyProps) -> Html {
+    let o = p.id.obligation();
+    let (body, compact) = match p.view {
+        DutyView::Track { heading_level } => (tracked(p, o, heading_level), false),
+        DutyView::Print { words } => (printed(p, o, words), true),
+    };
+    html! {
+        <li class={classes!("smx-obligation", compact.then_some("smx-obligation--compact"))}
+            tabindex="-1" data-testid="obligation" data-ref={o.reference}
+            data-id={o.id.as_str()} data-status={status_key(p.track.status)}>
+            { body }
+        </li>
+    }
+}
+
+/// In a subject's view: what the duty is, then the tracker, then the clause's words.
+fn tracked(p: &DutyProps, o: &'static Obligation, heading_level: u8) -> Html {
+    let title = html! { <><span class="smx-ref">{ format!("¶{}", o.reference) }</span>{ " " }{ o.title }</> };
+    html! { <>
+        { heading(heading_level, "smx-obligation__title", false, title) }
+        if !p.due.dates.is_empty() {
+            <p class="smx-obligation__due">{ due_line(&p.due) }</p>
+        }
+        { for p.open_conditions.iter().map(|c| html! {
+            <p class="smx-obligation__condition">{ c.describe() }</p>
+        }) }
+        if let Some(note) = o.note {
+            <p class="smx-obligation__note"><strong>{ "Drafting note: " }</strong>{ note }</p>
+        }
+        <div class="smx-tracker">
+            { status_radios(o, p.track.status, &p.dispatch) }
+            { text_field(o, TrackField::Owner, &p.track.owner, &p.dispatch) }
+            { text_field(o, TrackField::Note, &p.track.note, &p.dispatch) }
+        </div>
+        <details class="smx-details" data-testid="words">
+            <summary class="smx-details__summary">
+                { "The schedule's words" }<span class="smx-visually-hidden">{ format!(" (¶{})", o.reference) }</span>
+            </summary>
+            <blockquote class="smx-details__text">{ o.text }</blockquote>
+        </details>
+    </> }
+}
+
+/// In the all-on-one-page view: the title; the dates and conditions; the status and owner
+/// (beside the title on a wide page or in print), the note; the drafting note and the
+/// clause's words when asked for.
+fn printed(p: &DutyProps, o: &'static Obligation, words: bool) -> Html {
+    let t = &p.track;
+    let status = t.status.map_or("Not marked", |s| s.label());
+    let has_meta = !p.due.dates.is_empty() || !p.open_conditions.is_empty();
+    let text = |field: TrackField, testid: &'static str| {
+        let value = field.of(t);
+        (!value.is_empty()).then(|| {
+            html! {
+                <span class="smx-obligation__field">
+                    <strong>{ format!("{}: ", field.label()) }</strong>
+                    <span class="smx-obligation__text" data-testid={testid}>{ value.to_string() }</span>
+                </span>
+            }
+        })
+    };
+    html! { <>
+        <p class="smx-obligation__title">
+            <span class="smx-ref">{ format!("¶{}", o.reference) }</span>{ " " }{ o.title }
+        </p>
+        if has_meta {
+            <p class="smx-obligation__meta">
+                if !p.due.dates.is_empty() {
+                    <span class="smx-obligation__field smx-obligation__due">{ due_line(&p.due) }</span>
+                }
+                { for p.open_conditions.iter().map(|c| html! {
+                    <span class="smx-obligation__field smx-obligation__condition">{ c.describe() }</span>
+                }) }
+            </p>
+        }
+        <p class="smx-obligation__track">
+            <span class="smx-obligation__field">
+                <strong>{ "Status: " }</strong><span data-testid="status-text">{ status }</span>
+            </span>
+            { text(TrackField::Owner, "owner-text") }
+        </p>
+        if !t.note.is_empty() {
+            <p class="smx-obligation__track-note">{ text(TrackField::Note, "note-text") }</p>
+        }
+        if words {
+            if let Some(note) = o.note {
+                <p class="smx-obligation__note"><strong>{ "Drafting note: " }</strong>{ note }</p>
+            }
+            <blockquote class="smx-details__text smx-obligation__words" data-testid="words-text">{ o.text }</blockquote>
+        }
+    </> }
+}
+
+/// "Due by 31 March 2027, 30 June 2027 (past), then every quarter": a `<time>` per date.
+fn due_line(due: &DueDates) -> Html {
+    let dates = due.dates.iter().enumerate().map(|(i, &(d, past))| {
+        html! { <>
+            if i > 0 { { ", " } }
+            <time datetime={d.to_string()}>{ long_date(d) }</time>
+            if past { <span class="smx-obligation__past">{ " (past)" }</span> }
+        </> }
+    });
+    html! { <>
+        { "Due by " }
+        { for dates }
+        if let Some(then) = due.then_every {
+            { format!(", {then}") }
+        }
+    </> }
+}
