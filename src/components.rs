@@ -16,7 +16,6 @@ mod df_result;
 mod error_summary;
 mod heading;
 // Still used by plan.rs (the plan helper removes that use); obligations no longer use it.
-mod markup;
 mod notice;
 mod obligation;
 mod obligations;

@@ -4,6 +4,8 @@
 
 #[path = "browser/kept.rs"]
 mod kept;
+#[path = "browser/plan.rs"]
+mod plan;
 #[path = "browser/tracker.rs"]
 mod tracker;
 #[path = "browser/widget.rs"]

@@ -1,7 +1,9 @@
 //! An iCalendar (RFC 5545) writer for all-day deadline events, and a small reader used to
 //! verify what it writes.
 //!
-//! [`to_ics`] writes a `VCALENDAR` with one all-day `VEVENT` per [`IcsEvent`]. The output
+//! [`to_ics`] writes a `VCALENDAR` with one all-day `VEVENT` per [`IcsEvent`], which may
+//! repeat by a [`Recurrence`] (`RRULE`; `ics/rrule.rs` has the subset used, its expansion
+//! and [`Recurrence::fitting`], the rule that gives a list of dates exactly). The output
 //! uses CRLF line endings, escapes TEXT values (`\`, `;`, `,` and newlines) and folds
 //! lines longer than 75 octets without splitting a UTF-8 character. The `DTSTAMP` is
 //! passed in: nothing here reads a clock.
@@ -9,6 +11,10 @@
 //! [`unfold_lines`] and [`unfold_and_parse`] read such a file back; they are test and
 //! verification helpers, not a general iCalendar parser.
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
+
+mod rrule;
+
+pub use rrule::{Frequency, Recurrence};
 
 /// The most octets on one line, not counting the CRLF (RFC 5545 §3.1).
 pub const MAX_LINE_OCTETS: usize = 75;
@@ -22,8 +28,10 @@ pub struct IcsEvent {
     /// A globally unique identifier, kept stable between exports so that calendar apps
     /// update the event rather than duplicate it.
     pub uid: String,
-    /// The day of the event.
+    /// The day of the event (its first, when it repeats).
     pub date: NaiveDate,
+    /// How it repeats (`RRULE`), if it does.
+    pub repeat: Option<Recurrence>,
     /// The one-line title.
     pub summary: String,
     /// The longer text; newlines are kept.
@@ -104,7 +112,8 @@ fn push_line(out: &mut String, line: &str) {
 ///
 /// Each event has `UID`, `DTSTAMP` (`dtstamp`, taken to be UTC and written to the
 /// second; it should lie in the years 0000–9999), `DTSTART;VALUE=DATE`,
-/// `DTEND;VALUE=DATE` (the next day), `SUMMARY` and `DESCRIPTION`. Events whose date is
+/// `DTEND;VALUE=DATE` (the next day), `RRULE` when it repeats, `SUMMARY` and
+/// `DESCRIPTION`. Events whose date is
 /// outside the years 0000–9999, which the format cannot write, are left out; RFC 5545
 /// also expects at least one event, so callers should not export an empty list.
 pub fn to_ics(events: &[IcsEvent], dtstamp: NaiveDateTime) -> String {
@@ -139,6 +148,9 @@ pub fn to_ics(events: &[IcsEvent], dtstamp: NaiveDateTime) -> String {
         push_line(&mut out, &format!("DTSTART;VALUE=DATE:{start}"));
         if let Some(end) = end {
             push_line(&mut out, &format!("DTEND;VALUE=DATE:{end}"));
+        }
+        if let Some(repeat) = &event.repeat {
+            push_line(&mut out, &format!("RRULE:{repeat}"));
         }
         push_line(
             &mut out,

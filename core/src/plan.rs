@@ -26,13 +26,18 @@
 //!   start date is entered, and the message asking for it;
 //! - [`Plan::after_term`]: recurring duties whose first due date falls after the term.
 //!
+//! [`Plan::rows`] and [`Plan::periods`] fold the dated entries for reading: one row per
+//! duty and rule with all its dates, in the periods a person plans by (`plan/fold.rs`).
+//!
 //! Nothing here reads the machine's time zone or clock: every date is a [`NaiveDate`]
 //! and the `DTSTAMP` of [`plan_ics`] is passed in.
 mod export;
+mod fold;
 mod input;
 mod rules;
 
 pub use export::{ics_file_name, plan_ics, DISCLAIMER};
+pub use fold::{Cadence, HeadingPart, Period, PeriodKind, PlanRow, RowDate};
 pub use input::{df_term_end, PlanInput};
 
 use chrono::NaiveDate;

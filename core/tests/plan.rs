@@ -924,19 +924,25 @@ fn certificate_copies_are_due_the_day_before_each_deadline_they_serve() {
         let day_before: BTreeSet<NaiveDate> =
             deadlines.iter().map(|x| *x - Duration::days(1)).collect();
         assert_eq!(day_before, ds(copies).into_iter().collect(), "{name}");
-        // The calendar has one event per copy, each with its own UID.
+        // The calendar: yearly copies on the same day are one event that repeats
+        // (`RRULE`), with the UID of the first; otherwise one event per copy, each with
+        // its own UID.
         let ics = unfold_and_parse(&plan_ics(&plan, stamp()));
-        let uids: Vec<String> = ics
+        let events: Vec<(String, Option<String>)> = ics
             .iter()
-            .flat_map(|e| e.iter())
-            .filter(|(k, v)| k == "UID" && v.starts_with(&format!("{id}-")))
-            .map(|(_, v)| v.clone())
+            .filter_map(|e| {
+                let uid = e.iter().find(|(k, _)| k == "UID")?.1.clone();
+                let rule = e.iter().find(|(k, _)| k == "RRULE").map(|r| r.1.clone());
+                uid.starts_with(&format!("{id}-")).then_some((uid, rule))
+            })
             .collect();
-        let want: Vec<String> = copies
-            .iter()
-            .map(|c| format!("{id}-{c}@security-matrix"))
-            .collect();
-        assert_eq!(uids, want, "{name}");
+        let uid = |c: &str| format!("{id}-{c}@security-matrix");
+        let want: Vec<(String, Option<String>)> = if copies.len() == 3 {
+            vec![(uid(copies[0]), Some("FREQ=YEARLY;COUNT=3".to_string()))]
+        } else {
+            copies.iter().map(|c| (uid(c), None)).collect()
+        };
+        assert_eq!(events, want, "{name}");
     }
     // The term's end unknown: the first copy, then one before each later ITHC.
     let open = df_plan(Level::S6, Some("2027-01-01"), 0, &[], "2026-01-01");
@@ -1061,7 +1067,7 @@ fn sm2017_event_dates() {
 // The calendar file
 
 #[test]
-fn ics_parses_back_with_one_event_per_dated_entry() {
+fn ics_parses_back_with_one_event_per_date_or_repeating_duty() {
     let plan = df_plan(
         Level::S6,
         Some("2027-01-04"),
@@ -1071,8 +1077,11 @@ fn ics_parses_back_with_one_event_per_dated_entry() {
     );
     let ics = plan_ics(&plan, stamp());
     let parsed = unfold_and_parse(&ics);
-    assert_eq!(parsed.len(), plan.dated.len());
-    assert_eq!(parsed.len(), 31);
+    // 31 dates: the five recurring duties' 24 dates (the ITHC, the certificate copies,
+    // the ISMP review and the training 3 each, the restore tests 12) repeat from their
+    // first dates, 5 events; the other 7 dates are an event each.
+    assert_eq!(plan.dated.len(), 31);
+    assert_eq!(parsed.len(), 12);
 
     let prop = |event: &Vec<(String, String)>, name: &str| -> String {
         let values: Vec<_> = event.iter().filter(|(n, _)| n == name).collect();
@@ -1080,10 +1089,20 @@ fn ics_parses_back_with_one_event_per_dated_entry() {
         values[0].1.clone()
     };
     let mut uids = BTreeSet::new();
-    for (event, entry) in parsed.iter().zip(&plan.dated) {
+    let mut previous = None;
+    for event in &parsed {
         let uid = prop(event, "UID");
-        assert_eq!(uid, entry.uid);
+        let entry = plan
+            .dated
+            .iter()
+            .find(|e| e.uid == uid)
+            .unwrap_or_else(|| panic!("no entry {uid}"));
         assert!(uids.insert(uid.clone()), "duplicate UID {uid}");
+        let repeats = event.iter().any(|(n, _)| n == "RRULE");
+        // A repeating event is its duty's first date; events in date order.
+        assert_eq!(repeats, entry.recurring && entry.occurrence == 1, "{uid}");
+        assert!(previous <= Some(entry.date), "{uid}");
+        previous = Some(entry.date);
         let summary = prop(event, "SUMMARY");
         assert_eq!(
             summary,
@@ -1110,33 +1129,40 @@ fn ics_parses_back_with_one_event_per_dated_entry() {
             .find(|e| e.iter().any(|(n, v)| n == "UID" && v == uid))
             .unwrap_or_else(|| panic!("no event {uid}"))
     };
-    let ithc = by_uid("df-3-6-1-b-iv-2028-07-04@security-matrix");
-    assert_eq!(prop(ithc, "DTSTART;VALUE=DATE"), "20280704");
-    assert_eq!(prop(ithc, "DTEND;VALUE=DATE"), "20280705");
+    let ithc = by_uid("df-3-6-1-b-iv-2027-07-04@security-matrix");
+    assert_eq!(prop(ithc, "DTSTART;VALUE=DATE"), "20270704");
+    assert_eq!(prop(ithc, "DTEND;VALUE=DATE"), "20270705");
+    assert_eq!(prop(ithc, "RRULE"), "FREQ=YEARLY;COUNT=3");
     assert!(prop(ithc, "SUMMARY").starts_with("3.6.1(b)(iv) Route (b): "));
     assert_eq!(
         prop(ithc, "DESCRIPTION"),
         "Due within 6 months of the Call-Off Commencement Date, then every year.\n\
-         Occurrence 2 of 3 within the term.\n\
+         Every year, 4 July 2027 to 4 July 2029, 3 times.\n\
          DF Schedule 2.4 Information Security and Assurance, paragraph 3.6.1(b)(iv).\n\
          Not legal advice; the signed schedule prevails."
     );
-    // The certificate copies: one event per date, on the paragraph they are cited by.
-    let copy = by_uid("df-3-6-1-b-certificates-2028-07-03@security-matrix");
-    assert_eq!(prop(copy, "DTSTART;VALUE=DATE"), "20280703");
+    // The certificate copies: on the paragraph they are cited by.
+    let copy = by_uid("df-3-6-1-b-certificates-2027-07-03@security-matrix");
+    assert_eq!(prop(copy, "DTSTART;VALUE=DATE"), "20270703");
+    assert_eq!(prop(copy, "RRULE"), "FREQ=YEARLY;COUNT=3");
     assert!(prop(copy, "SUMMARY").starts_with("3.6.1(b) Route (b): give the Customer"));
     assert_eq!(
         prop(copy, "DESCRIPTION"),
         "Due the day before each deadline of ¶3.6.1(b)(ii) and ¶3.6.1(b)(iv).\n\
-         Occurrence 2 of 3 within the term.\n\
+         Every year, 3 July 2027 to 3 July 2029, 3 times.\n\
          DF Schedule 2.4 Information Security and Assurance, paragraph 3.6.1(b).\n\
          Not legal advice; the signed schedule prevails."
     );
     let review = by_uid("df-3-6-17-2027-11-23@security-matrix");
-    assert!(prop(review, "DESCRIPTION")
-        .starts_with("Due every year after the ¶3.6.5 deadline.\nOccurrence 1 of 3"));
-    let restore = by_uid("df-3-6-continuity-3-2030-01-03@security-matrix");
-    assert!(prop(restore, "DESCRIPTION").contains("Occurrence 12 of 12 within the term."));
+    assert!(prop(review, "DESCRIPTION").starts_with(
+        "Due every year after the ¶3.6.5 deadline.\nEvery year, 23 November 2027 to \
+         23 November 2029, 3 times."
+    ));
+    // The restore tests: the 3rd of every third month (the day before the 4th).
+    let restore = by_uid("df-3-6-continuity-3-2027-04-03@security-matrix");
+    assert_eq!(prop(restore, "RRULE"), "FREQ=MONTHLY;INTERVAL=3;COUNT=12");
+    assert!(prop(restore, "DESCRIPTION")
+        .contains("Every quarter, 3 April 2027 to 3 January 2030, 12 times."));
     let cep = by_uid("df-3-6-1-b-i-2027-01-03@security-matrix");
     assert!(prop(cep, "DESCRIPTION")
         .contains("Assumes you start processing Customer Data on the Call-Off Commencement Date."));

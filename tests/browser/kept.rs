@@ -218,7 +218,7 @@ async fn a_file_saved_after_a_schedule_change_opens_with_every_mark() {
 
 #[wasm_bindgen_test]
 async fn event_dates_survive_a_reload_and_go_into_the_saved_file() {
-    let w = Widget::open(Some("schedule=df&subjects=50&special=0&value=1000&months=6&access=no&commencement=2027-01-04"), false).await;
+    let w = Widget::open(Some("schedule=df&subjects=50&special=0&value=1000&months=6&access=no&commencement=2027-01-04&view=plan"), false).await;
     let event = w.get("event");
     let id = event.get_attribute("data-event").unwrap();
     let input = |w: &Widget| -> HtmlInputElement {
@@ -260,6 +260,7 @@ async fn event_dates_survive_a_reload_and_go_into_the_saved_file() {
     let w = Widget::open(None, false).await;
     choose_file(&w, "security-assessment-S2.json", &saved).await;
     wait_for(&w, "the result page", |w| w.has("result")).await;
+    w.view("plan").await;
     assert_eq!(input(&w).value(), "2027-03-01");
     assert_eq!(due(&w).as_deref(), Some(dated.as_str()));
     w.close();

@@ -14,6 +14,7 @@ fn event(uid: &str, date: &str, summary: &str, description: &str) -> IcsEvent {
     IcsEvent {
         uid: uid.to_string(),
         date: d(date),
+        repeat: None,
         summary: summary.to_string(),
         description: description.to_string(),
     }
@@ -223,7 +224,7 @@ proptest! {
         day in 0i64..40_000,
     ) {
         let date = d("1990-01-01") + chrono::Duration::days(day);
-        let e = IcsEvent { uid, date, summary, description };
+        let e = IcsEvent { uid, date, repeat: None, summary, description };
         let ics = to_ics(std::slice::from_ref(&e), stamp());
         assert_well_formed(&ics);
         let parsed = unfold_and_parse(&ics);
@@ -232,4 +233,31 @@ proptest! {
         prop_assert_eq!(&parsed[0][4].1, &normalised(&e.summary));
         prop_assert_eq!(&parsed[0][5].1, &normalised(&e.description));
     }
+}
+
+#[test]
+fn a_repeating_event_has_its_rule_after_its_first_day() {
+    let repeating = IcsEvent {
+        repeat: Some(Recurrence {
+            frequency: Frequency::Monthly,
+            interval: 3,
+            by_month: None,
+            by_month_day: Some(-1),
+            count: 12,
+        }),
+        ..event("restore@security-matrix", "2027-06-30", "Test backups", "x")
+    };
+    let ics = to_ics(&[repeating], stamp());
+    assert!(ics.contains(
+        "\r\nDTSTART;VALUE=DATE:20270630\r\n\
+         DTEND;VALUE=DATE:20270701\r\n\
+         RRULE:FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=-1;COUNT=12\r\n\
+         SUMMARY:Test backups\r\n"
+    ));
+    assert_well_formed(&ics);
+    let names: Vec<String> = unfold_and_parse(&ics)[0]
+        .iter()
+        .map(|(n, _)| n.clone())
+        .collect();
+    assert_eq!(names[4], "RRULE");
 }

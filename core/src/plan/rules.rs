@@ -3,6 +3,8 @@ use crate::catalogue::{EventId, ObligationId, Selected};
 use crate::deadline::{Anchors, DeadlineRule};
 use crate::schedule::Schedule;
 
+use super::Cadence;
+
 /// What follows the first date of a recurring rule.
 pub(super) fn then_every(rule: &DeadlineRule<EventId, ObligationId>) -> Option<&'static str> {
     match rule {
@@ -64,4 +66,24 @@ pub(super) fn with_deadlines(
         }
     }
     anchors
+}
+
+/// How often a recurring rule comes round, for a folded row's text: the rule's own
+/// period, or, for a rule that follows the deadlines of other obligations, the period
+/// of the first of them that recurs. `None` for a rule that falls once.
+pub(super) fn cadence(
+    rule: &DeadlineRule<EventId, ObligationId>,
+    schedule: Schedule,
+) -> Option<Cadence> {
+    match rule {
+        DeadlineRule::MonthsAfterThenAnnually { .. }
+        | DeadlineRule::AnnuallyAfter { .. }
+        | DeadlineRule::EveryContractYear => Some(Cadence::Year),
+        DeadlineRule::Quarterly => Some(Cadence::Quarter),
+        DeadlineRule::DaysBeforeDeadlines { of, .. } => of
+            .iter()
+            .filter_map(|&id| rule_of(schedule, id))
+            .find_map(|named| cadence(named, schedule)),
+        _ => None,
+    }
 }
