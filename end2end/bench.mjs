@@ -289,6 +289,8 @@ function gitCommit() {
   }
 }
 
+// The machine's load when the run starts (other builds on a shared machine slow the loads).
+const startLoad = os.loadavg().map((x) => x.toFixed(1)).join(' / ');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'smx-bench-'));
 let browser;
 let server;
@@ -330,7 +332,8 @@ try {
       '',
       'Written by `node end2end/bench.mjs` (after `./scripts/build`): a report, not a test. Headless',
       `Chromium ${chromium} on this machine (2 shared cores, so figures are noisy), the production`,
-      `build served from 127.0.0.1, commit ${gitCommit()}, ${new Date().toISOString().slice(0, 10)}.`,
+      `build served from 127.0.0.1, commit ${gitCommit()}, ${new Date().toISOString().slice(0, 10)}; load average when it`,
+      `started ${startLoad}, when it ended ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} (1, 5, 15 minutes).`,
       '',
       '## Time to the first question',
       '',
