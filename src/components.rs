@@ -15,7 +15,6 @@ mod check_answers;
 mod df_result;
 mod error_summary;
 mod heading;
-// Still used by plan.rs (the plan helper removes that use); obligations no longer use it.
 mod notice;
 mod obligation;
 mod obligations;

@@ -53,8 +53,12 @@ pub struct DutyProps {
 #[function_component(Duty)]
 pub fn duty(p: &DutyProps) -> Html {
     let o = p.id.obligation();
+    // "Owner and evidence" opens by itself where something is recorded, when the duty is
+    // first shown; after that it stays as the user leaves it (the value never changes, so
+    // Yew never touches the attribute again).
+    let recorded = use_state(|| !p.track.owner.is_empty() || !p.track.note.is_empty());
     let (body, compact) = match p.view {
-        DutyView::Track { heading_level } => (tracked(p, o, heading_level), false),
+        DutyView::Track { heading_level } => (tracked(p, o, heading_level, *recorded), false),
         DutyView::Print { words } => (printed(p, o, words), true),
     };
     html! {
@@ -66,8 +70,11 @@ pub fn duty(p: &DutyProps) -> Html {
     }
 }
 
-/// In a subject's view: what the duty is, then the tracker, then the clause's words.
-fn tracked(p: &DutyProps, o: &'static Obligation, heading_level: u8) -> Html {
+/// In a subject's view: what the duty is, its status, then two disclosures side by side:
+/// the owner and the evidence or note (`open` when something was recorded), and the
+/// clause's words. (Keeping the owner and note behind a disclosure keeps the longest
+/// subject, 33 duties at S6, under 6,000 px at 1280 px wide.)
+fn tracked(p: &DutyProps, o: &'static Obligation, heading_level: u8, open: bool) -> Html {
     let title = html! { <><span class="smx-ref">{ format!("¶{}", o.reference) }</span>{ " " }{ o.title }</> };
     html! { <>
         { heading(heading_level, "smx-obligation__title", false, title) }
@@ -80,17 +87,27 @@ fn tracked(p: &DutyProps, o: &'static Obligation, heading_level: u8) -> Html {
         if let Some(note) = o.note {
             <p class="smx-obligation__note"><strong>{ "Drafting note: " }</strong>{ note }</p>
         }
-        <div class="smx-tracker">
-            { status_radios(o, p.track.status, &p.dispatch) }
-            { text_field(o, TrackField::Owner, &p.track.owner, &p.dispatch) }
-            { text_field(o, TrackField::Note, &p.track.note, &p.dispatch) }
+        { status_radios(o, p.track.status, &p.dispatch) }
+        <div class="smx-obligation__disclosures">
+            <details class="smx-details smx-tracker" data-testid="track-details" {open}>
+                <summary class="smx-details__summary">
+                    { "Owner and evidence" }<span class="smx-visually-hidden">{ format!(" (¶{})", o.reference) }</span>
+                    if !p.track.owner.is_empty() {
+                        <span class="smx-tracker__summary-owner" data-testid="owner-summary">{ format!(": {}", p.track.owner) }</span>
+                    }
+                </summary>
+                <div class="smx-details__text smx-tracker__fields">
+                    { text_field(o, TrackField::Owner, &p.track.owner, &p.dispatch) }
+                    { text_field(o, TrackField::Note, &p.track.note, &p.dispatch) }
+                </div>
+            </details>
+            <details class="smx-details" data-testid="words">
+                <summary class="smx-details__summary">
+                    { "The schedule's words" }<span class="smx-visually-hidden">{ format!(" (¶{})", o.reference) }</span>
+                </summary>
+                <blockquote class="smx-details__text">{ o.text }</blockquote>
+            </details>
         </div>
-        <details class="smx-details" data-testid="words">
-            <summary class="smx-details__summary">
-                { "The schedule's words" }<span class="smx-visually-hidden">{ format!(" (¶{})", o.reference) }</span>
-            </summary>
-            <blockquote class="smx-details__text">{ o.text }</blockquote>
-        </details>
     </> }
 }
 

@@ -22,8 +22,11 @@ pub struct PlanSectionProps {
     pub level: Option<Level>,
     /// The question that gives the start date (to add it when missing).
     pub start_question: QuestionId,
-    /// Level of the section heading.
+    /// Level of the section heading (the periods' headings are one below).
     pub heading_level: u8,
+    /// Whether the section shows its own heading "Your dated plan" (not in the plan
+    /// view, whose page heading says it: there `heading_level` is the page heading's).
+    pub titled: bool,
     /// Dispatches actions.
     pub dispatch: Dispatch,
 }
@@ -62,7 +65,9 @@ pub fn plan_section(p: &PlanSectionProps) -> Html {
     let periods = plan.periods();
     html! {
         <section class="smx-plan" data-testid="plan">
-            { heading(h, "smx-heading-m", false, html! { <>{ "Your dated plan" }</> }) }
+            if p.titled {
+                { heading(h, "smx-heading-m", false, html! { <>{ "Your dated plan" }</> }) }
+            }
             if let Some(message) = plan.needs_start {
                 <div class="smx-inset" data-testid="plan-needs-date">
                     <p class="smx-body">{ message }</p>

@@ -114,7 +114,7 @@ pub fn result_layout(ctx: &ResultContext, parts: ResultParts) -> Html {
         </> },
         View::Plan => html! { <>
             { page_heading(view.heading(parts.level)) }
-            { plan_section(&PlanSectionProps { plan: parts.plan.clone(), level: parts.level, start_question: parts.start_question, heading_level: h2, dispatch: ctx.dispatch.clone() }) }
+            { plan_section(&PlanSectionProps { plan: parts.plan.clone(), level: parts.level, start_question: parts.start_question, heading_level: h, titled: false, dispatch: ctx.dispatch.clone() }) }
         </> },
         View::Subject(category) => {
             let group = parts.groups.iter().find(|g| g.category == category);
@@ -211,7 +211,7 @@ fn all_view(ctx: &ResultContext, parts: ResultParts) -> Html {
             { heading(h2, "smx-heading-m", false, html! { <>{ View::Notes.heading(parts.level) }</> }) }
             { notes }
         }
-        { plan_section(&PlanSectionProps { plan: parts.plan.clone(), level: parts.level, start_question: parts.start_question, heading_level: h2, dispatch: ctx.dispatch.clone() }) }
+        { plan_section(&PlanSectionProps { plan: parts.plan.clone(), level: parts.level, start_question: parts.start_question, heading_level: h2, titled: true, dispatch: ctx.dispatch.clone() }) }
         { heading(h2, "smx-heading-m", false, html! { <>{ "Your obligations" }</> }) }
         { obligation_list(ctx, parts.groups, parts.plan, (h2 + 1).min(6), true) }
         { answers_summary(&ctx.all_answers, true) }
