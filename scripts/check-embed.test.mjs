@@ -413,6 +413,7 @@ for (const via of ["loader", "tags"]) {
     await step('[data-testid="obligation"] [data-testid="status-in-progress"]');
     const duty = mount.locator('[data-testid="obligation"]').first();
     await duty.locator('[data-testid="status-in-progress"]').check();
+    await duty.locator('details[data-testid="track-details"] > summary').click(); // "Owner and evidence"
     await duty.locator('[data-testid="owner"]').fill("<img src=x onerror=alert(1)>");
     await duty.locator('[data-testid="note"]').fill("Booked.");
     // The all view: the summary, the plan (its folded dates in <details>), every duty.

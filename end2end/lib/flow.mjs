@@ -166,6 +166,18 @@ export function taskListViews(page) {
 }
 
 /**
+ * Opens a duty's "Owner and evidence" disclosure, `details[data-testid="track-details"]`
+ * (closed until something is recorded), by mouse, so that its owner and note boxes can be
+ * filled. `duty` is the duty's locator.
+ * @param {import('playwright-core').Locator} duty
+ */
+export async function openTrackFields(duty) {
+  const details = duty.locator(`details${tid('track-details')}`);
+  if (!(await details.evaluate((d) => d.open))) await details.locator('summary').first().click();
+  await duty.locator(`details${tid('track-details')}[open] ${tid('owner')}`).waitFor({ state: 'visible' });
+}
+
+/**
  * Every `<time datetime>` inside the obligations `[data-testid=obligation][data-ref=ref]`
  * (several obligations may cite one paragraph), sorted; `null` when no obligation has
  * that reference.

@@ -5,11 +5,14 @@ import { assertNoHorizontalScroll } from './flow.mjs';
 
 // Visible elements whose box reaches past the right edge of the window (or starts left of
 // 0): content that is cut off or needs sideways scrolling, even inside an element that hides
-// its overflow. Visually hidden text (1 px, clipped) is skipped. Runs in the page.
+// its overflow. Visually hidden text (1 px, clipped) is skipped, and so is what is not
+// rendered (the content of a closed <details>, which Chromium still lays out when asked for
+// its size). Runs in the page.
 function overflowing() {
   const width = document.documentElement.clientWidth;
   const out = [];
   for (const el of document.querySelectorAll('[data-testid="app"] *')) {
+    if (!el.checkVisibility()) continue;
     const r = el.getBoundingClientRect();
     if (r.width === 0 || r.height === 0) continue;
     const cs = getComputedStyle(el);
@@ -27,11 +30,12 @@ function overflowing() {
 }
 
 // Elements whose content is wider than their own box (a word running out of its panel),
-// leaving out visually hidden text and what is inside it. Runs in the page.
+// leaving out visually hidden text and what is inside it, and what is not rendered (as
+// above). Runs in the page.
 function overflowingContent() {
   const out = [];
   for (const el of document.querySelectorAll('[data-testid="app"] *')) {
-    if (el.clientWidth <= 1 || el.closest('.smx-visually-hidden')) continue;
+    if (!el.checkVisibility() || el.clientWidth <= 1 || el.closest('.smx-visually-hidden')) continue;
     if (el.scrollWidth > el.clientWidth + 1) {
       out.push(`${el.tagName.toLowerCase()}.${String(el.className).trim().split(/\s+/).join('.')}: content ${el.scrollWidth} px in ${el.clientWidth} px "${el.textContent.trim().slice(0, 40)}"`);
     }

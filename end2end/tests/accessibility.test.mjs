@@ -19,6 +19,7 @@ import {
   expectView,
   openView,
   taskListViews,
+  openTrackFields,
 } from '../lib/flow.mjs';
 
 let env;
@@ -198,6 +199,7 @@ for (const r of RESULTS) {
       const duty = page.locator(tid('obligation')).first();
       await duty.locator(tid('status-in-progress')).check();
       await page.waitForFunction(() => document.querySelector('[data-testid="obligation"]')?.dataset.status === 'in-progress');
+      await openTrackFields(duty);
       await duty.locator(tid('owner')).fill('Information security lead');
       await duty.locator(tid('note')).fill('Booked for March.');
       await duty.locator(`${tid('words')} summary`).click();

@@ -219,7 +219,11 @@ test('keyboard only: from the summary to a subject, a status, an owner and a not
     await expectFocus(page, `${duty} ${tid('status-in-progress')}`);
     await page.waitForFunction((sel) => document.querySelector(sel)?.dataset.status === 'in-progress', duty);
 
-    // Tab to the owner, type; Tab to the note, type. Each has its count of characters.
+    // Tab to "Owner and evidence" (closed: nothing recorded yet), Enter opens it; Tab to the
+    // owner, type; Tab to the note, type. Each has its count of characters.
+    await tabTo(page, `${duty} details${tid('track-details')} > summary`, { max: 5 });
+    await keyboard.press('Enter');
+    await page.waitForFunction((sel) => document.querySelector(sel)?.open === true, `${duty} details${tid('track-details')}`);
     await tabTo(page, `${duty} ${tid('owner')}`, { max: 5 });
     await keyboard.type('Alex Smith');
     await expectTextContaining(page, `${duty} ${tid('owner-count')}`, 'You have 90 characters remaining');

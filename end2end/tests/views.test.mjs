@@ -8,7 +8,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEnv, openApp, expectText, expectTextContaining } from '../lib/harness.mjs';
 import { assertNoAxeViolations } from '../lib/axe.mjs';
-import { tid, expectView, openView, viewSelector, taskListViews, expectFocus } from '../lib/flow.mjs';
+import { tid, expectView, openView, viewSelector, taskListViews, expectFocus, openTrackFields } from '../lib/flow.mjs';
 import { assertFits, pageSize } from '../lib/layout.mjs';
 import { S6_EXAMPLE, SUBJECTS, viewHeading, viewTitle } from '../lib/workspace.mjs';
 
@@ -150,6 +150,7 @@ test('a reload keeps the view, the marks and the text; a view= link opens its vi
     const duty = page.locator(`${viewSelector('subject-audit')} ${tid('obligation')}`).first();
     const id = await duty.getAttribute('data-id');
     await duty.locator(tid('status-in-place')).check();
+    await openTrackFields(duty);
     await duty.locator(tid('owner')).fill('Audit lead');
     await duty.locator(tid('note')).fill('Last audit passed.');
     await page.waitForFunction((id) => document.querySelector(`[data-testid="obligation"][data-id="${id}"]`)?.dataset.status === 'in-place', id);
@@ -160,6 +161,7 @@ test('a reload keeps the view, the marks and the text; a view= link opens its vi
     const again = page.locator(`${tid('obligation')}[data-id="${id}"]`);
     assert.equal(await again.getAttribute('data-status'), 'in-place');
     assert.equal(await again.locator(tid('status-in-place')).isChecked(), true);
+    assert.equal(await again.locator(`details${tid('track-details')}`).evaluate((d) => d.open), true, 'open: something is recorded');
     assert.equal(await again.locator(tid('owner')).inputValue(), 'Audit lead');
     assert.equal(await again.locator(tid('note')).inputValue(), 'Last audit passed.');
 
@@ -199,6 +201,7 @@ test('an owner or a note over its limit is kept as typed, with the count and the
     await expectView(page, 'subject-personnel');
     const id = await page.locator(tid('obligation')).first().getAttribute('data-id');
     const duty = `${tid('obligation')}[data-id="${id}"]`;
+    await openTrackFields(page.locator(duty));
     assert.equal(await page.locator(`${duty} ${tid('owner-error')}`).isVisible(), false, 'no error at first');
     const owner = 'x'.repeat(103);
     await page.locator(`${duty} ${tid('owner')}`).fill(owner);
@@ -233,6 +236,7 @@ test('an owner and a note that look like markup are shown as text, in the subjec
     await expectView(page, 'subject-certification');
     const duty = page.locator(tid('obligation')).first();
     const id = await duty.getAttribute('data-id');
+    await openTrackFields(duty);
     await duty.locator(tid('owner')).fill(hostile);
     await duty.locator(tid('note')).fill(`${hostile} and <b>bold</b>`);
     assert.equal(await duty.locator(tid('owner')).inputValue(), hostile);
