@@ -1,7 +1,8 @@
 // The result as a workspace of views (issue 14), on the issue's S6 example: every view
 // (summary, why, notes, plan, each subject, take, all) opened by its `view=` link is axe
-// clean (WCAG 2.2 A and AA), has its heading and document title, fits a 320 px wide window
-// and is no taller than the issue allows at 1280 × 900; the task list and the back link
+// clean (WCAG 2.2 A and AA), has its heading and document title, fits a 1280 px and a 320 px
+// wide window (also with every disclosure open) and is no taller than the issue allows at
+// 1280 × 900; the task list and the back link
 // move between them with focus on the heading; a reload keeps the view; what a user types
 // as an owner or a note is shown as text, never as markup.
 import { test, describe, before, after } from 'node:test';
@@ -114,6 +115,18 @@ for (const key of S6_VIEWS) {
       await assertFits(page, `view=${key} at 1280 px`);
       await page.setViewportSize({ width: 320, height: 720 });
       await assertFits(page, `view=${key} at 320 px`);
+      // Every disclosure open (a duty's owner and evidence, the clause's words, a plan row's
+      // later dates): it must fit as well, at both widths.
+      const opened = await page.evaluate(() => {
+        const all = [...document.querySelectorAll('[data-testid="app"] details:not([open])')];
+        for (const d of all) d.open = true;
+        return all.length;
+      });
+      if (opened > 0) {
+        await assertFits(page, `view=${key} at 320 px, ${opened} disclosures opened`);
+        await page.setViewportSize(DESKTOP);
+        await assertFits(page, `view=${key} at 1280 px, ${opened} disclosures opened`);
+      }
       await s.assertClean();
     } finally {
       await s.close();
