@@ -3,8 +3,10 @@
 // ============================================================================================
 //
 // Each row opens the production build at a URL fragment (a deep link that pre-fills every
-// answer) and checks the rendered result. tests/scenarios.test.mjs turns every row into one
-// test: adding a row is all it takes. While the table is empty, that test is reported as
+// answer) and checks the rendered result: the level, the Standards and the warnings on the
+// summary the result opens on, then everything else on the "Everything on one page" view
+// (opened through the task list), where every obligation and every plan row is.
+// tests/scenarios.test.mjs turns every row into one test: adding a row is all it takes. While the table is empty, that test is reported as
 // skipped (never as passed).
 //
 // A row:
@@ -26,8 +28,9 @@
 //     // Paragraph reference (data-ref) -> the datetime of every <time> inside the
 //     // obligations [data-testid="obligation"][data-ref=…] citing it (several obligations may
 //     // cite one paragraph), compared as a sorted list; the dated plan's rows
-//     // [data-testid="plan-entry"][data-ref=…] must hold exactly the same dates. A string
-//     // for one date; [] for a paragraph that is listed but has no date.
+//     // [data-testid="plan-entry"][data-ref=…] (one per duty and rule, repeats folded into
+//     // it, each date a <time>) must hold exactly the same dates. A string for one date; []
+//     // for a paragraph that is listed but has no date.
 //     dates: {
 //       '3.5.1(b)(ii)': '2027-07-04',
 //       '3.5.1(b)(iv)': ['2027-07-04'],
@@ -49,7 +52,8 @@
 //   }
 //
 // Every row also runs the harness's checks (no request after load, none off 127.0.0.1, no
-// CSP violation, no console error) and axe (WCAG 2.2 A and AA) on the result.
+// CSP violation, no console error) and axe (WCAG 2.2 A and AA) on the summary and on the
+// all-on-one-page view.
 //
 // The expected values must come from the schedules (core/sources/) worked by hand, never
 // from running the app. How each row's values were worked out is in the comment above it.

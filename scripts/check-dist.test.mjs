@@ -376,3 +376,26 @@ test("the code has no way to send or keep data: no cookies, beacons, sockets or 
   // embed.js, on the host page, only listens: it never posts a message back.
   assert.doesNotMatch(text("embed.js"), /postMessage\s*\(/);
 });
+
+test("the code writes no HTML from strings and runs no string as code: nothing for Trusted Types to refuse", () => {
+  // The sinks `require-trusted-types-for 'script'` guards (besides a script's src, which the
+  // loader sets through its own policy): a direct mount on such a host works only without them.
+  const sinks = ["innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "srcdoc", "createContextualFragment", "DOMParser", "new Function", "eval("];
+  for (const f of [bundleName(), LOADER, "embed.js"]) {
+    let js = text(f);
+    // Yew's reconciler handles raw HTML nodes too, so wasm-bindgen always emits this one
+    // import; it runs only for `Html::from_html_unchecked`, which the source never uses (below).
+    if (f === bundleName()) js = js.replace(/__wbg_set_innerHTML_[0-9a-f]+:function\((\w),(\w),(\w)\)\{\1\.innerHTML=\w+\(\2,\3\)\}/, "");
+    for (const word of sinks) assert.ok(!js.includes(word), `${f} mentions ${word}`);
+  }
+  const rust = (dir) =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? rust(path.join(dir, e.name)) : e.name.endsWith(".rs") ? [path.join(dir, e.name)] : [],
+    );
+  for (const file of rust(path.join(ROOT, "src"))) {
+    const code = readFileSync(file, "utf8");
+    for (const word of ["from_html_unchecked", "set_inner_html", "set_outer_html", "insert_adjacent_html", "js_sys::eval", "Function::new"]) {
+      assert.ok(!code.includes(word), `${path.relative(ROOT, file)} uses ${word}`);
+    }
+  }
+});

@@ -1,7 +1,8 @@
 // The built widget in headless Chromium (playwright-core from tools/, Debian's chromium):
 // its own page under the CSP, both embeds on the example portal page, the same from a portal
 // on another origin with a strict CSP of its own, hostile host styles, Subresource Integrity
-// refusing a changed file, and the panic fallback. Self-contained: two tiny local servers.
+// refusing a changed file, the panic fallback, and a direct mount on a host that enforces
+// Trusted Types. Self-contained: two tiny local servers.
 // Run by `scripts/test embed`; alone: SMX_DIST=dist node --test scripts/check-embed.test.mjs
 // Screenshots go to target/embed-check/ (set SMX_SHOTS to change).
 import assert from "node:assert/strict";
@@ -71,6 +72,10 @@ before(async () => {
   portal = await listen((req, res) => {
     requests.push({ server: "portal", url: req.url, cookie: req.headers.cookie });
     const url = new URL(req.url, "http://x");
+    if (url.pathname === "/trusted-types/") {
+      serveTrustedTypesHost(res, url);
+      return;
+    }
     if (url.pathname !== "/") {
       res.writeHead(404);
       res.end();
@@ -92,6 +97,39 @@ before(async () => {
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-dev-shm-usage"] });
   mkdirSync(SHOTS, { recursive: true });
 });
+
+// A host that enforces Trusted Types: `require-trusted-types-for 'script'` makes every
+// string that reaches an HTML, script or script-URL sink (innerHTML, script.src, eval…) an
+// error and a violation report. It mounts the widget directly, in the two ways README
+// documents: `?via=loader`, the stable loader (which adds the hashed module and stylesheet
+// through a Trusted Types policy of its own, "security-matrix", the one name this host's
+// `trusted-types` allows), and `?via=tags`, the two tags copied from the built index.html
+// (parsed from the HTML, so no sink at all).
+function serveTrustedTypesHost(res, url) {
+  const w = widget.origin;
+  let head;
+  if (url.searchParams.get("via") === "tags") {
+    const index = readFileSync(path.join(DIST, "index.html"), "utf8");
+    const tags = [...index.matchAll(/<script type="module"[^>]*><\/script>|<link[^>]*rel=stylesheet[^>]*>/g)].map((m) => m[0]);
+    assert.equal(tags.length, 2, "the module and the stylesheet in index.html");
+    head = tags
+      .map((t) => t.replace(/\s(src|href)=("?)\/([^"\s>]+)\2/, (_, name, _q, file) => ` ${name}="${w}/${file}"`))
+      .map((t) => (t.includes("crossorigin") ? t : t.replace(/>$/, ' crossorigin="anonymous">')))
+      .join("\n");
+  } else {
+    head = `<script src="${w}/security-matrix-loader.js" defer></script>`;
+  }
+  res.writeHead(200, {
+    "content-type": TYPES[".html"],
+    "content-security-policy":
+      `default-src 'none'; script-src ${w} 'wasm-unsafe-eval'; style-src ${w}; img-src data:; connect-src 'none'; ` +
+      "base-uri 'none'; form-action 'none'; require-trusted-types-for 'script'; trusted-types security-matrix",
+  });
+  res.end(`<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Trusted Types host</title>
+<link rel="icon" href="data:,">${head}</head>
+<body><main><h1>A host that enforces Trusted Types</h1>
+<div data-security-matrix data-heading-level="2"><p>Loading the security self-assessment…</p></div></main></body></html>`);
+}
 
 after(async () => {
   await browser?.close();
@@ -116,7 +154,7 @@ async function open(url, { width = 1000, height = 900 } = {}) {
   await context.addInitScript(() => {
     window.__violations = [];
     window.__messages = [];
-    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample ?? ""}`.trim()));
     window.addEventListener("message", (e) => window.__messages.push({ origin: e.origin, keys: Object.keys(e.data ?? {}).sort(), data: e.data }));
   });
   await page.goto(url);
@@ -161,7 +199,8 @@ test("the widget's own page works under its CSP, sends nothing and sets no cooki
   assert.ok(requests.every((r) => !r.cookie), "no request carried a cookie");
   assert.equal(await page.evaluate(() => window.__messages.length), 0, "not framed: no message");
   // The calendar file is made in the page: a download, and still no request to a server.
-  await page.goto(`${widget.origin}/${RESULT_LINK}`);
+  await page.goto(`${widget.origin}/${RESULT_LINK}&view=plan`);
+  await page.waitForSelector('[data-testid="result"][data-view="plan"]');
   const made = log.requests.length;
   const [download] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="download-ics"]')]);
   assert.match(download.suggestedFilename(), /\.ics$/);
@@ -346,3 +385,50 @@ test("a panic shows a readable message with Start again, which forgets the answe
     await context.close();
   }
 });
+
+/** Waits for `locator`; on a timeout, fails with the page's CSP violations and console errors. */
+async function waitOrExplain(page, log, locator, step) {
+  try {
+    await locator.waitFor();
+  } catch (e) {
+    const violations = await page.evaluate(() => window.__violations);
+    assert.fail(`${step}: ${e.message.split("\n")[0]}\nviolations: ${JSON.stringify(violations)}\nconsole: ${JSON.stringify(log.errors)}`);
+  }
+}
+
+for (const via of ["loader", "tags"]) {
+  test(`a host enforcing Trusted Types mounts the widget directly (${via}): a result, a subject and the all view, no violation`, async () => {
+    const { page, context, log } = await open(`${portal.origin}/trusted-types/?via=${via}${RESULT_LINK}`, { height: 3000 });
+    const mount = page.locator("[data-security-matrix]");
+    const step = (what) => waitOrExplain(page, log, mount.locator(what).first(), what);
+    assert.ok(await page.evaluate(() => window.trustedTypes !== undefined), "this Chromium has Trusted Types");
+    // The complete link opens the result on its summary.
+    await step('[data-testid="result"][data-view="summary"]');
+    assert.equal(await mount.locator('[data-testid="level"]').textContent(), "S6");
+    assert.equal(await heading(mount).evaluate((h) => h.tagName), "H2");
+    // A subject: its duties with their controls; a status, an owner and a note.
+    const key = await mount.locator('[data-testid="task"][data-view^="subject-"]').first().getAttribute("data-view");
+    await mount.locator(`[data-testid="task"][data-view="${key}"] [data-testid="task-link"]`).click();
+    await step(`[data-testid="result"][data-view="${key}"]`);
+    await step('[data-testid="obligation"] [data-testid="status-in-progress"]');
+    const duty = mount.locator('[data-testid="obligation"]').first();
+    await duty.locator('[data-testid="status-in-progress"]').check();
+    await duty.locator('details[data-testid="track-details"] > summary').click(); // "Owner and evidence"
+    await duty.locator('[data-testid="owner"]').fill("<img src=x onerror=alert(1)>");
+    await duty.locator('[data-testid="note"]').fill("Booked.");
+    // The all view: the summary, the plan (its folded dates in <details>), every duty.
+    await mount.locator('[data-testid="back"]').click();
+    await mount.locator('[data-testid="task"][data-view="all"] [data-testid="task-link"]').click();
+    await step('[data-testid="result"][data-view="all"]');
+    await step('[data-testid="plan-entry"]');
+    assert.ok((await mount.locator('[data-testid="obligation"]').count()) > 60, "every duty");
+    await mount.locator('[data-testid="print-words"]').check();
+    await step('[data-testid="words-text"]');
+    assert.equal(await mount.locator("img").count(), 0, "the owner is text");
+    assert.deepEqual(await page.evaluate(() => window.__violations), [], "Trusted Types (or other CSP) violations");
+    assert.deepEqual(log.errors, []);
+    assertOnlyOwnOrigins(log);
+    await page.screenshot({ path: path.join(SHOTS, `trusted-types-${via}.png`), fullPage: false });
+    await context.close();
+  });
+}

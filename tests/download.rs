@@ -29,6 +29,36 @@ struct Clicked {
     file_name: String,
 }
 
+/// Records every download the app starts (a click on an `<a download>`), and stops the
+/// browser from saving it, until the listener is dropped.
+fn capture_downloads(document: &web_sys::Document) -> (Rc<RefCell<Vec<Clicked>>>, EventListener) {
+    let seen: Rc<RefCell<Vec<Clicked>>> = Rc::default();
+    let listener = {
+        let seen = seen.clone();
+        let options = EventListenerOptions {
+            phase: EventListenerPhase::Capture,
+            passive: false,
+        };
+        EventListener::new_with_options(document, "click", options, move |e| {
+            let Some(a) = e
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .filter(|el| el.local_name() == "a" && el.has_attribute("download"))
+            else {
+                return;
+            };
+            e.prevent_default();
+            seen.borrow_mut().push(Clicked {
+                in_document: a.is_connected(),
+                href: a.get_attribute("href").unwrap_or_default(),
+                file_name: a.get_attribute("download").unwrap_or_default(),
+                anchor: a,
+            });
+        })
+    };
+    (seen, listener)
+}
+
 /// The text behind an object URL; an error if the URL was already revoked.
 async fn fetch_text(url: &str) -> Result<String, wasm_bindgen::JsValue> {
     let response: web_sys::Response =
@@ -102,30 +132,7 @@ async fn every_download_clicks_an_anchor_in_the_document_and_keeps_its_url() {
         "the link opens the result page"
     );
 
-    let seen: Rc<RefCell<Vec<Clicked>>> = Rc::default();
-    let listener = {
-        let seen = seen.clone();
-        let options = EventListenerOptions {
-            phase: EventListenerPhase::Capture,
-            passive: false,
-        };
-        EventListener::new_with_options(&document, "click", options, move |e| {
-            let Some(a) = e
-                .target()
-                .and_then(|t| t.dyn_into::<Element>().ok())
-                .filter(|el| el.local_name() == "a" && el.has_attribute("download"))
-            else {
-                return;
-            };
-            e.prevent_default();
-            seen.borrow_mut().push(Clicked {
-                in_document: a.is_connected(),
-                href: a.get_attribute("href").unwrap_or_default(),
-                file_name: a.get_attribute("download").unwrap_or_default(),
-                anchor: a,
-            });
-        })
-    };
+    let (seen, listener) = capture_downloads(&document);
 
     // (`text()` decodes UTF-8 and drops the CSV's byte-order mark.)
     for (view, button, extension, starts) in [
@@ -243,28 +250,7 @@ async fn the_compliance_matrix_downloads_as_a_spreadsheet_with_the_tracker() {
         "the stored session opens on Take it with you"
     );
 
-    let seen: Rc<RefCell<Vec<(String, String)>>> = Rc::default();
-    let listener = {
-        let seen = seen.clone();
-        let options = EventListenerOptions {
-            phase: EventListenerPhase::Capture,
-            passive: false,
-        };
-        EventListener::new_with_options(&document, "click", options, move |e| {
-            let Some(a) = e
-                .target()
-                .and_then(|t| t.dyn_into::<Element>().ok())
-                .filter(|el| el.local_name() == "a" && el.has_attribute("download"))
-            else {
-                return;
-            };
-            e.prevent_default();
-            seen.borrow_mut().push((
-                a.get_attribute("download").unwrap_or_default(),
-                a.get_attribute("href").unwrap_or_default(),
-            ));
-        })
-    };
+    let (seen, listener) = capture_downloads(&document);
     let button = root
         .query_selector("[data-testid=\"download-csv\"]")
         .unwrap()
@@ -275,7 +261,9 @@ async fn the_compliance_matrix_downloads_as_a_spreadsheet_with_the_tracker() {
     );
     button.dyn_into::<HtmlElement>().unwrap().click();
     yew::scheduler::flush().await;
-    let (file_name, href) = seen.borrow_mut().pop().expect("one download");
+    let Clicked {
+        file_name, href, ..
+    } = seen.borrow_mut().pop().expect("one download");
     let date = file_name
         .strip_prefix("security-obligations-S6-")
         .and_then(|rest| rest.strip_suffix(".csv"))

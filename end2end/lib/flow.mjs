@@ -127,6 +127,56 @@ export function ambiguityIds(page) {
   return page.locator(tid('ambiguity')).evaluateAll((els) => els.map((e) => e.getAttribute('data-ambiguity')));
 }
 
+// ---- the result's views ---------------------------------------------------------------------
+
+/** The root of the result view `key` (`summary`, `why`, `plan`, `subject-<id>`, `all`, …). */
+export const viewSelector = (key) => `${tid('result')}[data-view="${key}"]`;
+
+/** Waits until the result shows the view `key`. */
+export async function expectView(page, key, { timeout = 5000 } = {}) {
+  try {
+    await page.locator(viewSelector(key)).waitFor({ state: 'visible', timeout });
+  } catch (e) {
+    const shown = await page.evaluate(() => document.querySelector('[data-testid="result"]')?.dataset.view ?? null);
+    assert.equal(shown, key, 'the result view shown');
+    throw e;
+  }
+}
+
+/**
+ * From any result view, opens the view `key` by mouse the way a person would: "Back to
+ * your result" first when not on the summary, then the task list's link to it.
+ */
+export async function openView(page, key) {
+  const shown = await page.evaluate(() => document.querySelector('[data-testid="result"]')?.dataset.view ?? null);
+  assert.notEqual(shown, null, 'a result view is shown');
+  if (shown === key) return;
+  if (shown !== 'summary') {
+    await page.locator(`${viewSelector(shown)} ${tid('back')}`).click();
+    await expectView(page, 'summary');
+  }
+  if (key === 'summary') return;
+  await page.locator(`${tid('task')}[data-view="${key}"] ${tid('task-link')}`).click();
+  await expectView(page, key);
+}
+
+/** The keys of the views the summary's task list links to, in order. */
+export function taskListViews(page) {
+  return page.locator(`${tid('task-list')} ${tid('task')}`).evaluateAll((els) => els.map((e) => e.dataset.view));
+}
+
+/**
+ * Opens a duty's "Owner and evidence" disclosure, `details[data-testid="track-details"]`
+ * (closed until something is recorded), by mouse, so that its owner and note boxes can be
+ * filled. `duty` is the duty's locator.
+ * @param {import('playwright-core').Locator} duty
+ */
+export async function openTrackFields(duty) {
+  const details = duty.locator(`details${tid('track-details')}`);
+  if (!(await details.evaluate((d) => d.open))) await details.locator('summary').first().click();
+  await duty.locator(`details${tid('track-details')}[open] ${tid('owner')}`).waitFor({ state: 'visible' });
+}
+
 /**
  * Every `<time datetime>` inside the obligations `[data-testid=obligation][data-ref=ref]`
  * (several obligations may cite one paragraph), sorted; `null` when no obligation has
@@ -140,7 +190,11 @@ export function obligationDates(page, ref) {
   }, ref);
 }
 
-/** The same for the rows of the dated plan table, `[data-testid=plan-entry][data-ref=ref]`. */
+/**
+ * The same for the rows of the dated plan, `[data-testid=plan-entry][data-ref=ref]`: each
+ * folded row holds a `<time>` for every one of its dates (the later ones in a closed
+ * `<details>`, still in the document).
+ */
 export function planDates(page, ref) {
   return page.evaluate((ref) => {
     const els = [...document.querySelectorAll('[data-testid="plan-entry"]')].filter((e) => e.dataset.ref === ref);
@@ -149,17 +203,46 @@ export function planDates(page, ref) {
 }
 
 /**
- * Checks the dates of paragraph `ref`: the obligation(s) citing it show exactly `expected`
- * (a date or an array, compared as sorted sets; `[]` means listed but undated), and the
- * dated plan has a row for each of those dates and no other.
+ * Checks the dates of paragraph `ref` on the "Everything on one page" view (opened through
+ * the task list when another view is shown): the obligation(s) citing it show exactly
+ * `expected` (a date or an array, compared as sorted lists; `[]` means listed but undated),
+ * and the dated plan's rows for it hold each of those dates and no other.
  */
 export async function expectParagraphDates(page, ref, expected) {
   const want = (Array.isArray(expected) ? [...expected] : [expected]).sort();
+  await openView(page, 'all');
   await page.locator(tid('obligation')).first().waitFor({ state: 'attached' });
   const got = await obligationDates(page, ref);
   assert.notEqual(got, null, `no [data-testid=obligation][data-ref="${ref}"] on the page`);
   assert.deepEqual(got, want, `<time datetime> of the obligations citing ¶${ref}`);
   assert.deepEqual(await planDates(page, ref), want, `<time datetime> of the plan rows for ¶${ref}`);
+}
+
+/**
+ * Every plan date before `today` (the browser's local date) carries a
+ * `[data-testid="past"]` mark and no other does: per plan row, the number of marks equals
+ * the number of its dates before today. Returns how many dates were checked.
+ */
+export async function checkPastFlags(page) {
+  const rows = await page.locator(tid('plan-entry')).evaluateAll((trs) => {
+    const d = new Date();
+    const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    return trs.map((tr) => {
+      const dates = [...tr.querySelectorAll('time')].map((t) => t.getAttribute('datetime'));
+      return {
+        ref: tr.dataset.ref,
+        dates,
+        past: dates.filter((x) => x < today).length,
+        marks: tr.querySelectorAll('[data-testid="past"]').length,
+        today,
+      };
+    });
+  });
+  for (const r of rows) {
+    assert.ok(r.dates.length > 0, `plan row ¶${r.ref} has a <time>`);
+    assert.equal(r.marks, r.past, `plan row ¶${r.ref} (${r.dates.join(', ')}; today ${r.today}): past marks`);
+  }
+  return rows.reduce((n, r) => n + r.dates.length, 0);
 }
 
 /** Whether the page has no horizontal scrolling (WCAG 1.4.10 Reflow). */

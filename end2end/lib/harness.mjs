@@ -125,6 +125,9 @@ export async function openApp(browser, server, options = {}) {
   } = options;
   const origin = server.url;
   const context = await browser.newContext({ viewport, serviceWorkers: 'block' });
+  // A hook that never comes fails in 10 s rather than Playwright's 30: locally the app
+  // answers in milliseconds.
+  context.setDefaultTimeout(10000);
   const requests = [];
   const consoleErrors = [];
   const pageErrors = [];
@@ -248,6 +251,29 @@ export async function expectText(page, selector, expected, { timeout = 5000 } = 
     if (e?.name !== 'TimeoutError') throw e;
     const actual = await page.evaluate((sel) => document.querySelector(sel)?.textContent ?? null, selector);
     assert.equal(actual === null ? null : norm(actual), norm(expected), `text of ${selector}`);
+    throw e;
+  }
+}
+
+/**
+ * Waits (up to `timeout`) until the text of `selector` (whitespace collapsed) contains
+ * `expected` (a label may stand beside the value), then passes; otherwise fails showing the
+ * text it last saw.
+ */
+export async function expectTextContaining(page, selector, expected, { timeout = 5000 } = {}) {
+  try {
+    await page.waitForFunction(
+      ([sel, exp]) => {
+        const el = document.querySelector(sel);
+        return el !== null && el.textContent.replace(/\s+/g, ' ').includes(exp);
+      },
+      [selector, norm(expected)],
+      { timeout },
+    );
+  } catch (e) {
+    if (e?.name !== 'TimeoutError') throw e;
+    const actual = await page.evaluate((sel) => document.querySelector(sel)?.textContent ?? null, selector);
+    assert.ok(actual !== null && norm(actual).includes(norm(expected)), `text of ${selector}: ${JSON.stringify(actual)} should contain ${JSON.stringify(expected)}`);
     throw e;
   }
 }

@@ -1,12 +1,26 @@
 // axe-core (WCAG 2.0, 2.1 and 2.2, A and AA) on every state of the app: the start page,
 // every question page of both schedules, each of them again showing its error (error
-// summary and field error), the check-answers pages, the results at S1, S4 and S6, the 2017
-// result, and a result under print media emulation. Zero violations everywhere.
+// summary and field error), the check-answers pages, the results at S1, S4 and S6 and the
+// 2017 results (the summary, and a subject view with a duty marked, filled in and its
+// clause open), and the all-on-one-page view under print media emulation. Zero violations
+// everywhere. Every view of the S6 example is checked in views.test.mjs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEnv, openApp } from '../lib/harness.mjs';
 import { assertNoAxeViolations } from '../lib/axe.mjs';
-import { tid, expectQuestion, questionPage, answerByMouse, startByMouse, expectCheckAnswers, currentPage } from '../lib/flow.mjs';
+import {
+  tid,
+  expectQuestion,
+  questionPage,
+  answerByMouse,
+  startByMouse,
+  expectCheckAnswers,
+  currentPage,
+  expectView,
+  openView,
+  taskListViews,
+  openTrackFields,
+} from '../lib/flow.mjs';
 
 let env;
 before(async () => {
@@ -169,20 +183,33 @@ const RESULTS = [
 ];
 
 for (const r of RESULTS) {
-  test(`result page: ${r.name}`, async () => {
+  test(`result: ${r.name}, the summary and a subject with a status, an owner, a note and a clause open`, async () => {
     const s = await openApp(env.browser, env.server, { fragment: r.fragment });
     try {
       const { page } = s;
-      await page.locator(tid('result')).waitFor({ state: 'visible' });
+      await expectView(page, 'summary');
       if (r.level) assert.equal(await page.locator(tid('level')).textContent(), r.level);
-      else await page.locator(tid('device-verdict')).waitFor({ state: 'visible' });
-      await axe(page, `result ${r.name}`);
-      // Readiness marks and an opened clause change the page: check it again.
-      await page.locator(`${tid('obligation')} ${tid('ready-in-progress')}`).first().check();
-      await page.locator(`${tid('readiness-summary')} ${tid('action')}`).first().waitFor({ state: 'visible' });
-      await page.locator(`${tid('obligation')} summary`).first().click();
-      await page.locator(`${tid('obligation')} details[open]`).first().waitFor({ state: 'visible' });
-      await axe(page, `result ${r.name}, with a readiness mark and a clause open`);
+      else assert.equal(await page.locator(tid('level')).count(), 0);
+      await axe(page, `result ${r.name}: summary`);
+      // The first subject of the task list, its first duty marked and filled in, its
+      // clause's words open: the view changes, check it again.
+      const subject = (await taskListViews(page)).find((v) => v.startsWith('subject-'));
+      assert.ok(subject, 'the task list has a subject');
+      await openView(page, subject);
+      const duty = page.locator(tid('obligation')).first();
+      await duty.locator(tid('status-in-progress')).check();
+      await page.waitForFunction(() => document.querySelector('[data-testid="obligation"]')?.dataset.status === 'in-progress');
+      await openTrackFields(duty);
+      await duty.locator(tid('owner')).fill('Information security lead');
+      await duty.locator(tid('note')).fill('Booked for March.');
+      await duty.locator(`${tid('words')} summary`).click();
+      await duty.locator(`${tid('words')}[open]`).waitFor({ state: 'visible' });
+      await axe(page, `result ${r.name}: ${subject}, with a status, an owner, a note and a clause open`);
+      if (r.level === null) {
+        await openView(page, 'why');
+        await page.locator(tid('device-verdict')).waitFor({ state: 'visible' });
+        await axe(page, `result ${r.name}: why`);
+      }
       await s.assertClean();
     } finally {
       await s.close();
@@ -190,17 +217,22 @@ for (const r of RESULTS) {
   });
 }
 
-test('result page under print media emulation (S6 and 2017)', async () => {
+test('the all-on-one-page view under print media emulation (S6 and 2017), with and without the clause words', async () => {
   for (const r of RESULTS.filter((x) => x.name === 'S6' || x.name.startsWith('2017 with'))) {
-    const s = await openApp(env.browser, env.server, { fragment: r.fragment });
+    const s = await openApp(env.browser, env.server, { fragment: `${r.fragment}&view=all` });
     try {
       const { page } = s;
-      await page.locator(tid('result')).waitFor({ state: 'visible' });
+      await expectView(page, 'all');
       await page.emulateMedia({ media: 'print' });
       assert.ok(await page.evaluate(() => matchMedia('print').matches), 'print media is emulated');
       // The print stylesheet hides the buttons: the emulation took effect.
-      assert.equal(await page.locator(tid('start-again')).isVisible(), false);
+      assert.equal(await page.locator(tid('print')).isVisible(), false, 'the print button is hidden in print');
       await axe(page, `print ${r.name}`);
+      await page.emulateMedia({ media: 'screen' });
+      await page.locator(tid('print-words')).check();
+      await page.locator(tid('words-text')).first().waitFor({ state: 'attached' });
+      await page.emulateMedia({ media: 'print' });
+      await axe(page, `print ${r.name} with the schedule's own words`);
       await page.emulateMedia({ media: 'screen' });
       await s.assertClean();
     } finally {

@@ -3,7 +3,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEnv, openApp, expectText } from '../lib/harness.mjs';
 import { assertNoAxeViolations } from '../lib/axe.mjs';
-import { tid, expectParagraphDates, ambiguityIds } from '../lib/flow.mjs';
+import { tid, expectParagraphDates, ambiguityIds, expectView, openView } from '../lib/flow.mjs';
 import { SCENARIOS } from '../scenarios.mjs';
 
 const LEVEL = tid('level');
@@ -53,19 +53,13 @@ describe('deep-link scenarios (end2end/scenarios.mjs)', () => {
       const s = await openApp(env.browser, env.server, { fragment: row.fragment, readySelector: tid('result') });
       try {
         const { page } = s;
+        // The result opens on the summary: the level, the Standards and the warnings.
+        await expectView(page, 'summary');
         if (row.level === null) {
           assert.equal(await page.locator(LEVEL).count(), 0, 'no level on a 2017 result');
-          await page.locator(tid('device-verdict')).waitFor({ state: 'visible' });
         } else {
           await expectText(page, LEVEL, row.level);
           await expectText(page, STANDARDS, row.standards);
-        }
-        for (const [ref, datetime] of Object.entries(row.dates ?? {})) {
-          await expectParagraphDates(page, ref, datetime);
-        }
-        if (row.ambiguities) {
-          const shown = await ambiguityIds(page);
-          for (const id of row.ambiguities) assert.ok(shown.includes(id), `ambiguity note ${id} among [${shown.join(', ')}]`);
         }
         if (row.levelChange !== undefined) {
           const change = page.locator(tid('level-change'));
@@ -82,6 +76,17 @@ describe('deep-link scenarios (end2end/scenarios.mjs)', () => {
           if (row.standardsNote === null) assert.equal(await note.count(), 0, 'no note beside the Standards');
           else assert.match(await note.textContent(), row.standardsNote, 'note beside the Standards');
         }
+        await assertNoAxeViolations(page);
+        // Every obligation, the plan, the notes and the verdict: all on one page.
+        await openView(page, 'all');
+        for (const [ref, datetime] of Object.entries(row.dates ?? {})) {
+          await expectParagraphDates(page, ref, datetime);
+        }
+        if (row.ambiguities) {
+          const shown = await ambiguityIds(page);
+          for (const id of row.ambiguities) assert.ok(shown.includes(id), `ambiguity note ${id} among [${shown.join(', ')}]`);
+        }
+        if (row.level === null) await page.locator(tid('device-verdict')).waitFor({ state: 'visible' });
         if (row.verdict) assert.match(await page.locator(tid('device-verdict')).innerText(), row.verdict);
         for (const ref of row.conditions ?? []) {
           assert.ok((await page.locator(`${tid('device-conditions')} [data-ref=${cssString(ref)}]`).count()) > 0, `condition ${ref}`);

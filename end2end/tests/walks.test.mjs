@@ -21,6 +21,9 @@ import {
   expectCheckAnswers,
   expectParagraphDates,
   ambiguityIds,
+  expectView,
+  openView,
+  checkPastFlags,
 } from '../lib/flow.mjs';
 
 let env;
@@ -31,22 +34,13 @@ after(async () => {
   await env?.close();
 });
 
-/** Every plan row dated before today (the browser's local date) says "past"; no other does. */
-async function checkPastFlags(page) {
-  const rows = await page.locator(tid('plan-entry')).evaluateAll((trs) => {
-    const d = new Date();
-    const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-    return trs.map((tr) => ({
-      date: tr.querySelector('time').getAttribute('datetime'),
-      past: tr.querySelector('[data-testid="past"]') !== null,
-      today,
-    }));
-  });
-  for (const r of rows) assert.equal(r.past, r.date < r.today, `plan row ${r.date} (today ${r.today}): past flag`);
-}
+/** Whether an obligation's text says it depends on route (a) or (b), or on hosting. */
+const OPEN_CONDITION = /Applies (where|if) (you take route \(|you host Customer Data)/;
 
 /**
- * The result page, through the hooks.
+ * The result, through the hooks: the level, the Standards and ¶1.4 on the summary it opens
+ * on; every obligation, the plan, the notes and the 2017 verdict on the "Everything on one
+ * page" view, opened through the task list (the page is left on that view).
  * @param {import('playwright-core').Page} page
  * @param {{
  *   level?: string, standards?: string,
@@ -56,13 +50,23 @@ async function checkPastFlags(page) {
  * }} exp
  */
 async function checkResult(page, exp) {
-  await page.locator(tid('result')).waitFor({ state: 'visible' });
+  await expectView(page, 'summary');
   if (exp.level) {
     await expectText(page, tid('level'), exp.level);
     await expectText(page, tid('standards'), exp.standards);
   } else {
     assert.equal(await page.locator(tid('level')).count(), 0, 'a 2017 result has no S-level');
   }
+  if (exp.levelChange !== undefined) {
+    const change = page.locator(tid('level-change'));
+    if (exp.levelChange === null) assert.equal(await change.count(), 0, 'no paragraph 1.4 notice');
+    else {
+      const text = await change.textContent();
+      const [from, to] = exp.levelChange;
+      assert.match(text, new RegExp(`from ${from} to ${to}\\b`), 'paragraph 1.4 notice');
+    }
+  }
+  await openView(page, 'all');
   for (const [ref, dates] of Object.entries(exp.dates ?? {})) await expectParagraphDates(page, ref, dates);
   for (const ref of exp.listed ?? []) {
     assert.ok((await page.locator(`${tid('obligation')}[data-ref="${ref}"]`).count()) > 0, `¶${ref} is listed`);
@@ -73,15 +77,6 @@ async function checkResult(page, exp) {
   if (exp.ambiguities) {
     const shown = await ambiguityIds(page);
     for (const id of exp.ambiguities) assert.ok(shown.includes(id), `ambiguity note ${id} among ${shown.join(', ')}`);
-  }
-  if (exp.levelChange !== undefined) {
-    const change = page.locator(tid('level-change'));
-    if (exp.levelChange === null) assert.equal(await change.count(), 0, 'no paragraph 1.4 notice');
-    else {
-      const text = await change.textContent();
-      const [from, to] = exp.levelChange;
-      assert.match(text, new RegExp(`from ${from} to ${to}\\b`), 'paragraph 1.4 notice');
-    }
   }
   if (exp.needsDate !== undefined) {
     assert.equal(await page.locator(tid('plan-needs-date')).isVisible(), exp.needsDate, 'the plan asks for the start date');
@@ -248,9 +243,10 @@ test('DF, special category data, professional recipient no: S4 (Basic without ac
       needsDate: false,
     },
     more: async (page) => {
-      const condition = (ref) => page.locator(`${tid('obligation')}[data-ref="${ref}"] .smx-obligation__condition`).first().innerText();
-      assert.match(await condition('3.4.1(a)'), /route \(a\)/);
-      assert.match(await condition('3.4.1(b)(i)'), /route \(b\)/);
+      // On the all view (checkResult leaves the page there): each says which route it is for.
+      const text = (ref) => page.locator(`${tid('obligation')}[data-ref="${ref}"]`).first().innerText();
+      assert.match(await text('3.4.1(a)'), /Applies if you take route \(a\)/);
+      assert.match(await text('3.4.1(b)(i)'), /Applies if you take route \(b\)/);
     },
   });
 });
@@ -334,9 +330,12 @@ test('DF, S5 by route (a) without hosting Customer Data: the route (b) and hosti
     },
     more: async (page) => {
       // Nothing left open: no duty says it depends on the route or on hosting.
-      const conditions = await page.locator('.smx-obligation__condition').allInnerTexts();
-      assert.ok(!conditions.some((t) => /route \(|host Customer Data/.test(t)), conditions.join(' | '));
-      // Copy link carries them: the link the result offers ends with both keys.
+      const texts = await page.locator(tid('obligation')).allInnerTexts();
+      assert.ok(texts.length > 0, 'obligations on the all view');
+      const open = texts.filter((t) => OPEN_CONDITION.test(t));
+      assert.deepEqual(open, [], 'obligations that depend on the route or on hosting');
+      // Copy link carries them: the link the summary offers ends with both keys.
+      await openView(page, 'summary');
       await page.locator(tid('copy-link')).click();
       assert.match(await page.locator(tid('link-text')).inputValue(), /&route=a&hosting=no$/);
       // Check answers shows them, each with its Change link.
@@ -469,6 +468,7 @@ test('after a result, Start again clears the answers and returns to the start pa
   });
   try {
     const { page } = s;
+    await expectView(page, 'summary');
     await page.locator(tid('level')).waitFor({ state: 'visible' });
     await page.locator(tid('start-again')).click();
     await startByMouse(page, 'df');

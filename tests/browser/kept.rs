@@ -236,13 +236,7 @@ async fn event_dates_survive_a_reload_and_go_into_the_saved_file() {
         .and_then(|t| t.get_attribute("datetime"))
     };
     assert_eq!(due(&w), None, "no date, no deadline");
-    let date = input(&w);
-    date.set_value("2027-03-01");
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    date.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap())
-        .unwrap();
-    w.settle().await;
+    w.set_value(&input(&w), "2027-03-01", "change").await;
     let dated = due(&w).expect("the event's deadline is dated");
     assert!(dated.as_str() >= "2027-03-01", "{dated}");
     let saved = downloaded_text(&w, "save-file").await;

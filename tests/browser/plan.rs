@@ -66,13 +66,7 @@ async fn set_event(w: &Widget, event: &str, value: &str) {
         .unwrap_or_else(|| panic!("no date input for {event}"))
         .dyn_into()
         .unwrap();
-    input.set_value(value);
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    input
-        .dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap())
-        .unwrap();
-    w.settle().await;
+    w.set_value(&input, value, "change").await;
 }
 
 #[wasm_bindgen_test]

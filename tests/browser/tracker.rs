@@ -223,6 +223,21 @@ async fn a_status_is_marked_on_its_duty_alone() {
     w.close();
 }
 
+/// What `owner_and_note_survive_a_reload_and_a_saved_file` recorded on ¶3.6.1(a), as shown
+/// in its subject view.
+fn kept(w: &Widget) {
+    let d = duty(w, "df-3-6-1-a");
+    assert_eq!(value(&part(&d, "owner")), "Head of IT");
+    assert_eq!(
+        value(&part(&d, "note")),
+        "Policy v2 on the intranet\nReviewed in May"
+    );
+    assert_eq!(
+        d.get_attribute("data-status").as_deref(),
+        Some("in-progress")
+    );
+}
+
 #[wasm_bindgen_test]
 async fn owner_and_note_survive_a_reload_and_a_saved_file() {
     let w = Widget::open(Some(S6_CERTIFICATION), false).await;
@@ -247,16 +262,7 @@ async fn owner_and_note_survive_a_reload_and_a_saved_file() {
     // A reload in the same tab: the same view, the same text.
     let w = Widget::open(None, true).await;
     assert_eq!(view(&w), "subject-certification");
-    let d = duty(&w, "df-3-6-1-a");
-    assert_eq!(value(&part(&d, "owner")), "Head of IT");
-    assert_eq!(
-        value(&part(&d, "note")),
-        "Policy v2 on the intranet\nReviewed in May"
-    );
-    assert_eq!(
-        d.get_attribute("data-status").as_deref(),
-        Some("in-progress")
-    );
+    kept(&w);
     let saved = downloaded_text(&w, "save-file").await;
     assert!(saved.contains("Head of IT"), "{saved}");
     w.close();
@@ -266,16 +272,7 @@ async fn owner_and_note_survive_a_reload_and_a_saved_file() {
     choose_file(&w, "security-assessment-S6.json", &saved).await;
     wait_for(&w, "the result page", |w| w.has("result")).await;
     w.view("subject-certification").await;
-    let d = duty(&w, "df-3-6-1-a");
-    assert_eq!(value(&part(&d, "owner")), "Head of IT");
-    assert_eq!(
-        value(&part(&d, "note")),
-        "Policy v2 on the intranet\nReviewed in May"
-    );
-    assert_eq!(
-        d.get_attribute("data-status").as_deref(),
-        Some("in-progress")
-    );
+    kept(&w);
     // And in the printed view, as text.
     w.view("all").await;
     let d = duty(&w, "df-3-6-1-a");

@@ -103,11 +103,17 @@ impl Widget {
 
     pub async fn type_in(&self, testid: &str, value: &str) {
         let input: HtmlInputElement = self.get(testid).dyn_into().unwrap();
+        self.set_value(&input, value, "input").await;
+    }
+
+    /// Sets an input's value and fires `event` (`input` or `change`) on it, bubbling, as
+    /// typing or choosing a date does; then lets the app render.
+    pub async fn set_value(&self, input: &HtmlInputElement, value: &str, event: &str) {
         input.set_value(value);
         let init = web_sys::EventInit::new();
         init.set_bubbles(true);
         input
-            .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+            .dispatch_event(&web_sys::Event::new_with_event_init_dict(event, &init).unwrap())
             .unwrap();
         self.settle().await;
     }
