@@ -33,12 +33,12 @@ pub fn and_list(names: &[String]) -> String {
     }
 }
 
-/// The key two spellings of one Customer share: trimmed, spaces collapsed, any case.
+/// The key two spellings of one Customer share: trimmed, spaces collapsed, any ASCII case.
 fn customer_key(name: &str) -> String {
     name.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
-        .to_lowercase()
+        .to_ascii_lowercase()
 }
 
 /// The notices due when `applied` is the level: one per Customer (in the order their first

@@ -182,7 +182,7 @@ pub fn contract_page(p: &ContractPageProps) -> Html {
         }
     };
     html! {
-        <div key={format!("contract-{:?}", p.index)} class="smx-page" data-testid="contract-page">
+        <div key={p.index.map_or("contract-new".to_string(), |i| format!("contract-{i}"))} class="smx-page" data-testid="contract-page">
             { back_link(&p.dispatch) }
             if !summary.is_empty() {
                 { error_summary(&ErrorSummaryProps { errors: summary, heading_level: (h + 1).min(6) }) }

@@ -93,7 +93,7 @@ fn capital(s: &str) -> String {
     let s = s.strip_prefix("the ").unwrap_or(s);
     let mut c = s.chars();
     c.next().map_or(String::new(), |f| {
-        f.to_uppercase().collect::<String>() + c.as_str()
+        f.to_ascii_uppercase().to_string() + c.as_str()
     })
 }
 
