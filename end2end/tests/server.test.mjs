@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
 import zlib from 'node:zlib';
-import { serveDist, CSP, acceptsEncoding } from '../serve-dist.mjs';
+import { serveDist, CSP, acceptsEncoding, DIST_DIR } from '../serve-dist.mjs';
+import { startEnv, openApp } from '../lib/harness.mjs';
 
 const JS = 'export const answer = 42; // '.padEnd(400, 'x');
 const CSS = '.smx { color: black } '.repeat(20);
@@ -175,5 +176,19 @@ test('serves the .br or the .gz beside a file as a host with precompressed files
     assert.equal((await get('/pre', 'br, gzip')).status, 404);
   } finally {
     await s.close();
+  }
+});
+
+test('Chromium gets the built files as their .br copies, and the app starts: integrity holds', async () => {
+  const env = await startEnv({ csp: true, root: DIST_DIR });
+  try {
+    const s = await openApp(env.browser, env.server);
+    await s.assertClean();
+    await s.close();
+    const files = env.server.log.filter((e) => e.status === 200);
+    assert.ok(files.length >= 3, `only ${files.length} files served`);
+    for (const e of files) assert.equal(e.encoding, 'br', `${e.path} sent as ${e.encoding ?? 'it is'}`);
+  } finally {
+    await env.close();
   }
 });
