@@ -37,6 +37,7 @@ import {
   FIRST_QUESTION_FRAGMENT,
 } from './lib/harness.mjs';
 import { S6_EXAMPLE } from './lib/workspace.mjs';
+import { precompress } from '../scripts/precompress.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -160,6 +161,8 @@ async function writeStaticTwin(browser, server, dir) {
       styles.map((href) => `<link rel="stylesheet" href="${href}">`).join('') +
       `</head><body>${body}</body></html>`;
     fs.writeFileSync(path.join(dir, 'static-twin.html'), html);
+    // Served as the app's files are: compressed copies beside it.
+    precompress(dir);
     return html;
   } finally {
     await context.close();

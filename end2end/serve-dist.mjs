@@ -3,8 +3,14 @@
 // unless one is given, and serves files with their proper MIME types (`.wasm` as
 // `application/wasm`, which WebAssembly.instantiateStreaming requires).
 //
+// Like a host with precompressed files (nginx `brotli_static`/`gzip_static`, Caddy
+// `precompressed br gzip`), it sends X.br in place of X when the request's Accept-Encoding
+// allows br and X.br is there, otherwise X.gz when gzip is allowed and X.gz is there,
+// otherwise X: with `Content-Encoding`, X's own Content-Type and, for every file that has a
+// compressed copy, `Vary: Accept-Encoding`. The request log records the encoding sent.
+//
 // The Content-Security-Policy header is sent only when asked (`csp: true`, or `--csp` on
-// the command line): the app does not fit that policy yet.
+// the command line).
 //
 //   node end2end/serve-dist.mjs [DIR] [--port N] [--csp]     (DIR defaults to dist/)
 import http from 'node:http';
@@ -46,10 +52,34 @@ export const MIME_TYPES = {
   '.pdf': 'application/pdf',
 };
 
+/** The encodings a server may use, in the order it prefers them, and their file suffixes. */
+export const PRECOMPRESSED = [
+  { coding: 'br', suffix: '.br' },
+  { coding: 'gzip', suffix: '.gz' },
+];
+
+/**
+ * Whether an Accept-Encoding header value allows `coding` (RFC 9110 12.5.3): named with a
+ * q-value above 0, or not named and `*` is there with a q-value above 0. No header: only
+ * identity.
+ */
+export function acceptsEncoding(header, coding) {
+  if (!header) return false;
+  let star;
+  for (const part of String(header).split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim().match(/^q\s*=\s*([0-9.]+)$/)).find(Boolean);
+    const allowed = !q || Number(q[1]) > 0;
+    if (name.trim() === coding) return allowed;
+    if (name.trim() === '*') star = allowed;
+  }
+  return star ?? false;
+}
+
 /**
  * Serves `root` on 127.0.0.1.
  * @param {{root?: string, port?: number, csp?: boolean}} [options]
- * @returns {Promise<{url: string, port: number, root: string, log: {method: string, path: string, status: number}[], close: () => Promise<void>}>}
+ * @returns {Promise<{url: string, port: number, root: string, log: {method: string, path: string, status: number, encoding: string|null}[], close: () => Promise<void>}>}
  */
 export async function serveDist({ root = DIST_DIR, port = 0, csp = false } = {}) {
   root = path.resolve(root);
@@ -58,7 +88,7 @@ export async function serveDist({ root = DIST_DIR, port = 0, csp = false } = {})
   }
   const log = [];
   const server = http.createServer((req, res) => {
-    const entry = { method: req.method, path: req.url, status: 0 };
+    const entry = { method: req.method, path: req.url, status: 0, encoding: null };
     log.push(entry);
     const send = (status, headers, body) => {
       entry.status = status;
@@ -85,10 +115,25 @@ export async function serveDist({ root = DIST_DIR, port = 0, csp = false } = {})
     if (pathname.includes('\0') || !file.startsWith(root + path.sep)) {
       return send(404, { 'Content-Type': 'text/plain' }, 'not found\n');
     }
-    fs.readFile(file, (err, body) => {
-      if (err) return send(404, { 'Content-Type': 'text/plain' }, 'not found\n');
+    fs.stat(file, (err, stat) => {
+      if (err || !stat.isFile()) return send(404, { 'Content-Type': 'text/plain' }, 'not found\n');
       const type = MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-      send(200, { 'Content-Type': type, 'Content-Length': body.length }, body);
+      const copies = PRECOMPRESSED.filter(({ suffix }) => isFile(file + suffix));
+      const chosen = copies.find(({ coding }) => acceptsEncoding(req.headers['accept-encoding'], coding));
+      fs.readFile(chosen ? file + chosen.suffix : file, (err, body) => {
+        if (err) return send(404, { 'Content-Type': 'text/plain' }, 'not found\n');
+        entry.encoding = chosen?.coding ?? null;
+        send(
+          200,
+          {
+            'Content-Type': type,
+            'Content-Length': body.length,
+            ...(chosen ? { 'Content-Encoding': chosen.coding } : {}),
+            ...(copies.length ? { Vary: 'Accept-Encoding' } : {}),
+          },
+          body,
+        );
+      });
     });
   });
   await new Promise((resolve, reject) => {
@@ -107,6 +152,14 @@ export async function serveDist({ root = DIST_DIR, port = 0, csp = false } = {})
         server.closeAllConnections();
       }),
   };
+}
+
+function isFile(p) {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

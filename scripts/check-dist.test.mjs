@@ -1,13 +1,17 @@
 // Checks of a built dist/ (no browser): the CSP, Subresource Integrity, no inline script,
-// the stylesheet's scope, the embedded WebAssembly, and no way out for data in the code.
+// the stylesheet's scope, the embedded WebAssembly, no way out for data in the code, and the
+// precompressed .br and .gz copies of every text file.
 // Run by `scripts/test embed` (which builds first); alone: SMX_DIST=dist node --test scripts/check-dist.test.mjs
 import assert from "node:assert/strict";
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
+import zlib from "node:zlib";
 import { attr, byteMapping, bytesLiteral, CHARS_BY_COST, decodeBytes, inverseTable, LOADER, minifyJs, sri } from "./postbuild.mjs";
+import { brotli, precompress } from "./precompress.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const DIST = path.resolve(ROOT, process.env.SMX_DIST ?? "dist");
@@ -397,5 +401,94 @@ test("the code writes no HTML from strings and runs no string as code: nothing f
     for (const word of ["from_html_unchecked", "set_inner_html", "set_outer_html", "insert_adjacent_html", "js_sys::eval", "Function::new"]) {
       assert.ok(!code.includes(word), `${path.relative(ROOT, file)} uses ${word}`);
     }
+  }
+});
+
+// ---------------------------------------------------------------- precompressed copies
+
+// The text files a host may send compressed (issue 17), named here rather than taken from
+// scripts/precompress.mjs, so a file type dropped there fails this test.
+const TEXT = [".html", ".js", ".css", ".json", ".svg", ".mjs", ".txt", ".webmanifest"];
+const isCopy = (f) => /\.(br|gz)$/.test(f) && existsSync(path.join(DIST, f.slice(0, -3)));
+
+test("every text file in dist/ has a .br (brotli 11) and a .gz (gzip -9) beside it that decode to it byte for byte", () => {
+  const text = files().filter((f) => TEXT.includes(path.extname(f)));
+  for (const must of ["index.html", "example/index.html", LOADER, "embed.js", bundleName(), stylesheet()]) {
+    assert.ok(text.includes(must), `${must} is among the text files`);
+  }
+  for (const f of text) {
+    const bytes = read(f);
+    const br = read(f + ".br");
+    const gz = read(f + ".gz");
+    assert.ok(zlib.brotliDecompressSync(br).equals(bytes), `${f}.br decodes to ${f}`);
+    assert.ok(zlib.gunzipSync(gz).equals(bytes), `${f}.gz decodes to ${f}`);
+    // Quality 11: compressing again with the build's settings gives the same bytes.
+    assert.ok(br.equals(brotli(bytes)), `${f}.br is brotli at quality 11`);
+    // gzip's header says how hard it tried: XFL 2 is "maximum compression" (level 9).
+    assert.equal(gz[8], 2, `${f}.gz is gzip -9`);
+  }
+  const bundle = bundleName();
+  assert.ok(read(bundle + ".br").length < read(bundle + ".gz").length, "brotli beats gzip on the bundle");
+});
+
+test("no .br or .gz for anything but a text file: not for binary or already-compressed files", () => {
+  const copies = files().filter(isCopy);
+  assert.ok(copies.length >= 12, `only ${copies.length} compressed copies`);
+  for (const c of copies) assert.ok(TEXT.includes(path.extname(c.slice(0, -3))), `${c} is beside a file that is not text`);
+  // Every other .br or .gz in dist/ would be a file of its own; there are none.
+  assert.deepEqual(files().filter((f) => /\.(br|gz)$/.test(f) && !isCopy(f)), []);
+});
+
+test("integrity is that of the uncompressed files, which is what the .br and .gz decode to", () => {
+  let checked = 0;
+  const loaderAssets = JSON.parse(text(LOADER).match(/var assets = (\[.*\]);/)[1]);
+  const refs = [
+    ...htmlPages().flatMap((page) =>
+      [...tags(text(page), "script"), ...tags(text(page), "link")]
+        .filter((t) => attr(t, "integrity"))
+        .map((t) => ({ file: target(page, attr(t, "src") ?? attr(t, "href")), integrity: attr(t, "integrity") })),
+    ),
+    ...loaderAssets,
+  ];
+  for (const { file, integrity } of refs) {
+    assert.equal(integrity, sri(read(file)), file);
+    assert.equal(sri(zlib.brotliDecompressSync(read(file + ".br"))), integrity, `${file}.br`);
+    assert.equal(sri(zlib.gunzipSync(read(file + ".gz"))), integrity, `${file}.gz`);
+    assert.notEqual(sri(read(file + ".br")), integrity);
+    checked++;
+  }
+  assert.ok(checked >= 6, `only ${checked} references checked`);
+});
+
+test("precompress() compresses the text files in every folder and leaves the rest alone", () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "smx-precompress-"));
+  try {
+    const put = (f, bytes) => {
+      mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+      writeFileSync(path.join(dir, f), bytes);
+    };
+    const texts = ["index.html", "a.js", "b.mjs", "c.css", "d.json", "e.svg", "f.txt", "site.webmanifest", "sub/deeper/page.html"];
+    for (const f of texts) put(f, `${f}: ` + "some text, ".repeat(50));
+    const binary = ["logo.png", "photo.jpg", "font.woff2", "app.wasm", "old.js.gz", "archive.zip", "favicon.ico", "sub/doc.pdf"];
+    for (const f of binary) put(f, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]));
+    put(".stage/hidden.js", "a staging folder: not part of the build");
+    const done = precompress(dir);
+    assert.deepEqual(done.map((d) => d.file).sort(), [...texts].sort());
+    const all = (d, rel = "") =>
+      readdirSync(path.join(d, rel)).flatMap((n) => (statSync(path.join(d, rel, n)).isDirectory() ? all(d, path.join(rel, n)) : [path.join(rel, n)]));
+    const expected = [...texts, ...texts.map((f) => f + ".br"), ...texts.map((f) => f + ".gz"), ...binary, ".stage/hidden.js"];
+    assert.deepEqual(all(dir).sort(), expected.sort());
+    for (const f of texts) {
+      const bytes = readFileSync(path.join(dir, f));
+      assert.ok(zlib.brotliDecompressSync(readFileSync(path.join(dir, f + ".br"))).equals(bytes), f);
+      assert.ok(zlib.gunzipSync(readFileSync(path.join(dir, f + ".gz"))).equals(bytes), f);
+    }
+    // Run again on a changed file: its copies follow it.
+    put("a.js", "changed");
+    precompress(dir);
+    assert.equal(zlib.brotliDecompressSync(readFileSync(path.join(dir, "a.js.br"))).toString(), "changed");
+    assert.equal(zlib.gunzipSync(readFileSync(path.join(dir, "a.js.gz"))).toString(), "changed");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

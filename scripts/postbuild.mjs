@@ -18,6 +18,10 @@
 // 4. Every <script src> and <link rel=stylesheet|modulepreload> in every built HTML page
 //    (index.html, example/index.html) gets integrity="sha384-…"; any reference to another
 //    host, and any inline script or style left in a page, fails the build.
+// 5. Last, when every file is final: X.br (brotli 11) and X.gz (gzip -9) beside every text
+//    file X, for hosts that serve precompressed files (scripts/precompress.mjs); not in
+//    debug builds. Integrity stays that of the uncompressed bytes, which is what a browser
+//    checks after decoding.
 //
 // Usage: node scripts/postbuild.mjs [dir]   (dir defaults to $TRUNK_STAGING_DIR)
 import { createHash } from "node:crypto";
@@ -25,6 +29,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync 
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { precompress } from "./precompress.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -377,7 +382,11 @@ async function main() {
   writeFileSync(path.join(dir, LOADER), loader(assets));
   const problems = htmlFiles(dir).flatMap((f) => addIntegrity(dir, f));
   if (problems.length) throw new Error("the build does not fit the CSP:\n  " + problems.join("\n  "));
-  console.log(`postbuild: ${bundleName} (JS + WebAssembly, ${readFileSync(path.join(dir, bundleName)).length} bytes), ${LOADER}, integrity on every page's assets`);
+  // Not in debug builds (trunk serve, which never sends them): brotli 11 takes seconds on
+  // the unoptimised bundle.
+  const compressed = process.env.TRUNK_PROFILE === "debug" ? null : precompress(dir);
+  const copies = compressed ? `, .br and .gz beside ${compressed.length} text files` : "";
+  console.log(`postbuild: ${bundleName} (JS + WebAssembly, ${readFileSync(path.join(dir, bundleName)).length} bytes), ${LOADER}, integrity on every page's assets${copies}`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
