@@ -18,9 +18,6 @@ export const QUESTION_KIND = {
   months: 'number',
   access: 'radio',
   other: 'radio',
-  other_subjects: 'number',
-  other_special: 'number',
-  current_level: 'radio',
   commencement: 'date',
   route: 'radio',
   hosting: 'radio',
@@ -34,7 +31,7 @@ export const QUESTION_KIND = {
 /** Every question of each schedule, in the order the flow can ask them. */
 export const DF_QUESTIONS = [
   'subjects', 'special', 'professional', 'value', 'months', 'access', 'other',
-  'other_subjects', 'other_special', 'current_level', 'commencement', 'route', 'hosting',
+  'commencement', 'route', 'hosting',
 ];
 export const SM2017_QUESTIONS = ['effective', 'own_devices', 'marking', 'long_term', 'bulk'];
 
@@ -84,6 +81,8 @@ export async function startByMouse(page, schedule = 'df') {
  * 'YYYY-MM-DD'; `null` skips an optional question) and presses Continue, by mouse.
  */
 export async function answerByMouse(page, key, value) {
+  if (key === 'contract') return addContractByMouse(page, value);
+  if (key === 'contracts') return contractsByMouse(page, value);
   await expectQuestion(page, key);
   const q = questionPage(page, key);
   if (value === null) {
@@ -106,6 +105,30 @@ export async function answerByMouse(page, key, value) {
     }
   }
   await q.locator(tid('continue')).click();
+}
+
+/**
+ * On a contract's page (after "Do you have other Call-Off Contracts?" yes, or "Add another
+ * contract"): fills in `{ name, customer, subjects, special, level }` and saves; the list
+ * of contracts follows.
+ */
+export async function addContractByMouse(page, { name = '', customer, subjects, special = '0', level = 'none' }) {
+  const p = page.locator(tid('contract-page'));
+  await p.waitFor({ state: 'visible' });
+  await p.locator(tid('contract-name')).fill(name);
+  await p.locator(tid('contract-customer')).fill(customer);
+  await p.locator(tid('contract-subjects')).fill(String(subjects));
+  await p.locator(tid('contract-special')).fill(String(special));
+  await p.locator(tid(`contract-level-${level}`)).check();
+  await p.locator(tid('save-contract')).click();
+  await page.locator(tid('contracts')).waitFor({ state: 'visible' });
+}
+
+/** On the list of contracts: 'add' (Add another contract) or 'done' (Continue). */
+export async function contractsByMouse(page, what) {
+  const list = page.locator(tid('contracts'));
+  await list.waitFor({ state: 'visible' });
+  await list.locator(tid(what === 'add' ? 'add-contract' : 'continue')).click();
 }
 
 /** Answers each `[key, value]` in turn, checking that the flow asks exactly these, in order. */

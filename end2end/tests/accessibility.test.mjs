@@ -20,6 +20,8 @@ import {
   openView,
   taskListViews,
   openTrackFields,
+  addContractByMouse,
+  contractsByMouse,
 } from '../lib/flow.mjs';
 
 let env;
@@ -78,9 +80,18 @@ test('start page, every DF question (with and without its error) and check answe
     await checkQuestion(page, 'months', '0', '6');
     await checkQuestion(page, 'access', undefined, 'no');
     await checkQuestion(page, 'other', undefined, 'yes');
-    await checkQuestion(page, 'other_subjects', '-1', '100');
-    await checkQuestion(page, 'other_special', 'some', '5');
-    await checkQuestion(page, 'current_level', undefined, 'S2');
+    // The other contracts, "add another": a contract's page with and without its errors,
+    // then the list.
+    const contract = page.locator(tid('contract-page'));
+    await contract.waitFor({ state: 'visible' });
+    await axe(page, 'contract page');
+    await contract.locator(tid('contract-subjects')).fill('-1');
+    await contract.locator(tid('save-contract')).click();
+    await page.locator(tid('error-summary')).waitFor({ state: 'visible' });
+    await axe(page, 'contract page with errors');
+    await addContractByMouse(page, { name: 'Prison health', customer: 'HMPPS', subjects: '100', special: '5', level: 'S2' });
+    await axe(page, 'contracts list');
+    await contractsByMouse(page, 'done');
     await checkQuestion(page, 'professional', undefined, 'yes');
     await checkQuestion(page, 'commencement', { day: '31', month: '2', year: '2027' }, '2027-01-04');
     // Special category data with a professional recipient: S3, so the route is asked
@@ -88,7 +99,7 @@ test('start page, every DF question (with and without its error) and check answe
     await checkQuestion(page, 'route', undefined, 'unsure');
     await expectCheckAnswers(page, [
       'subjects', 'special', 'value', 'months', 'access', 'other',
-      'other_subjects', 'other_special', 'current_level', 'professional', 'commencement', 'route',
+      'professional', 'commencement', 'route',
     ]);
     await axe(page, 'check answers (DF)');
     await s.assertClean();

@@ -273,9 +273,8 @@ test('DF, other contracts yes with special category data only there: professiona
       ['months', '18'],
       ['access', 'yes'],
       ['other', 'yes'],
-      ['other_subjects', '1000'],
-      ['other_special', '50'],
-      ['current_level', 'S3'],
+      ['contract', { customer: 'HMPPS', subjects: '1000', special: '50', level: 'S3' }],
+      ['contracts', 'done'],
       ['professional', 'yes'],
       ['commencement', '2026-11-30'],
       ['route', 'b'],
@@ -283,7 +282,7 @@ test('DF, other contracts yes with special category data only there: professiona
     ],
     asked: [
       'subjects', 'special', 'value', 'months', 'access', 'other',
-      'other_subjects', 'other_special', 'current_level', 'professional', 'commencement',
+      'professional', 'commencement',
       'route', 'hosting',
     ],
     result: {
@@ -364,14 +363,13 @@ test('DF, other contracts yes without special category data: no professional que
       ['months', '6'],
       ['access', 'no'],
       ['other', 'yes'],
-      ['other_subjects', '90'],
-      ['other_special', '0'],
-      ['current_level', 'S1'],
+      ['contract', { customer: 'HMPPS', subjects: '90', special: '0', level: 'S1' }],
+      ['contracts', 'done'],
       ['commencement', null],
     ],
     asked: [
       'subjects', 'special', 'value', 'months', 'access', 'other',
-      'other_subjects', 'other_special', 'current_level', 'commencement',
+      'commencement',
     ],
     result: {
       level: 'S2',
