@@ -407,3 +407,129 @@ proptest! {
         }
     }
 }
+
+/// A link's DF answers giving each level, S1 to S6 (checked in the test below): small
+/// numbers, raised by the level of another Call-Off Contract for the Customer.
+const LEVEL_LINKS: [(Level, &str); 6] = [
+    (Level::S1, "schedule=df&subjects=0&special=0&value=1000&months=6&access=no&other=no&commencement=2027-04-01"),
+    (Level::S2, "schedule=df&subjects=50&special=0&value=1000&months=6&access=no&other_subjects=1&other_special=0&current_level=S2&commencement=2027-04-01"),
+    (Level::S3, "schedule=df&subjects=50&special=0&value=1000&months=6&access=no&other_subjects=1&other_special=0&current_level=S3&commencement=2027-04-01"),
+    (Level::S4, "schedule=df&subjects=50&special=0&value=1000&months=6&access=no&other_subjects=1&other_special=0&current_level=S4&commencement=2027-04-01"),
+    (Level::S5, "schedule=df&subjects=50&special=0&value=1000&months=6&access=no&other_subjects=1&other_special=0&current_level=S5&commencement=2027-04-01"),
+    (Level::S6, S6),
+];
+
+/// What users may type as an owner or a note that a CSV file or a spreadsheet could
+/// trip over.
+const AWKWARD: [&str; 16] = [
+    "Jane \"JJ\" Smith",
+    "IT, Ops, and \"Security\"",
+    "line one\r\nline two",
+    "line one\nline two\nline three",
+    "=HYPERLINK(\"http://x\",\"y\")",
+    "🔒 Security team 👩🏽‍💻",
+    "<script>alert(1)</script>",
+    "+44 20 7946 0000",
+    "-minus",
+    "@SUM(A1:A9)",
+    "\tTabbed",
+    "\rcarriage, return",
+    "\r\nstarts with CRLF",
+    "'=already quoted",
+    " =space first",
+    "\"\"",
+];
+
+/// The expected cell, said independently of the code under test.
+fn as_written(typed: &str) -> String {
+    if ['=', '+', '-', '@', '\t', '\r']
+        .iter()
+        .any(|c| typed.starts_with(*c))
+    {
+        format!("'{typed}")
+    } else {
+        typed.to_string()
+    }
+}
+
+/// Sets every duty's owner and note to awkward text in turn and reads the file back.
+fn round_trip_every_duty(
+    schedule: Schedule,
+    level: Option<Level>,
+    r_groups: &[security_matrix_core::report::ObligationGroup],
+    plan: &security_matrix_core::plan::Plan,
+) {
+    let duties: Vec<&Selected> = r_groups.iter().flat_map(|g| &g.items).collect();
+    assert!(!duties.is_empty(), "{schedule:?} {level:?}: no duties");
+    let statuses = [
+        None,
+        Some(Status::NotStarted),
+        Some(Status::InProgress),
+        Some(Status::InPlace),
+    ];
+    for (turn, owner) in AWKWARD.iter().enumerate() {
+        // The note is another awkward text than the owner, so a mix-up of columns shows.
+        let note = AWKWARD[(turn + 5) % AWKWARD.len()];
+        let mut tracker = Tracker::new();
+        for (i, s) in duties.iter().enumerate() {
+            tracker.insert(
+                s.obligation.id,
+                Track {
+                    status: statuses[(turn + i) % statuses.len()],
+                    owner: (*owner).into(),
+                    note: note.into(),
+                },
+            );
+        }
+        let text = compliance_csv(schedule, level, r_groups, plan, &tracker);
+        let recs = records(&text);
+        let what = format!("{schedule:?} {level:?} owner {owner:?} note {note:?}");
+        assert_eq!(recs[0], HEADER, "{what}");
+        assert_eq!(recs.len() - 1, duties.len(), "{what}: one row per duty");
+        assert_eq!(
+            record_ends(strip_bom(&text).as_bytes()),
+            recs.len(),
+            "{what}"
+        );
+        for (i, (row, s)) in recs[1..].iter().zip(&duties).enumerate() {
+            let o = s.obligation;
+            assert_eq!(row.len(), 11, "{what}: {}", o.reference);
+            assert_eq!(row[column("Paragraph")], paragraph(o.reference), "{what}");
+            assert_eq!(
+                row[column("The schedule's words")],
+                o.text,
+                "{what}: {}",
+                o.reference
+            );
+            assert_eq!(
+                row[column("Owner")],
+                as_written(owner),
+                "{what}: {}",
+                o.reference
+            );
+            assert_eq!(
+                row[column("Evidence or note")],
+                as_written(note),
+                "{what}: {}",
+                o.reference
+            );
+            let status = statuses[(turn + i) % statuses.len()].map_or(NOT_MARKED, |s| s.label());
+            assert_eq!(row[column("Status")], status, "{what}: {}", o.reference);
+        }
+    }
+}
+
+#[test]
+fn every_duty_at_every_level_and_of_2017_reads_back_with_awkward_owners_and_notes() {
+    for (level, link) in LEVEL_LINKS {
+        let a = from_fragment(link)
+            .answers
+            .df()
+            .unwrap_or_else(|| panic!("{link}"));
+        let r = df_report(&a, &EventDates::new(), today());
+        assert_eq!(r.assessment.level, level, "{link}");
+        round_trip_every_duty(Schedule::Df, Some(level), &r.groups, &r.plan);
+    }
+    let r = sm();
+    round_trip_every_duty(Schedule::Sm2017, None, &r.groups, &r.plan);
+}
