@@ -53,6 +53,23 @@ pub use takeaways::{save_button, Takeaways};
 use crate::state::{Action, State};
 use yew::{Callback, UseReducerDispatcher};
 
+/// A Copy button's click: copies `text` to the clipboard, then sets `status` (a polite live
+/// region under the button) to `copied`, or to `refused` when the browser does not allow it.
+pub fn copy_on_click(
+    text: String,
+    status: yew::UseStateHandle<String>,
+    copied: &'static str,
+    refused: &'static str,
+) -> Callback<yew::MouseEvent> {
+    Callback::from(move |_| {
+        let (status, text) = (status.clone(), text.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let done = crate::edge::copy_text(text).await;
+            status.set(if done { copied } else { refused }.to_string());
+        });
+    })
+}
+
 /// How components change the state: the root reducer's dispatcher. It is the same on every
 /// render and compares equal to itself, so a component whose props hold it is re-rendered
 /// only when its other props change (a `Callback` made afresh each render never compares

@@ -59,6 +59,15 @@ fn capture_downloads(document: &web_sys::Document) -> (Rc<RefCell<Vec<Clicked>>>
     (seen, listener)
 }
 
+/// The App, mounted in a new element at the end of the body, rendered.
+async fn mount(document: &web_sys::Document) -> (Element, yew::AppHandle<App>) {
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let app = yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps::default()).render();
+    yew::scheduler::flush().await;
+    (root, app)
+}
+
 /// The text behind an object URL; an error if the URL was already revoked.
 async fn fetch_text(url: &str) -> Result<String, wasm_bindgen::JsValue> {
     let response: web_sys::Response =
@@ -121,10 +130,7 @@ async fn every_download_clicks_an_anchor_in_the_document_and_keeps_its_url() {
             Some(&format!("{path}#{LINK}")),
         )
         .unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    let app = yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps::default()).render();
-    yew::scheduler::flush().await;
+    let (root, app) = mount(&document).await;
     assert!(
         root.query_selector("[data-testid=\"result\"]")
             .unwrap()
@@ -239,10 +245,7 @@ async fn the_compliance_matrix_downloads_as_a_spreadsheet_with_the_tracker() {
         .unwrap()
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
         .unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    let app = yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps::default()).render();
-    yew::scheduler::flush().await;
+    let (root, app) = mount(&document).await;
     assert!(
         root.query_selector("[data-testid=\"result\"][data-view=\"take\"]")
             .unwrap()

@@ -1,7 +1,6 @@
 //! ¶1.4 notices: one block per Customer to tell, naming their contracts, with a draft
 //! notice in plain text and a Copy button. Nothing is sent. Names are the user's text.
 use super::heading;
-use crate::edge;
 use security_matrix_core::notices::CustomerNotice;
 use yew::prelude::*;
 
@@ -38,19 +37,12 @@ pub struct NoticeBlockProps {
 pub fn notice_block(p: &NoticeBlockProps) -> Html {
     let status = use_state(String::new);
     let n = &p.notice;
-    let on_copy = {
-        let (status, text) = (status.clone(), n.draft.clone());
-        Callback::from(move |_| {
-            let (status, text) = (status.clone(), text.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                status.set(if edge::copy_text(text).await {
-                    "Draft copied.".into()
-                } else {
-                    "Your browser did not allow copying. Select the draft and copy it.".into()
-                });
-            });
-        })
-    };
+    let on_copy = super::copy_on_click(
+        n.draft.clone(),
+        status.clone(),
+        "Draft copied.",
+        "Your browser did not allow copying. Select the draft and copy it.",
+    );
     html! {
         <div class="smx-inset smx-notice-customer" data-testid="notice-customer">
             { heading(p.heading_level, "smx-heading-s", false, html! { <>{ format!("Tell {}", n.customer) }</> }) }

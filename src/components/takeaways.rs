@@ -83,19 +83,12 @@ pub fn csv_button(
 #[function_component(Takeaways)]
 pub fn takeaways(p: &TakeawaysProps) -> Html {
     let copy_status = use_state(String::new);
-    let on_copy = {
-        let (status, text) = (copy_status.clone(), p.statement.clone());
-        Callback::from(move |_| {
-            let (status, text) = (status.clone(), text.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                status.set(if edge::copy_text(text).await {
-                    "Statement copied.".into()
-                } else {
-                    "Your browser did not allow copying: select the text above and copy it.".into()
-                });
-            });
-        })
-    };
+    let on_copy = super::copy_on_click(
+        p.statement.clone(),
+        copy_status.clone(),
+        "Statement copied.",
+        "Your browser did not allow copying: select the text above and copy it.",
+    );
     let on_calendar = {
         let (plan, level) = (p.plan.clone(), p.level);
         Callback::from(move |_| super::plan::download_calendar(&plan, level))
