@@ -99,6 +99,7 @@ pub fn result_layout(ctx: &ResultContext, parts: ResultParts) -> Html {
     let h = ctx.heading_level;
     let h2 = (h + 1).min(6);
     let view = ctx.view;
+    let level = parts.level;
     let page_heading = |text: String| heading(h, "smx-heading-l", true, html! { <>{ text }</> });
     let body = match view {
         View::Summary => return summary_view(&SummaryProps { ctx, parts: &parts }),
@@ -144,18 +145,11 @@ pub fn result_layout(ctx: &ResultContext, parts: ResultParts) -> Html {
             // (Take it with you has the button among the others.)
             if view != View::Take {
                 <div class="smx-button-group smx-view-footer">
-                    { save_button(ctx.document(), parts_level(ctx)) }
+                    { save_button(ctx.document(), level) }
                 </div>
             }
         </div>
     }
-}
-
-/// The level for file names, from the answers (DF only).
-fn parts_level(ctx: &ResultContext) -> Option<Level> {
-    ctx.all_answers
-        .df()
-        .map(|a| security_matrix_core::assess(&a).level)
 }
 
 /// "Back to your result" at the top of a view other than the summary.
