@@ -96,15 +96,21 @@ fn escapes_text() {
     assert!(ics.contains("\r\nSUMMARY:Cost: £5\\, due\\; now\r\n"));
 }
 
-#[test]
-fn folds_ascii_at_75_octets() {
-    let summary = "x".repeat(100);
-    let ics = to_ics(&[event("u", "2026-01-01", &summary, "")], stamp());
-    let lines: Vec<&str> = ics.split("\r\n").collect();
+/// The calendar of one event with `summary`, its lines, and where its SUMMARY line is.
+fn with_summary(summary: &str) -> (String, Vec<String>, usize) {
+    let ics = to_ics(&[event("u", "2026-01-01", summary, "")], stamp());
+    let lines: Vec<String> = ics.split("\r\n").map(String::from).collect();
     let i = lines
         .iter()
         .position(|l| l.starts_with("SUMMARY:"))
         .unwrap();
+    (ics, lines, i)
+}
+
+#[test]
+fn folds_ascii_at_75_octets() {
+    let summary = "x".repeat(100);
+    let (ics, lines, i) = with_summary(&summary);
     // "SUMMARY:" is 8 octets, so 67 x's fit on the first line and 33 follow.
     assert_eq!(lines[i], format!("SUMMARY:{}", "x".repeat(67)));
     assert_eq!(lines[i + 1], format!(" {}", "x".repeat(33)));
@@ -116,22 +122,12 @@ fn folds_ascii_at_75_octets() {
 fn folds_without_splitting_characters() {
     // 8 + 66 = 74 octets, then "é" (2 octets) would make 76: it moves to the next line.
     let summary = format!("{}é{}", "a".repeat(66), "b".repeat(10));
-    let ics = to_ics(&[event("u", "2026-01-01", &summary, "")], stamp());
-    let lines: Vec<&str> = ics.split("\r\n").collect();
-    let i = lines
-        .iter()
-        .position(|l| l.starts_with("SUMMARY:"))
-        .unwrap();
+    let (ics, lines, i) = with_summary(&summary);
     assert_eq!(lines[i].len(), 74);
     assert_eq!(lines[i + 1], format!(" é{}", "b".repeat(10)));
     // A 4-octet emoji after 72 octets (75 would still fit, 76 would not).
     let summary = format!("{}😀{}😀", "a".repeat(63), "c".repeat(70));
-    let ics = to_ics(&[event("u", "2026-01-01", &summary, "")], stamp());
-    let lines: Vec<&str> = ics.split("\r\n").collect();
-    let i = lines
-        .iter()
-        .position(|l| l.starts_with("SUMMARY:"))
-        .unwrap();
+    let (ics, lines, i) = with_summary(&summary);
     assert_eq!(lines[i], format!("SUMMARY:{}😀", "a".repeat(63)));
     assert_eq!(lines[i].len(), 75);
     // The continuation: 1 + 70 = 71 octets, the emoji would make 75, which fits.
