@@ -122,7 +122,7 @@ fn folds_ascii_at_75_octets() {
 fn folds_without_splitting_characters() {
     // 8 + 66 = 74 octets, then "é" (2 octets) would make 76: it moves to the next line.
     let summary = format!("{}é{}", "a".repeat(66), "b".repeat(10));
-    let (ics, lines, i) = with_summary(&summary);
+    let (_, lines, i) = with_summary(&summary);
     assert_eq!(lines[i].len(), 74);
     assert_eq!(lines[i + 1], format!(" é{}", "b".repeat(10)));
     // A 4-octet emoji after 72 octets (75 would still fit, 76 would not).
