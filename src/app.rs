@@ -170,7 +170,9 @@ pub fn app(props: &AppProps) -> Html {
         },
     };
     html! {
-        <div class="smx" data-testid="app" ref={root}>
+        // `data-smx-ready`: the app has read the link, the stored answers and the date, and
+        // its handlers are attached (a documented hook for hosts and tests).
+        <div class="smx" data-testid="app" data-smx-ready={state.ready.then_some("")} ref={root}>
             if let Some(message) = state.notice.clone() {
                 { notice(&NoticeProps { message, dispatch: dispatch.clone() }) }
             }
