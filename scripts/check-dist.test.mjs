@@ -298,9 +298,12 @@ test("every script and stylesheet of every page has integrity matching the file,
 test("index.html starts one module that holds the WebAssembly: no .wasm to fetch", () => {
   const html = text("index.html");
   const scripts = tags(html, "script");
-  assert.equal(scripts.length, 1);
-  assert.equal(attr(scripts[0], "type"), "module");
-  assert.equal(target("index.html", attr(scripts[0], "src")), bundleName());
+  // The boot script (scripts/prerender.mjs), a classic one first, then the module.
+  assert.equal(scripts.length, 2);
+  assert.equal(attr(scripts[0], "type"), undefined);
+  assert.match(target("index.html", attr(scripts[0], "src")), /^security-matrix-boot-[0-9a-f]{16}\.js$/);
+  assert.equal(attr(scripts[1], "type"), "module");
+  assert.equal(target("index.html", attr(scripts[1], "src")), bundleName());
   assert.deepEqual(files().filter((f) => f.endsWith(".wasm")), []);
   assert.doesNotMatch(html, /modulepreload|rel=["']?preload/);
   const js = text(bundleName());
@@ -491,4 +494,62 @@ test("precompress() compresses the text files in every folder and leaves the res
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+// The boot script (scripts/prerender.mjs), run in a stand-in page: what it marks on <html>
+// for each address and stored session, and a Start it remembers.
+function runBoot({ hash = "", stored = null, storageThrows = false } = {}) {
+  const name = files().find((f) => /^security-matrix-boot-[0-9a-f]{16}\.js$/.test(f));
+  assert.ok(name, "the boot script is in dist/");
+  const attrs = {};
+  const listeners = {};
+  const context = {
+    location: { hash },
+    sessionStorage: {
+      getItem: (k) => {
+        if (storageThrows) throw new Error("SecurityError");
+        return k === "security-matrix-widget" ? stored : null;
+      },
+    },
+    document: {
+      documentElement: { setAttribute: (k, v) => (attrs[k] = v) },
+      addEventListener: (type, f) => (listeners[type] = f),
+      querySelector: () => null,
+    },
+    addEventListener: (type, f) => (listeners[`window:${type}`] = f),
+  };
+  vm.runInNewContext(text(name), context);
+  return { boot: attrs["data-smx-boot"], listeners };
+}
+
+test("the boot script hides the start page for links with answers and kept sessions only", () => {
+  for (const hash of ["#schedule=df", "#subjects=3000&view=plan", "#c1_customer=HMPPS", "#C50_NAME=x", "#view=plan&other_special=3"]) {
+    assert.equal(runBoot({ hash }).boot, "restoring", hash);
+  }
+  for (const hash of ["", "#", "#main", "#view=plan", "#c0_name=x", "#c51_name=x", "#c01_name=x", "#c1_colour=red", "#Subjects=3"]) {
+    assert.equal(runBoot({ hash }).boot, undefined, hash);
+  }
+  assert.equal(runBoot({ stored: "smx4:{}" }).boot, "restoring");
+  assert.equal(runBoot({ storageThrows: true }).boot, undefined, "storage blocked: nothing kept");
+});
+
+test("the boot script remembers a Start on the pre-rendered form, and nothing else", () => {
+  const { listeners } = runBoot();
+  const submit = (inPrerender) => {
+    const form = { attrs: {}, closest: (s) => (s === "[data-smx-prerender]" && inPrerender ? {} : null) };
+    form.setAttribute = (k, v) => (form.attrs[k] = v);
+    let prevented = false;
+    listeners.submit({ target: form, preventDefault: () => (prevented = true) });
+    return { prevented, pending: form.attrs["data-smx-pending"] };
+  };
+  assert.deepEqual(submit(true), { prevented: true, pending: "start" });
+  assert.deepEqual(submit(false), { prevented: false, pending: undefined }, "the app's own forms are the app's");
+});
+
+test("the loader parses, and carries the start page as a tree with its heading and Start", () => {
+  const loader = text(LOADER);
+  assert.doesNotThrow(() => new vm.Script(loader));
+  assert.match(loader, /"Work out your security level"/);
+  assert.match(loader, /"data-testid":"start"/);
+  assert.doesNotMatch(loader, /innerHTML|insertAdjacentHTML|DOMParser|createContextualFragment/);
 });

@@ -338,8 +338,10 @@ test("Subresource Integrity: a changed module is refused, and the page says so i
   tamper = true;
   try {
     const own = await open(`${widget.origin}/`);
-    await own.page.waitForTimeout(500);
-    assert.equal(await own.page.locator('[data-testid="page-heading"]').count(), 0);
+    // The boot script (scripts/prerender.mjs) sees the module refused: the pre-rendered start
+    // page, whose Start could not work, gives way to the message.
+    await own.page.locator('[data-smx-placeholder] [role="alert"]').waitFor();
+    assert.equal(await own.page.locator('[data-testid="page-heading"]').isVisible(), false);
     assert.match(await own.page.locator("[data-smx-placeholder]").textContent(), /could not start/);
     assert.ok(own.log.errors.some((e) => /integrity/i.test(e)), own.log.errors.join("\n"));
     await own.context.close();

@@ -13,7 +13,10 @@
 //    <script type="module" src=… integrity=…>, which the browser checks before running it.
 //    The code (wasm-bindgen's JS and the start) is minified with terser from tools/, except
 //    in debug builds; the module's string literals go in front of it, not through it.
-// 3. security-matrix-loader.js, a stable-named classic script for host pages (direct mount),
+// 3. The start page, pre-rendered by the app's own components (Yew's server renderer, run
+//    natively), goes into index.html's body, with a boot script in its <head>
+//    (scripts/prerender.mjs says how the app takes it over). Then
+//    security-matrix-loader.js, a stable-named classic script for host pages (direct mount),
 //    adds the stylesheet and that module with their integrity, from wherever it is served.
 // 4. Every <script src> and <link rel=stylesheet|modulepreload> in every built HTML page
 //    (index.html, example/index.html) gets integrity="sha384-…"; any reference to another
@@ -30,6 +33,16 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { precompress } from "./precompress.mjs";
+import {
+  BOOT_PREFIX,
+  PRERENDER_ATTRIBUTE,
+  bootScript,
+  hashedName,
+  htmlToTree,
+  loaderPrerenderCode,
+  runPrerender,
+  withPrerender,
+} from "./prerender.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -203,12 +216,15 @@ export async function minifyJs(code) {
 }
 
 // A stable-named classic script for host pages: <script src=".../security-matrix-loader.js" defer>.
-function loader(assets) {
+// `pre`: the pre-render (scripts/prerender.mjs), whose direct-mount start page the loader
+// shows in the mount element as soon as the stylesheet is in.
+function loader(assets, pre) {
   return `/* Security Matrix widget loader: written at build time by scripts/postbuild.mjs.
  * A host page includes it, from wherever dist/ is served, next to <div data-security-matrix>:
  *   <script src="https://widget.example.org/security-matrix-loader.js" defer></script>
  * It adds the widget's stylesheet and module (hashed names, with Subresource Integrity and
- * crossorigin="anonymous") to the page. Nothing else: no cookies, no requests of its own. */
+ * crossorigin="anonymous") to the page, and shows the start page (pre-rendered at build time)
+ * in the mount element until the app starts. Nothing else: no cookies, no requests of its own. */
 (function () {
   "use strict";
   var me = document.currentScript;
@@ -217,6 +233,11 @@ function loader(assets) {
     return;
   }
   var assets = ${JSON.stringify(assets)};
+  // The start page, pre-rendered at build time, until the app starts (scripts/prerender.mjs).
+  ${loaderPrerenderCode(htmlToTree(pre.directPage), pre.linkKeys, STORAGE_KEY)}
+  function styled() {
+    prerender(document.querySelector("[data-security-matrix]"));
+  }
   // Hosts that enforce Trusted Types (require-trusted-types-for 'script') refuse a plain
   // string as a script's src: a policy named "security-matrix" (which such a host lists in
   // its trusted-types directive) vouches for this loader's own files, and nothing else.
@@ -246,10 +267,16 @@ function loader(assets) {
     var url = new URL(a.file, me.src).href;
     var el;
     if (a.kind === "style") {
-      if (document.querySelector('link[rel="stylesheet"][href="' + url + '"]')) return;
+      var existing = document.querySelector('link[rel="stylesheet"][href="' + url + '"]');
+      if (existing) {
+        if (existing.sheet) styled();
+        else existing.addEventListener("load", styled);
+        return;
+      }
       el = document.createElement("link");
       el.rel = "stylesheet";
       el.href = url;
+      el.addEventListener("load", styled);
     } else {
       el = document.createElement("script");
       el.type = "module";
@@ -365,6 +392,18 @@ function addIntegrity(dir, file) {
   return problems;
 }
 
+// Step 3: the start page pre-rendered into index.html, and the boot script in its <head>
+// (scripts/prerender.mjs). Not done twice.
+function prerenderIndex(dir, base, pre) {
+  const indexPath = path.join(dir, "index.html");
+  const html = readFileSync(indexPath, "utf8");
+  if (html.includes(PRERENDER_ATTRIBUTE)) return;
+  const boot = bootScript(pre.linkKeys, STORAGE_KEY);
+  const bootName = hashedName(BOOT_PREFIX, boot);
+  writeFileSync(path.join(dir, bootName), boot);
+  writeFileSync(indexPath, withPrerender(html, pre.page, `${base}${bootName}`));
+}
+
 async function main() {
   const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
   if (!dir) throw new Error("usage: postbuild.mjs DIR (or run as a Trunk hook)");
@@ -372,14 +411,16 @@ async function main() {
   // Minified like Trunk's `minify = "on_release"`: not in debug builds (trunk serve).
   const built = await bundle(dir, base, process.env.TRUNK_PROFILE !== "debug");
   const names = readdirSync(dir);
-  const bundleName = built ?? names.find((n) => n.startsWith(BUNDLE_PREFIX) && n.endsWith(".js") && n !== LOADER);
+  const bundleName = built ?? names.find((n) => /^security-matrix-[0-9a-f]{16}\.js$/.test(n));
   const css = names.filter((n) => /^styles-.*\.css$/.test(n));
   if (!bundleName || css.length !== 1) throw new Error(`expected one bundle and one stylesheet in ${dir}`);
   const assets = [
     { kind: "style", file: css[0], integrity: sri(readFileSync(path.join(dir, css[0]))) },
     { kind: "module", file: bundleName, integrity: sri(readFileSync(path.join(dir, bundleName))) },
   ];
-  writeFileSync(path.join(dir, LOADER), loader(assets));
+  const pre = runPrerender();
+  prerenderIndex(dir, base, pre);
+  writeFileSync(path.join(dir, LOADER), loader(assets, pre));
   const problems = htmlFiles(dir).flatMap((f) => addIntegrity(dir, f));
   if (problems.length) throw new Error("the build does not fit the CSP:\n  " + problems.join("\n  "));
   // Not in debug builds (trunk serve, which never sends them): brotli 11 takes seconds on

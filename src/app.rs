@@ -5,7 +5,8 @@ use crate::components::{
     QuestionPageProps, ResultContext, SmResultPage, StartPageProps,
 };
 use crate::edge;
-use crate::state::{Action, Page, State};
+use crate::embed::Takeover;
+use crate::state::{Action, Boot, Page, State};
 use security_matrix_core::view::View;
 use security_matrix_core::Schedule;
 use yew::prelude::*;
@@ -25,6 +26,13 @@ pub struct AppProps {
     /// Whether the widget owns the page and may set the document title.
     #[prop_or(true)]
     pub owns_page: bool,
+    /// What the user did on the pre-rendered start page the app replaces, if any.
+    #[prop_or_default]
+    pub takeover: Takeover,
+    /// The link, stored answers and date read at the edge before the first render (`None`:
+    /// read them in the first effect, after a first render of the start page).
+    #[prop_or_default]
+    pub boot: Option<Boot>,
 }
 
 impl Default for AppProps {
@@ -34,6 +42,8 @@ impl Default for AppProps {
             default_schedule: Schedule::Df,
             offer_schedule_choice: true,
             owns_page: true,
+            takeover: Takeover::default(),
+            boot: None,
         }
     }
 }
@@ -41,26 +51,51 @@ impl Default for AppProps {
 /// The whole widget.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let state = use_reducer(State::default);
+    let state = {
+        let (boot, schedule) = (props.boot.clone(), props.default_schedule);
+        use_reducer(move || match boot {
+            Some(boot) => State::started(&boot, schedule),
+            None => State::default(),
+        })
+    };
     // The same on every render: components holding it compare equal (see `Dispatch`).
     let dispatch = Dispatch::new(state.dispatcher());
     let root = use_node_ref();
 
-    // Restore: stored answers, a link in the URL, and today's date, read once at the edge.
+    // Restore: stored answers, a link in the URL, and today's date, read once at the edge
+    // (before the first render when the page mounts the app, `props.boot`). Then what the user did on the pre-rendered start page before the app was ready.
     {
         let dispatch = dispatch.clone();
         let schedule = props.default_schedule;
+        let takeover = props.takeover.clone();
+        let root = root.clone();
+        let boot = props.boot.clone();
         use_effect_with((), move |_| {
-            let fragment = edge::fragment();
-            let stored = edge::read_storage();
-            dispatch.send(Action::Init {
-                stored,
-                fragment: fragment.clone(),
-                today: edge::today(),
-                schedule,
-            });
+            let fragment = match boot {
+                // Already in the state (the widget started there).
+                Some(boot) => boot.fragment,
+                None => {
+                    let fragment = edge::fragment();
+                    dispatch.send(Action::Init {
+                        stored: edge::read_storage(),
+                        fragment: fragment.clone(),
+                        today: edge::today(),
+                        schedule,
+                    });
+                    fragment
+                }
+            };
             if fragment.is_some_and(|f| crate::state::is_answer_link(&f)) {
                 edge::clear_fragment();
+            }
+            if !takeover.is_empty() {
+                dispatch.send(Action::TakeOver {
+                    schedule: takeover.schedule.unwrap_or(schedule),
+                    start: takeover.start,
+                });
+                if let Some(root) = root.cast::<web_sys::Element>() {
+                    takeover.apply(&root);
+                }
             }
         });
     }

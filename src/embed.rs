@@ -8,9 +8,12 @@ use crate::AppProps;
 use security_matrix_core::Schedule;
 use std::cell::Cell;
 use std::rc::Rc;
+pub use takeover::{Takeover, PENDING_ATTRIBUTE, PRERENDER_ATTRIBUTE};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, MutationObserver, MutationObserverInit, ResizeObserver, Window};
+
+mod takeover;
 
 /// The attribute that marks a host page's mount element: `<div data-security-matrix>`.
 pub const MOUNT_ATTRIBUTE: &str = "data-security-matrix";
@@ -83,7 +86,9 @@ fn document() -> Option<web_sys::Document> {
 
 /// The first `[data-security-matrix]` element and its options; otherwise `<body>`, with the
 /// options of the widget's own page. Loading messages (`data-smx-placeholder`, or anything
-/// the host put inside its mount element) are removed.
+/// the host put inside its mount element) are removed; what the user did on a pre-rendered
+/// start page among them is kept in `props.takeover` (Yew replaces the page with its own
+/// render of it when it mounts).
 pub fn find_mount() -> Option<Mount> {
     let document = document()?;
     let selector = format!("[{MOUNT_ATTRIBUTE}]");
@@ -101,13 +106,20 @@ pub fn find_mount() -> Option<Mount> {
                     .into(),
             );
         }
+        let takeover = Takeover::read(&element);
         element.set_text_content(None);
         return Some(Mount {
             element,
-            props,
+            props: AppProps {
+                takeover,
+                boot: Some(boot()),
+                ..props
+            },
             direct: true,
         });
     }
+    let body: Element = document.body()?.into();
+    let takeover = Takeover::read(&body);
     if let Ok(placeholders) = document.query_selector_all(&format!("[{PLACEHOLDER_ATTRIBUTE}]")) {
         for i in 0..placeholders.length() {
             if let Some(Ok(el)) = placeholders.item(i).map(|n| n.dyn_into::<Element>()) {
@@ -116,10 +128,23 @@ pub fn find_mount() -> Option<Mount> {
         }
     }
     Some(Mount {
-        element: document.body()?.into(),
-        props: AppProps::default(),
+        element: body,
+        props: AppProps {
+            takeover,
+            boot: Some(boot()),
+            ..AppProps::default()
+        },
         direct: false,
     })
+}
+
+/// The link, the answers kept in this tab and today's date, read before the first render.
+fn boot() -> crate::state::Boot {
+    crate::state::Boot {
+        stored: crate::edge::read_storage(),
+        fragment: crate::edge::fragment(),
+        today: crate::edge::today(),
+    }
 }
 
 /// `{ type: "security-matrix:height", height }`: the whole message, nothing else.

@@ -167,6 +167,16 @@ pub enum Action {
     },
     /// A link was opened while the widget was showing (hashchange).
     OpenLink(String),
+    /// The app took over the pre-rendered start page, on which the user had already chosen
+    /// `schedule` and perhaps pressed Start (`start`). Acted on only while the widget is
+    /// still on a blank start page, so it never touches a link's or a stored session's
+    /// answers.
+    TakeOver {
+        /// The schedule chosen on the pre-rendered page.
+        schedule: Schedule,
+        /// Whether Start was pressed there.
+        start: bool,
+    },
     /// The schedule radio on the start page.
     ChooseSchedule(Schedule),
     /// The Start button.
@@ -267,4 +277,56 @@ pub fn is_answer_link(fragment: &str) -> bool {
             || QuestionId::from_key(k).is_some()
             || parse_contract_key(&k.to_ascii_lowercase()).is_some()
     })
+}
+
+/// What the edge reads once when the widget starts, before its first render: so that first
+/// render is already the page a link or a stored session opens (never the start page
+/// first, issue 17).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Boot {
+    /// What sessionStorage held, if anything.
+    pub stored: Option<String>,
+    /// The URL fragment without '#', if any.
+    pub fragment: Option<String>,
+    /// Today's date.
+    pub today: NaiveDate,
+}
+
+impl State {
+    /// The state the widget opens in: [`Action::Init`] with what the edge read.
+    pub fn started(boot: &Boot, schedule: Schedule) -> State {
+        let init = Action::Init {
+            stored: boot.stored.clone(),
+            fragment: boot.fragment.clone(),
+            today: boot.today,
+            schedule,
+        };
+        let state = yew::Reducible::reduce(std::rc::Rc::new(State::default()), init);
+        std::rc::Rc::unwrap_or_clone(state)
+    }
+}
+
+/// What [`is_answer_link`] looks for, as data for code that runs before the app does (the
+/// boot script the build writes, which must tell a deep link from an anchor without the
+/// WebAssembly): the plain keys, and the contract keys `c<n>_<field>`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnswerLinkKeys {
+    /// `schedule` and every question's key.
+    pub keys: Vec<&'static str>,
+    /// The `<field>` of a contract key.
+    pub contract_fields: Vec<&'static str>,
+    /// The highest `<n>` of a contract key (from 1, no leading zero; any letter case).
+    pub max_contracts: usize,
+}
+
+/// The keys of [`is_answer_link`].
+pub fn answer_link_keys() -> AnswerLinkKeys {
+    let questions = security_matrix_core::questions::QUESTIONS.iter();
+    AnswerLinkKeys {
+        keys: std::iter::once("schedule")
+            .chain(questions.map(|q| q.id.key()))
+            .collect(),
+        contract_fields: ContractField::ALL.iter().map(|f| f.key()).collect(),
+        max_contracts: security_matrix_core::answers::MAX_CONTRACTS,
+    }
 }

@@ -33,8 +33,14 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-/** The element that says the app has mounted. */
+/**
+ * The app's root. The built page holds a pre-rendered copy of it (`[data-smx-prerender]`)
+ * until the app starts, so "the app has started" is READY_SELECTOR, not this.
+ */
 export const APP_SELECTOR = '[data-testid="app"]';
+
+/** The app's root once it is interactive (README: `data-smx-ready`). */
+export const READY_SELECTOR = '[data-testid="app"][data-smx-ready]';
 
 /** The start page's Start button. */
 export const START_SELECTOR = '[data-testid="start"]';
@@ -113,15 +119,21 @@ function isLocal(url, origin) {
  * network is idle: everything requested until then counts as the initial assets.
  * @param {import('playwright-core').Browser} browser
  * @param {{url: string}} server
- * @param {{fragment?: string, path?: string, viewport?: {width: number, height: number}, readySelector?: string|null, readyTimeout?: number}} [options]
+ * `beforeGoto(page)` runs before the page is opened (routes); `waitUntil` is Playwright's
+ * (`load` by default; `commit` when the app's module is held back, which holds back
+ * DOMContentLoaded and load too); `waitForIdle: false` skips the wait for an idle network.
+ * @param {{fragment?: string, path?: string, viewport?: {width: number, height: number}, readySelector?: string|null, readyTimeout?: number, beforeGoto?: (page: import('playwright-core').Page) => Promise<void>, waitUntil?: string, waitForIdle?: boolean}} [options]
  */
 export async function openApp(browser, server, options = {}) {
   const {
     fragment = '',
     path = '/',
     viewport = DEFAULT_VIEWPORT,
-    readySelector = APP_SELECTOR,
+    readySelector = READY_SELECTOR,
     readyTimeout = 15000,
+    beforeGoto,
+    waitUntil = 'load',
+    waitForIdle = true,
   } = options;
   const origin = server.url;
   const context = await browser.newContext({ viewport, serviceWorkers: 'block' });
@@ -161,9 +173,10 @@ export async function openApp(browser, server, options = {}) {
   page.on('pageerror', (e) => pageErrors.push(String(e?.stack ?? e)));
 
   const url = origin + path + fragment;
-  await page.goto(url, { waitUntil: 'load' });
+  if (beforeGoto) await beforeGoto(page);
+  await page.goto(url, { waitUntil });
   if (readySelector) await page.locator(readySelector).first().waitFor({ state: 'visible', timeout: readyTimeout });
-  await page.waitForLoadState('networkidle');
+  if (waitForIdle) await page.waitForLoadState('networkidle');
   phase = 'after-load';
 
   const session = {

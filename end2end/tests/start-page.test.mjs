@@ -9,6 +9,7 @@ import {
   serveDist,
   expectText,
   APP_SELECTOR,
+  READY_SELECTOR,
   START_SELECTOR,
   FIRST_INTERACTIVE_SELECTOR,
   FIRST_QUESTION_FRAGMENT,
@@ -54,10 +55,14 @@ test('loads only files from dist/, then makes zero requests', async () => {
       const file = path.join(DIST_DIR, p === '/' ? 'index.html' : p);
       assert.ok(fs.existsSync(file), `requested ${p}, which is not in dist/`);
     }
-    // ... and the app really came from there: the page and one module, which carries the
-    // WebAssembly inside it (connect-src 'none' forbids fetching a .wasm file).
+    // ... and the app really came from there: the page, its boot script (scripts/prerender.mjs)
+    // and one module, which carries the WebAssembly inside it (connect-src 'none' forbids
+    // fetching a .wasm file).
     assert.equal(paths[0], '/');
-    assert.equal(paths.filter((p) => p.endsWith('.js')).length, 1, `not one .js among ${paths.join(', ')}`);
+    const scripts = paths.filter((p) => p.endsWith('.js'));
+    assert.equal(scripts.length, 2, `not two .js among ${paths.join(', ')}`);
+    assert.equal(scripts.filter((p) => /^\/security-matrix-[0-9a-f]{16}\.js$/.test(p)).length, 1, scripts.join(', '));
+    assert.equal(scripts.filter((p) => /^\/security-matrix-boot-[0-9a-f]{16}\.js$/.test(p)).length, 1, scripts.join(', '));
     assert.ok(!paths.some((p) => p.endsWith('.wasm')), `a .wasm was fetched: ${paths.join(', ')}`);
     // Pressing Start must not touch the network either; it opens the first question.
     await s.page.locator(START_SELECTOR).click();
@@ -155,7 +160,7 @@ test(
     try {
       const s = await openApp(env.browser, server, { readySelector: null });
       try {
-        await s.page.locator(START_SELECTOR).waitFor({ state: 'visible', timeout: 5000 });
+        await s.page.locator(READY_SELECTOR).waitFor({ state: 'visible', timeout: 5000 });
         await s.assertClean(); // no CSP violation, no request after load, none off 127.0.0.1
       } finally {
         await s.close();

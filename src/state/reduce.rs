@@ -26,6 +26,14 @@ impl Reducible for State {
             Action::OpenLink(fragment) => {
                 s.apply_link(&fragment);
             }
+            Action::TakeOver { schedule, start } => {
+                if s.is_blank() {
+                    s.choose_schedule(schedule);
+                    if start {
+                        s.start();
+                    }
+                }
+            }
             Action::OpenFile(read) => s.open_file(read),
             Action::DismissFileProblems => s.file_problems.clear(),
             Action::DismissNotice => s.notice = None,

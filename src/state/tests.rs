@@ -255,3 +255,87 @@ fn the_start_page_schedule_choice() {
     let s = run(s, [Action::ChooseSchedule(Schedule::Df), Action::Start]);
     assert_eq!(s.page, Page::Question(QuestionId::Subjects));
 }
+
+#[test]
+fn a_start_pressed_on_the_pre_rendered_page_is_acted_on_when_the_app_takes_over() {
+    let take = |schedule, start| Action::TakeOver { schedule, start };
+    // Chose the 2017 schedule and pressed Start before the app was ready.
+    let s = run(init(None, None), [take(Schedule::Sm2017, true)]);
+    assert_eq!(s.answers.schedule, Schedule::Sm2017);
+    assert!(matches!(s.page, Page::Question(_)), "{:?}", s.page);
+    assert_eq!(
+        s.page_change, 1,
+        "a page change: focus moves to the question"
+    );
+    // Only chose: still on the start page, with the choice.
+    let s = run(init(None, None), [take(Schedule::Sm2017, false)]);
+    assert_eq!(
+        (s.page, s.answers.schedule),
+        (Page::Start, Schedule::Sm2017)
+    );
+    assert_eq!(
+        s.default_schedule,
+        Schedule::Df,
+        "Start again still means the host's default"
+    );
+    // A link's answers are never touched by it.
+    let linked = init(Some("schedule=df&subjects=3000"), None);
+    assert_eq!(run(linked.clone(), [take(Schedule::Sm2017, true)]), linked);
+    // Nor a stored session's (a question page in the middle of the walk).
+    let walked = run(init(None, None), [Action::Start]);
+    let stored = walked.to_storage();
+    let restored = init(None, Some(&stored));
+    assert_eq!(restored.page, Page::Question(QuestionId::Subjects));
+    assert_eq!(
+        run(restored.clone(), [take(Schedule::Sm2017, true)]),
+        restored
+    );
+}
+
+#[test]
+fn the_answer_link_keys_are_exactly_what_a_link_is_recognised_by() {
+    let keys = answer_link_keys();
+    for key in &keys.keys {
+        assert!(is_answer_link(&format!("{key}=1")), "{key}");
+    }
+    for field in &keys.contract_fields {
+        for n in [1, 9, 10, keys.max_contracts] {
+            assert!(is_answer_link(&format!("c{n}_{field}=1")), "c{n}_{field}");
+            assert!(is_answer_link(&format!("C{n}_{}=1", field.to_uppercase())));
+        }
+        for bad in [0, keys.max_contracts + 1] {
+            assert!(
+                !is_answer_link(&format!("c{bad}_{field}=1")),
+                "c{bad}_{field}"
+            );
+        }
+        assert!(!is_answer_link(&format!("c01_{field}=1")));
+    }
+    for anchor in ["main", "top=1", "view=plan", "c1_colour=red"] {
+        assert!(!is_answer_link(anchor), "{anchor}");
+    }
+    assert!(keys.keys.contains(&"schedule") && keys.keys.contains(&"subjects"));
+}
+
+#[test]
+fn the_widget_starts_in_the_state_init_gives() {
+    let boot = |fragment: Option<&str>, stored: Option<&str>| Boot {
+        stored: stored.map(String::from),
+        fragment: fragment.map(String::from),
+        today: today(),
+    };
+    let link = "schedule=df&subjects=3000";
+    let started = State::started(&boot(Some(link), None), Schedule::Df);
+    assert_eq!(started, init(Some(link), None));
+    assert_eq!(started.page, Page::Question(QuestionId::Special));
+    assert!(started.ready);
+    let stored = run(init(None, None), [Action::Start]).to_storage();
+    assert_eq!(
+        State::started(&boot(None, Some(&stored)), Schedule::Df),
+        init(None, Some(&stored))
+    );
+    assert_eq!(
+        State::started(&boot(None, None), Schedule::Df).page,
+        Page::Start
+    );
+}

@@ -1,0 +1,108 @@
+use super::*;
+
+fn count(haystack: &str, needle: &str) -> usize {
+    haystack.matches(needle).count()
+}
+
+#[test]
+fn the_page_is_the_start_page_with_its_heading_choice_and_start_button() {
+    let p = prerender();
+    let page = &p.page;
+    assert!(
+        page.starts_with(r#"<div data-testid="app" class="smx" data-smx-prerender>"#),
+        "{page}"
+    );
+    assert_eq!(count(page, MARKER), 1);
+    assert!(page.contains(r#"data-testid="start-page""#));
+    assert!(page.contains(r#"data-smx-focus="heading" data-testid="page-heading" class="smx-heading-xl">Work out your security level</h1>"#));
+    assert_eq!(count(page, "<h1"), 1);
+    assert!(page.contains(r#"<button type="submit" data-testid="start""#));
+    // The choice of schedule, DF chosen (the default), each radio with its label.
+    assert!(
+        page.contains(r#"<input value="df" checked id="smx-schedule-df""#),
+        "{page}"
+    );
+    assert!(
+        page.contains(r#"<input value="sm2017" id="smx-schedule-sm2017""#),
+        "{page}"
+    );
+    assert_eq!(count(page, r#"name="smx-schedule""#), 2);
+    assert!(page.contains(r#"data-testid="open-file-input""#));
+    assert!(page.contains(security_matrix_core_version()));
+}
+
+fn security_matrix_core_version() -> &'static str {
+    // The footer shows the rules version: the pre-render is of this build's rules.
+    let footer = render(AppProps::default());
+    let start = footer.find(r#"data-testid="rules-version">"#).unwrap() + 28;
+    let len = footer[start..].find('<').unwrap();
+    Box::leak(footer[start..start + len].to_string().into_boxed_str())
+}
+
+#[test]
+fn nothing_the_csp_forbids_and_no_hydration_comments() {
+    for page in [prerender().page, prerender().direct_page] {
+        for forbidden in ["<script", "<style", " style=", "<!--", "javascript:"] {
+            assert!(!page.contains(forbidden), "{forbidden} in {page}");
+        }
+        // No event handler attributes (` onclick=`…): every tag's attribute names.
+        for tag in page.split('<').skip(1) {
+            let tag = &tag[..tag.find('>').unwrap()];
+            for name in tag
+                .split_whitespace()
+                .skip(1)
+                .filter_map(|a| a.split('=').next())
+            {
+                assert!(!name.starts_with("on"), "{name} in <{tag}>");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_direct_mount_page_has_the_hosts_heading_level() {
+    let direct = prerender().direct_page;
+    assert_eq!(count(&direct, "<h1"), 0);
+    assert!(direct.contains(r#"class="smx-heading-xl">Work out your security level</h2>"#));
+    assert!(
+        direct.contains("<h3"),
+        "the saved-file heading is one level below"
+    );
+    assert_eq!(count(&direct, MARKER), 1);
+}
+
+#[test]
+fn the_same_markup_every_time() {
+    assert_eq!(prerender().page, prerender().page);
+    assert_eq!(render(AppProps::default()), render(AppProps::default()));
+}
+
+#[test]
+fn mark_root_marks_only_the_root() {
+    let html = r#"<div data-testid="app" class="smx"><div data-testid="x"></div></div>"#;
+    assert_eq!(
+        mark_root(html),
+        r#"<div data-testid="app" class="smx" data-smx-prerender><div data-testid="x"></div></div>"#
+    );
+}
+
+#[test]
+#[should_panic(expected = "root <div")]
+fn mark_root_refuses_markup_that_is_not_the_app() {
+    mark_root("<p>Loading</p>");
+}
+
+#[test]
+fn the_json_has_what_postbuild_reads() {
+    let p = prerender();
+    let v: serde_json::Value = serde_json::from_str(&p.to_json()).unwrap();
+    assert_eq!(v["page"], p.page.as_str());
+    assert_eq!(v["directPage"], p.direct_page.as_str());
+    assert_eq!(v["linkKeys"]["keys"][0], "schedule");
+    assert_eq!(v["linkKeys"]["maxContracts"], 50);
+    assert!(v["linkKeys"]["contractFields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f == "customer"));
+}
