@@ -8,6 +8,8 @@ mod kept;
 mod plan;
 #[path = "browser/portfolio.rs"]
 mod portfolio;
+#[path = "browser/prerender.rs"]
+mod prerender;
 #[path = "browser/tracker.rs"]
 mod tracker;
 #[path = "browser/widget.rs"]

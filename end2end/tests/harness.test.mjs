@@ -10,7 +10,7 @@ import { assertNoAxeViolations } from '../lib/axe.mjs';
 
 const page = (body, head = '') =>
   `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>fixture</title>${head}</head>` +
-  `<body><main data-testid="app">${body}</main></body></html>`;
+  `<body><main data-testid="app" data-smx-ready>${body}</main></body></html>`;
 
 const FIXTURES = {
   'index.html': page('<h1>Clean</h1><p data-ref="1.2">Due <time datetime="2027-02-01">1 February 2027</time></p>'),
