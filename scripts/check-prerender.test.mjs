@@ -1,0 +1,73 @@
+// The pre-render's scripts in the built dist/ (scripts/prerender.mjs): the boot script run
+// in a stand-in page, and the loader's copy of the start page. The pages themselves are
+// checked in a browser by end2end/tests/prerender.test.mjs.
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { test } from "node:test";
+import { fileURLToPath } from "node:url";
+import vm from "node:vm";
+import { LOADER } from "./postbuild.mjs";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const DIST = path.resolve(ROOT, process.env.SMX_DIST ?? "dist");
+const text = (f) => readFileSync(path.join(DIST, f), "utf8");
+const files = () => readdirSync(DIST);
+
+// The boot script (scripts/prerender.mjs), run in a stand-in page: what it marks on <html>
+// for each address and stored session, and a Start it remembers.
+function runBoot({ hash = "", stored = null, storageThrows = false } = {}) {
+  const name = files().find((f) => /^security-matrix-boot-[0-9a-f]{16}\.js$/.test(f));
+  assert.ok(name, "the boot script is in dist/");
+  const attrs = {};
+  const listeners = {};
+  const context = {
+    location: { hash },
+    sessionStorage: {
+      getItem: (k) => {
+        if (storageThrows) throw new Error("SecurityError");
+        return k === "security-matrix-widget" ? stored : null;
+      },
+    },
+    document: {
+      documentElement: { setAttribute: (k, v) => (attrs[k] = v) },
+      addEventListener: (type, f) => (listeners[type] = f),
+      querySelector: () => null,
+    },
+    addEventListener: (type, f) => (listeners[`window:${type}`] = f),
+  };
+  vm.runInNewContext(text(name), context);
+  return { boot: attrs["data-smx-boot"], listeners };
+}
+
+test("the boot script hides the start page for links with answers and kept sessions only", () => {
+  for (const hash of ["#schedule=df", "#subjects=3000&view=plan", "#c1_customer=HMPPS", "#C50_NAME=x", "#view=plan&other_special=3"]) {
+    assert.equal(runBoot({ hash }).boot, "restoring", hash);
+  }
+  for (const hash of ["", "#", "#main", "#view=plan", "#c0_name=x", "#c51_name=x", "#c01_name=x", "#c1_colour=red", "#Subjects=3"]) {
+    assert.equal(runBoot({ hash }).boot, undefined, hash);
+  }
+  assert.equal(runBoot({ stored: "smx4:{}" }).boot, "restoring");
+  assert.equal(runBoot({ storageThrows: true }).boot, undefined, "storage blocked: nothing kept");
+});
+
+test("the boot script remembers a Start on the pre-rendered form, and nothing else", () => {
+  const { listeners } = runBoot();
+  const submit = (inPrerender) => {
+    const form = { attrs: {}, closest: (s) => (s === "[data-smx-prerender]" && inPrerender ? {} : null) };
+    form.setAttribute = (k, v) => (form.attrs[k] = v);
+    let prevented = false;
+    listeners.submit({ target: form, preventDefault: () => (prevented = true) });
+    return { prevented, pending: form.attrs["data-smx-pending"] };
+  };
+  assert.deepEqual(submit(true), { prevented: true, pending: "start" });
+  assert.deepEqual(submit(false), { prevented: false, pending: undefined }, "the app's own forms are the app's");
+});
+
+test("the loader parses, and carries the start page as a tree with its heading and Start", () => {
+  const loader = text(LOADER);
+  assert.doesNotThrow(() => new vm.Script(loader));
+  assert.match(loader, /"Work out your security level"/);
+  assert.match(loader, /"data-testid":"start"/);
+  assert.doesNotMatch(loader, /innerHTML|insertAdjacentHTML|DOMParser|createContextualFragment/);
+});
