@@ -5,7 +5,7 @@ use crate::components::{
     QuestionPageProps, ResultContext, SmResultPage, StartPageProps,
 };
 use crate::edge;
-use crate::state::{Action, Page, State};
+use crate::state::{Action, Page, State, Words};
 use security_matrix_core::view::View;
 use security_matrix_core::Schedule;
 use yew::prelude::*;
@@ -99,6 +99,22 @@ pub fn app(props: &AppProps) -> Html {
             edge::print();
         }
     });
+    // The schedule's words (a `lazy-words` build): loaded once, when a result view first
+    // shows; the reducer hears how it went.
+    {
+        let dispatch = dispatch.clone();
+        let wanted = matches!(state.page, Page::Result(_)) && state.words == Words::Loading;
+        use_effect_with(wanted, move |wanted| {
+            if *wanted {
+                wasm_bindgen_futures::spawn_local(async move {
+                    dispatch.send(match edge::load_words().await {
+                        Ok(()) => Action::WordsLoaded,
+                        Err(()) => Action::WordsFailed,
+                    });
+                });
+            }
+        });
+    }
     // The document title follows the page.
     {
         let title = state.title();
@@ -140,6 +156,7 @@ pub fn app(props: &AppProps) -> Html {
             _ => View::Summary,
         },
         print_words: state.print_words,
+        words: state.words,
         heading_level: h,
         dispatch: dispatch.clone(),
     };
