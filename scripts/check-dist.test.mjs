@@ -213,6 +213,23 @@ function files(dir = DIST) {
 const htmlPages = () => files().filter((f) => f.endsWith(".html"));
 const tags = (html, name) => [...html.matchAll(new RegExp(`<${name}\\b[^>]*>`, "gi"))].map((m) => m[0]);
 const bundleName = () => files().find((f) => /^security-matrix-[0-9a-f]{16}\.js$/.test(f));
+const wordsName = () => files().find((f) => /^security-matrix-words-[0-9a-f]{16}\.js$/.test(f));
+
+/** The value of a string literal `const name = "…"` at the top of the bundle. */
+function bundleLiteral(js, name) {
+  const start = js.indexOf(`const ${name} = `) + `const ${name} = `.length;
+  assert.equal(js[start], '"', `${name} is a string literal`);
+  let end = start + 1;
+  while (js[end] !== '"') end += js[end] === "\\" ? 2 : 1;
+  return vm.runInNewContext(js.slice(start, end + 1));
+}
+
+/** The words module's strings (`export default [...]`). */
+function wordsOf(source) {
+  const m = source.match(/^export default (\[.*\]);\n$/s);
+  assert.ok(m, "the words module is `export default [...]`");
+  return JSON.parse(m[1]);
+}
 const stylesheet = () => files().find((f) => /^styles-[0-9a-f]+\.css$/.test(f));
 
 /** The file a page's `src`/`href` points to, relative to DIST. */
@@ -307,13 +324,7 @@ test("index.html starts one module that holds the WebAssembly: no .wasm to fetch
   assert.deepEqual(files().filter((f) => f.endsWith(".wasm")), []);
   assert.doesNotMatch(html, /modulepreload|rel=["']?preload/);
   const js = text(bundleName());
-  const literal = (name) => {
-    const start = js.indexOf(`const ${name} = `) + `const ${name} = `.length;
-    assert.equal(js[start], '"', `${name} is a string literal`);
-    let end = start + 1;
-    while (js[end] !== '"') end += js[end] === "\\" ? 2 : 1;
-    return vm.runInNewContext(js.slice(start, end + 1));
-  };
+  const literal = (name) => bundleLiteral(js, name);
   const table = literal("__smx_table");
   assert.equal(table.length, 256);
   assert.deepEqual([...table].map((c) => c.charCodeAt(0)).sort((a, b) => a - b), Array.from({ length: 256 }, (_, i) => i), "the table is a permutation");
@@ -325,6 +336,27 @@ test("index.html starts one module that holds the WebAssembly: no .wasm to fetch
   assert.match(code, /__smx_table\s*,\s*__smx_wasm/, "the start decodes the literals");
   assert.doesNotMatch(code, /\/\/ ----|\n[ \t]+\S/, "the code is minified");
   assert.match(code, /export\s*\{[^}]*\bas default\b[^}]*\}/, "wasm-bindgen's exports stay");
+});
+
+test("the clauses' words are a module of their own, named in the bundle with its integrity, and not in the WebAssembly", () => {
+  const name = wordsName();
+  assert.ok(name, "security-matrix-words-<hash>.js is built");
+  const words = wordsOf(text(name));
+  assert.ok(words.length > 150 && words.every((w) => typeof w === "string" && w.split(" ").length >= 3), `${words.length} texts`);
+  // The start loads it beside itself, with the integrity of the file as built.
+  const js = text(bundleName());
+  assert.ok(js.includes(JSON.stringify(name)), "the bundle names the words module");
+  assert.ok(js.includes(JSON.stringify(sri(read(name)))), "the bundle carries its integrity");
+  assert.match(js, /modulepreload/);
+  assert.match(js, /import\.meta\.url/, "found beside the bundle, wherever it is served");
+  // The production build leaves them out of the WebAssembly (the core's lazy-words feature).
+  const wasm = Buffer.from(decodeBytes(bundleLiteral(js, "__smx_table"), bundleLiteral(js, "__smx_wasm")));
+  const missing = words.filter((w) => !wasm.includes(Buffer.from(w)));
+  assert.equal(missing.length, words.length, "no clause's words are in the WebAssembly");
+  // A sample of what stays: the titles (a clause's paragraph references are built in).
+  assert.ok(wasm.includes(Buffer.from("Cyber Essentials")), "the titles stay built in");
+  // Nothing but the words, as data: the file is exactly their JSON, exported.
+  assert.ok(text(name) === `export default ${JSON.stringify(words)};\n`, "the module is only the words' JSON");
 });
 
 test("minifyJs shortens the code and keeps the names of the embedded literals", async () => {
@@ -374,7 +406,7 @@ test("the loader names the built files with their integrity, relative to itself"
 });
 
 test("the code has no way to send or keep data: no cookies, beacons, sockets or localStorage", () => {
-  for (const f of [bundleName(), LOADER, "embed.js"]) {
+  for (const f of [bundleName(), wordsName(), LOADER, "embed.js"]) {
     const js = text(f);
     for (const word of ["document.cookie", "cookieStore", "localStorage", "sendBeacon", "XMLHttpRequest", "WebSocket", "EventSource", "indexedDB", "RTCPeerConnection"]) {
       assert.ok(!js.includes(word), `${f} mentions ${word}`);
@@ -388,7 +420,7 @@ test("the code writes no HTML from strings and runs no string as code: nothing f
   // The sinks `require-trusted-types-for 'script'` guards (besides a script's src, which the
   // loader sets through its own policy): a direct mount on such a host works only without them.
   const sinks = ["innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "srcdoc", "createContextualFragment", "DOMParser", "new Function", "eval("];
-  for (const f of [bundleName(), LOADER, "embed.js"]) {
+  for (const f of [bundleName(), wordsName(), LOADER, "embed.js"]) {
     let js = text(f);
     // Yew's reconciler handles raw HTML nodes too, so wasm-bindgen always emits this one
     // import; it runs only for `Html::from_html_unchecked`, which the source never uses (below).
@@ -416,7 +448,7 @@ const isCopy = (f) => /\.(br|gz)$/.test(f) && existsSync(path.join(DIST, f.slice
 
 test("every text file in dist/ has a .br (brotli 11) and a .gz (gzip -9) beside it that decode to it byte for byte", () => {
   const text = files().filter((f) => TEXT.includes(path.extname(f)));
-  for (const must of ["index.html", "example/index.html", LOADER, "embed.js", bundleName(), stylesheet()]) {
+  for (const must of ["index.html", "example/index.html", LOADER, "embed.js", bundleName(), wordsName(), stylesheet()]) {
     assert.ok(text.includes(must), `${must} is among the text files`);
   }
   for (const f of text) {
@@ -452,6 +484,8 @@ test("integrity is that of the uncompressed files, which is what the .br and .gz
         .map((t) => ({ file: target(page, attr(t, "src") ?? attr(t, "href")), integrity: attr(t, "integrity") })),
     ),
     ...loaderAssets,
+    // The words module, with the integrity the bundle's start gives it.
+    { file: wordsName(), integrity: text(bundleName()).match(/"(sha384-[^"]+)"/g).map((q) => JSON.parse(q)).find((i) => i === sri(read(wordsName()))) },
   ];
   for (const { file, integrity } of refs) {
     assert.equal(integrity, sri(read(file)), file);

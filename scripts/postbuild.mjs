@@ -13,6 +13,8 @@
 //    <script type="module" src=… integrity=…>, which the browser checks before running it.
 //    The code (wasm-bindgen's JS and the start) is minified with terser from tools/, except
 //    in debug builds; the module's string literals go in front of it, not through it.
+// 2b. Before the bundle: the clauses' own words, security-matrix-words-<hash>.js, which the
+//    bundle's start loads with their integrity when a result first shows (postbuild-words.mjs).
 // 3. The start page, pre-rendered by the app's own components (Yew's server renderer, run
 //    natively), goes into index.html's body, with a boot script in its <head>
 //    (scripts/prerender.mjs says how the app takes it over). Then
@@ -33,16 +35,16 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { precompress } from "./precompress.mjs";
+import { wordsLoader, writeWords } from "./postbuild-words.mjs";
 import {
   BOOT_PREFIX,
   PRERENDER_ATTRIBUTE,
   bootScript,
   hashedName,
-  htmlToTree,
-  loaderPrerenderCode,
   runPrerender,
   withPrerender,
 } from "./prerender.mjs";
+import { loader } from "./loader.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -134,9 +136,10 @@ export function decodeBytes(table, s) {
 // if it cannot start (or traps outside a Rust panic, which has its own hook) show a readable
 // message with "Start again" where the widget would be. Plain DOM, no inline anything.
 // __smx_table and __smx_wasm are declared in front of the code (see embedded()).
-function starter(initName) {
+function starter(initName, words) {
   return `
 // ---- Added by scripts/postbuild.mjs: the start. ----
+${wordsLoader(words)}
 ${decodeBytes.toString().replace(/^function decodeBytes\b/, "function __smx_bytes")}
 
 function __smx_fallback(title) {
@@ -215,82 +218,6 @@ export async function minifyJs(code) {
   return out;
 }
 
-// A stable-named classic script for host pages: <script src=".../security-matrix-loader.js" defer>.
-// `pre`: the pre-render (scripts/prerender.mjs), whose direct-mount start page the loader
-// shows in the mount element as soon as the stylesheet is in.
-function loader(assets, pre) {
-  return `/* Security Matrix widget loader: written at build time by scripts/postbuild.mjs.
- * A host page includes it, from wherever dist/ is served, next to <div data-security-matrix>:
- *   <script src="https://widget.example.org/security-matrix-loader.js" defer></script>
- * It adds the widget's stylesheet and module (hashed names, with Subresource Integrity and
- * crossorigin="anonymous") to the page, and shows the start page (pre-rendered at build time)
- * in the mount element until the app starts. Nothing else: no cookies, no requests of its own. */
-(function () {
-  "use strict";
-  var me = document.currentScript;
-  if (!me || !me.src) {
-    console.error("security-matrix-loader.js must be a classic <script src>, not a module or inline script");
-    return;
-  }
-  var assets = ${JSON.stringify(assets)};
-  // The start page, pre-rendered at build time, until the app starts (scripts/prerender.mjs).
-  ${loaderPrerenderCode(htmlToTree(pre.directPage), pre.linkKeys, STORAGE_KEY)}
-  function styled() {
-    prerender(document.querySelector("[data-security-matrix]"));
-  }
-  // Hosts that enforce Trusted Types (require-trusted-types-for 'script') refuse a plain
-  // string as a script's src: a policy named "security-matrix" (which such a host lists in
-  // its trusted-types directive) vouches for this loader's own files, and nothing else.
-  var allowed = assets.map(function (a) { return new URL(a.file, me.src).href; });
-  var policy = null;
-  if (window.trustedTypes && window.trustedTypes.createPolicy) {
-    try {
-      policy = window.trustedTypes.createPolicy("security-matrix", {
-        createScriptURL: function (url) {
-          if (allowed.indexOf(url) < 0) throw new TypeError("not a Security Matrix file: " + url);
-          return url;
-        },
-      });
-    } catch (e) {
-      console.error("security-matrix-loader.js: this page's Trusted Types policy does not allow the policy name 'security-matrix'; add it to the trusted-types directive", e);
-    }
-  }
-  function failed() {
-    var mount = document.querySelector("[data-security-matrix]");
-    if (!mount) return;
-    var p = document.createElement("p");
-    p.setAttribute("role", "alert");
-    p.textContent = "The security self-assessment could not be loaded. Reload the page to try again.";
-    mount.replaceChildren(p);
-  }
-  assets.forEach(function (a) {
-    var url = new URL(a.file, me.src).href;
-    var el;
-    if (a.kind === "style") {
-      var existing = document.querySelector('link[rel="stylesheet"][href="' + url + '"]');
-      if (existing) {
-        if (existing.sheet) styled();
-        else existing.addEventListener("load", styled);
-        return;
-      }
-      el = document.createElement("link");
-      el.rel = "stylesheet";
-      el.href = url;
-      el.addEventListener("load", styled);
-    } else {
-      el = document.createElement("script");
-      el.type = "module";
-      el.src = policy ? policy.createScriptURL(url) : url;
-      el.addEventListener("error", failed);
-    }
-    el.integrity = a.integrity;
-    el.crossOrigin = "anonymous";
-    document.head.appendChild(el);
-  });
-})();
-`;
-}
-
 const stripBase = (url, base) => {
   const clean = url.split(/[?#]/)[0];
   if (base && clean.startsWith(base)) return clean.slice(base.length);
@@ -308,7 +235,7 @@ function htmlFiles(dir) {
 }
 
 // Step 1–2: replace Trunk's inline start with one integrity-checked module.
-async function bundle(dir, base, minify) {
+async function bundle(dir, base, minify, words) {
   const indexPath = path.join(dir, "index.html");
   let html = readFileSync(indexPath, "utf8");
   const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)].filter(
@@ -333,7 +260,7 @@ async function bundle(dir, base, minify) {
     .find(Boolean);
   if (!initName) throw new Error(`cannot find the default export of ${jsFile}`);
 
-  const js = glue + starter(initName);
+  const js = glue + starter(initName, words);
   const source = embedded(readFileSync(wasmFile)) + (minify ? await minifyJs(js) : js);
   const hash = createHash("sha256").update(source).digest("hex").slice(0, 16);
   const bundleName = `${BUNDLE_PREFIX}${hash}.js`;
@@ -409,7 +336,8 @@ async function main() {
   if (!dir) throw new Error("usage: postbuild.mjs DIR (or run as a Trunk hook)");
   const base = process.env.TRUNK_PUBLIC_URL ?? "/";
   // Minified like Trunk's `minify = "on_release"`: not in debug builds (trunk serve).
-  const built = await bundle(dir, base, process.env.TRUNK_PROFILE !== "debug");
+  const words = writeWords(dir);
+  const built = await bundle(dir, base, process.env.TRUNK_PROFILE !== "debug", words);
   const names = readdirSync(dir);
   const bundleName = built ?? names.find((n) => /^security-matrix-[0-9a-f]{16}\.js$/.test(n));
   const css = names.filter((n) => /^styles-.*\.css$/.test(n));
@@ -420,14 +348,14 @@ async function main() {
   ];
   const pre = runPrerender();
   prerenderIndex(dir, base, pre);
-  writeFileSync(path.join(dir, LOADER), loader(assets, pre));
+  writeFileSync(path.join(dir, LOADER), loader(assets, pre, STORAGE_KEY));
   const problems = htmlFiles(dir).flatMap((f) => addIntegrity(dir, f));
   if (problems.length) throw new Error("the build does not fit the CSP:\n  " + problems.join("\n  "));
   // Not in debug builds (trunk serve, which never sends them): brotli 11 takes seconds on
   // the unoptimised bundle.
   const compressed = process.env.TRUNK_PROFILE === "debug" ? null : precompress(dir);
   const copies = compressed ? `, .br and .gz beside ${compressed.length} text files` : "";
-  console.log(`postbuild: ${bundleName} (JS + WebAssembly, ${readFileSync(path.join(dir, bundleName)).length} bytes), ${LOADER}, integrity on every page's assets${copies}`);
+  console.log(`postbuild: ${bundleName} (JS + WebAssembly, ${readFileSync(path.join(dir, bundleName)).length} bytes), ${words.file} (${words.bytes} bytes), ${LOADER}, integrity on every page's assets${copies}`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -6,7 +6,7 @@ use crate::components::{
 };
 use crate::edge;
 use crate::embed::Takeover;
-use crate::state::{Action, Boot, Page, State};
+use crate::state::{Action, Boot, Page, State, Words};
 use security_matrix_core::view::View;
 use security_matrix_core::Schedule;
 use yew::prelude::*;
@@ -134,6 +134,22 @@ pub fn app(props: &AppProps) -> Html {
             edge::print();
         }
     });
+    // The schedule's words (a `lazy-words` build): loaded once, when a result view first
+    // shows; the reducer hears how it went.
+    {
+        let dispatch = dispatch.clone();
+        let wanted = matches!(state.page, Page::Result(_)) && state.words == Words::Loading;
+        use_effect_with(wanted, move |wanted| {
+            if *wanted {
+                wasm_bindgen_futures::spawn_local(async move {
+                    dispatch.send(match edge::load_words().await {
+                        Ok(()) => Action::WordsLoaded,
+                        Err(()) => Action::WordsFailed,
+                    });
+                });
+            }
+        });
+    }
     // The document title follows the page.
     {
         let title = state.title();
@@ -175,6 +191,7 @@ pub fn app(props: &AppProps) -> Html {
             _ => View::Summary,
         },
         print_words: state.print_words,
+        words: state.words,
         heading_level: h,
         dispatch: dispatch.clone(),
     };

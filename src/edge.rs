@@ -1,5 +1,5 @@
-//! The edge: every read or write of the browser (clock, storage, URL, focus, clipboard)
-//! lives here, called from effects and event handlers, never from the reducer.
+//! The edge: every read or write of the browser (clock, storage, URL, focus, clipboard,
+//! the words script) lives here, called from effects and event handlers, never from the reducer.
 use chrono::NaiveDate;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, Storage};
@@ -184,4 +184,38 @@ pub async fn read_file(file: web_sys::File) -> Result<String, String> {
     text.ok()
         .and_then(|v| v.as_string())
         .ok_or_else(|| "The file could not be read.".to_string())
+}
+
+/// The function the bundle's start defines (`scripts/postbuild.mjs`) that loads the words
+/// script, `security-matrix-words-<hash>.js`, with its integrity checked by the browser,
+/// and resolves to its strings (rejects when it is refused or missing). It loads once;
+/// later calls get the same promise.
+const WORDS_LOADER: &str = "__smxWords";
+
+/// Loads the schedule's words (a `lazy-words` build) and installs them in the core; `Err`
+/// when they could not be loaded (the reason is in the console). A same-origin script
+/// load, which `script-src 'self'` allows: nothing is sent anywhere.
+pub async fn load_words() -> Result<(), ()> {
+    let words = fetch_words().await.map_err(|e| {
+        web_sys::console::error_2(&"The schedule's words could not be loaded:".into(), &e);
+    })?;
+    security_matrix_core::catalogue::words::install(words).map_err(|e| {
+        web_sys::console::error_1(&format!("The schedule's words were refused: {e}").into());
+    })
+}
+
+/// The words script's strings, from [`WORDS_LOADER`].
+async fn fetch_words() -> Result<Vec<String>, wasm_bindgen::JsValue> {
+    let loader = js_sys::Reflect::get(&js_sys::global(), &WORDS_LOADER.into())?
+        .dyn_into::<js_sys::Function>()
+        .map_err(|_| wasm_bindgen::JsValue::from_str("the bundle defines no words loader"))?;
+    let promise = loader
+        .call0(&wasm_bindgen::JsValue::NULL)?
+        .dyn_into::<js_sys::Promise>()?;
+    let value = wasm_bindgen_futures::JsFuture::from(promise).await?;
+    let array = value.dyn_into::<js_sys::Array>()?;
+    array
+        .iter()
+        .map(|v| v.as_string().ok_or_else(|| "not a string".into()))
+        .collect()
 }

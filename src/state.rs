@@ -76,6 +76,32 @@ impl Page {
     }
 }
 
+/// Whether the schedule's own words (`Obligation::text`) are there. Built in, they are
+/// from the start; a `lazy-words` build loads them (at the edge) when a result view first
+/// shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Words {
+    /// Not there yet: asked for, or about to be.
+    Loading,
+    /// There: built in, or loaded and installed.
+    Ready,
+    /// They could not be loaded (e.g. the file failed its integrity check): the places
+    /// that show them say so; everything else works.
+    Failed,
+}
+
+impl Words {
+    /// [`Words::Ready`] when the words are built in (or installed already), else
+    /// [`Words::Loading`].
+    pub fn initial() -> Words {
+        if security_matrix_core::catalogue::words::ready() {
+            Words::Ready
+        } else {
+            Words::Loading
+        }
+    }
+}
+
 /// The whole state of the widget.
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
@@ -112,6 +138,11 @@ pub struct State {
     pub print_words: bool,
     /// Increases each time the user asks to print (the edge prints after the render).
     pub print_request: u32,
+    /// Whether the schedule's words are there (see [`Words`]).
+    pub words: Words,
+    /// "Print" was asked for with the words while they were loading: it prints when they
+    /// come.
+    pub print_waiting: bool,
     /// The duty focus goes to when its subject's view opens (from "what is due next").
     pub focus_duty: Option<ObligationId>,
     /// Why a file the user opened could not be used (the state is left as it was).
@@ -142,6 +173,8 @@ impl Default for State {
             tracker: Tracker::new(),
             print_words: false,
             print_request: 0,
+            words: Words::initial(),
+            print_waiting: false,
             focus_duty: None,
             file_problems: Vec::new(),
             contract_draft: ContractDraft::default(),
@@ -213,6 +246,10 @@ pub enum Action {
     Print,
     /// "Include the schedule's own words" in the printed view.
     SetPrintWords(bool),
+    /// The edge has loaded the schedule's words and installed them.
+    WordsLoaded,
+    /// The edge could not load the schedule's words.
+    WordsFailed,
     /// A saved file was read at the edge: its text, or why it could not be read.
     OpenFile(Result<String, String>),
     /// Dismiss the file problems.

@@ -1,6 +1,8 @@
 //! The obligations catalogue: every duty of DF Schedule 2.4 (*Information Security and
 //! Assurance*) and of Schedule 2.4 (*Security Management*, 2017), with its paragraph
 //! reference and the clause's own words, and the logic that selects the ones that apply.
+//! The words are kept apart ([`words`]): with the `lazy-words` feature the program loads
+//! them when it first needs them.
 //!
 //! The data lives in `core/data/*.toml`. `build.rs` checks it and turns it into `static`
 //! data (`$OUT_DIR/catalogue.rs`, included here), so no data file is parsed at run time
@@ -27,6 +29,7 @@ pub use crate::schedule::Schedule;
 mod conditions;
 mod device;
 mod ids;
+pub mod words;
 
 pub use conditions::{Condition, Facts, Path};
 pub use device::{device_verdict, DeviceVerdict, DeviceVerdictKind, CIO_REFERENCE_PREFIX};
@@ -153,8 +156,6 @@ pub struct Obligation {
     /// "10 working days after event:ismp-non-approval"). Its events are [`Event`]s of the
     /// same schedule.
     pub deadline: Option<&'static DeadlineRule<'static, EventId, ObligationId>>,
-    /// The clause's own words, whitespace collapsed and list numbering left out.
-    pub text: &'static str,
     /// A drafting problem in the clause, in plain words, and the reading applied.
     pub note: Option<&'static str>,
 }
@@ -163,6 +164,13 @@ impl Obligation {
     /// Whether it applies at `level` (always false for the 2017 schedule).
     pub fn applies_at(&self, level: Level) -> bool {
         self.levels.contains(&level)
+    }
+
+    /// The clause's own words, whitespace collapsed and list numbering left out. Always
+    /// there without the `lazy-words` feature; with it, `None` until [`words::install`]
+    /// has been given them.
+    pub fn text(&self) -> Option<&'static str> {
+        words::get(self.id)
     }
 
     /// Whether it applies at every DF security level.
@@ -214,8 +222,9 @@ struct Codes {
 include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
 
 /// Builds a schedule's obligations from its generated `codes` and `text`, numbered from
-/// `first`: one record per obligation, its fields reference, title, text and note, each
-/// ended by U+001F, an empty note meaning none (`build/catalogue/codegen.rs`).
+/// `first`: one record per obligation, its fields reference, title and note, each ended by
+/// U+001F, an empty note meaning none (`build/catalogue/codegen.rs`). The clauses' words
+/// are in another text, which [`words`] reads.
 fn decode(
     schedule: Schedule,
     first: usize,
@@ -228,7 +237,6 @@ fn decode(
         let mut next = || fields.next().unwrap_or_default();
         let reference = next();
         let title = next();
-        let text = next();
         let note = optional(next());
         Obligation {
             id: ObligationId::numbered(first + i),
@@ -239,7 +247,6 @@ fn decode(
             levels: LEVEL_SETS.get(usize::from(c.levels)).map_or(&[], |s| s),
             when: WHEN_SETS.get(usize::from(c.when)).map_or(&[], |s| s),
             deadline: c.deadline.as_ref(),
-            text,
             note,
         }
     })

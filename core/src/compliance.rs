@@ -83,7 +83,8 @@ pub fn paragraph(reference: &str) -> Cow<'_, str> {
 
 /// The matrix's rows, one per selected duty, in the groups' order (the header not
 /// included). `level` fills the Level column for DF; for the 2017 schedule, which has no
-/// levels, it stays empty.
+/// levels, it stays empty. The schedule's words are empty in a `lazy-words` build that
+/// has not been given them yet ([`crate::catalogue::words`]): the app waits for them.
 pub fn rows<'a>(
     schedule: Schedule,
     level: Option<Level>,
@@ -127,7 +128,7 @@ fn row<'a>(
         Cow::Owned(level.to_string()),
         paragraph(o.reference),
         Cow::Borrowed(o.title),
-        Cow::Borrowed(o.text),
+        Cow::Borrowed(o.text().unwrap_or_default()),
         Cow::Owned(applies_if.join("; ")),
         Cow::Owned(due.join("; ")),
         Cow::Borrowed(status),

@@ -21,6 +21,17 @@ const FIXTURES = {
   ),
   'later.js': `document.querySelector('[data-testid=go]').addEventListener('click', () => fetch('/data.json'));`,
   'data.json': '{}',
+  // The words module is the one load allowed after the initial assets, and only once.
+  'words.html': page(
+    '<h1>Words</h1><button type="button" data-testid="go">Go</button>',
+    '<script src="/words.js" defer></script>',
+  ),
+  'words.js': `document.querySelector('[data-testid=go]').addEventListener('click', () => {
+    const s = document.createElement('script');
+    s.src = '/security-matrix-words-0123456789abcdef.js?' + document.querySelectorAll('script').length;
+    document.head.append(s);
+  });`,
+  'security-matrix-words-0123456789abcdef.js': '// words',
   'console.html': page('<h1>Console</h1>', '<script src="/console.js"></script>'),
   'console.js': `console.error('boom from the fixture');`,
   'inline.html': page('<h1>Inline</h1>', `<script>document.title = 'inline ran';</script>`),
@@ -83,6 +94,25 @@ test('a request after the initial assets is reported', async () => {
     await s.page.getByTestId('go').click();
     await s.page.waitForResponse((r) => r.url().endsWith('/data.json'));
     await assert.rejects(s.assertClean(), /requests after the initial assets[^\n]*\n.*\[after-load\] GET .*\/data\.json/);
+  } finally {
+    await s.close();
+  }
+});
+
+test('the words module may load once after the initial assets; a second load is reported', async () => {
+  const s = await openApp(browser, server, { path: '/words.html' });
+  try {
+    const go = async (n) => {
+      await s.page.getByTestId('go').click();
+      await s.page.waitForFunction(
+        (n) => performance.getEntriesByType('resource').filter((e) => e.name.includes('security-matrix-words-')).length === n,
+        n,
+      );
+    };
+    await go(1);
+    await s.assertClean();
+    await go(2);
+    await assert.rejects(s.assertClean(), /the words module was loaded more than once/);
   } finally {
     await s.close();
   }

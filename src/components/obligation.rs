@@ -8,6 +8,7 @@
 use super::obligations::DueDates;
 use super::tracker_controls::{status_radios, text_field};
 use super::{heading, Dispatch};
+use crate::state::Words;
 use security_matrix_core::catalogue::{Condition, Obligation};
 use security_matrix_core::flow::long_date;
 use security_matrix_core::tracker::{status_key, Track, TrackField};
@@ -44,6 +45,8 @@ pub struct DutyProps {
     pub track: Track,
     /// Its due dates.
     pub due: DueDates,
+    /// Whether the schedule's words are there, loading, or could not be loaded.
+    pub words: Words,
     /// Dispatches actions.
     pub dispatch: Dispatch,
 }
@@ -105,7 +108,7 @@ fn tracked(p: &DutyProps, o: &'static Obligation, heading_level: u8, open: bool)
                 <summary class="smx-details__summary">
                     { "The schedule's words" }<span class="smx-visually-hidden">{ format!(" (¶{})", o.reference) }</span>
                 </summary>
-                <blockquote class="smx-details__text">{ o.text }</blockquote>
+                { clause_words(o, p.words, "smx-details__text") }
             </details>
         </div>
     </> }
@@ -156,9 +159,28 @@ fn printed(p: &DutyProps, o: &'static Obligation, words: bool) -> Html {
             if let Some(note) = o.note {
                 <p class="smx-obligation__note"><strong>{ "Drafting note: " }</strong>{ note }</p>
             }
-            <blockquote class="smx-details__text smx-obligation__words" data-testid="words-text">{ o.text }</blockquote>
+            { clause_words(o, p.words, "smx-details__text smx-obligation__words") }
         }
     </> }
+}
+
+/// The clause's own words (`data-testid="words-text"`); while they load, a line that says
+/// so (`words-loading`); if they could not be loaded, a message that says so
+/// (`words-error`). Nothing else waits for them.
+fn clause_words(o: &Obligation, words: Words, class: &'static str) -> Html {
+    match (o.text(), words) {
+        (Some(text), _) => html! {
+            <blockquote {class} data-testid="words-text">{ text }</blockquote>
+        },
+        (None, Words::Failed) => html! {
+            <p {class} role="alert" data-testid="words-error">
+                { "The schedule's words could not be loaded. Reload the page to try again: your answers and marks are kept." }
+            </p>
+        },
+        (None, _) => html! {
+            <p {class} data-testid="words-loading">{ "Loading the schedule's words…" }</p>
+        },
+    }
 }
 
 /// "Due by 31 March 2027, 30 June 2027 (past), then every quarter": a `<time>` per date.

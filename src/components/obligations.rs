@@ -61,6 +61,7 @@ pub fn obligation_list(
                     open_conditions={s.open_conditions.clone()}
                     track={ctx.tracker.get(&id).cloned().unwrap_or_default()}
                     due={due_dates(plan, id)}
+                    words={ctx.words}
                     dispatch={ctx.dispatch.clone()} />
             }
         });

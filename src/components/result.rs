@@ -9,7 +9,7 @@ use super::{
     answers_summary, heading, obligation_list, plan_section, save_button, Dispatch,
     PlanSectionProps, ResultActions, Takeaways,
 };
-use crate::state::Action;
+use crate::state::{Action, Words};
 use chrono::NaiveDate;
 use security_matrix_core::flow::Answers;
 use security_matrix_core::plan::Plan;
@@ -38,6 +38,8 @@ pub struct ResultContext {
     pub view: View,
     /// Whether the printed view includes the schedule's own words.
     pub print_words: bool,
+    /// Whether the schedule's own words are there (loaded when a result view first shows).
+    pub words: Words,
     /// Level of the page heading.
     pub heading_level: u8,
     /// Dispatches actions.
@@ -132,7 +134,7 @@ pub fn result_layout(ctx: &ResultContext, parts: ResultParts) -> Html {
         }
         View::Take => html! { <>
             { page_heading(view.heading(parts.level)) }
-            <Takeaways statement={parts.statement} document={ctx.document()} plan={parts.plan.clone()} level={parts.level} groups={parts.groups.to_vec()} tracker={ctx.tracker.clone()} today={ctx.today} heading_level={h2} dispatch={ctx.dispatch.clone()} />
+            <Takeaways statement={parts.statement} document={ctx.document()} plan={parts.plan.clone()} level={parts.level} groups={parts.groups.to_vec()} tracker={ctx.tracker.clone()} today={ctx.today} words={ctx.words} heading_level={h2} dispatch={ctx.dispatch.clone()} />
             { answers_summary(&ctx.all_answers, false) }
             <ResultActions fragment={ctx.fragment.clone()} view={view} dispatch={ctx.dispatch.clone()} />
         </> },
@@ -196,7 +198,7 @@ fn all_view(ctx: &ResultContext, parts: ResultParts) -> Html {
         </div>
         <div class="smx-button-group smx-no-print">
             <button type="button" class="smx-button" data-testid="print" onclick={ctx.dispatch.on(|_| Action::Print)}>{ "Print or save as PDF" }</button>
-            { csv_button(parts.groups, parts.plan, &ctx.tracker, parts.level, ctx.today) }
+            { csv_button(parts.groups, parts.plan, &ctx.tracker, parts.level, ctx.today, ctx.words) }
         </div>
         { parts.warnings }
         { heading(h2, "smx-heading-m", false, html! { <>{ parts.why_label.clone() }</> }) }

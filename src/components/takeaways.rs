@@ -3,7 +3,7 @@
 //! nothing is sent anywhere.
 use super::{heading, Dispatch};
 use crate::edge;
-use crate::state::Action;
+use crate::state::{Action, Words};
 use chrono::NaiveDate;
 use security_matrix_core::compliance::{compliance_csv, csv_file_name};
 use security_matrix_core::plan::Plan;
@@ -31,6 +31,8 @@ pub struct TakeawaysProps {
     pub tracker: Tracker,
     /// Today, from the app state (the compliance matrix's file name).
     pub today: Option<NaiveDate>,
+    /// Whether the schedule's words are there (the compliance matrix has them).
+    pub words: Words,
     /// Heading level.
     pub heading_level: u8,
     /// Dispatches actions (printing opens the all-on-one-page view).
@@ -58,13 +60,15 @@ pub fn save_button(document: Document, level: Option<Level>) -> Html {
 /// "Download the compliance matrix (.csv)" (`data-testid="download-csv"`): one row per
 /// duty of `groups` with its paragraph, words, conditions, due dates, status, owner and
 /// note, named after the level (DF) or the schedule and `today` (the plan's own date when
-/// the app has none yet). Made when clicked.
+/// the app has none yet). Made when clicked; disabled while the schedule's words are
+/// loading (a moment, once, in a `lazy-words` build), with a hint that says so.
 pub fn csv_button(
     groups: &[ObligationGroup],
     plan: &Plan,
     tracker: &Tracker,
     level: Option<Level>,
     today: Option<NaiveDate>,
+    words: Words,
 ) -> Html {
     let onclick = {
         let (groups, plan, tracker) = (groups.to_vec(), plan.clone(), tracker.clone());
@@ -74,8 +78,15 @@ pub fn csv_button(
             edge::download(&name, "text/csv;charset=utf-8", &text);
         })
     };
+    let loading = words == Words::Loading;
     html! {
-        <button type="button" class="smx-button smx-button--secondary" {onclick} data-testid="download-csv">{ "Download the compliance matrix (.csv)" }</button>
+        <button type="button" class="smx-button smx-button--secondary" {onclick} data-testid="download-csv"
+            disabled={loading} aria-busy={loading.then_some("true")}>
+            { "Download the compliance matrix (.csv)" }
+            if loading {
+                <span class="smx-visually-hidden">{ " (loading the schedule's words…)" }</span>
+            }
+        </button>
     }
 }
 
@@ -107,7 +118,7 @@ pub fn takeaways(p: &TakeawaysProps) -> Html {
                 if !p.plan.dated.is_empty() {
                     <button type="button" class="smx-button smx-button--secondary" onclick={on_calendar} data-testid="download-ics-takeaway">{ "Download the calendar (.ics)" }</button>
                 }
-                { csv_button(&p.groups, &p.plan, &p.tracker, p.level, p.today) }
+                { csv_button(&p.groups, &p.plan, &p.tracker, p.level, p.today, p.words) }
             </div>
             <p class="smx-body" role="status" aria-live="polite" data-testid="statement-status">{ (*copy_status).clone() }</p>
             <p class="smx-body-s">{ "The saved file holds your answers, each duty's status, owner and note, and the dates of events you entered. Open it here later (from the start page) to carry on; it stays on your computer. The compliance matrix is a spreadsheet of your duties with their status, owner and note, for Excel, LibreOffice or Google Sheets." }</p>

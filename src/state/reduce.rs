@@ -1,6 +1,6 @@
 //! The reducer: how each [`Action`] changes the [`State`], page by page, and where the flow
 //! goes next. Pure: what it needs from the browser comes in the actions.
-use super::{is_answer_link, Action, Draft, Field, FieldError, Page, State};
+use super::{is_answer_link, Action, Draft, Field, FieldError, Page, State, Words};
 use chrono::NaiveDate;
 use security_matrix_core::flow::{from_fragment, Answer, Answers};
 use security_matrix_core::questions::{DatePart, QuestionId, QuestionKind};
@@ -70,15 +70,23 @@ impl Reducible for State {
                     s.focus_duty = Some(id);
                 }
             }
-            Action::Print => {
-                if matches!(s.page, Page::Result(_)) {
-                    if s.page != Page::Result(View::All) {
-                        s.go(Page::Result(View::All));
-                    }
-                    s.print_request = s.print_request.wrapping_add(1);
+            Action::Print => s.print(),
+            // A print waiting for the words goes ahead when they are no longer wanted, when
+            // they come, or when they cannot (their places then say so).
+            Action::SetPrintWords(on) => {
+                s.print_words = on;
+                if !on {
+                    s.print_now_if_waiting();
                 }
             }
-            Action::SetPrintWords(on) => s.print_words = on,
+            Action::WordsLoaded => {
+                s.words = Words::Ready;
+                s.print_now_if_waiting();
+            }
+            Action::WordsFailed => {
+                s.words = Words::Failed;
+                s.print_now_if_waiting();
+            }
             // The other Call-Off Contracts ("add another").
             Action::AddContract => s.add_contract(),
             Action::ChangeContract(i) => s.go(Page::Contract(Some(i))),
@@ -121,6 +129,7 @@ impl State {
                         ready: true,
                         notice: Some(message),
                         default_schedule: schedule,
+                        words: self.words,
                         ..State::default()
                     };
                     self.answers = Answers::new(schedule);
@@ -236,11 +245,36 @@ impl State {
         }
     }
 
+    /// "Print or save as PDF": opens the all-on-one-page view and asks the edge to print
+    /// it, once the schedule's words are there when they are to be printed.
+    fn print(&mut self) {
+        if !matches!(self.page, Page::Result(_)) {
+            return;
+        }
+        if self.page != Page::Result(View::All) {
+            self.go(Page::Result(View::All));
+        }
+        if self.print_words && self.words == Words::Loading {
+            self.print_waiting = true;
+        } else {
+            self.print_request = self.print_request.wrapping_add(1);
+        }
+    }
+
+    /// Prints the print that waits for the words, if there is one.
+    fn print_now_if_waiting(&mut self) {
+        if std::mem::take(&mut self.print_waiting) {
+            self.print_request = self.print_request.wrapping_add(1);
+        }
+    }
+
     fn start_again(&mut self) {
         // (the contracts and any pending from a link go too)
-        // (the tracker, file problems and everything else go with the rest)
+        // (the tracker, file problems and everything else go with the rest; the words,
+        // once loaded, stay)
         *self = State {
             today: self.today,
+            words: self.words,
             ready: true,
             page_change: self.page_change.wrapping_add(1),
             default_schedule: self.default_schedule,

@@ -9,8 +9,10 @@
 //!
 //! Obligations are generated compactly, as `src/catalogue.rs` decodes them (once, on first
 //! use): per file, one text holding every obligation's record (the fields in
-//! [`RECORD_FIELDS`] order, each followed by [`SEPARATOR`], an absent note left empty)
-//! and an array of codes: the category, one-byte indexes into the distinct `levels` and
+//! [`RECORD_FIELDS`] order, each followed by [`SEPARATOR`], an absent note left empty),
+//! one text of the clauses' own words (each followed by [`SEPARATOR`]; a static of its own,
+//! so that a build with the core's `lazy-words` feature, which never reads it, leaves it
+//! out: `src/catalogue/words.rs`) and an array of codes: the category, one-byte indexes into the distinct `levels` and
 //! `when` lists (shared by both files) and the deadline rule, written as a typed
 //! `DeadlineRule` value naming its event and obligations by their typed ids ([`rule`]),
 //! so that nothing parses a rule, or looks an id up, at run time. With no pointer per
@@ -27,7 +29,7 @@ use crate::util::{lit, variant};
 pub const SEPARATOR: char = '\u{1f}';
 
 /// The string fields of an obligation's record, in order (its id is in `OBLIGATION_IDS`).
-pub const RECORD_FIELDS: [&str; 4] = ["ref", "title", "text", "note"];
+pub const RECORD_FIELDS: [&str; 3] = ["ref", "title", "note"];
 
 /// The generated code, file by file, and what the files share: the ids, the events and
 /// the `levels` and `when` lists.
@@ -93,17 +95,21 @@ impl Generator {
         }
         let mut codes = format!("static {statics}_OBLIGATION_CODES: &[Codes] = &[\n");
         let mut records = String::new();
+        let mut words = String::new();
         for o in &data.obligations {
             record(
                 &o.name,
                 &mut records,
-                [
-                    o.reference,
-                    &o.title,
-                    &o.text,
-                    o.note.as_deref().unwrap_or_default(),
-                ],
+                [o.reference, &o.title, o.note.as_deref().unwrap_or_default()],
             )?;
+            if o.text.contains(SEPARATOR) {
+                return Err(format!(
+                    "{}: `text` must not contain the control character U+001F",
+                    o.name
+                ));
+            }
+            words.push_str(&o.text);
+            words.push(SEPARATOR);
             let levels = code_of(&o.name, &mut self.levels, list("Level", &o.levels))?;
             let when = code_of(&o.name, &mut self.when, list("Condition", &o.when))?;
             let deadline = match &o.deadline {
@@ -135,6 +141,12 @@ impl Generator {
             code,
             "static {statics}_OBLIGATION_TEXT: &str = {};",
             lit(&records)
+        )
+        .unwrap();
+        writeln!(
+            code,
+            "static {statics}_OBLIGATION_WORDS: &str = {};",
+            lit(&words)
         )
         .unwrap();
         writeln!(
@@ -255,7 +267,7 @@ fn code_of(name: &str, sets: &mut Vec<String>, set: String) -> Result<u8, String
 }
 
 /// Appends an obligation's record (the values of [`RECORD_FIELDS`]) to `records`.
-fn record(name: &str, records: &mut String, fields: [&str; 4]) -> Result<(), String> {
+fn record(name: &str, records: &mut String, fields: [&str; 3]) -> Result<(), String> {
     for (value, key) in fields.iter().zip(RECORD_FIELDS) {
         if value.contains(SEPARATOR) {
             return Err(format!(

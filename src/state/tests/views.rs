@@ -134,3 +134,53 @@ fn status_owner_and_note_are_kept_as_typed_and_forgotten_when_cleared() {
     );
     assert!(cleared.tracker.is_empty());
 }
+
+#[test]
+fn printing_with_the_words_waits_for_them_and_a_failure_does_not_block_it() {
+    let mut s = init(Some(S6), None);
+    assert_eq!(
+        s.words,
+        Words::Ready,
+        "built in (tests leave lazy-words off)"
+    );
+    // A lazy-words build before the words have come.
+    s.words = Words::Loading;
+    let without = run(s.clone(), [Action::Print]);
+    assert_eq!(
+        without.print_request,
+        s.print_request + 1,
+        "no words: prints"
+    );
+    let waiting = run(s.clone(), [Action::SetPrintWords(true), Action::Print]);
+    assert_eq!(waiting.page, Page::Result(View::All));
+    assert_eq!(waiting.print_request, s.print_request, "not yet");
+    assert!(waiting.print_waiting);
+    let loaded = run(waiting.clone(), [Action::WordsLoaded]);
+    assert_eq!(loaded.words, Words::Ready);
+    assert_eq!(
+        loaded.print_request,
+        s.print_request + 1,
+        "printed once they came"
+    );
+    assert!(!loaded.print_waiting);
+    assert_eq!(
+        run(loaded.clone(), [Action::WordsLoaded]).print_request,
+        loaded.print_request,
+        "only once"
+    );
+    let failed = run(waiting.clone(), [Action::WordsFailed]);
+    assert_eq!(failed.words, Words::Failed);
+    assert_eq!(
+        failed.print_request,
+        s.print_request + 1,
+        "prints, saying so"
+    );
+    let unticked = run(waiting, [Action::SetPrintWords(false), Action::WordsLoaded]);
+    assert_eq!(
+        unticked.print_request,
+        s.print_request + 1,
+        "unticked: prints at once, and not again when they come"
+    );
+    // Starting again keeps the words.
+    assert_eq!(run(failed, [Action::StartAgain]).words, Words::Failed);
+}
