@@ -93,3 +93,24 @@ export function watchStartPage() {
 export function stylesLoaded(page) {
   return page.waitForFunction(() => [...document.querySelectorAll('link[rel="stylesheet"]')].every((l) => l.sheet !== null));
 }
+
+/**
+ * A fresh context's page opened at `url` with the app's module held back (holdBundle), once
+ * the module is asked for and the stylesheets are in; `initScript` runs in the page first.
+ * @param {import('playwright-core').Browser} browser
+ */
+export async function openHeldPage(browser, url, { initScript, viewport = { width: 1280, height: 800 } } = {}) {
+  const context = await browser.newContext({ viewport });
+  try {
+    const page = await context.newPage();
+    if (initScript) await page.addInitScript(initScript);
+    const bundle = await holdBundle(page);
+    await page.goto(url, { waitUntil: 'commit' });
+    await bundle.requested;
+    await stylesLoaded(page);
+    return { page, bundle, close: () => context.close() };
+  } catch (e) {
+    await context.close();
+    throw e;
+  }
+}

@@ -12,7 +12,7 @@ import { startEnv, openApp, READY_SELECTOR, DEFAULT_VIEWPORT } from '../lib/harn
 import { assertNoAxeViolations } from '../lib/axe.mjs';
 import { S6_EXAMPLE } from '../lib/workspace.mjs';
 import { startByMouse } from '../lib/flow.mjs';
-import { domShape, boxes, holdBundle, stylesLoaded, watchStartPage, PRERENDER } from '../lib/prerender.mjs';
+import { domShape, boxes, holdBundle, openHeldPage, watchStartPage, PRERENDER } from '../lib/prerender.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const HEADING = 'Work out your security level';
@@ -49,21 +49,17 @@ test('with scripts disabled, index.html shows the start page: its heading, the c
 });
 
 test('the pre-render is the markup the app renders itself, and nothing moves when it takes over', async () => {
-  const context = await env.browser.newContext({ viewport: DEFAULT_VIEWPORT });
-  try {
-    const page = await context.newPage();
-    await page.addInitScript(() => {
+  const { page, bundle, close } = await openHeldPage(env.browser, env.server.url + '/', {
+    initScript: () => {
       window.__shifts = [];
       new PerformanceObserver((list) => window.__shifts.push(...list.getEntries().map((e) => e.value))).observe({
         type: 'layout-shift',
         buffered: true,
       });
-    });
-    const bundle = await holdBundle(page);
-    await page.goto(env.server.url + '/', { waitUntil: 'commit' });
+    },
+  });
+  try {
     await page.locator(PRERENDER).waitFor({ state: 'visible' });
-    await bundle.requested;
-    await stylesLoaded(page);
     const before = { shape: await domShape(page, PRERENDER), boxes: await boxes(page, PRERENDER) };
     assert.equal(await page.locator(READY_SELECTOR).count(), 0, 'the app is held back');
     bundle.release();
@@ -77,16 +73,13 @@ test('the pre-render is the markup the app renders itself, and nothing moves whe
     const shifts = await page.evaluate(() => window.__shifts);
     assert.deepEqual(shifts, [], 'no layout shift recorded');
   } finally {
-    await context.close();
+    await close();
   }
 });
 
 test('a widget mounted directly on a host page shows its start page, with the host\'s options, until the app takes over', async () => {
-  const context = await env.browser.newContext({ viewport: DEFAULT_VIEWPORT });
+  const { page, bundle, close } = await openHeldPage(env.browser, env.server.url + '/example/');
   try {
-    const page = await context.newPage();
-    const bundle = await holdBundle(page);
-    await page.goto(env.server.url + '/example/', { waitUntil: 'commit' });
     const mount = '[data-security-matrix]';
     const pre = `${mount} ${PRERENDER}`;
     await page.locator(pre).waitFor({ state: 'visible' });
@@ -107,7 +100,7 @@ test('a widget mounted directly on a host page shows its start page, with the ho
     await page.locator(`${mount} [data-testid="start"]`).click();
     await page.locator(`${mount} [data-testid="question-effective"]`).waitFor({ state: 'visible' });
   } finally {
-    await context.close();
+    await close();
   }
 });
 
@@ -168,14 +161,10 @@ test('a saved file chosen before the app is ready is opened when it is', async (
 
 test('a link with answers and a reload never show the start page on the way', async () => {
   for (const fragment of ['#schedule=df&subjects=3000', `${S6_EXAMPLE}&view=plan`, '#c1_customer=HMPPS']) {
-    const context = await env.browser.newContext({ viewport: DEFAULT_VIEWPORT });
+    const { page, bundle, close } = await openHeldPage(env.browser, env.server.url + '/' + fragment, {
+      initScript: watchStartPage,
+    });
     try {
-      const page = await context.newPage();
-      await page.addInitScript(watchStartPage);
-      const bundle = await holdBundle(page);
-      await page.goto(env.server.url + '/' + fragment, { waitUntil: 'commit' });
-      await bundle.requested;
-      await stylesLoaded(page);
       // While the app is held back, the loading line shows, not the start page.
       assert.ok(await page.locator('[data-smx-loading]').isVisible(), `${fragment}: the loading line shows`);
       assert.equal(await page.locator(PRERENDER).isVisible(), false, fragment);
@@ -186,7 +175,7 @@ test('a link with answers and a reload never show the start page on the way', as
       assert.ok(frames.frames > 0, 'frames were watched');
       assert.equal(frames.visible, 0, `${fragment}: the start heading was visible in ${frames.visible} frames`);
     } finally {
-      await context.close();
+      await close();
     }
   }
   // A session in this tab: reload on a question page.
@@ -208,18 +197,13 @@ test('a link with answers and a reload never show the start page on the way', as
 });
 
 test('an anchor that is not a link with answers still shows the start page at once', async () => {
-  const context = await env.browser.newContext({ viewport: DEFAULT_VIEWPORT });
+  const { page, bundle, close } = await openHeldPage(env.browser, env.server.url + '/#main');
   try {
-    const page = await context.newPage();
-    const bundle = await holdBundle(page);
-    await page.goto(env.server.url + '/#main', { waitUntil: 'commit' });
-    await bundle.requested;
-    await stylesLoaded(page);
     assert.ok(await page.locator(PRERENDER).isVisible());
     bundle.release();
     await page.locator(READY_SELECTOR).waitFor();
   } finally {
-    await context.close();
+    await close();
   }
 });
 
