@@ -54,6 +54,16 @@ export const TRACE_CATEGORIES = [
 // module's bytes (only on traced loads: the wrapper costs a little on every typed array).
 function watchLoad({ heading, ready, markDecode }) {
   const t = (window.__slow = {});
+  // Settles once the page is loaded, the heading painted and (if asked) ready: the bench
+  // awaits it (no polling in the page while it loads). Without an Element Timing entry within
+  // a second of the heading's frame, the frame stands for its paint.
+  let settle;
+  window.__slowDone = new Promise((resolve) => (settle = resolve));
+  let loaded = false;
+  const done = () => {
+    if (loaded && t.heading !== undefined && (t.headingPaint !== undefined || t.paintGaveUp) && (!ready || t.ready !== undefined)) settle();
+  };
+  addEventListener('load', () => setTimeout(() => ((loaded = true), done())), { once: true });
   const check = () => {
     if (t.heading === undefined) {
       const el = document.querySelector(heading);
@@ -61,10 +71,14 @@ function watchLoad({ heading, ready, markDecode }) {
         t.heading = performance.now();
         t.headingWithHtml = document.readyState === 'loading';
         el.setAttribute('elementtiming', 'smx-heading');
-        requestAnimationFrame(() => (t.headingFrame = performance.now()));
+        requestAnimationFrame(() => {
+          t.headingFrame = performance.now();
+          setTimeout(() => ((t.paintGaveUp = true), done()), 1000);
+        });
       }
     }
     if (ready && t.ready === undefined && document.querySelector(ready)) t.ready = performance.now();
+    done();
     if (t.heading !== undefined && (!ready || t.ready !== undefined)) observer.disconnect();
   };
   const observer = new MutationObserver(check);
@@ -73,6 +87,7 @@ function watchLoad({ heading, ready, markDecode }) {
     for (const e of list.getEntries()) {
       if (e.identifier === 'smx-heading' && t.headingPaint === undefined) t.headingPaint = e.renderTime || e.loadTime;
     }
+    done();
   }).observe({ type: 'element', buffered: true });
   const instantiate = WebAssembly.instantiate;
   WebAssembly.instantiate = function (...args) {
@@ -148,21 +163,11 @@ export async function throttledLoad(browser, url, { kind, acceptEncoding, trace 
     await throttle(cdp, { acceptEncoding });
     if (trace) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     await page.goto(url, { waitUntil: 'commit', timeout: 60000 });
-    await page.waitForFunction(
-      (needsReady) => {
-        const t = window.__slow;
-        const nav = performance.getEntriesByType('navigation')[0];
-        const loaded = nav && nav.loadEventEnd > 0;
-        const painted = t.heading !== undefined && (t.headingPaint !== undefined || t.headingFrame !== undefined);
-        return loaded && painted && (!needsReady || t.ready !== undefined);
-      },
-      Boolean(watch.ready),
-      { timeout: 60000, polling: 50 },
-    );
-    // The heading's paint entry can come a frame after its animation frame.
-    await page
-      .waitForFunction(() => window.__slow.headingPaint !== undefined, null, { timeout: 2000, polling: 50 })
-      .catch(() => {});
+    let timer;
+    await Promise.race([
+      page.evaluate(() => window.__slowDone),
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${kind} at ${url}: not done within 60 s`)), 60000))),
+    ]).finally(() => clearTimeout(timer));
     const traceEvents = trace ? JSON.parse((await browser.stopTracing()).toString('utf8')).traceEvents : undefined;
     const t = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0];
