@@ -40,6 +40,8 @@ import { measureEncodings, measureEncodingLoads, encodingSection } from './bench
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const REPORT = path.join(ROOT, 'reports', 'speed.md');
 const TRIED_HEADING = '### What was tried';
+/** What the build is made of (for the commit the figures are of). */
+const APP_PATHS = ['src', 'core', 'scripts', 'index.html', 'Cargo.toml', 'Cargo.lock', 'Trunk.toml'];
 
 /** The issue's targets (at most, as ratios of the medians). */
 const TARGETS = { paint: 1.2, interactive: 2.5, bytes: 2.5 };
@@ -172,6 +174,8 @@ try {
   const br = { app: m(appLoads, 'bytes'), base: m(baseLoads, 'bytes') };
   const ratios = { paint: paint.app / paint.twin, interactive: inter.app / inter.twin, bytes: gz.app / gz.base };
   const starts = appLoads.filter((l) => l.startResponds).length;
+  const readyInHtml = appLoads.filter((l) => l.readyWithHtml).length;
+  if (readyInHtml) console.warn(`WARNING: ${readyInHtml} app loads had data-smx-ready while the HTML was still being parsed (in the pre-render?): the interactive figure is not the app's`);
   const ceiling = distCeiling();
   const cpu = os.cpus();
 
@@ -189,12 +193,13 @@ try {
     '',
     'Written by `node end2end/bench-slow-line.mjs` (after `./scripts/build`): a report, not a test.',
     '',
-    `- Date ${new Date().toISOString().slice(0, 10)}; commit ${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--', 'src', 'core', 'scripts', 'index.html') ? ' (with uncommitted changes to the app)' : ''}; headless Chromium ${chromium}.`,
+    `- Date ${new Date().toISOString().slice(0, 10)}; commit ${git('rev-parse', '--short', 'HEAD')} (the app as of ${git('log', '-1', '--format=%h', '--', ...APP_PATHS)}, the last commit touching ${APP_PATHS.join(', ')})${git('status', '--porcelain', '--', ...APP_PATHS) ? ' (with uncommitted changes to the app)' : ''}; headless Chromium ${chromium}.`,
     `- Machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores shared with other builds; load average ${startLoad} when the run started, ${endLoad} when it ended (1, 5, 15 minutes).`,
     `- Profile: ${PROFILE_TEXT}; a fresh browser context for every cold load.`,
     `- Served by \`end2end/serve-dist.mjs\` from a copy of \`dist/\`: the timed loads as the browser asks (the bundle was sent as: ${servedMain}), the bytes pass with \`Accept-Encoding: gzip\` only (sent as: ${servedGz}).`,
     `- ${RUNS} cold loads of each page, alternating app, static twin, Yew baseline, after one discarded warm-up of each; then ${RUNS} of the app and the baseline for gzip; then ${TRACE_RUNS} traced app loads.`,
     `- Static twin: ${twin.source} (${twin.bytes} bytes). Yew baseline: \`size-baseline/\` built in this run with the same profile (trunk --release, wasm-opt), its JS minified by the widget's terser, with \`.br\`/\`.gz\` beside its text files and its \`.wasm\`.`,
+    ...(readyInHtml ? [`- **Warning**: in ${readyInHtml} app loads \`data-smx-ready\` was there while the HTML was still being parsed, so the interactive figure is not the app's.`] : []),
     '- Real content painted: the Element Timing paint of the start page heading (`[data-testid="start-page"] [data-smx-focus="heading"]`; the baseline: its `h1`). Interactive: the app\'s `data-smx-ready` first in the DOM (after which, untimed, Start was pressed and the first question came: ' +
       `${starts} of ${appLoads.length} loads); the twin's \`loadEventEnd\`; the baseline's first render (its button in the DOM). Bytes: CDP \`Network.loadingFinished.encodedDataLength\` (headers and body on the wire) of the responses finished before interactive.`,
     '',

@@ -77,7 +77,11 @@ function watchLoad({ heading, ready, markDecode }) {
         });
       }
     }
-    if (ready && t.ready === undefined && document.querySelector(ready)) t.ready = performance.now();
+    if (ready && t.ready === undefined && document.querySelector(ready)) {
+      t.ready = performance.now();
+      // In the HTML itself (a pre-render must not carry it): then the figure means nothing.
+      t.readyWithHtml = document.readyState === 'loading';
+    }
     done();
     if (t.heading !== undefined && (!ready || t.ready !== undefined)) observer.disconnect();
   };
