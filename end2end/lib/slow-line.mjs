@@ -193,7 +193,8 @@ export async function throttledLoad(browser, url, { kind, acceptEncoding, trace 
     });
     // Real content painted: the heading's paint (Element Timing); without it, FCP when the
     // heading came with the HTML, else the animation frame after it appeared.
-    t.realPaint = t.headingPaint ?? (t.headingWithHtml ? t.fcp : t.headingFrame);
+    t.realFrame = t.headingWithHtml ? t.fcp : t.headingFrame;
+    t.realPaint = t.headingPaint ?? t.realFrame;
     t.interactive = watch.ready ? t.ready : t.load;
     t.bundleEnd = t.resources.find((r) => BUNDLE_RE.test(r.name))?.responseEnd;
     t.responses = responses.read(t.timeOrigin);
