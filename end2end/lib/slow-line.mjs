@@ -46,8 +46,8 @@ export const TRACE_CATEGORIES = [
 ];
 
 // Runs in the page before any of its scripts. Notes performance.now() (ms since navigation
-// start) when `heading` is first in the DOM (and whether the parser was still at work: then it
-// came with the HTML), the next animation frame after that, its paint (Element Timing: the
+// start) when `heading` is first in the DOM (and whether it came with the HTML: there by
+// DOMContentLoaded), the next animation frame after that, its paint (Element Timing: the
 // heading gets `elementtiming` before its first paint), when `ready` first matches, and when
 // WebAssembly.instantiate is called and resolves. With `markDecode`, also when the first
 // Uint8Array of more than 100 000 bytes is made: the start code's decodeBytes making the
@@ -64,12 +64,24 @@ function watchLoad({ heading, ready, markDecode }) {
     if (loaded && t.heading !== undefined && (t.headingPaint !== undefined || t.paintGaveUp) && (!ready || t.ready !== undefined)) settle();
   };
   addEventListener('load', () => setTimeout(() => ((loaded = true), done())), { once: true });
+  // Came with the HTML: there when DOMContentLoaded fires. (Blink fires it in the parser's last
+  // task, before the observer's callback for that task's nodes runs.)
+  let contentLoaded = false;
+  document.addEventListener(
+    'DOMContentLoaded',
+    () => {
+      contentLoaded = true;
+      if (document.querySelector(heading)) t.headingWithHtml = true;
+      if (ready && document.querySelector(ready)) t.readyWithHtml = true;
+    },
+    { once: true, capture: true },
+  );
   const check = () => {
     if (t.heading === undefined) {
       const el = document.querySelector(heading);
       if (el) {
         t.heading = performance.now();
-        t.headingWithHtml = document.readyState === 'loading';
+        t.headingWithHtml ||= !contentLoaded;
         el.setAttribute('elementtiming', 'smx-heading');
         requestAnimationFrame(() => {
           t.headingFrame = performance.now();
@@ -80,7 +92,7 @@ function watchLoad({ heading, ready, markDecode }) {
     if (ready && t.ready === undefined && document.querySelector(ready)) {
       t.ready = performance.now();
       // In the HTML itself (a pre-render must not carry it): then the figure means nothing.
-      t.readyWithHtml = document.readyState === 'loading';
+      t.readyWithHtml ||= !contentLoaded;
     }
     done();
     if (t.heading !== undefined && (!ready || t.ready !== undefined)) observer.disconnect();
