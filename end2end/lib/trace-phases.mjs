@@ -80,7 +80,7 @@ const TIMELINE = [
   ['bundle: first byte', 'bundleStart'],
   ['bundle: last byte', 'bundleEnd'],
   ['bundle: module compiled (`v8.compileModule` ends)', 'compiled'],
-  ['bundle: module evaluation starts (`v8.evaluateModule`)', 'evaluateStart'],
+  ['bundle: module evaluation starts (`v8.evaluateModule`; the wait before it shows little main-thread work)', 'evaluateStart'],
   ['wasm-in-JS decode starts (decodeBytes makes the byte array)', 'decode'],
   ['decode done: `WebAssembly.instantiate` called', 'instantiate'],
   ['bundle: module evaluation ends', 'evaluateEnd'],
