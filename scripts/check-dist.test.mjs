@@ -315,12 +315,12 @@ test("every script and stylesheet of every page has integrity matching the file,
 test("index.html starts one module that holds the WebAssembly: no .wasm to fetch", () => {
   const html = text("index.html");
   const scripts = tags(html, "script");
-  // The boot script (scripts/prerender.mjs), a classic one first, then the module.
+  // The module, then the boot script (scripts/prerender.mjs), a classic one, last in <head>.
   assert.equal(scripts.length, 2);
-  assert.equal(attr(scripts[0], "type"), undefined);
-  assert.match(target("index.html", attr(scripts[0], "src")), /^security-matrix-boot-[0-9a-f]{16}\.js$/);
-  assert.equal(attr(scripts[1], "type"), "module");
-  assert.equal(target("index.html", attr(scripts[1], "src")), bundleName());
+  assert.equal(attr(scripts[0], "type"), "module");
+  assert.equal(target("index.html", attr(scripts[0], "src")), bundleName());
+  assert.equal(attr(scripts[1], "type"), undefined);
+  assert.match(target("index.html", attr(scripts[1], "src")), /^security-matrix-boot-[0-9a-f]{16}\.js$/);
   assert.deepEqual(files().filter((f) => f.endsWith(".wasm")), []);
   assert.doesNotMatch(html, /modulepreload|rel=["']?preload/);
   const js = text(bundleName());

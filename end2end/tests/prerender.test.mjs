@@ -218,12 +218,15 @@ test('the pre-rendered page has no axe violations', async () => {
   }
 });
 
-test('index.html carries the boot script first in <head>, with integrity', () => {
+test('index.html asks for the stylesheet, then the module, then the boot script, each with integrity', () => {
   const html = fs.readFileSync(path.join(ROOT, 'dist/index.html'), 'utf8');
   const head = html.slice(0, html.indexOf('</head>'));
-  const first = head.match(/<(script|link)\b[^>]*\b(src|href)="?([^"\s>]+)/g).filter((t) => !/rel=icon/.test(t) && !t.includes('data:'))[0];
-  assert.match(first, /<script src="\/security-matrix-boot-[0-9a-f]{16}\.js/);
-  assert.match(head, /<script src="\/security-matrix-boot-[0-9a-f]{16}\.js" integrity="sha384-[^"]+" crossorigin="anonymous"><\/script>/);
+  const order = [...head.matchAll(/<(?:script|link)\b[^>]*?\b(?:src|href)="?([^"\s>]+)[^>]*>/g)]
+    .map((m) => m[1])
+    .filter((url) => !url.startsWith('data:'))
+    .map((url) => url.replace(/-[0-9a-f]{16}/, '-<hash>'));
+  assert.deepEqual(order, ['/styles-<hash>.css', '/security-matrix-<hash>.js', '/security-matrix-boot-<hash>.js']);
+  assert.match(head, /<script src="\/security-matrix-boot-[0-9a-f]{16}\.js" integrity="sha384-[^"]+" crossorigin="anonymous"><\/script>$/);
 });
 
 /** openApp with the module held back: the pre-rendered page, before the app starts. */
