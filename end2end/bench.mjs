@@ -9,7 +9,8 @@
 //    link that opens the first question directly, so no click is timed. The same is
 //    measured for a static HTML page with the markup the app rendered for that question and
 //    the same stylesheet, and no script (written into a temp copy of dist/ in the same run);
-//    loads alternate. Prints both medians and the ratio, against a target of at most 1.5x.
+//    loads alternate. Prints both medians and the ratio, as information (issue 17 replaced
+//    its 1.5x target with the slow-line targets of end2end/bench-slow-line.mjs).
 // 2. A status change in a subject view of the S6 example (issue 14): one page opened at
 //    STATUS_CHANGE.fragment (the subject with the most duties), then, for each of N duties in
 //    turn, performance.now() is read just before a synchronous click() on its "In progress"
@@ -48,7 +49,6 @@ const REPORT = path.join(ROOT, 'reports', 'speed.md');
 
 /** The first interactive element: present and enabled means the page is usable. */
 const READY_SELECTOR = FIRST_INTERACTIVE_SELECTOR;
-const LOAD_RATIO_TARGET = 1.5;
 
 /** The issue's S6 example (end2end/lib/workspace.mjs). */
 const S6 = S6_EXAMPLE;
@@ -313,10 +313,9 @@ try {
   const appMedian = median(app);
   const twinMedian = median(twin);
   const ratio = appMedian / twinMedian;
-  const verdict = ratio <= LOAD_RATIO_TARGET ? 'PASS' : 'OVER';
   console.log(`App median:    ${ms(appMedian)} (min ${ms(Math.min(...app))}, max ${ms(Math.max(...app))})`);
   console.log(`Static median: ${ms(twinMedian)} (min ${ms(Math.min(...twin))}, max ${ms(Math.max(...twin))})`);
-  console.log(`Ratio: ${ratio.toFixed(2)}x (target at most ${LOAD_RATIO_TARGET}x): ${verdict}`);
+  console.log(`Ratio: ${ratio.toFixed(2)}x (information: issue 17 replaced the 1.5x target with the slow-line ones)`);
 
   console.log(`Status change in ${STATUS_CHANGE.view} of the S6 example, ${RUNS} changes:`);
   const status = await measureStatusChange(browser, server);
@@ -353,7 +352,7 @@ try {
       '',
       '| measure | app | static page | ratio | target |',
       '| --- | ---: | ---: | ---: | --- |',
-      `| time to the first question's box (median) | ${ms(appMedian)} | ${ms(twinMedian)} | ${ratio.toFixed(2)}× | at most ${LOAD_RATIO_TARGET}×: ${verdict} |`,
+      `| time to the first question's box (median) | ${ms(appMedian)} | ${ms(twinMedian)} | ${ratio.toFixed(2)}× | information: issue 17 replaced the 1.5× target with the slow-line targets below |`,
       `| fastest / slowest | ${ms(Math.min(...app))} / ${ms(Math.max(...app))} | ${ms(Math.min(...twin))} / ${ms(Math.max(...twin))} | | |`,
       '',
       `All loads (ms), app: ${app.map((x) => x.toFixed(1)).join(', ')}`,
