@@ -2,35 +2,20 @@
 // security-matrix-words-<hash>.js, and the start's function that loads it. The production
 // build (index.html's data-cargo-features="lazy-words") leaves the words out of the
 // WebAssembly; the app asks for them (src/edge.rs) when a result view first shows.
-import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 export const WORDS_PREFIX = "security-matrix-words-";
 
 // The clauses' words as a module of their own, `export default [...]` (one string
 // per obligation, in catalogue order, as the core's `catalogue::words::install` takes them),
-// from the core's `words` example, built natively (CARGO_TARGET_DIR is honoured: it is in
-// the environment). Returns its name and integrity, which the bundle's start carries.
-export function writeWords(dir) {
-  let json;
-  try {
-    json = execFileSync("cargo", ["run", "--quiet", "--offline", "--locked", "-p", "security-matrix-core", "--example", "words"], {
-      cwd: ROOT,
-      encoding: "utf8",
-      maxBuffer: 64 << 20,
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-  } catch (e) {
-    throw new Error(`cannot get the clauses' words (cargo run -p security-matrix-core --example words): ${e.message}`);
-  }
-  const words = JSON.parse(json);
+// `words` as the native pre-render prints them (scripts/prerender.mjs: `words`, from
+// `catalogue::words::builtin()`). Returns its name and integrity, which the bundle's start
+// carries.
+export function writeWords(dir, words) {
   if (!Array.isArray(words) || words.length === 0 || !words.every((w) => typeof w === "string" && w.length > 0)) {
-    throw new Error("the words example did not print a JSON array of strings");
+    throw new Error("the pre-render did not print the words as a JSON array of strings");
   }
   const source = `export default ${JSON.stringify(words)};\n`;
   const file = `${WORDS_PREFIX}${createHash("sha256").update(source).digest("hex").slice(0, 16)}.js`;

@@ -336,7 +336,9 @@ async function main() {
   if (!dir) throw new Error("usage: postbuild.mjs DIR (or run as a Trunk hook)");
   const base = process.env.TRUNK_PUBLIC_URL ?? "/";
   // Minified like Trunk's `minify = "on_release"`: not in debug builds (trunk serve).
-  const words = writeWords(dir);
+  // The native pre-render first (the start page, the link keys and the clauses' words).
+  const pre = runPrerender();
+  const words = writeWords(dir, pre.words);
   const built = await bundle(dir, base, process.env.TRUNK_PROFILE !== "debug", words);
   const names = readdirSync(dir);
   const bundleName = built ?? names.find((n) => /^security-matrix-[0-9a-f]{16}\.js$/.test(n));
@@ -346,7 +348,6 @@ async function main() {
     { kind: "style", file: css[0], integrity: sri(readFileSync(path.join(dir, css[0]))) },
     { kind: "module", file: bundleName, integrity: sri(readFileSync(path.join(dir, bundleName))) },
   ];
-  const pre = runPrerender();
   prerenderIndex(dir, base, pre);
   writeFileSync(path.join(dir, LOADER), loader(assets, pre, STORAGE_KEY));
   const problems = htmlFiles(dir).flatMap((f) => addIntegrity(dir, f));

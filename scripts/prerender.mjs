@@ -23,9 +23,9 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const BOOT_PREFIX = "security-matrix-boot-";
 export const PRERENDER_ATTRIBUTE = "data-smx-prerender";
 
-/** The pre-render from the native renderer: { page, directPage, linkKeys }. */
+/** The pre-render from the native renderer: { page, directPage, linkKeys, words }. */
 export function runPrerender() {
-  const out = execFileSync("cargo", ["run", "--quiet", "-p", "security-matrix-prerender"], {
+  const out = execFileSync("cargo", ["run", "--quiet", "--locked", "-p", "security-matrix-prerender"], {
     cwd: ROOT,
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],

@@ -22,6 +22,9 @@ pub struct Prerender {
     pub direct_page: String,
     /// What makes a URL fragment a link with answers, for the boot script.
     pub link_keys: AnswerLinkKeys,
+    /// The clauses' own words, one per obligation in catalogue order, for the words module
+    /// a `lazy-words` build loads (`scripts/postbuild-words.mjs`).
+    pub words: &'static [&'static str],
 }
 
 /// The markup `App` renders first with these props (before it has read the link, storage
@@ -57,12 +60,13 @@ pub fn prerender() -> Prerender {
             security_matrix::embed::options_from_attributes(|_| None).0,
         )),
         link_keys: answer_link_keys(),
+        words: security_matrix_core::catalogue::words::builtin(),
     }
 }
 
 impl Prerender {
     /// As JSON for `scripts/postbuild.mjs`: `page`, `directPage`, `linkKeys` (`keys`,
-    /// `contractFields`, `maxContracts`).
+    /// `contractFields`, `maxContracts`) and `words`.
     pub fn to_json(&self) -> String {
         serde_json::json!({
             "page": self.page,
@@ -72,6 +76,7 @@ impl Prerender {
                 "contractFields": self.link_keys.contract_fields,
                 "maxContracts": self.link_keys.max_contracts,
             },
+            "words": self.words,
         })
         .to_string()
     }

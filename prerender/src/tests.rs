@@ -100,6 +100,14 @@ fn the_json_has_what_postbuild_reads() {
     assert_eq!(v["directPage"], p.direct_page.as_str());
     assert_eq!(v["linkKeys"]["keys"][0], "schedule");
     assert_eq!(v["linkKeys"]["maxContracts"], 50);
+    let words = v["words"].as_array().unwrap();
+    assert_eq!(
+        words.len(),
+        security_matrix_core::catalogue::words::builtin().len()
+    );
+    assert!(words
+        .iter()
+        .all(|w| w.as_str().is_some_and(|w| !w.is_empty())));
     assert!(v["linkKeys"]["contractFields"]
         .as_array()
         .unwrap()

@@ -5,7 +5,8 @@
 //! Without the `lazy-words` feature they are built in: [`get`] reads them from the
 //! generated statics. With it (the production WebAssembly build), nothing reads those
 //! statics, so the linker leaves them out of the bundle; the build writes them to a
-//! separate integrity-checked script ([`to_json`], printed by `examples/words.rs`), the
+//! separate integrity-checked script ([`builtin`], printed by the native pre-render in
+//! `prerender/`), the
 //! app loads it when a result view first shows, and hands the words to [`install`]. Until
 //! then [`get`] gives `None`.
 use std::sync::OnceLock;
@@ -45,12 +46,6 @@ pub fn builtin() -> &'static [&'static str] {
             .chain(split(SM2017_OBLIGATION_WORDS))
             .collect()
     })
-}
-
-/// The built-in words as a JSON array of strings, in catalogue order: what the build
-/// writes into the words script (`export default [...]`).
-pub fn to_json() -> String {
-    serde_json::to_string(builtin()).unwrap_or_default()
 }
 
 /// Gives the program the clauses' words (from the words script), one per obligation in
