@@ -16,11 +16,12 @@ const files = () => readdirSync(DIST);
 
 // The boot script (scripts/prerender.mjs), run in a stand-in page: what it marks on <html>
 // for each address and stored session, and a Start it remembers.
-function runBoot({ hash = "", stored = null, storageThrows = false } = {}) {
+function runBoot({ hash = "", stored = null, storageThrows = false, started = false } = {}) {
   const name = files().find((f) => /^security-matrix-boot-[0-9a-f]{16}\.js$/.test(f));
   assert.ok(name, "the boot script is in dist/");
   const attrs = {};
   const listeners = {};
+  const line = { attrs: {}, setAttribute: (k, v) => (line.attrs[k] = v), textContent: "Loading…" };
   const context = {
     location: { hash },
     sessionStorage: {
@@ -32,12 +33,14 @@ function runBoot({ hash = "", stored = null, storageThrows = false } = {}) {
     document: {
       documentElement: { setAttribute: (k, v) => (attrs[k] = v) },
       addEventListener: (type, f) => (listeners[type] = f),
-      querySelector: () => null,
+      querySelector: (s) => (s.startsWith("[data-smx-loading]") ? line : null),
     },
     addEventListener: (type, f) => (listeners[`window:${type}`] = f),
   };
+  context.window = context;
+  if (started) context.__smxStarted = true;
   vm.runInNewContext(text(name), context);
-  return { boot: attrs["data-smx-boot"], listeners };
+  return { boot: attrs["data-smx-boot"], listeners, line, attrs };
 }
 
 test("the boot script hides the start page for links with answers and kept sessions only", () => {
@@ -62,6 +65,21 @@ test("the boot script remembers a Start on the pre-rendered form, and nothing el
   };
   assert.deepEqual(submit(true), { prevented: true, pending: "start" });
   assert.deepEqual(submit(false), { prevented: false, pending: undefined }, "the app's own forms are the app's");
+});
+
+test("the boot script says the tool could not start when the module has not run by DOMContentLoaded", () => {
+  const failed = runBoot();
+  failed.listeners.DOMContentLoaded();
+  assert.equal(failed.attrs["data-smx-boot"], "failed");
+  assert.equal(failed.line.attrs.role, "alert");
+  assert.match(failed.line.textContent, /could not start/);
+  const ran = runBoot({ started: true });
+  ran.listeners.DOMContentLoaded();
+  assert.equal(ran.attrs["data-smx-boot"], undefined, "the module ran: nothing to say");
+  assert.equal(ran.line.textContent, "Loading…");
+  // The bundle marks it first thing.
+  const bundle = files().find((f) => /^security-matrix-[0-9a-f]{16}\.js$/.test(f));
+  assert.match(text(bundle), /globalThis\.__smxStarted\s*=\s*(true|!0)/);
 });
 
 test("the loader parses, and carries the start page as a tree with its heading and Start", () => {

@@ -139,6 +139,8 @@ export function decodeBytes(table, s) {
 function starter(initName, words) {
   return `
 // ---- Added by scripts/postbuild.mjs: the start. ----
+// For the boot script (scripts/prerender.mjs): this module ran (before DOMContentLoaded).
+globalThis.__smxStarted = true;
 ${wordsLoader(words)}
 ${decodeBytes.toString().replace(/^function decodeBytes\b/, "function __smx_bytes")}
 

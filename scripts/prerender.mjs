@@ -11,8 +11,9 @@
 //    this tab's sessionStorage) it marks <html data-smx-boot="restoring">, and the stylesheet then
 //    hides the start page and shows the loading line instead: the start page never flashes
 //    first. It also remembers a Start pressed before the app is ready (data-smx-pending on
-//    the form), which the app acts on when it is; and if the app's module is refused or
-//    cannot load, it says so in the loading line (<html data-smx-boot="failed">).
+//    the form), which the app acts on when it is; and if the app's module did not run by
+//    DOMContentLoaded (refused, missing, no module support), it says so in the loading line
+//    (<html data-smx-boot="failed">).
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import path from "node:path";
@@ -83,18 +84,19 @@ export function bootScript(linkKeys, storageKey) {
   var root = document.documentElement;
   if (restoring()) root.setAttribute("data-smx-boot", "restoring");
   document.addEventListener("submit", rememberStart, true);
-  // The app's module refused (a changed file fails its integrity) or not loaded: say so in
-  // place of a start page whose Start could never work.
-  addEventListener("error", function (event) {
-    var el = event.target;
-    if (!el || el.tagName !== "SCRIPT" || !/\\/security-matrix-[0-9a-f]{16}\\.js$/.test(el.src)) return;
+  // The app's module did not run: refused (a changed file fails its integrity), not found,
+  // or a browser without modules. A page's module runs before DOMContentLoaded, and its
+  // start marks window.__smxStarted first thing (scripts/postbuild.mjs), so by then its
+  // absence means it never will: say so in place of a start page whose Start could not work.
+  document.addEventListener("DOMContentLoaded", function () {
+    if (window.__smxStarted) return;
     var line = document.querySelector("[data-smx-loading] p") || document.querySelector("[data-smx-loading]");
     if (line) {
       line.setAttribute("role", "alert");
       line.textContent = "The security self-assessment could not start: its files did not load as published. Reload the page to try again. Nothing you entered has been sent anywhere.";
     }
     root.setAttribute("data-smx-boot", "failed");
-  }, true);
+  });
 })();
 `;
 }

@@ -207,6 +207,21 @@ test('an anchor that is not a link with answers still shows the start page at on
   }
 });
 
+test('if the app\'s module cannot load, the page says so instead of offering a Start that cannot work', async () => {
+  const context = await env.browser.newContext({ viewport: DEFAULT_VIEWPORT });
+  try {
+    const page = await context.newPage();
+    await page.route(/\/security-matrix-[0-9a-f]{16}\.js$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.goto(env.server.url + '/', { waitUntil: 'load' });
+    const alert = page.locator('[data-smx-loading] [role="alert"]');
+    await alert.waitFor({ state: 'visible' });
+    assert.match(await alert.textContent(), /could not start/);
+    assert.equal(await page.locator(PRERENDER).isVisible(), false, 'the start page is hidden');
+  } finally {
+    await context.close();
+  }
+});
+
 test('the pre-rendered page has no axe violations', async () => {
   const s = await openHeld();
   try {
