@@ -63,7 +63,8 @@ pub fn app(props: &AppProps) -> Html {
     let root = use_node_ref();
 
     // Restore: stored answers, a link in the URL, and today's date, read once at the edge
-    // (before the first render when the page mounts the app, `props.boot`). Then what the user did on the pre-rendered start page before the app was ready.
+    // (before the first render when the page mounts the app: `props.boot`). Then what the
+    // user did on the pre-rendered start page before the app was ready.
     {
         let dispatch = dispatch.clone();
         let schedule = props.default_schedule;
