@@ -57,14 +57,16 @@ test("the boot script hides the start page for links with answers and kept sessi
 test("the boot script remembers a Start on the pre-rendered form, and nothing else", () => {
   const { listeners } = runBoot();
   const submit = (inPrerender) => {
+    const button = { attrs: {}, textContent: "Start", setAttribute: (k, v) => (button.attrs[k] = v) };
     const form = { attrs: {}, closest: (s) => (s === "[data-smx-prerender]" && inPrerender ? {} : null) };
     form.setAttribute = (k, v) => (form.attrs[k] = v);
+    form.querySelector = (s) => (s === '[data-testid="start"]' ? button : null);
     let prevented = false;
     listeners.submit({ target: form, preventDefault: () => (prevented = true) });
-    return { prevented, pending: form.attrs["data-smx-pending"] };
+    return { prevented, pending: form.attrs["data-smx-pending"], button: [button.textContent, button.attrs["aria-disabled"]] };
   };
-  assert.deepEqual(submit(true), { prevented: true, pending: "start" });
-  assert.deepEqual(submit(false), { prevented: false, pending: undefined }, "the app's own forms are the app's");
+  assert.deepEqual(submit(true), { prevented: true, pending: "start", button: ["Starting…", "true"] });
+  assert.deepEqual(submit(false), { prevented: false, pending: undefined, button: ["Start", undefined] }, "the app's own forms are the app's");
 });
 
 test("the boot script says the tool could not start when the module has not run by DOMContentLoaded", () => {

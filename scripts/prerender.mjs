@@ -64,12 +64,18 @@ export function restoringCode(linkKeys, storageKey) {
     }
   }
   // A Start pressed (or Enter) on the pre-rendered start page before the app is ready:
-  // remembered on the form, acted on when the app is (the page must not be submitted).
+  // remembered on the form, acted on when the app is (the page must not be submitted); the
+  // button says so meanwhile.
   function rememberStart(event) {
     var form = event.target;
     if (form && form.closest && form.closest("[${PRERENDER_ATTRIBUTE}]")) {
       event.preventDefault();
       form.setAttribute("data-smx-pending", "start");
+      var start = form.querySelector('[data-testid="start"]');
+      if (start) {
+        start.textContent = "Starting\u2026";
+        start.setAttribute("aria-disabled", "true");
+      }
     }
   }`;
 }

@@ -112,6 +112,9 @@ test('the schedule chosen and Start pressed before the app is ready are acted on
     await page.getByTestId('start').click();
     // Not submitted (the boot script remembered it): still the page, with nothing in the URL.
     assert.equal(await page.locator('form[data-smx-pending="start"]').count(), 1);
+    const start = page.getByTestId('start');
+    assert.equal((await start.textContent()).trim(), 'Starting…', 'the button says Start was heard');
+    assert.equal(await start.getAttribute('aria-disabled'), 'true');
     assert.equal(new URL(page.url()).pathname, '/');
     bundle.release();
     await page.locator('[data-testid="question-effective"]').waitFor({ state: 'visible' });
