@@ -125,7 +125,7 @@ try {
   servers.push(app, base);
   browser = await launchChromium();
   const chromium = browser.version();
-  const twin = await writeTwin(browser, app, appDir);
+  const twin = writeTwin(appDir);
 
   const page = (name, server, p, options) => ({ name, url: server.url + p, options });
   line(`Throttled cold loads (${RUNS} each, alternating; Chromium ${chromium}): real-content paint / interactive / bytes`);

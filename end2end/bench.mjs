@@ -42,6 +42,7 @@ import {
 import { S6_EXAMPLE } from './lib/workspace.mjs';
 import { precompress } from '../scripts/precompress.mjs';
 import { readBlock, withBlock } from './lib/report-block.mjs';
+import { median, ms } from './lib/stats.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -64,12 +65,6 @@ const runsAt = args.indexOf('--runs');
 const RUNS = runsAt >= 0 ? Number(args[runsAt + 1]) : 10;
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error('--runs needs a positive whole number');
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const ms = (x) => `${x.toFixed(1)} ms`;
 
 // The breakdown table's rows: each phase's median over the app's loads, and the step from
 // the phase before.

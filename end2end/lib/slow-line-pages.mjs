@@ -20,46 +20,18 @@ export function withoutScripts(html) {
 }
 
 /**
- * Writes `static-twin.html` into `dir` (a copy of dist/) and precompresses it like dist/.
- * When dist/index.html has the pre-render (`data-smx-prerender`), the twin is that file
- * minus its scripts; before it does, the twin is index.html with its body replaced by the
- * start page the app renders (read once, unthrottled).
- * @returns {Promise<{source: string}>} how the twin was made
+ * Writes `static-twin.html` into `dir` (a copy of dist/) and precompresses it like dist/:
+ * dist/index.html, with its pre-rendered start page (`data-smx-prerender`), minus its
+ * scripts.
+ * @returns {{source: string, bytes: number}} how the twin was made
  */
-export async function writeTwin(browser, server, dir) {
+export function writeTwin(dir) {
   const index = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
-  let html;
-  let source;
-  if (index.includes(PRERENDER_ATTR)) {
-    html = withoutScripts(index);
-    source = '`dist/index.html` (with its pre-rendered start page) minus its scripts';
-  } else {
-    const context = await browser.newContext();
-    try {
-      const page = await context.newPage();
-      await page.goto(server.url + '/');
-      await page.locator('[data-smx-ready] [data-testid="start-page"]').waitFor({ state: 'attached' });
-      const body = await page.evaluate(() =>
-        [...document.body.childNodes]
-          .filter((n) => n.nodeName !== 'SCRIPT')
-          .map((n) => n.outerHTML ?? n.textContent)
-          .join(''),
-      );
-      const at = index.search(/<body\b[^>]*>/i);
-      if (at < 0) throw new Error('dist/index.html has no <body>');
-      const open = index.slice(at).match(/<body\b[^>]*>/i)[0];
-      const close = index.search(/<\/body\s*>/i);
-      html = withoutScripts(index.slice(0, at) + open + body + (close >= 0 ? index.slice(close) : '</body></html>'));
-      source =
-        '`dist/index.html` minus its scripts, its body replaced by the start page the app renders ' +
-        '(no `data-smx-prerender` in this build yet)';
-    } finally {
-      await context.close();
-    }
-  }
+  if (!index.includes(PRERENDER_ATTR)) throw new Error(`dist/index.html has no ${PRERENDER_ATTR} start page: build with ./scripts/build`);
+  const html = withoutScripts(index);
   fs.writeFileSync(path.join(dir, 'static-twin.html'), html);
   precompress(dir);
-  return { source, bytes: Buffer.byteLength(html) };
+  return { source: '`dist/index.html` (with its pre-rendered start page) minus its scripts', bytes: Buffer.byteLength(html) };
 }
 
 /**
