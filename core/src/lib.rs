@@ -17,6 +17,7 @@ pub use level::{Level, StandardsLevel};
 include!(concat!(env!("OUT_DIR"), "/rules_version.rs"));
 pub mod answers;
 pub mod flow;
+pub mod format;
 pub mod id_map;
 pub mod matrix;
 pub mod notices;

@@ -7,6 +7,7 @@
 //! Supplier's other Call-Off Contracts, since one level applies to all of them (¶1.1,
 //! ¶1.3). This module is the lookup; [`explain`] turns it into the result the user reads.
 use crate::answers::{DfAnswers, OtherContracts};
+use crate::format::{pounds, thousands};
 use crate::Level;
 use std::fmt;
 
@@ -251,24 +252,6 @@ pub fn level_of(i: &MatrixInput) -> Level {
 /// The row of the Annex for a level.
 pub fn row(level: Level) -> &'static Row {
     &MATRIX[level as usize]
-}
-
-/// Formats a whole number with thousands separators: 3000 → "3,000".
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
-
-/// Formats whole pounds: 45000 → "£45,000".
-pub fn pounds(n: u64) -> String {
-    format!("£{}", thousands(n))
 }
 
 fn months_text(n: u64) -> String {

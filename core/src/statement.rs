@@ -1,8 +1,8 @@
 //! The Tender Response statement: a short formal paragraph a bidder can paste into their
 //! response (¶1.3: the Supplier tells the Customer which level applies).
 use crate::catalogue::DeviceVerdictKind;
-use crate::flow::long_date;
-use crate::matrix::{pounds, thousands, Criterion, LevelChange};
+use crate::format::{long_date, pounds, thousands};
+use crate::matrix::{Criterion, LevelChange};
 use crate::notices::notices;
 use crate::report::{DfReport, SmReport};
 use crate::{DfAnswers, SmAnswers, RULES_VERSION};

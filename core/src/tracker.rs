@@ -144,12 +144,12 @@ impl TrackField {
         if left >= 0 {
             format!(
                 "You have {} character{s} remaining",
-                crate::matrix::thousands(n)
+                crate::format::thousands(n)
             )
         } else {
             format!(
                 "You have {} character{s} too many",
-                crate::matrix::thousands(n)
+                crate::format::thousands(n)
             )
         }
     }
@@ -159,11 +159,11 @@ impl TrackField {
         (self.remaining(text) < 0).then(|| match self {
             TrackField::Owner => format!(
                 "Owner must be {} characters or fewer",
-                crate::matrix::thousands(OWNER_MAX as u64)
+                crate::format::thousands(OWNER_MAX as u64)
             ),
             TrackField::Note => format!(
                 "Evidence or note must be {} characters or fewer",
-                crate::matrix::thousands(NOTE_MAX as u64)
+                crate::format::thousands(NOTE_MAX as u64)
             ),
         })
     }

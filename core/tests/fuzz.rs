@@ -4,7 +4,8 @@
 //! file, which must not overflow the stack.
 use proptest::prelude::*;
 use security_matrix_core::catalogue::{events, obligations};
-use security_matrix_core::flow::{from_fragment, parse_iso_date, parse_value};
+use security_matrix_core::flow::{from_fragment, parse_value};
+use security_matrix_core::format::parse_iso_date;
 use security_matrix_core::questions::{
     max_for, number_message, parse_date, parse_number, QuestionKind, QUESTIONS,
 };

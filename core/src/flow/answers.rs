@@ -1,10 +1,10 @@
 //! The answers given so far, and what they imply: the questions that apply, in which
 //! order, and the complete answers of each schedule.
-use super::long_date;
 use crate::answers::{Contract, DfAnswers, OtherContracts, SmAnswers};
 use crate::catalogue::Path;
+use crate::format::long_date;
+use crate::format::{pounds, thousands};
 use crate::matrix::assess;
-use crate::matrix::{pounds, thousands};
 use crate::questions::{QuestionId, QuestionKind};
 use crate::IdMap;
 use crate::{Level, Schedule};

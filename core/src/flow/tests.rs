@@ -2,30 +2,8 @@
 use super::*;
 use crate::questions::QuestionId;
 use crate::{Level, Schedule};
+use chrono::NaiveDate;
 use QuestionId::*;
-
-#[test]
-fn parse_iso_date_reads_what_chrono_writes() {
-    for d in [
-        NaiveDate::from_ymd_opt(2027, 1, 4).unwrap(),
-        NaiveDate::from_ymd_opt(1999, 12, 31).unwrap(),
-    ] {
-        assert_eq!(parse_iso_date(&d.to_string()), Some(d));
-    }
-    for bad in [
-        "",
-        "2027-02-30",
-        "2027-1-4",
-        "27-01-04",
-        "2027-01-04x",
-        "x",
-        "+123-01-01",
-        "2027-+1-01",
-        "2027-01-+4",
-    ] {
-        assert_eq!(parse_iso_date(bad), None, "{bad}");
-    }
-}
 
 #[test]
 fn dates_are_written_by_chrono_as_iso_8601() {

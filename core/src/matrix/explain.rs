@@ -2,10 +2,11 @@
 //! unclear, what would lower the level, and ¶1.4.
 use super::what_if::what_if_hints;
 use super::{
-    cell_text, criterion_level, level_of, months_text, num_plain, pounds, thousands, AmbiguityId,
-    AmbiguityText, Criterion, MatrixInput,
+    cell_text, criterion_level, level_of, months_text, num_plain, AmbiguityId, AmbiguityText,
+    Criterion, MatrixInput,
 };
 use crate::answers::{Contract, DfAnswers, OtherContracts};
+use crate::format::{pounds, thousands};
 use crate::{Level, StandardsLevel};
 
 /// One criterion's part in the result.

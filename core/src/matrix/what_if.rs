@@ -1,7 +1,8 @@
 //! What would lower the level: the deciding answers, lowered one at a time or together,
 //! and only where that really gives a lower level.
 use super::explain::{CriterionResult, WhatIf};
-use super::{level_of, months_text, num_cell, pounds, thousands, Criterion, MatrixInput};
+use super::{level_of, months_text, num_cell, Criterion, MatrixInput};
+use crate::format::{pounds, thousands};
 use crate::Level;
 
 /// The input with criterion `c` lowered as far as needed for its column to admit a level

@@ -22,7 +22,7 @@ use super::rules::cadence;
 use super::{Plan, PlanEntry};
 use crate::calendar::checked_add_months_clamped;
 use crate::catalogue::{Condition, Obligation};
-use crate::flow::long_date;
+use crate::format::long_date;
 use crate::schedule::Schedule;
 
 /// How often a recurring duty comes round, as its rule gives it.

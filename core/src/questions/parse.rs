@@ -153,19 +153,19 @@ pub fn number_message(q: &Question, e: NumberError) -> String {
         (NumberError::TooLarge, QuestionKind::Money) => {
             format!(
                 "{label} must be £{} or less",
-                crate::matrix::thousands(max_for(q.kind))
+                crate::format::thousands(max_for(q.kind))
             )
         }
         (NumberError::TooLarge, QuestionKind::Months) => {
             format!(
                 "{label} must be {} months or less",
-                crate::matrix::thousands(max_for(q.kind))
+                crate::format::thousands(max_for(q.kind))
             )
         }
         (NumberError::TooLarge, _) => {
             format!(
                 "{label} must be {} or fewer",
-                crate::matrix::thousands(max_for(q.kind))
+                crate::format::thousands(max_for(q.kind))
             )
         }
     }

@@ -2,7 +2,7 @@
 //! readiness marks before it (schemas 2 and 3), and the dates of events. Each member that
 //! cannot be placed is left out and named; the rest are kept.
 use crate::catalogue::{EventId, ObligationId};
-use crate::flow::parse_iso_date;
+use crate::format::parse_iso_date;
 use crate::report::EventDates;
 use crate::tracker::{Status, Track, Tracker};
 use serde_json::{Map, Value};

@@ -5,7 +5,7 @@ use super::time;
 use crate::components::{heading, Dispatch};
 use crate::state::Action;
 use chrono::NaiveDate;
-use security_matrix_core::flow::parse_iso_date;
+use security_matrix_core::format::parse_iso_date;
 use security_matrix_core::plan::{Plan, UndatedDuty};
 use security_matrix_core::EventId;
 use web_sys::HtmlInputElement;
