@@ -1,24 +1,31 @@
-//! The deadline rule language used by the obligation data files, and its evaluation to
-//! concrete due dates.
+//! The deadline rules of the obligation data files, on the core's dates and catalogue.
 //!
-//! - [`grammar`]: the rule language, [`DeadlineRule`] and its canonical text;
-//! - `eval`: [`DeadlineRule::due_dates`], the dates a rule gives from the known [`Anchors`];
-//! - `describe`: [`DeadlineRule::describe`], the rule in plain English.
+//! The rule language itself (its grammar, [`DeadlineRule`] and its canonical text) is the
+//! `deadline-grammar` crate, which the build script reads the data's rules with; it knows
+//! neither dates nor the catalogue. This module adds what needs them:
+//! - `eval`: [`DueDates::due_dates`], the dates a rule gives from the known [`Anchors`];
+//! - `describe`: [`Describe::describe`], the rule in plain English;
+//! - [`Resolve::resolve`]: a rule read from a text, its names taken as the catalogue's ids.
 mod describe;
 mod eval;
-pub mod grammar;
 
-pub use eval::Anchors;
-pub use grammar::{Anchor, DeadlineParseError, DeadlineRule, Ids, MAX_COUNT};
+pub use deadline_grammar::{Anchor, DeadlineParseError, DeadlineRule, Ids, MAX_COUNT};
+pub use describe::Describe;
+pub use eval::{Anchors, DueDates};
 
 use crate::catalogue::{EventId, ObligationId};
 
-impl DeadlineRule<'_> {
+/// A rule read from a text, named by the catalogue's ids.
+pub trait Resolve {
     /// The rule read from a text with its names taken as the catalogue's ids, which
     /// evaluating and describing a rule need; `None` if it names an event or an obligation
     /// the catalogue does not have. (The catalogue's own rules are typed when the crate is
     /// built; this is for rules held as text, in tests and tools.)
-    pub fn resolve(&self) -> Option<DeadlineRule<'static, EventId, ObligationId>> {
+    fn resolve(&self) -> Option<DeadlineRule<'static, EventId, ObligationId>>;
+}
+
+impl Resolve for DeadlineRule<'_> {
+    fn resolve(&self) -> Option<DeadlineRule<'static, EventId, ObligationId>> {
         self.map_ids(|e| EventId::parse(e), |o| ObligationId::parse(o))
     }
 }

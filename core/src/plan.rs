@@ -43,7 +43,7 @@ pub use input::{df_term_end, PlanInput};
 use chrono::NaiveDate;
 
 use crate::catalogue::{Condition, EventId, Obligation, Selected};
-use crate::deadline::{Anchors, DeadlineRule};
+use crate::deadline::{Anchors, DeadlineRule, Describe, DueDates};
 use crate::schedule::Schedule;
 use crate::IdMap;
 use rules::{recurs, then_every, with_deadlines};

@@ -24,9 +24,7 @@ mod generator;
 #[path = "../build/util.rs"]
 mod util;
 // The deadline grammar, which the generator reads the rules with.
-#[allow(dead_code, unused_imports)]
-#[path = "../src/deadline/grammar.rs"]
-mod grammar;
+use deadline_grammar as grammar;
 
 // ---------------------------------------------------------------------------------------
 // Reading the sources
@@ -1949,7 +1947,7 @@ mod malformed {
 /// own text, and that text must read back as the same rule (so it is in canonical form).
 #[test]
 fn every_generated_rule_is_its_data_text_in_canonical_form() {
-    use security_matrix_core::deadline::DeadlineRule;
+    use security_matrix_core::deadline::{DeadlineRule, Resolve};
     let mut dated = 0;
     for (schedule, file) in Schedule::ALL.into_iter().zip(generator::FILES) {
         let path = format!("{}/data/{file}", env!("CARGO_MANIFEST_DIR"));

@@ -22,8 +22,8 @@ use std::fmt::Write as _;
 
 use super::checks::Checked;
 use super::Spec;
-use crate::grammar::{Anchor, DeadlineRule};
 use crate::util::{lit, variant};
+use deadline_grammar::{Anchor, DeadlineRule};
 
 /// The field separator in the obligation texts (ASCII unit separator, U+001F).
 pub const SEPARATOR: char = '\u{1f}';

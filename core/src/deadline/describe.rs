@@ -2,16 +2,14 @@
 use super::{Anchor, DeadlineRule};
 use crate::catalogue::{EventId, ObligationId};
 
-impl Anchor<EventId, ObligationId> {
-    /// The anchor as the schedules name it, for [`DeadlineRule::describe`]: "the
-    /// Call-Off Commencement Date", "the event", "the ¶3.6.5 deadline".
-    fn phrase(&self) -> String {
-        match self {
-            Anchor::Commencement => "the Call-Off Commencement Date".to_string(),
-            Anchor::EffectiveDate => "the Effective Date".to_string(),
-            Anchor::Event(_) => "the event".to_string(),
-            Anchor::Deadline(id) => format!("the {} deadline", cite(*id)),
-        }
+/// An anchor as the schedules name it, for [`Describe::describe`]: "the Call-Off
+/// Commencement Date", "the event", "the ¶3.6.5 deadline".
+fn phrase(anchor: &Anchor<EventId, ObligationId>) -> String {
+    match anchor {
+        Anchor::Commencement => "the Call-Off Commencement Date".to_string(),
+        Anchor::EffectiveDate => "the Effective Date".to_string(),
+        Anchor::Event(_) => "the event".to_string(),
+        Anchor::Deadline(id) => format!("the {} deadline", cite(*id)),
     }
 }
 
@@ -20,10 +18,15 @@ fn cite(id: ObligationId) -> String {
     format!("¶{}", id.obligation().reference)
 }
 
-impl DeadlineRule<'_, EventId, ObligationId> {
+/// A catalogue rule in plain English (the grammar crate writes only the rule's own text).
+pub trait Describe {
     /// A plain-English phrase for the UI, such as "within 10 Working Days after the
     /// event" or "no later than 6 weeks before the Call-Off Commencement Date".
-    pub fn describe(&self) -> String {
+    fn describe(&self) -> String;
+}
+
+impl Describe for DeadlineRule<'_, EventId, ObligationId> {
+    fn describe(&self) -> String {
         fn count(n: u32, one: &str, many: &str) -> String {
             format!("{n} {}", if n == 1 { one } else { many })
         }
@@ -34,25 +37,25 @@ impl DeadlineRule<'_, EventId, ObligationId> {
             DeadlineRule::WorkingDaysAfter { days, anchor } => format!(
                 "within {} after {}",
                 count(*days, "Working Day", "Working Days"),
-                anchor.phrase()
+                phrase(anchor)
             ),
             DeadlineRule::WeeksBefore { weeks, anchor } => format!(
                 "no later than {} before {}",
                 count(*weeks, "week", "weeks"),
-                anchor.phrase()
+                phrase(anchor)
             ),
             DeadlineRule::MonthsAfter { months, anchor } => format!(
                 "within {} of {}",
                 count(*months, "month", "months"),
-                anchor.phrase()
+                phrase(anchor)
             ),
             DeadlineRule::MonthsAfterThenAnnually { months, anchor } => format!(
                 "within {} of {}, then every year",
                 count(*months, "month", "months"),
-                anchor.phrase()
+                phrase(anchor)
             ),
             DeadlineRule::AnnuallyAfter { anchor } => {
-                format!("every year after {}", anchor.phrase())
+                format!("every year after {}", phrase(anchor))
             }
             DeadlineRule::EveryContractYear => "once in every Call-Off Contract Year".to_string(),
             DeadlineRule::Every24Hours => "at least once every 24 hours".to_string(),
@@ -60,7 +63,7 @@ impl DeadlineRule<'_, EventId, ObligationId> {
                 "at least once in each quarter of the term, by its last day".to_string()
             }
             DeadlineRule::Within24HoursOf { anchor } => {
-                format!("within 24 hours of {}", anchor.phrase())
+                format!("within 24 hours of {}", phrase(anchor))
             }
             DeadlineRule::DaysBeforeDeadlines { days, of } => {
                 let cited: Vec<String> = of.iter().map(|&id| cite(id)).collect();

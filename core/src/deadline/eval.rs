@@ -1,11 +1,11 @@
 //! Deadline rules evaluated to concrete due dates.
 //!
 //!
-//! [`DeadlineRule::due_dates`] turns a rule into sorted due dates, given the known
+//! [`DueDates::due_dates`] turns a rule into sorted due dates, given the known
 //! [`Anchors`]. A rule whose anchor is not known gives no dates. Recurring rules give every
 //! due date on or before the end of the term when [`Anchors::end`] is known, and only the
 //! first due date when it is not (the caller then says "then every year" and so on, see
-//! [`DeadlineRule::describe`]).
+//! [`Describe::describe`](super::Describe::describe)).
 use super::{Anchor, DeadlineRule};
 use crate::calendar::{checked_add_months_clamped, checked_add_working_days, checked_sub_weeks};
 use crate::catalogue::{EventId, ObligationId};
@@ -36,20 +36,19 @@ impl Anchors {
     }
 }
 
-impl Anchor<EventId, ObligationId> {
-    /// The anchor's date, if known. For `deadline:ID` the first of the obligation's due
-    /// dates (the data names only deadlines that fall once).
-    fn date(&self, anchors: &Anchors) -> Option<NaiveDate> {
-        match self {
-            Anchor::Commencement => anchors.commencement,
-            Anchor::EffectiveDate => anchors.effective,
-            Anchor::Event(event) => anchors.events.get(event).copied(),
-            Anchor::Deadline(id) => anchors.deadlines.get(id)?.first().copied(),
-        }
+/// An anchor's date, if known. For `deadline:ID` the first of the obligation's due
+/// dates (the data names only deadlines that fall once).
+fn anchor_date(anchor: &Anchor<EventId, ObligationId>, anchors: &Anchors) -> Option<NaiveDate> {
+    match anchor {
+        Anchor::Commencement => anchors.commencement,
+        Anchor::EffectiveDate => anchors.effective,
+        Anchor::Event(event) => anchors.events.get(event).copied(),
+        Anchor::Deadline(id) => anchors.deadlines.get(id)?.first().copied(),
     }
 }
 
-impl DeadlineRule<'_, EventId, ObligationId> {
+/// A catalogue rule's due dates (the grammar crate knows no dates: the core adds them).
+pub trait DueDates {
     /// The concrete due dates, sorted, given the dates known so far. A rule whose anchor
     /// is unknown gives no dates.
     ///
@@ -89,9 +88,13 @@ impl DeadlineRule<'_, EventId, ObligationId> {
     /// before it is given (a first date after the end gives none); when it is unknown
     /// only the first due date is given. Dates past the end of chrono's range are left
     /// out.
-    pub fn due_dates(&self, anchors: &Anchors) -> Vec<NaiveDate> {
+    fn due_dates(&self, anchors: &Anchors) -> Vec<NaiveDate>;
+}
+
+impl DueDates for DeadlineRule<'_, EventId, ObligationId> {
+    fn due_dates(&self, anchors: &Anchors) -> Vec<NaiveDate> {
         let one = |date: Option<NaiveDate>| date.into_iter().collect::<Vec<_>>();
-        let anchor_date = |anchor: &Anchor<EventId, ObligationId>| anchor.date(anchors);
+        let anchor_date = |anchor: &Anchor<EventId, ObligationId>| anchor_date(anchor, anchors);
         match self {
             DeadlineRule::BeforeProcessing => one(anchors
                 .start()
@@ -159,7 +162,7 @@ impl DeadlineRule<'_, EventId, ObligationId> {
 }
 
 /// The last day of each quarter of a term from `start` to `end` (see
-/// [`DeadlineRule::due_dates`]); only the first quarter's when `end` is unknown.
+/// [`DueDates::due_dates`]); only the first quarter's when `end` is unknown.
 fn quarter_ends(start: NaiveDate, end: Option<NaiveDate>) -> Vec<NaiveDate> {
     // The first day of quarter k + 1, counted from the start (not from the last quarter).
     let quarter_start = |k: u32| checked_add_months_clamped(start, k.checked_mul(3)?);

@@ -1,6 +1,6 @@
 //! The deadline rules of the selected obligations, and of the obligations they name.
 use crate::catalogue::{EventId, ObligationId, Selected};
-use crate::deadline::{Anchors, DeadlineRule};
+use crate::deadline::{Anchors, DeadlineRule, DueDates};
 use crate::schedule::Schedule;
 
 use super::Cadence;

@@ -1,8 +1,8 @@
-//! Reading a rule's text: [`DeadlineRule::parse`], in the grammar of the parent module.
-//! Like its parent, this file uses nothing but `std` (`build.rs` includes both).
+//! Reading a rule's text: [`DeadlineRule::parse`], in the grammar of the crate's
+//! documentation. Uses nothing but `std`.
 use std::fmt;
 
-use super::{Anchor, DeadlineRule, Ids, MAX_COUNT};
+use crate::{Anchor, DeadlineRule, Ids, MAX_COUNT};
 
 impl<'a> Anchor<&'a str, &'a str> {
     /// Reads an anchor: `commencement`, `effective date`, `event:NAME` or `deadline:ID`.

@@ -30,7 +30,7 @@
 //! repeating its rule: `annually after deadline:df-3-6-5` (the ISMP review, a year after
 //! the plan's own deadline and then yearly) and `1 days before each deadline of
 //! df-3-6-1-b-ii, df-3-6-1-b-iv` (the certificate copies, strictly before each deadline
-//! they serve). `build/catalogue/deadlines.rs` checks, when the crate is built, that each
+//! they serve). The core's build script (`core/build/catalogue/deadlines.rs`) checks that each
 //! named obligation is in the same file and has a deadline that names no other obligation
 //! (so that one level of look-up always suffices), and that a `deadline:` anchor names a
 //! deadline that falls once (so that it has one date).
@@ -46,16 +46,19 @@
 //! (`DeadlineRule<'static, EventId, ObligationId>`), so that evaluating a rule looks
 //! nothing up by name; [`DeadlineRule::map_ids`] turns one kind into the other.
 //!
-//! # Compiled when the crate is built
+//! # Shared by the build script and the core
 //!
-//! This file and `grammar/parse.rs` use nothing but `std`, so that `build.rs` includes
-//! them too (`#[path]`): the build script parses every rule of the data files with
-//! [`DeadlineRule::parse`], checks what it names, and writes it into the generated
-//! statics as a typed value (its ids as the generated `EventId` and `ObligationId`; see
-//! [`Ids`] for the one list, borrowed from the statics, hence the lifetime). The catalogue
-//! therefore holds rules, not rule texts, and nothing parses a rule at run time: the
-//! WebAssembly bundle links no parser (`parse` is kept for the build script and the tests).
-#[path = "grammar/parse.rs"]
+//! This crate uses nothing but `std`. The core's build script (`core/build/`) depends on
+//! it to parse every rule of the data files with [`DeadlineRule::parse`], check what it
+//! names, and write it into the generated statics as a typed value (its ids as the
+//! generated `EventId` and `ObligationId`; see [`Ids`] for the one list, borrowed from the
+//! statics, hence the lifetime). The catalogue therefore holds rules, not rule texts, and
+//! nothing parses a rule at run time: the WebAssembly bundle links no parser (`parse` is
+//! kept for the build script and the tests). The core adds what needs its dates and its
+//! catalogue: a rule's due dates and its plain-English description (`dates::deadline`).
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
 mod parse;
 
 pub use parse::DeadlineParseError;
@@ -80,7 +83,7 @@ pub enum Anchor<E, O> {
     /// must match `[a-z0-9-]+` for the rule to be written and read back.
     Event(E),
     /// `deadline:ID`: the (first) due date of obligation `ID`, from
-    /// [`Anchors::deadlines`](super::Anchors::deadlines).
+    /// the core's `Anchors::deadlines`.
     Deadline(O),
 }
 
@@ -269,7 +272,7 @@ impl<'a, E: Copy, O: Copy> DeadlineRule<'a, E, O> {
 
     /// The obligations whose deadlines the rule follows (`deadline:ID`, "days before each
     /// deadline of"), in the order written; their due dates go in
-    /// [`Anchors::deadlines`](super::Anchors::deadlines).
+    /// the core's `Anchors::deadlines`.
     pub fn deadline_ids(&self) -> Vec<O> {
         match self {
             DeadlineRule::DaysBeforeDeadlines { of, .. } => of.to_vec(),
