@@ -11,13 +11,13 @@
 //!   clauses' words;
 //! - [`dates`]: Working Days, the deadline rules evaluated, the dated plan and its folding;
 //! - [`report`] and [`view`]: the result view models the UI renders, and its views;
-//! - [`file`]: what the user keeps: the tracker, the saved file and the link;
+//! - [`file`](mod@file): what the user keeps: the tracker, the saved file and the link;
 //! - [`takeaways`]: what the user takes away: the statement, the compliance matrix, the
 //!   calendar file and the ¶1.4 notices.
 //!
-//! On the ground floor, used by all and using none: [`format`] (numbers, money, dates),
-//! [`id_map`] and [`rules_version`]. The deadline rule language is the `deadline-grammar`
-//! crate, which the build script reads the data with.
+//! On the ground floor, used by all and using none: [`format`](mod@format) (numbers,
+//! money, dates), [`id_map`] and [`rules_version`]. The deadline rule language is the
+//! `deadline-grammar` crate, which the build script reads the data with.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
