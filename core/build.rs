@@ -3,11 +3,6 @@
 //! that names the file and the entry.
 #[path = "build/catalogue.rs"]
 mod catalogue;
-// The core's deadline grammar: every rule of the data is read with it and written out
-// typed (the evaluation and the rest of the core are not needed here).
-#[allow(dead_code, unused_imports)]
-#[path = "src/deadline/grammar.rs"]
-mod grammar;
 #[path = "build/matrix.rs"]
 mod matrix;
 #[path = "build/questions.rs"]
@@ -18,7 +13,6 @@ mod util;
 fn main() {
     println!("cargo:rerun-if-changed=data");
     println!("cargo:rerun-if-changed=build");
-    println!("cargo:rerun-if-changed=src/deadline/grammar.rs");
     let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
     util::write_rules_version(&data, &out);

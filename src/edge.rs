@@ -199,7 +199,7 @@ pub async fn load_words() -> Result<(), ()> {
     let words = fetch_words().await.map_err(|e| {
         web_sys::console::error_2(&"The schedule's words could not be loaded:".into(), &e);
     })?;
-    security_matrix_core::catalogue::words::install(words).map_err(|e| {
+    security_matrix_core::duties::words::install(words).map_err(|e| {
         web_sys::console::error_1(&format!("The schedule's words were refused: {e}").into());
     })
 }

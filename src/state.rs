@@ -13,12 +13,13 @@ mod tests;
 pub use draft::{Draft, Field, FieldError};
 
 use chrono::NaiveDate;
-use security_matrix_core::flow::{
-    parse_contract_key, Answers, ContractDraft, ContractError, ContractField, ContractLinkError,
+use security_matrix_core::assessment::flow::{
+    parse_contract_key, Answers, ContractDraft, ContractError, ContractField,
 };
-use security_matrix_core::questions::QuestionId;
-use security_matrix_core::report::EventDates;
-use security_matrix_core::tracker::{Status, TrackField, Tracker};
+use security_matrix_core::assessment::questions::QuestionId;
+use security_matrix_core::dates::plan::EventDates;
+use security_matrix_core::file::link::ContractLinkError;
+use security_matrix_core::file::tracker::{Status, TrackField, Tracker};
 use security_matrix_core::view::View;
 use security_matrix_core::{EventId, IdMap, ObligationId, Schedule};
 
@@ -94,7 +95,7 @@ impl Words {
     /// [`Words::Ready`] when the words are built in (or installed already), else
     /// [`Words::Loading`].
     pub fn initial() -> Words {
-        if security_matrix_core::catalogue::words::ready() {
+        if security_matrix_core::duties::words::ready() {
             Words::Ready
         } else {
             Words::Loading
@@ -358,12 +359,12 @@ pub struct AnswerLinkKeys {
 
 /// The keys of [`is_answer_link`].
 pub fn answer_link_keys() -> AnswerLinkKeys {
-    let questions = security_matrix_core::questions::QUESTIONS.iter();
+    let questions = security_matrix_core::assessment::questions::QUESTIONS.iter();
     AnswerLinkKeys {
         keys: std::iter::once("schedule")
             .chain(questions.map(|q| q.id.key()))
             .collect(),
         contract_fields: ContractField::ALL.iter().map(|f| f.key()).collect(),
-        max_contracts: security_matrix_core::answers::MAX_CONTRACTS,
+        max_contracts: security_matrix_core::assessment::answers::MAX_CONTRACTS,
     }
 }

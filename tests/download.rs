@@ -207,9 +207,9 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, wasm_bindgen::JsValue> {
 /// spreadsheet.
 #[wasm_bindgen_test]
 async fn the_compliance_matrix_downloads_as_a_spreadsheet_with_the_tracker() {
-    use security_matrix_core::flow::from_fragment;
-    use security_matrix_core::savefile::{write, Document};
-    use security_matrix_core::tracker::{Status, Track, Tracker};
+    use security_matrix_core::file::link::from_fragment;
+    use security_matrix_core::file::savefile::{write, Document};
+    use security_matrix_core::file::tracker::{Status, Track, Tracker};
     use security_matrix_core::ObligationId;
 
     let window = web_sys::window().unwrap();

@@ -1,5 +1,5 @@
 //! Generates `$OUT_DIR/catalogue.rs` from `data/df-obligations.toml` and
-//! `data/sm2017-obligations.toml`: `static` data that `src/catalogue.rs` includes, so the
+//! `data/sm2017-obligations.toml`: `static` data that `src/duties.rs` includes, so the
 //! WebAssembly bundle carries no TOML parser.
 //!
 //! - `schema.rs`: the files' shape, read by serde (unknown or missing fields, wrong types);

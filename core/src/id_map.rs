@@ -2,25 +2,16 @@
 //! [`QuestionId`]), kept as one slot per number, so that a look-up is an index and
 //! iteration is in id order (catalogue order for obligations, data-file order for events).
 //!
-//! [`ObligationId`]: crate::catalogue::ObligationId
-//! [`EventId`]: crate::catalogue::EventId
-//! [`QuestionId`]: crate::questions::QuestionId
+//! [`ObligationId`]: crate::duties::ObligationId
+//! [`EventId`]: crate::duties::EventId
+//! [`QuestionId`]: crate::assessment::questions::QuestionId
 use std::fmt;
-
-use crate::questions::QuestionId;
 
 /// An id that numbers its values `0, 1, 2…`, such as the ids `build.rs` generates.
 pub trait Id: Copy {
     /// The id's number: distinct ids have distinct numbers, and they are small (an
     /// [`IdMap`] has a slot for every number up to the largest it holds).
     fn index(self) -> usize;
-}
-
-/// The questions, numbered in their declaration order.
-impl Id for QuestionId {
-    fn index(self) -> usize {
-        self as usize
-    }
 }
 
 /// A map from ids to values: `BTreeMap`'s methods over a `Vec` with one slot per id

@@ -2,36 +2,44 @@
 //!
 //! Nothing here imports a UI crate or reads a clock: callers pass answers and
 //! today's date in and get a view model back.
+//!
+//! The folders follow the pipeline, each using only those before it and the ground floor:
+//!
+//! - [`assessment`]: the answers, the questions and their flow, the Security Matrix, the
+//!   level and why (what-if included);
+//! - [`duties`]: the obligations catalogue, the conditions, the own-device verdict and the
+//!   clauses' words;
+//! - [`dates`]: Working Days, the deadline rules evaluated, the dated plan and its folding;
+//! - [`report`] and [`view`]: the result view models the UI renders, and its views;
+//! - [`file`](mod@file): what the user keeps: the tracker, the saved file and the link;
+//! - [`takeaways`]: what the user takes away: the statement, the compliance matrix, the
+//!   calendar file and the ¶1.4 notices.
+//!
+//! On the ground floor, used by all and using none: [`format`](mod@format) (numbers,
+//! money, dates), [`id_map`] and [`rules_version`]. The deadline rule language is the
+//! `deadline-grammar` crate, which the build script reads the data with.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
-pub mod calendar;
-pub mod catalogue;
-pub mod compliance;
-pub mod deadline;
-pub mod ics;
-pub mod level;
-
-pub use level::{Level, StandardsLevel};
-
-include!(concat!(env!("OUT_DIR"), "/rules_version.rs"));
-pub mod answers;
-pub mod flow;
+pub mod format;
 pub mod id_map;
-pub mod matrix;
-pub mod notices;
-pub mod plan;
-pub mod questions;
+pub mod rules_version;
+
+pub mod assessment;
+pub mod duties;
+
+pub mod dates;
+
 pub mod report;
-pub mod savefile;
-pub mod schedule;
-pub mod statement;
-pub mod tracker;
 pub mod view;
 
-pub use answers::{Contract, DfAnswers, Marking, OtherContracts, SmAnswers};
-pub use catalogue::{EventId, ObligationId};
+pub mod file;
+pub mod takeaways;
+
+pub use assessment::answers::{Contract, DfAnswers, Marking, OtherContracts, SmAnswers};
+pub use assessment::level::{Level, StandardsLevel};
+pub use assessment::matrix::{assess, AmbiguityId, Criterion, LevelAssessment};
+pub use assessment::schedule::Schedule;
+pub use duties::{EventId, ObligationId};
 pub use id_map::IdMap;
-pub use matrix::AmbiguityId;
-pub use matrix::{assess, Criterion, LevelAssessment};
-pub use schedule::Schedule;
+pub use rules_version::RULES_VERSION;

@@ -1,13 +1,12 @@
 //! The result view models the UI renders: everything computed, nothing to decide.
-use crate::answers::{DfAnswers, Marking, SmAnswers};
-use crate::catalogue::{device_verdict, select, Category, DeviceVerdict, EventId, Facts, Selected};
-use crate::matrix::{assess, LevelAssessment};
-use crate::plan::{build_plan, Plan, PlanInput};
-use crate::Schedule;
+//! Uses [`assessment`](crate::assessment), [`duties`](crate::duties) and
+//! [`dates`](crate::dates).
+use crate::assessment::answers::{DfAnswers, Marking, SmAnswers};
+use crate::assessment::matrix::{assess, LevelAssessment};
+use crate::assessment::schedule::Schedule;
+use crate::dates::plan::{build_plan, EventDates, Plan, PlanInput};
+use crate::duties::{device_verdict, select, Category, DeviceVerdict, Facts, Selected};
 use chrono::NaiveDate;
-
-/// Dates of events the user entered, by event (to date event-relative duties).
-pub type EventDates = crate::IdMap<EventId, NaiveDate>;
 
 /// Obligations of one category, in catalogue order.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -125,8 +124,8 @@ pub fn sm_report(a: &SmAnswers, events: &EventDates, today: NaiveDate) -> SmRepo
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalogue::DeviceVerdictKind;
-    use crate::Level;
+    use crate::assessment::level::Level;
+    use crate::duties::DeviceVerdictKind;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
@@ -163,9 +162,9 @@ mod tests {
         fn group_is_the_sorted_grouping(
             picks in proptest::collection::vec((proptest::bool::ANY, 0usize..1000), 0..200),
         ) {
-            let all: Vec<&'static crate::catalogue::Obligation> = [Schedule::Df, Schedule::Sm2017]
+            let all: Vec<&'static crate::duties::Obligation> = [Schedule::Df, Schedule::Sm2017]
                 .into_iter()
-                .flat_map(crate::catalogue::obligations)
+                .flat_map(crate::duties::obligations)
                 .collect();
             let selected: Vec<Selected> = picks
                 .iter()

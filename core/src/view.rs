@@ -1,7 +1,7 @@
 //! The result's views: a short summary with a task list, and a view for each thing it
 //! links to. A view has a key, used in links (`view=plan`) and in what the tab keeps.
-use crate::catalogue::Category;
-use crate::Level;
+use crate::assessment::level::Level;
+use crate::duties::Category;
 use std::fmt;
 
 /// One view of the result.

@@ -3,10 +3,11 @@
 //! `build/catalogue.rs`.
 use std::collections::BTreeSet;
 
-use security_matrix_core::catalogue::{
+use security_matrix_core::assessment::answers::{Marking, Path};
+use security_matrix_core::assessment::schedule::Schedule;
+use security_matrix_core::duties::{
     device_verdict, events, not_obligations, obligations, select, Category, Condition,
-    DeviceVerdictKind, EventId, Facts, Marking, Obligation, ObligationId, Path, Schedule, Selected,
-    CIO_REFERENCE_PREFIX,
+    DeviceVerdictKind, EventId, Facts, Obligation, ObligationId, Selected, CIO_REFERENCE_PREFIX,
 };
 use security_matrix_core::Level;
 
@@ -24,9 +25,7 @@ mod generator;
 #[path = "../build/util.rs"]
 mod util;
 // The deadline grammar, which the generator reads the rules with.
-#[allow(dead_code, unused_imports)]
-#[path = "../src/deadline/grammar.rs"]
-mod grammar;
+use deadline_grammar as grammar;
 
 // ---------------------------------------------------------------------------------------
 // Reading the sources
@@ -1949,7 +1948,7 @@ mod malformed {
 /// own text, and that text must read back as the same rule (so it is in canonical form).
 #[test]
 fn every_generated_rule_is_its_data_text_in_canonical_form() {
-    use security_matrix_core::deadline::DeadlineRule;
+    use security_matrix_core::dates::deadline::{DeadlineRule, Resolve};
     let mut dated = 0;
     for (schedule, file) in Schedule::ALL.into_iter().zip(generator::FILES) {
         let path = format!("{}/data/{file}", env!("CARGO_MANIFEST_DIR"));

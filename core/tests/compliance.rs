@@ -4,14 +4,15 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
-use security_matrix_core::catalogue::{obligations, Obligation, Selected};
-use security_matrix_core::compliance::{
+use security_matrix_core::dates::plan::EventDates;
+use security_matrix_core::duties::{obligations, Obligation, Selected};
+use security_matrix_core::file::link::from_fragment;
+use security_matrix_core::file::tracker::{Status, Track, Tracker};
+use security_matrix_core::report::{df_report, group, sm_report, DfReport, SmReport};
+use security_matrix_core::takeaways::compliance::{
     compliance_csv, csv_file_name, guard_cell, paragraph, rows, write_csv, Row, BOM, COLUMNS,
     FORMULA_STARTS, HEADER, NOT_MARKED,
 };
-use security_matrix_core::flow::from_fragment;
-use security_matrix_core::report::{df_report, group, sm_report, DfReport, EventDates, SmReport};
-use security_matrix_core::tracker::{Status, Track, Tracker};
 use security_matrix_core::{Level, ObligationId, Schedule};
 
 const S6: &str = "schedule=df&subjects=3000&special=40&professional=no&value=450000&months=36&access=yes&other=no&commencement=2027-04-01";
@@ -465,7 +466,7 @@ fn round_trip_every_duty(
     schedule: Schedule,
     level: Option<Level>,
     r_groups: &[security_matrix_core::report::ObligationGroup],
-    plan: &security_matrix_core::plan::Plan,
+    plan: &security_matrix_core::dates::plan::Plan,
 ) {
     let duties: Vec<&Selected> = r_groups.iter().flat_map(|g| &g.items).collect();
     assert!(!duties.is_empty(), "{schedule:?} {level:?}: no duties");

@@ -7,10 +7,13 @@
 //! September, December and March.
 use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
-use security_matrix_core::catalogue::{select, Facts, Path, Schedule};
-use security_matrix_core::flow::from_fragment;
-use security_matrix_core::plan::{build_plan, PeriodKind, Plan, PlanInput};
-use security_matrix_core::report::{df_report, sm_report, EventDates};
+use security_matrix_core::assessment::answers::Path;
+use security_matrix_core::assessment::schedule::Schedule;
+use security_matrix_core::dates::plan::EventDates;
+use security_matrix_core::dates::plan::{build_plan, PeriodKind, Plan, PlanInput};
+use security_matrix_core::duties::{select, Facts};
+use security_matrix_core::file::link::from_fragment;
+use security_matrix_core::report::{df_report, sm_report};
 use security_matrix_core::{DfAnswers, EventId, Level, SmAnswers};
 
 fn d(s: &str) -> NaiveDate {

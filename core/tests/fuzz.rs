@@ -3,12 +3,13 @@
 //! each answers with a value or a message in words. Plus inputs nested far deeper than any
 //! file, which must not overflow the stack.
 use proptest::prelude::*;
-use security_matrix_core::catalogue::{events, obligations};
-use security_matrix_core::flow::{from_fragment, parse_iso_date, parse_value};
-use security_matrix_core::questions::{
+use security_matrix_core::assessment::questions::{
     max_for, number_message, parse_date, parse_number, QuestionKind, QUESTIONS,
 };
-use security_matrix_core::savefile::{from_json, from_storage, to_json, write, FORMAT};
+use security_matrix_core::duties::{events, obligations};
+use security_matrix_core::file::link::{from_fragment, parse_value};
+use security_matrix_core::file::savefile::{from_json, from_storage, to_json, write, FORMAT};
+use security_matrix_core::format::parse_iso_date;
 use security_matrix_core::Schedule;
 
 fn config(cases: u32) -> ProptestConfig {

@@ -3,11 +3,15 @@
 //! gives exactly the plan's dates for that duty; every other date is an event of its own.
 use chrono::{Datelike, Duration, NaiveDate};
 use proptest::prelude::*;
-use security_matrix_core::catalogue::{select, Facts, Path, Schedule};
-use security_matrix_core::flow::from_fragment;
-use security_matrix_core::ics::unfold_and_parse;
-use security_matrix_core::plan::{build_plan, plan_ics, Plan, PlanInput};
-use security_matrix_core::report::{df_report, sm_report, EventDates};
+use security_matrix_core::assessment::answers::Path;
+use security_matrix_core::assessment::schedule::Schedule;
+use security_matrix_core::dates::plan::EventDates;
+use security_matrix_core::dates::plan::{build_plan, Plan, PlanInput};
+use security_matrix_core::duties::{select, Facts};
+use security_matrix_core::file::link::from_fragment;
+use security_matrix_core::report::{df_report, sm_report};
+use security_matrix_core::takeaways::calendar_file::plan_ics;
+use security_matrix_core::takeaways::ics::unfold_and_parse;
 use security_matrix_core::{DfAnswers, Level};
 use std::collections::BTreeMap;
 

@@ -1,6 +1,8 @@
 //! Table-driven and property tests of the security level (DF Schedule 2.4, Annex).
 use proptest::prelude::*;
-use security_matrix_core::matrix::{self, level_of, row_admits, LevelChange, MatrixInput};
+use security_matrix_core::assessment::matrix::{
+    self, level_of, row_admits, LevelChange, MatrixInput,
+};
 use security_matrix_core::{
     assess, AmbiguityId, Criterion, DfAnswers, Level, OtherContracts, StandardsLevel,
 };
@@ -576,7 +578,7 @@ proptest! {
         let has = |id: AmbiguityId| r.ambiguities.iter().any(|n| n.id() == id);
         if input.subjects == 2_500 {
             // Read as "up to 2,500", S5 takes 2,500 like 2,499.
-            let lenient = security_matrix_core::matrix::level_of(&MatrixInput { subjects: 2_499, ..input });
+            let lenient = security_matrix_core::assessment::matrix::level_of(&MatrixInput { subjects: 2_499, ..input });
             prop_assert_eq!(has(AmbiguityId::Subjects2500), lenient != r.level);
         }
         if input.value == 100_000 {

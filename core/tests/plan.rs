@@ -9,17 +9,18 @@
 //! - Christmas Day 2026 is a Friday, so Boxing Day (Saturday) is substituted on Monday
 //!   28 December; New Year's Day 2027 is a Friday.
 //! - 2028 is a leap year.
-use security_matrix_core::report::EventDates;
+use security_matrix_core::dates::plan::EventDates;
 use security_matrix_core::{EventId, ObligationId};
 use std::collections::BTreeSet;
 
 use chrono::{Duration, Months, NaiveDate, NaiveDateTime};
 use proptest::prelude::*;
-use security_matrix_core::catalogue::{select, Facts, Path, Schedule, Selected};
-use security_matrix_core::ics::unfold_and_parse;
-use security_matrix_core::plan::{
-    build_plan, df_term_end, ics_file_name, plan_ics, Plan, PlanEntry, PlanInput, DISCLAIMER,
-};
+use security_matrix_core::assessment::answers::Path;
+use security_matrix_core::assessment::schedule::Schedule;
+use security_matrix_core::dates::plan::{build_plan, df_term_end, Plan, PlanEntry, PlanInput};
+use security_matrix_core::duties::{select, Facts, Selected};
+use security_matrix_core::takeaways::calendar_file::{ics_file_name, plan_ics, DISCLAIMER};
+use security_matrix_core::takeaways::ics::unfold_and_parse;
 use security_matrix_core::{DfAnswers, Level, SmAnswers};
 
 fn d(s: &str) -> NaiveDate {
@@ -39,7 +40,7 @@ fn events(pairs: &[(&str, &str)]) -> EventDates {
 }
 
 /// The obligation with this data id.
-fn find(id: &str) -> Option<&'static security_matrix_core::catalogue::Obligation> {
+fn find(id: &str) -> Option<&'static security_matrix_core::duties::Obligation> {
     ObligationId::parse(id).map(ObligationId::obligation)
 }
 

@@ -2,11 +2,13 @@
 //! the level is never below the highest set in it, the ¶1.4 notices are exactly the
 //! contracts below the applied level, grouped by Customer, and any list survives a link.
 use proptest::prelude::*;
-use security_matrix_core::flow::{from_fragment, Answer};
-use security_matrix_core::notices::{is_due, notices};
-use security_matrix_core::questions::QuestionId;
-use security_matrix_core::report::{df_report, EventDates};
-use security_matrix_core::statement::df_statement;
+use security_matrix_core::assessment::flow::Answer;
+use security_matrix_core::assessment::questions::QuestionId;
+use security_matrix_core::dates::plan::EventDates;
+use security_matrix_core::file::link::from_fragment;
+use security_matrix_core::report::df_report;
+use security_matrix_core::takeaways::notices::{is_due, notices};
+use security_matrix_core::takeaways::statement::df_statement;
 use security_matrix_core::{assess, Contract, Criterion, DfAnswers, Level, OtherContracts};
 
 fn base() -> DfAnswers {
@@ -261,7 +263,7 @@ proptest! {
 
 #[test]
 fn the_save_file_keeps_the_list_and_names_what_it_leaves_out() {
-    use security_matrix_core::savefile::{from_json, to_json, Document};
+    use security_matrix_core::file::savefile::{from_json, to_json, Document};
     let mut answers = from_fragment("schedule=df&subjects=50&special=0&value=1000&months=6&access=no&other_subjects=1&other_special=0&current_level=S1").answers;
     // The old keys are one contract with no name, for "your other Customers".
     assert_eq!(

@@ -2,14 +2,15 @@
 //! parts that cannot be placed are left out and named, and sessionStorage keeps the same
 //! document (older storage still restores).
 use chrono::NaiveDate;
-use security_matrix_core::catalogue::obligations;
-use security_matrix_core::flow::{from_fragment, Answer, Answers};
-use security_matrix_core::questions::QuestionId;
-use security_matrix_core::report::EventDates;
-use security_matrix_core::savefile::{
+use security_matrix_core::assessment::flow::{Answer, Answers};
+use security_matrix_core::assessment::questions::QuestionId;
+use security_matrix_core::dates::plan::EventDates;
+use security_matrix_core::duties::obligations;
+use security_matrix_core::file::link::from_fragment;
+use security_matrix_core::file::savefile::{
     from_json, from_storage, to_json, write, Document, FORMAT, SCHEMA, STORAGE_UNREADABLE,
 };
-use security_matrix_core::tracker::{Status, Track, Tracker};
+use security_matrix_core::file::tracker::{Status, Track, Tracker};
 use security_matrix_core::{Contract, EventId, Level, ObligationId, Schedule, RULES_VERSION};
 
 fn fixture(name: &str) -> String {

@@ -1,11 +1,14 @@
 //! Issue 14, "Tailor the duties": the certification route (asked at S3–S6) and hosting
 //! (asked at S5–S6), from the questions they add to the duties they leave out.
 use chrono::NaiveDate;
-use security_matrix_core::catalogue::{Condition, Path};
-use security_matrix_core::flow::{from_fragment, Answer, Answers};
-use security_matrix_core::questions::QuestionId::{self, *};
-use security_matrix_core::report::{df_report, DfReport, EventDates};
-use security_matrix_core::savefile::{from_json, to_json, Document};
+use security_matrix_core::assessment::answers::Path;
+use security_matrix_core::assessment::flow::{Answer, Answers};
+use security_matrix_core::assessment::questions::QuestionId::{self, *};
+use security_matrix_core::dates::plan::EventDates;
+use security_matrix_core::duties::Condition;
+use security_matrix_core::file::link::from_fragment;
+use security_matrix_core::file::savefile::{from_json, to_json, Document};
+use security_matrix_core::report::{df_report, DfReport};
 use security_matrix_core::{assess, Level};
 
 /// The questions that decide the level, one link per level.

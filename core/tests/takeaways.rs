@@ -1,10 +1,12 @@
 //! Take-aways: the readiness action plan, the Tender Response statement (the saved file is
-//! in `savefile.rs`).
+//! in `file/savefile.rs`).
 use chrono::NaiveDate;
-use security_matrix_core::flow::{from_fragment, Answers};
-use security_matrix_core::report::{df_report, sm_report, EventDates};
-use security_matrix_core::statement::{df_statement, sm_statement};
-use security_matrix_core::tracker::{summarise, Status, Tracker};
+use security_matrix_core::assessment::flow::Answers;
+use security_matrix_core::dates::plan::EventDates;
+use security_matrix_core::file::link::from_fragment;
+use security_matrix_core::file::tracker::{summarise, Status, Tracker};
+use security_matrix_core::report::{df_report, sm_report};
+use security_matrix_core::takeaways::statement::{df_statement, sm_statement};
 use security_matrix_core::{ObligationId, RULES_VERSION};
 
 fn today() -> NaiveDate {

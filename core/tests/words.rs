@@ -2,11 +2,11 @@
 //! (`catalogue::words`): what the build writes into the words script, and, with the
 //! `lazy-words` feature, nothing until they are installed
 //! (`cargo test -p security-matrix-core --features lazy-words --test words`).
-use security_matrix_core::catalogue::{obligations, words};
+use security_matrix_core::duties::{obligations, words};
 use security_matrix_core::{ObligationId, Schedule};
 
 /// Every obligation of both schedules, in catalogue order.
-fn catalogue() -> Vec<&'static security_matrix_core::catalogue::Obligation> {
+fn catalogue() -> Vec<&'static security_matrix_core::duties::Obligation> {
     obligations(Schedule::Df)
         .iter()
         .chain(obligations(Schedule::Sm2017))

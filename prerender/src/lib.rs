@@ -60,7 +60,7 @@ pub fn prerender() -> Prerender {
             security_matrix::embed::options_from_attributes(|_| None).0,
         )),
         link_keys: answer_link_keys(),
-        words: security_matrix_core::catalogue::words::builtin(),
+        words: security_matrix_core::duties::words::builtin(),
     }
 }
 

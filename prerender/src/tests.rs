@@ -99,7 +99,7 @@ fn the_json_has_what_postbuild_reads() {
     let words = v["words"].as_array().unwrap();
     assert_eq!(
         words.len(),
-        security_matrix_core::catalogue::words::builtin().len()
+        security_matrix_core::duties::words::builtin().len()
     );
     assert!(words
         .iter()

@@ -1,5 +1,5 @@
 //! "Your answers": the answers under a result, behind a disclosure (open in the all-on-one-page view, which prints).
-use security_matrix_core::flow::Answers;
+use security_matrix_core::assessment::flow::Answers;
 use yew::prelude::*;
 
 /// The answers as a summary list inside `<details>`, `open` in the printed view.

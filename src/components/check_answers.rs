@@ -1,7 +1,7 @@
 //! Check your answers: a summary list with a Change link for every answer.
 use super::{back_link, heading, Dispatch};
 use crate::state::Action;
-use security_matrix_core::flow::Answers;
+use security_matrix_core::assessment::flow::Answers;
 use yew::prelude::*;
 
 /// What [`check_answers`] shows.

@@ -2,9 +2,11 @@
 //! and one contract's page (add or change). Names are the user's text: shown as text.
 use super::{back_link, error_summary, heading, Dispatch, ErrorSummaryProps};
 use crate::state::Action;
-use security_matrix_core::answers::{Contract, MAX_CONTRACTS, MAX_NAME};
-use security_matrix_core::flow::{ContractDraft, ContractError, ContractField, LEVEL_VALUES};
-use security_matrix_core::matrix::thousands;
+use security_matrix_core::assessment::answers::{Contract, MAX_CONTRACTS, MAX_NAME};
+use security_matrix_core::assessment::flow::{
+    ContractDraft, ContractError, ContractField, LEVEL_VALUES,
+};
+use security_matrix_core::format::thousands;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 

@@ -3,12 +3,12 @@
 use super::{
     heading, notices_section, result_layout, use_result_report, ResultContext, ResultParts,
 };
-use security_matrix_core::answers::UNNAMED_CUSTOMER;
-use security_matrix_core::matrix::thousands;
-use security_matrix_core::notices::notices;
-use security_matrix_core::questions::QuestionId;
+use security_matrix_core::assessment::answers::UNNAMED_CUSTOMER;
+use security_matrix_core::assessment::questions::QuestionId;
+use security_matrix_core::format::thousands;
 use security_matrix_core::report::{df_report, DfReport};
-use security_matrix_core::statement::df_statement;
+use security_matrix_core::takeaways::notices::notices;
+use security_matrix_core::takeaways::statement::df_statement;
 use security_matrix_core::view::View;
 use security_matrix_core::DfAnswers;
 use yew::prelude::*;

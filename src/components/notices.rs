@@ -1,7 +1,7 @@
 //! ¶1.4 notices: one block per Customer to tell, naming their contracts, with a draft
 //! notice in plain text and a Copy button. Nothing is sent. Names are the user's text.
 use super::heading;
-use security_matrix_core::notices::CustomerNotice;
+use security_matrix_core::takeaways::notices::CustomerNotice;
 use yew::prelude::*;
 
 /// The notices, one per Customer; `h` is the level of each Customer's heading.

@@ -9,9 +9,9 @@ use super::obligations::DueDates;
 use super::tracker_controls::{status_radios, text_field};
 use super::{heading, Dispatch};
 use crate::state::Words;
-use security_matrix_core::catalogue::{Condition, Obligation};
-use security_matrix_core::flow::long_date;
-use security_matrix_core::tracker::{status_key, Track, TrackField};
+use security_matrix_core::duties::{Condition, Obligation};
+use security_matrix_core::file::tracker::{status_key, Track, TrackField};
+use security_matrix_core::format::long_date;
 use security_matrix_core::ObligationId;
 use yew::prelude::*;
 

@@ -3,11 +3,11 @@
 //! duty's status, owner or note re-renders that duty alone (each duty's props compare its
 //! id, its own [`Track`], its conditions and its dates, all cheap).
 //!
-//! [`Track`]: security_matrix_core::tracker::Track
+//! [`Track`]: security_matrix_core::file::tracker::Track
 use super::obligation::{Duty, DutyView};
 use super::{heading, ResultContext};
 use chrono::NaiveDate;
-use security_matrix_core::plan::Plan;
+use security_matrix_core::dates::plan::Plan;
 use security_matrix_core::report::ObligationGroup;
 use security_matrix_core::ObligationId;
 use yew::prelude::*;
@@ -88,7 +88,7 @@ pub fn obligation_list(
 pub fn use_result_report<A, R>(
     answers: &A,
     ctx: &ResultContext,
-    build: fn(&A, &security_matrix_core::report::EventDates, chrono::NaiveDate) -> R,
+    build: fn(&A, &security_matrix_core::dates::plan::EventDates, chrono::NaiveDate) -> R,
 ) -> std::rc::Rc<R>
 where
     A: Clone + PartialEq + 'static,
@@ -103,8 +103,9 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use security_matrix_core::flow::from_fragment;
-    use security_matrix_core::report::{df_report, sm_report, EventDates};
+    use security_matrix_core::dates::plan::EventDates;
+    use security_matrix_core::file::link::from_fragment;
+    use security_matrix_core::report::{df_report, sm_report};
 
     const S6: &str = "schedule=df&subjects=3000&special=40&professional=no&value=450000&months=36&access=yes&other=no&commencement=2027-04-01";
 

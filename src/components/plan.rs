@@ -8,9 +8,10 @@ use super::{heading, Dispatch};
 use crate::edge;
 use crate::state::Action;
 use chrono::NaiveDate;
-use security_matrix_core::flow::long_date;
-use security_matrix_core::plan::{ics_file_name, plan_ics, Plan};
-use security_matrix_core::questions::QuestionId;
+use security_matrix_core::assessment::questions::QuestionId;
+use security_matrix_core::dates::plan::Plan;
+use security_matrix_core::format::long_date;
+use security_matrix_core::takeaways::calendar_file::{ics_file_name, plan_ics};
 use security_matrix_core::Level;
 use yew::prelude::*;
 

@@ -1,7 +1,7 @@
 //! A question page: one question, its hint, its errors, Continue.
 use super::{back_link, error_summary, heading, Dispatch, ErrorSummaryProps};
 use crate::state::{Action, Draft, Field, FieldError};
-use security_matrix_core::questions::{DatePart, QuestionId, QuestionKind};
+use security_matrix_core::assessment::questions::{DatePart, QuestionId, QuestionKind};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 

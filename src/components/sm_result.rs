@@ -1,10 +1,10 @@
 //! The 2017 Security Management result: the own-device verdict; then the layout both
 //! schedules share (plan, readiness, obligations, …).
 use super::{result_layout, use_result_report, ResultContext, ResultParts};
-use security_matrix_core::catalogue::{DeviceVerdict, DeviceVerdictKind};
-use security_matrix_core::questions::QuestionId;
+use security_matrix_core::assessment::questions::QuestionId;
+use security_matrix_core::duties::{DeviceVerdict, DeviceVerdictKind};
 use security_matrix_core::report::sm_report;
-use security_matrix_core::statement::sm_statement;
+use security_matrix_core::takeaways::statement::sm_statement;
 use security_matrix_core::view::View;
 use security_matrix_core::SmAnswers;
 use yew::prelude::*;

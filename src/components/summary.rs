@@ -4,7 +4,7 @@
 use super::result::view_click;
 use super::{heading, plan::time, save_button, ResultActions, ResultContext, ResultParts};
 use crate::state::Action;
-use security_matrix_core::tracker::{subject_progress, summarise, TaskStatus};
+use security_matrix_core::file::tracker::{subject_progress, summarise, TaskStatus};
 use security_matrix_core::view::View;
 use yew::prelude::*;
 

@@ -5,11 +5,11 @@ use super::{heading, Dispatch};
 use crate::edge;
 use crate::state::{Action, Words};
 use chrono::NaiveDate;
-use security_matrix_core::compliance::{compliance_csv, csv_file_name};
-use security_matrix_core::plan::Plan;
+use security_matrix_core::dates::plan::Plan;
+use security_matrix_core::file::savefile::{to_json, Document};
+use security_matrix_core::file::tracker::Tracker;
 use security_matrix_core::report::ObligationGroup;
-use security_matrix_core::savefile::{to_json, Document};
-use security_matrix_core::tracker::Tracker;
+use security_matrix_core::takeaways::compliance::{compliance_csv, csv_file_name};
 use security_matrix_core::Level;
 use yew::prelude::*;
 

@@ -5,8 +5,8 @@
 use super::Dispatch;
 use crate::edge;
 use crate::state::Action;
-use security_matrix_core::catalogue::Obligation;
-use security_matrix_core::tracker::{Status, TrackField};
+use security_matrix_core::duties::Obligation;
+use security_matrix_core::file::tracker::{Status, TrackField};
 use security_matrix_core::ObligationId;
 use yew::prelude::*;
 

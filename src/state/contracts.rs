@@ -2,9 +2,11 @@
 //! or change), remove, and a link's half-filled contract opening on its page with its
 //! errors.
 use super::{Page, State};
-use security_matrix_core::answers::MAX_CONTRACTS;
-use security_matrix_core::flow::{too_many_message, ContractDraft, ContractError, ContractField};
-use security_matrix_core::questions::QuestionId;
+use security_matrix_core::assessment::answers::MAX_CONTRACTS;
+use security_matrix_core::assessment::flow::{
+    too_many_message, ContractDraft, ContractError, ContractField,
+};
+use security_matrix_core::assessment::questions::QuestionId;
 
 impl State {
     /// Where the gate's "yes" goes: the list, or the first contract's page when none is

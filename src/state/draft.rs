@@ -1,8 +1,8 @@
 //! The question page's form: what is typed before it is accepted, the draft that shows a
 //! saved answer, and turning the draft into an answer or an error for its field.
 use super::State;
-use security_matrix_core::flow::Answer;
-use security_matrix_core::questions::{
+use security_matrix_core::assessment::flow::Answer;
+use security_matrix_core::assessment::questions::{
     number_message, parse_date, parse_number, DatePart, QuestionId, QuestionKind,
 };
 

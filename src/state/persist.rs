@@ -3,9 +3,9 @@
 //! and the event dates, the tab's with the page the user is on. Opening either places what
 //! it can and names what it left out; what the tab kept before (`smx1`, `smx2`) is read too.
 use super::{Page, State};
-use security_matrix_core::flow::{Answer, Answers};
-use security_matrix_core::questions::QuestionId;
-use security_matrix_core::savefile::{self, Document};
+use security_matrix_core::assessment::flow::{Answer, Answers};
+use security_matrix_core::assessment::questions::QuestionId;
+use security_matrix_core::file::savefile::{self, Document};
 use security_matrix_core::view::View;
 
 impl State {

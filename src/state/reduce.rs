@@ -2,9 +2,10 @@
 //! goes next. Pure: what it needs from the browser comes in the actions.
 use super::{is_answer_link, Action, Draft, Field, FieldError, Page, State, Words};
 use chrono::NaiveDate;
-use security_matrix_core::flow::{from_fragment, Answer, Answers};
-use security_matrix_core::questions::{DatePart, QuestionId, QuestionKind};
-use security_matrix_core::tracker::{Track, TrackField};
+use security_matrix_core::assessment::flow::{Answer, Answers};
+use security_matrix_core::assessment::questions::{DatePart, QuestionId, QuestionKind};
+use security_matrix_core::file::link::from_fragment;
+use security_matrix_core::file::tracker::{Track, TrackField};
 use security_matrix_core::view::View;
 use security_matrix_core::{ObligationId, Schedule};
 use std::rc::Rc;

@@ -4,8 +4,9 @@ mod persist;
 mod views;
 
 use super::*;
-use security_matrix_core::catalogue::Path;
-use security_matrix_core::flow::{from_fragment, Answer};
+use security_matrix_core::assessment::answers::Path;
+use security_matrix_core::assessment::flow::Answer;
+use security_matrix_core::file::link::from_fragment;
 use security_matrix_core::view::View;
 use security_matrix_core::Level;
 use std::rc::Rc;

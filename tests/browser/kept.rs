@@ -133,20 +133,21 @@ async fn opening_a_saved_file_or_a_bad_one() {
     );
     assert_eq!(w.page(), "start-page", "a bad file changes nothing");
 
-    let saved =
-        security_matrix_core::savefile::to_json(&security_matrix_core::savefile::Document {
-            answers: security_matrix_core::flow::from_fragment(
+    let saved = security_matrix_core::file::savefile::to_json(
+        &security_matrix_core::file::savefile::Document {
+            answers: security_matrix_core::file::link::from_fragment(
                 "schedule=df&subjects=3000&special=0&value=1000&months=6&access=no",
             )
             .answers,
             tracker: [(
                 security_matrix_core::ObligationId::parse("df-1-3").unwrap(),
-                security_matrix_core::tracker::Status::InProgress.into(),
+                security_matrix_core::file::tracker::Status::InProgress.into(),
             )]
             .into_iter()
             .collect(),
             ..Default::default()
-        });
+        },
+    );
     choose_file(&w, "security-assessment-S6.json", &saved).await;
     wait_for(&w, "the result page", |w| w.has("result")).await;
     assert_eq!(w.text("level"), "S6");

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use super::deadlines::{check_deadline, parse, Deadlines};
 use super::schema::{self, CatalogueFile};
 use super::{entry_name, squash, Spec};
-use crate::grammar::DeadlineRule;
+use deadline_grammar::DeadlineRule;
 
 /// Category names in the data and their `Category` variants.
 const CATEGORIES: [(&str, &str); 10] = [

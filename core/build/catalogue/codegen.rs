@@ -1,18 +1,18 @@
-//! Writes the checked data files as Rust statics, which `src/catalogue.rs` includes.
+//! Writes the checked data files as Rust statics, which `src/duties.rs` includes.
 //!
 //! The ids first: `EventId`, an enum with a variant per `[[event]]` of both files
 //! (`ismp-non-approval` → `EventId::IsmpNonApproval`), with `EVENT_IDS` (the data ids)
 //! and `EVENTS` (the events, in that order); `OBLIGATION_IDS`, the data id of each
-//! obligation, which `ObligationId` (written by hand in `src/catalogue/ids.rs`) numbers
+//! obligation, which `ObligationId` (written by hand in `src/duties/ids.rs`) numbers
 //! in catalogue order: the DF file's, then the 2017 file's. Each file's share of these
 //! tables is a `Range` (`DF_EVENTS`, `DF_OBLIGATIONS`…).
 //!
-//! Obligations are generated compactly, as `src/catalogue.rs` decodes them (once, on first
+//! Obligations are generated compactly, as `src/duties.rs` decodes them (once, on first
 //! use): per file, one text holding every obligation's record (the fields in
 //! [`RECORD_FIELDS`] order, each followed by [`SEPARATOR`], an absent note left empty),
 //! one text of the clauses' own words (each followed by [`SEPARATOR`]; a static of its own,
 //! so that a build with the core's `lazy-words` feature, which never reads it, leaves it
-//! out: `src/catalogue/words.rs`) and an array of codes: the category, one-byte indexes into the distinct `levels` and
+//! out: `src/duties/words.rs`) and an array of codes: the category, one-byte indexes into the distinct `levels` and
 //! `when` lists (shared by both files) and the deadline rule, written as a typed
 //! `DeadlineRule` value naming its event and obligations by their typed ids ([`rule`]),
 //! so that nothing parses a rule, or looks an id up, at run time. With no pointer per
@@ -22,8 +22,8 @@ use std::fmt::Write as _;
 
 use super::checks::Checked;
 use super::Spec;
-use crate::grammar::{Anchor, DeadlineRule};
 use crate::util::{lit, variant};
+use deadline_grammar::{Anchor, DeadlineRule};
 
 /// The field separator in the obligation texts (ASCII unit separator, U+001F).
 pub const SEPARATOR: char = '\u{1f}';

@@ -1,9 +1,9 @@
-//! Deadlines: each rule is read with the core's own grammar (`src/deadline/grammar.rs`,
-//! which `build.rs` includes), then checked against the file: the events and the
+//! Deadlines: each rule is read with the core's own grammar (the `deadline-grammar`
+//! crate, `core/grammar/`, a build-dependency), then checked against the file: the events and the
 //! obligations it names must be there, and be of a kind that can be followed.
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::grammar::{Anchor, DeadlineRule};
+use deadline_grammar::{Anchor, DeadlineRule};
 
 /// The deadline rule of each obligation of a file that has one, by obligation id.
 pub type Deadlines<'a> = BTreeMap<&'a str, DeadlineRule<'a>>;

@@ -54,7 +54,7 @@ pub struct Obligation {
     /// Condition ids that must all hold.
     #[serde(default)]
     pub when: Vec<String>,
-    /// A rule in the deadline grammar (`src/deadline/grammar.rs`).
+    /// A rule in the deadline grammar (the `deadline-grammar` crate, `core/grammar/`).
     pub deadline: Option<String>,
     /// The clause's own words.
     pub text: String,

@@ -4,7 +4,7 @@
 //! `data-ref`.
 use super::time;
 use crate::components::heading;
-use security_matrix_core::plan::{HeadingPart, Period, PlanRow, RowDate};
+use security_matrix_core::dates::plan::{HeadingPart, Period, PlanRow, RowDate};
 use yew::prelude::*;
 
 /// A period: its heading (at `level`, its dates as `<time>`s) and its table.

@@ -1,7 +1,7 @@
 //! The other Call-Off Contracts: the gate, add, change, remove, the limit, a link's
 //! half-filled contract, and what is kept.
 use super::*;
-use security_matrix_core::flow::ContractField as F;
+use security_matrix_core::assessment::flow::ContractField as F;
 
 fn to_gate() -> State {
     let mut s = run(init(None, None), [Action::Start]);

@@ -1,8 +1,8 @@
 //! What is kept: sessionStorage and the saved file hold the same document; nothing the user
 //! typed or marked is lost across a reload, a schedule change or a save.
 use super::*;
-use security_matrix_core::savefile::{self, Document};
-use security_matrix_core::tracker::{Status, Tracker};
+use security_matrix_core::file::savefile::{self, Document};
+use security_matrix_core::file::tracker::{Status, Tracker};
 use security_matrix_core::view::View;
 
 const DF_LINK: &str = "schedule=df&subjects=5&special=0&value=1&months=1&access=no";

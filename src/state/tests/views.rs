@@ -1,8 +1,8 @@
 //! The result's views: opened by the task list, a link or a reload; back to the summary;
 //! printing; the title of each.
 use super::*;
-use security_matrix_core::catalogue::Category;
-use security_matrix_core::tracker::{Status, TrackField};
+use security_matrix_core::duties::Category;
+use security_matrix_core::file::tracker::{Status, TrackField};
 
 const S6: &str = "schedule=df&subjects=3000&special=40&professional=no&value=450000&months=36&access=yes&other=no&commencement=2027-04-01";
 

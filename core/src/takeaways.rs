@@ -1,0 +1,13 @@
+//! What the user takes away from the result.
+//!
+//! - [`statement`]: the Tender Response statement;
+//! - [`compliance`]: the compliance matrix as a spreadsheet;
+//! - [`calendar_file`], written with [`ics`]: the plan as an iCalendar file;
+//! - [`notices`]: the ¶1.4 notices to other Customers.
+//!
+//! May use every other part of the crate; nothing in it uses this.
+pub mod calendar_file;
+pub mod compliance;
+pub mod ics;
+pub mod notices;
+pub mod statement;
