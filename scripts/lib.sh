@@ -84,6 +84,20 @@ ensure_firefox() {
   fi
 }
 
+# WebKit for the browser-webkit suite: WebKitGTK's WebDriver (webkit2gtk-driver, which brings
+# MiniBrowser) and a virtual display for it (xvfb: MiniBrowser has no headless mode).
+ensure_webkit() {
+  if [ -x /usr/bin/WebKitWebDriver ] && [ -x /usr/bin/xvfb-run ]; then return; fi
+  if [ "$(id -u)" = 0 ]; then
+    say "Installing Debian's webkit2gtk-driver and xvfb"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq webkit2gtk-driver xvfb >/dev/null
+  else
+    echo "The WebKit browser tests need WebKitGTK's WebDriver and Xvfb: run 'sudo apt-get install -y webkit2gtk-driver xvfb'." >&2
+    exit 1
+  fi
+}
+
 # geckodriver (Firefox's WebDriver) from crates.io, skipped when one is already on PATH.
 GECKODRIVER_VERSION="0.37"
 ensure_geckodriver() {
