@@ -1,10 +1,11 @@
 //! The root component: one reducer, and the effects that connect it to the browser.
 use crate::components::{
-    check_answers, contract_page, contracts_page, notice, question_page, start_page,
-    CheckAnswersProps, ContractPageProps, ContractsPageProps, DfResultPage, Dispatch, NoticeProps,
-    QuestionPageProps, ResultContext, SmResultPage, StartPageProps,
+    check_answers, contract_page, contracts_page, question_page, start_page, CheckAnswersProps,
+    ContractPageProps, ContractsPageProps, DfResultPage, Dispatch, QuestionPageProps,
+    ResultContext, SmResultPage, StartPageProps,
 };
 use crate::edge;
+use crate::elements::notification_banner;
 use crate::embed::Takeover;
 use crate::state::{Action, Boot, Page, State, Words};
 use security_matrix_core::view::View;
@@ -226,8 +227,8 @@ pub fn app(props: &AppProps) -> Html {
         // `data-smx-ready`: the app has read the link, the stored answers and the date, and
         // its handlers are attached (a documented hook for hosts and tests).
         <div class="smx" data-testid="app" data-smx-ready={state.ready.then_some("")} ref={root}>
-            if let Some(message) = state.notice.clone() {
-                { notice(&NoticeProps { message, dispatch: dispatch.clone() }) }
+            if let Some(message) = &state.notice {
+                { notification_banner(message, dispatch.on(|_| Action::DismissNotice)) }
             }
             { page }
             <p class="smx-footer" data-testid="footer">

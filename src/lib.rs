@@ -9,6 +9,7 @@
 mod app;
 mod components;
 mod edge;
+mod elements;
 pub mod embed;
 pub mod state;
 

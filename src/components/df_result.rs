@@ -1,8 +1,7 @@
 //! The DF Schedule 2.4 result's own parts: the level, why it is that level, the S1 notice
 //! and ¶1.4, where the schedule is unclear; the views lay them out (`result`).
-use super::{
-    heading, notices_section, result_layout, use_result_report, ResultContext, ResultParts,
-};
+use super::{notices_section, result_layout, use_result_report, ResultContext, ResultParts};
+use crate::elements::heading;
 use security_matrix_core::answers::UNNAMED_CUSTOMER;
 use security_matrix_core::matrix::thousands;
 use security_matrix_core::notices::notices;

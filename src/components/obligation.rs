@@ -7,7 +7,8 @@
 //! parsed as HTML.
 use super::obligations::DueDates;
 use super::tracker_controls::{status_radios, text_field};
-use super::{heading, Dispatch};
+use super::Dispatch;
+use crate::elements::{details, heading, Details, DETAILS_TEXT};
 use crate::state::Words;
 use security_matrix_core::catalogue::{Condition, Obligation};
 use security_matrix_core::flow::long_date;
@@ -92,24 +93,31 @@ fn tracked(p: &DutyProps, o: &'static Obligation, heading_level: u8, open: bool)
         }
         { status_radios(o, p.track.status, &p.dispatch) }
         <div class="smx-obligation__disclosures">
-            <details class="smx-details smx-tracker" data-testid="track-details" {open}>
-                <summary class="smx-details__summary">
+            { details(Details {
+                class: Some("smx-tracker"),
+                testid: Some("track-details"),
+                open,
+                summary: html! { <>
                     { "Owner and evidence" }<span class="smx-visually-hidden">{ format!(" (¶{})", o.reference) }</span>
                     if !p.track.owner.is_empty() {
                         <span class="smx-tracker__summary-owner" data-testid="owner-summary">{ format!(": {}", p.track.owner) }</span>
                     }
-                </summary>
-                <div class="smx-details__text smx-tracker__fields">
-                    { text_field(o, TrackField::Owner, &p.track.owner, &p.dispatch) }
-                    { text_field(o, TrackField::Note, &p.track.note, &p.dispatch) }
-                </div>
-            </details>
-            <details class="smx-details" data-testid="words">
-                <summary class="smx-details__summary">
+                </> },
+                body: html! {
+                    <div class={classes!(DETAILS_TEXT, "smx-tracker__fields")}>
+                        { text_field(o, TrackField::Owner, &p.track.owner, &p.dispatch) }
+                        { text_field(o, TrackField::Note, &p.track.note, &p.dispatch) }
+                    </div>
+                },
+            }) }
+            { details(Details {
+                testid: Some("words"),
+                summary: html! { <>
                     { "The schedule's words" }<span class="smx-visually-hidden">{ format!(" (¶{})", o.reference) }</span>
-                </summary>
-                { clause_words(o, p.words, "smx-details__text") }
-            </details>
+                </> },
+                body: clause_words(o, p.words, classes!(DETAILS_TEXT)),
+                ..Details::default()
+            }) }
         </div>
     </> }
 }
@@ -159,7 +167,7 @@ fn printed(p: &DutyProps, o: &'static Obligation, words: bool) -> Html {
             if let Some(note) = o.note {
                 <p class="smx-obligation__note"><strong>{ "Drafting note: " }</strong>{ note }</p>
             }
-            { clause_words(o, p.words, "smx-details__text smx-obligation__words") }
+            { clause_words(o, p.words, classes!(DETAILS_TEXT, "smx-obligation__words")) }
         }
     </> }
 }
@@ -167,7 +175,7 @@ fn printed(p: &DutyProps, o: &'static Obligation, words: bool) -> Html {
 /// The clause's own words (`data-testid="words-text"`); while they load, a line that says
 /// so (`words-loading`); if they could not be loaded, a message that says so
 /// (`words-error`). Nothing else waits for them.
-fn clause_words(o: &Obligation, words: Words, class: &'static str) -> Html {
+fn clause_words(o: &Obligation, words: Words, class: Classes) -> Html {
     match (o.text(), words) {
         (Some(text), _) => html! {
             <blockquote {class} data-testid="words-text">{ text }</blockquote>

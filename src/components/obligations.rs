@@ -5,7 +5,8 @@
 //!
 //! [`Track`]: security_matrix_core::tracker::Track
 use super::obligation::{Duty, DutyView};
-use super::{heading, ResultContext};
+use super::ResultContext;
+use crate::elements::heading;
 use chrono::NaiveDate;
 use security_matrix_core::plan::Plan;
 use security_matrix_core::report::ObligationGroup;

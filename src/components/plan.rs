@@ -4,8 +4,9 @@
 mod duties;
 mod periods;
 
-use super::{heading, Dispatch};
+use super::Dispatch;
 use crate::edge;
+use crate::elements::{button, heading, Button, ButtonKind};
 use crate::state::Action;
 use chrono::NaiveDate;
 use security_matrix_core::flow::long_date;
@@ -71,9 +72,13 @@ pub fn plan_section(p: &PlanSectionProps) -> Html {
             if let Some(message) = plan.needs_start {
                 <div class="smx-inset" data-testid="plan-needs-date">
                     <p class="smx-body">{ message }</p>
-                    <button type="button" class="smx-button smx-button--secondary" onclick={add_date} data-testid="add-start-date">
-                        { format!("Add the {}", p.start_question.question().label) }
-                    </button>
+                    { button(Button {
+                        kind: ButtonKind::Secondary,
+                        testid: "add-start-date",
+                        onclick: Some(add_date),
+                        text: html! { { format!("Add the {}", p.start_question.question().label) } },
+                        ..Button::default()
+                    }) }
                 </div>
             }
             if let (Some(date), Some(assumption)) = (plan.before_processing.date, plan.before_processing.assumption) {
@@ -82,9 +87,13 @@ pub fn plan_section(p: &PlanSectionProps) -> Html {
             if !periods.is_empty() {
                 <p class="smx-body-s">{ "Each duty is listed once, under the period of its first date. A duty that comes round again says how often, and its other dates open under it." }</p>
                 { for periods.iter().map(|period| periods::period(period, h3)) }
-                <button type="button" class="smx-button smx-button--secondary" onclick={on_download} data-testid="download-ics">
-                    { "Download the plan as a calendar file (.ics)" }
-                </button>
+                { button(Button {
+                    kind: ButtonKind::Secondary,
+                    testid: "download-ics",
+                    onclick: Some(on_download),
+                    text: html! { "Download the plan as a calendar file (.ics)" },
+                    ..Button::default()
+                }) }
             }
             { duties::event_duties(plan, h3, &p.dispatch) }
             if !plan.after_term.is_empty() {

@@ -6,9 +6,10 @@
 use super::summary::{summary_view, SummaryProps};
 use super::takeaways::csv_button;
 use super::{
-    answers_summary, heading, obligation_list, plan_section, save_button, Dispatch,
-    PlanSectionProps, ResultActions, Takeaways,
+    answers_summary, obligation_list, plan_section, save_button, Dispatch, PlanSectionProps,
+    ResultActions, Takeaways,
 };
+use crate::elements::{back_link_to, button, checkbox, heading, panel, Button, Checkbox};
 use crate::state::{Action, Words};
 use chrono::NaiveDate;
 use security_matrix_core::flow::Answers;
@@ -156,10 +157,11 @@ pub fn result_layout(ctx: &ResultContext, parts: ResultParts) -> Html {
 
 /// "Back to your result" at the top of a view other than the summary.
 fn back_to_summary(ctx: &ResultContext) -> Html {
-    html! {
-        <a class="smx-back-link" data-testid="back" href={ctx.href(View::Summary)}
-            onclick={view_click(&ctx.dispatch, View::Summary)}>{ "Back to your result" }</a>
-    }
+    back_link_to(
+        ctx.href(View::Summary),
+        view_click(&ctx.dispatch, View::Summary),
+        "Back to your result",
+    )
 }
 
 /// A link's click handler: show `view` in place (the `href` is for a new tab).
@@ -185,19 +187,16 @@ fn all_view(ctx: &ResultContext, parts: ResultParts) -> Html {
         )
     });
     html! { <>
-        <div class="smx-panel" data-testid="result-panel">
-            { heading(h, "smx-panel__title", true, parts.title) }
-            <div class="smx-panel__body">{ parts.summary }</div>
-        </div>
-        <div class="smx-checkboxes smx-no-print">
-            <div class="smx-checkboxes__item">
-                <input class="smx-checkboxes__input" id="smx-print-words" type="checkbox" data-testid="print-words"
-                    checked={ctx.print_words} onchange={on_words} />
-                <label class="smx-label smx-checkboxes__label" for="smx-print-words">{ "Include the schedule's own words" }</label>
-            </div>
-        </div>
+        { panel(h, parts.title, parts.summary) }
+        { checkbox("smx-no-print", Checkbox {
+            id: "smx-print-words",
+            testid: "print-words",
+            label: "Include the schedule's own words",
+            checked: ctx.print_words,
+            onchange: on_words,
+        }) }
         <div class="smx-button-group smx-no-print">
-            <button type="button" class="smx-button" data-testid="print" onclick={ctx.dispatch.on(|_| Action::Print)}>{ "Print or save as PDF" }</button>
+            { button(Button { testid: "print", onclick: Some(ctx.dispatch.on(|_| Action::Print)), text: html! { "Print or save as PDF" }, ..Button::default() }) }
             { csv_button(parts.groups, parts.plan, &ctx.tracker, parts.level, ctx.today, ctx.words) }
         </div>
         { parts.warnings }

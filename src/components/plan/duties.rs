@@ -2,7 +2,8 @@
 //! box for each event, and the deadline once its date is entered), and the lists of
 //! standing duties and of duties that first fall due after the term.
 use super::time;
-use crate::components::{heading, Dispatch};
+use crate::components::Dispatch;
+use crate::elements::heading;
 use crate::state::Action;
 use chrono::NaiveDate;
 use security_matrix_core::flow::parse_iso_date;

@@ -3,7 +3,7 @@
 //! disclosure. Every date is a `<time datetime>` inside the row that carries the duty's
 //! `data-ref`.
 use super::time;
-use crate::components::heading;
+use crate::elements::{details, heading, Details};
 use security_matrix_core::plan::{HeadingPart, Period, PlanRow, RowDate};
 use yew::prelude::*;
 
@@ -71,12 +71,16 @@ fn row(row: &PlanRow) -> Html {
                     <p class="smx-plan-fold" data-testid="plan-fold">{ fold }</p>
                 }
                 if !others.is_empty() {
-                    <details class="smx-details smx-plan-dates">
-                        <summary class="smx-details__summary">{ others_label(others.len()) }</summary>
-                        <ul class="smx-plan-dates__list">
-                            { for others.iter().map(|d| html! { <li key={d.uid.clone()}>{ dated(d) }</li> }) }
-                        </ul>
-                    </details>
+                    { details(Details {
+                        class: Some("smx-plan-dates"),
+                        summary: html! { { others_label(others.len()) } },
+                        body: html! {
+                            <ul class="smx-plan-dates__list">
+                                { for others.iter().map(|d| html! { <li key={d.uid.clone()}>{ dated(d) }</li> }) }
+                            </ul>
+                        },
+                        ..Details::default()
+                    }) }
                 }
                 { for row.open_conditions.iter().map(|c| html! {
                     <p class="smx-plan-row__condition">{ c.describe() }</p>
