@@ -8,7 +8,6 @@ use crate::edge;
 use crate::elements::notification_banner;
 use crate::embed::Takeover;
 use crate::state::{Action, Boot, Page, State, Words};
-use security_matrix_core::view::View;
 use security_matrix_core::Schedule;
 use yew::prelude::*;
 
@@ -182,21 +181,7 @@ pub fn app(props: &AppProps) -> Html {
     }
 
     let h = props.heading_level.clamp(1, 6);
-    let result_ctx = || ResultContext {
-        fragment: state.answers.to_fragment(),
-        today: state.today,
-        event_dates: state.event_dates.clone(),
-        all_answers: state.answers.clone(),
-        tracker: state.tracker.clone(),
-        view: match state.page {
-            Page::Result(view) => view,
-            _ => View::Summary,
-        },
-        print_words: state.print_words,
-        words: state.words,
-        heading_level: h,
-        dispatch: dispatch.clone(),
-    };
+    let result_ctx = || ResultContext::new(&state, h, &dispatch);
     let page = match state.page {
         Page::Start => html! {
             { start_page(&StartPageProps { schedule: state.answers.schedule, offer_choice: props.offer_schedule_choice, heading_level: h, file_problems: state.file_problems.clone(), dispatch: dispatch.clone() }) }

@@ -29,7 +29,7 @@ pub fn df_result_page(p: &DfResultPageProps) -> Html {
     let h = p.ctx.heading_level;
     let (h2, h3) = ((h + 1).min(6), (h + 2).min(6));
     // In the all-on-one-page view the why part sits under a heading of its own.
-    let sub = if p.ctx.view == View::All { h3 } else { h2 };
+    let sub = if p.ctx.view() == View::All { h3 } else { h2 };
     let parts = ResultParts {
         title: html! { <>
             { "Your security level is " }<span data-testid="level">{ a.level.to_string() }</span>

@@ -1,8 +1,8 @@
 //! The result's summary: the panel, why in a sentence, what is due next, the counts and
 //! the task list (GOV.UK "complete multiple tasks"): a row for each view, with each
 //! subject's progress.
-use super::result::view_click;
-use super::{plan::time, save_button, ResultActions, ResultContext, ResultParts};
+use super::context::{view_click, ResultContext, ResultParts};
+use crate::components::{plan::time, save_button, ResultActions};
 use crate::elements::{button, heading, panel, task, task_list, Button, ButtonKind, Task};
 use crate::state::Action;
 use security_matrix_core::tracker::{subject_progress, summarise, TaskStatus};
@@ -20,9 +20,10 @@ pub struct SummaryProps<'a> {
 /// The summary view.
 pub fn summary_view(p: &SummaryProps) -> Html {
     let (ctx, parts) = (p.ctx, p.parts);
+    let state = &*ctx.state;
     let h = ctx.heading_level;
     let h2 = (h + 1).min(6);
-    let progress = summarise(parts.groups, parts.plan, &ctx.tracker);
+    let progress = summarise(parts.groups, parts.plan, &state.tracker);
     let total = progress.total();
     let due = parts.plan.due_next(5);
     let row = |view: View, text: String, hint: Option<String>, status: Option<Html>| {
@@ -90,7 +91,7 @@ pub fn summary_view(p: &SummaryProps) -> Html {
                 if let Some((n, _)) = &parts.notes {
                     { row(View::Notes, View::Notes.heading(parts.level), Some(if *n == 1 { "1 note: the stricter reading is applied".to_string() } else { format!("{n} notes: the stricter reading is applied") }), None) }
                 }
-                { for subject_progress(parts.groups, &ctx.tracker).into_iter().map(|s| {
+                { for subject_progress(parts.groups, &state.tracker).into_iter().map(|s| {
                     let tag = match s.status {
                         TaskStatus::Completed => "smx-tag smx-tag--green",
                         TaskStatus::InProgress => "smx-tag smx-tag--blue",
@@ -109,7 +110,7 @@ pub fn summary_view(p: &SummaryProps) -> Html {
             </> }) }
 
             <div class="smx-button-group">
-                { save_button(ctx.document(), parts.level) }
+                { save_button(state.document(), parts.level) }
                 { button(Button { kind: ButtonKind::Secondary, testid: "print", onclick: Some(ctx.dispatch.on(|_| Action::Print)), text: html! { "Print or save as PDF" }, ..Button::default() }) }
             </div>
             <ResultActions fragment={ctx.fragment.clone()} view={View::Summary} dispatch={ctx.dispatch.clone()} />
