@@ -42,8 +42,14 @@ pub use sm_result::SmResultPage;
 pub use start::{start_page, StartPageProps};
 pub use takeaways::{save_button, Takeaways};
 
+use crate::elements::back_link;
 use crate::state::{Action, State};
-use yew::{Callback, UseReducerDispatcher};
+use yew::{Callback, Html, UseReducerDispatcher};
+
+/// A form page's back link: to the page before ([`Action::Back`]).
+fn back(dispatch: &Dispatch) -> Html {
+    back_link(dispatch.on(|_| Action::Back))
+}
 
 /// A Copy button's click: copies `text` to the clipboard, then sets `status` (a polite live
 /// region under the button) to `copied`, or to `refused` when the browser does not allow it.

@@ -24,13 +24,14 @@ pub use back_link::{back_link, back_link_to};
 pub use button::{button, Button, ButtonKind};
 pub use character_count::{character_count, CharacterCount, CountedControl};
 pub use checkboxes::{checkbox, Checkbox};
-pub use details::{details, Details, DETAILS_TEXT};
+pub use details::{details, Details};
+pub(crate) use details::{details_class, details_text};
 pub use error_message::{error_list, error_message};
 pub use error_summary::{error_summary, ErrorSummaryProps};
 pub use heading::heading;
 pub use notification_banner::notification_banner;
 pub use panel::panel;
-pub use radios::{radio, radios, Radio};
+pub use radios::{radio, radios, Radio, RadiosLayout};
 pub use summary_list::{summary_list, summary_row, SummaryRow};
 pub use task_list::{task, task_list, Task};
 

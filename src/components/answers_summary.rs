@@ -1,5 +1,5 @@
 //! "Your answers": the answers under a result, behind a disclosure (open in the all-on-one-page view, which prints).
-use crate::elements::{details, summary_list, summary_row, Details, SummaryRow};
+use crate::elements::{details, details_class, summary_list, summary_row, Details, SummaryRow};
 use security_matrix_core::flow::Answers;
 use yew::prelude::*;
 
@@ -18,7 +18,7 @@ pub fn answers_summary(answers: &Answers, open: bool) -> Html {
         })
     });
     details(Details {
-        class: Some("smx-answers"),
+        class: details_class!("smx-answers"),
         testid: Some("answers-summary"),
         open,
         summary: html! { "Your answers" },

@@ -1,6 +1,6 @@
 //! Check your answers: a summary list with a Change link for every answer.
-use super::Dispatch;
-use crate::elements::{back_link, button, heading, summary_list, summary_row, Button, SummaryRow};
+use super::{back, Dispatch};
+use crate::elements::{button, heading, summary_list, summary_row, Button, SummaryRow};
 use crate::state::Action;
 use security_matrix_core::flow::Answers;
 use yew::prelude::*;
@@ -41,8 +41,8 @@ pub fn check_answers(p: &CheckAnswersProps) -> Html {
     });
     html! {
         <form key="check-answers" class="smx-page" novalidate=true onsubmit={on_submit} data-testid="check-answers">
-            { back_link(p.dispatch.on(|_| Action::Back)) }
-            { heading(p.heading_level, "smx-heading-l", true, html! { <>{ "Check your answers" }</> }) }
+            { back(&p.dispatch) }
+            { heading(p.heading_level, "smx-heading-l", true, html! { { "Check your answers" } }) }
             <p class="smx-body">{ p.answers.schedule.title() }</p>
             { summary_list(Some("summary"), rows) }
             { button(Button { submit: true, testid: "show-result", text: html! { "Get your result" }, ..Button::default() }) }

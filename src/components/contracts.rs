@@ -1,9 +1,9 @@
 //! The other Call-Off Contracts, GOV.UK "add another": the list with Change and Remove,
 //! and one contract's page (add or change). Names are the user's text: shown as text.
-use super::Dispatch;
+use super::{back, Dispatch};
 use crate::elements::{
-    back_link, button, error_message, error_summary, heading, radio, radios, summary_list,
-    summary_row, Button, ButtonKind, ErrorSummaryProps, Radio, SummaryRow,
+    button, error_message, error_summary, heading, radio, radios, summary_list, summary_row,
+    Button, ButtonKind, ErrorSummaryProps, Radio, RadiosLayout, SummaryRow,
 };
 use crate::state::Action;
 use security_matrix_core::answers::{Contract, MAX_CONTRACTS, MAX_NAME};
@@ -44,11 +44,11 @@ pub fn contracts_page(p: &ContractsPageProps) -> Html {
     });
     html! {
         <div key="contracts" class="smx-page" data-testid="contracts">
-            { back_link(p.dispatch.on(|_| Action::Back)) }
+            { back(&p.dispatch) }
             if !summary.is_empty() {
                 { error_summary(&ErrorSummaryProps { errors: summary, heading_level: (h + 1).min(6) }) }
             }
-            { heading(h, "smx-heading-l", true, html! { <>{ title }</> }) }
+            { heading(h, "smx-heading-l", true, html! { { title } }) }
             <p class="smx-hint">{ format!("List each Call-Off Contract you hold under this Framework, up to {MAX_CONTRACTS}. Their data is added to this contract's (paragraph 1.3), and the Customer of each one whose level changes must be told (paragraph 1.4).") }</p>
             { summary_list(Some("contract-list"), p.contracts.iter().enumerate().map(|(i, c)| contract_row(i, c, &p.dispatch))) }
             if let Some(e) = p.errors.first() {
@@ -188,11 +188,11 @@ pub fn contract_page(p: &ContractPageProps) -> Html {
     };
     html! {
         <div key={p.index.map_or("contract-new".to_string(), |i| format!("contract-{i}"))} class="smx-page" data-testid="contract-page">
-            { back_link(p.dispatch.on(|_| Action::Back)) }
+            { back(&p.dispatch) }
             if !summary.is_empty() {
                 { error_summary(&ErrorSummaryProps { errors: summary, heading_level: (h + 1).min(6) }) }
             }
-            { heading(h, "smx-heading-l", true, html! { <>{ title }</> }) }
+            { heading(h, "smx-heading-l", true, html! { { title } }) }
             <form novalidate=true onsubmit={on_submit}>
                 { text_input(p, ContractField::Name, "Name or reference (optional)", &format!("For example the contract's title or number, up to {MAX_NAME} characters."), "smx-input--width-20") }
                 { text_input(p, ContractField::Customer, "Customer", &format!("Who the contract is with, for example HM Prison and Probation Service. Up to {MAX_NAME} characters."), "smx-input--width-20") }
@@ -205,7 +205,7 @@ pub fn contract_page(p: &ContractPageProps) -> Html {
                         if let Some(e) = level_error {
                             { error_message(None, "field-error".into(), &e.message) }
                         }
-                        { radios("smx-radios--inline", LEVEL_VALUES.iter().enumerate().map(|(i, v)| {
+                        { radios(RadiosLayout::Inline, LEVEL_VALUES.iter().enumerate().map(|(i, v)| {
                             let value = v.to_string();
                             radio(Radio {
                                 id: if i == 0 { field_id(ContractField::Level) } else { format!("smx-contract-level-{i}") },

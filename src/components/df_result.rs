@@ -150,7 +150,7 @@ fn why(answers: &DfAnswers, report: &DfReport, h: u8) -> Html {
                 </tbody>
             </table>
             if !a.what_if.is_empty() {
-                { heading(h, "smx-heading-s", false, html! { <>{ "What would change it" }</> }) }
+                { heading(h, "smx-heading-s", false, html! { { "What would change it" } }) }
                 <ul class="smx-list smx-list--bullet">
                     { for a.what_if.iter().map(|w| html! { <li data-testid="what-if">{ &w.text }</li> }) }
                 </ul>
@@ -168,7 +168,7 @@ fn notes(report: &DfReport, h: u8) -> Html {
         <p class="smx-body">{ "For your answers the schedule can be read more than one way. The tool applies the stricter reading; ask the Customer to confirm it before award." }</p>
         { for report.assessment.ambiguities.iter().map(|n| html! {
             <div class="smx-inset" data-testid="ambiguity" data-ambiguity={n.id().as_str()}>
-                { heading(h, "smx-heading-s", false, html! { <>{ n.text.title }</> }) }
+                { heading(h, "smx-heading-s", false, html! { { n.text.title } }) }
                 <blockquote class="smx-quote">{ n.text.quote }</blockquote>
                 <p class="smx-body">{ n.text.reading }</p>
                 if let Some(detail) = &n.detail {

@@ -1,6 +1,6 @@
 //! ¶1.4 notices: one block per Customer to tell, naming their contracts, with a draft
 //! notice in plain text and a Copy button. Nothing is sent. Names are the user's text.
-use crate::elements::{button, details, heading, Button, ButtonKind, Details, DETAILS_TEXT};
+use crate::elements::{button, details, details_text, heading, Button, ButtonKind, Details};
 use security_matrix_core::notices::CustomerNotice;
 use yew::prelude::*;
 
@@ -45,7 +45,7 @@ pub fn notice_block(p: &NoticeBlockProps) -> Html {
     );
     html! {
         <div class="smx-inset smx-notice-customer" data-testid="notice-customer">
-            { heading(p.heading_level, "smx-heading-s", false, html! { <>{ format!("Tell {}", n.customer) }</> }) }
+            { heading(p.heading_level, "smx-heading-s", false, html! { { format!("Tell {}", n.customer) } }) }
             <ul class="smx-list smx-list--bullet">
                 { for n.contracts.iter().enumerate().map(|(i, c)| html! {
                     <li key={i} data-testid="notice-contract">{ format!("{}: {}, becomes {}", if c.name.is_empty() { "Contract with no name".to_string() } else { c.name.clone() }, c.level_text(), n.to) }</li>
@@ -53,7 +53,7 @@ pub fn notice_block(p: &NoticeBlockProps) -> Html {
             </ul>
             { details(Details {
                 summary: html! { { format!("Draft notice to {}", n.customer) } },
-                body: html! { <div class={classes!(DETAILS_TEXT, "smx-draft")} data-testid="draft-notice">{ n.draft.clone() }</div> },
+                body: html! { <div class={details_text!("smx-draft")} data-testid="draft-notice">{ n.draft.clone() }</div> },
                 ..Details::default()
             }) }
             { button(Button {

@@ -8,7 +8,7 @@
 //! parsed as HTML.
 use super::tracker_controls::{status_radios, text_field};
 use super::Dispatch;
-use crate::elements::{details, heading, Details, DETAILS_TEXT};
+use crate::elements::{details, details_class, details_text, heading, Details};
 use crate::state::Words;
 use chrono::NaiveDate;
 use security_matrix_core::catalogue::{Condition, Obligation};
@@ -118,7 +118,7 @@ fn tracked(p: &DutyProps, o: &'static Obligation, heading_level: u8, open: bool)
         { status_radios(o, p.track.status, &p.dispatch) }
         <div class="smx-obligation__disclosures">
             { details(Details {
-                class: Some("smx-tracker"),
+                class: details_class!("smx-tracker"),
                 testid: Some("track-details"),
                 open,
                 summary: html! { <>
@@ -128,7 +128,7 @@ fn tracked(p: &DutyProps, o: &'static Obligation, heading_level: u8, open: bool)
                     }
                 </> },
                 body: html! {
-                    <div class={classes!(DETAILS_TEXT, "smx-tracker__fields")}>
+                    <div class={details_text!("smx-tracker__fields")}>
                         { text_field(o, TrackField::Owner, &p.track.owner, &p.dispatch) }
                         { text_field(o, TrackField::Note, &p.track.note, &p.dispatch) }
                     </div>
@@ -139,7 +139,7 @@ fn tracked(p: &DutyProps, o: &'static Obligation, heading_level: u8, open: bool)
                 summary: html! { <>
                     { "The schedule's words" }<span class="smx-visually-hidden">{ format!(" (¶{})", o.reference) }</span>
                 </> },
-                body: clause_words(o, p.words, classes!(DETAILS_TEXT)),
+                body: clause_words(o, p.words, details_text!()),
                 ..Details::default()
             }) }
         </div>
@@ -191,7 +191,7 @@ fn printed(p: &DutyProps, o: &'static Obligation, words: bool) -> Html {
             if let Some(note) = o.note {
                 <p class="smx-obligation__note"><strong>{ "Drafting note: " }</strong>{ note }</p>
             }
-            { clause_words(o, p.words, classes!(DETAILS_TEXT, "smx-obligation__words")) }
+            { clause_words(o, p.words, details_text!("smx-obligation__words")) }
         }
     </> }
 }
@@ -199,7 +199,7 @@ fn printed(p: &DutyProps, o: &'static Obligation, words: bool) -> Html {
 /// The clause's own words (`data-testid="words-text"`); while they load, a line that says
 /// so (`words-loading`); if they could not be loaded, a message that says so
 /// (`words-error`). Nothing else waits for them.
-fn clause_words(o: &Obligation, words: Words, class: Classes) -> Html {
+fn clause_words(o: &Obligation, words: Words, class: &'static str) -> Html {
     match (o.text(), words) {
         (Some(text), _) => html! {
             <blockquote {class} data-testid="words-text">{ text }</blockquote>

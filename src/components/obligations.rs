@@ -46,7 +46,7 @@ pub fn obligation_list(
         html! {
             <section key={g.category.key()} class="smx-obligation-group" data-testid="obligation-group">
                 if all {
-                    { heading(h, "smx-heading-s", false, html! { <>{ format!("{} ({})", g.category.name(), g.items.len()) }</> }) }
+                    { heading(h, "smx-heading-s", false, html! { { format!("{} ({})", g.category.name(), g.items.len()) } }) }
                 }
                 <ul class={classes!("smx-list", "smx-obligations__list", all.then_some("smx-obligations__list--compact"))}>
                     { for duties }

@@ -67,7 +67,7 @@ pub fn plan_section(p: &PlanSectionProps) -> Html {
     html! {
         <section class="smx-plan" data-testid="plan">
             if p.titled {
-                { heading(h, "smx-heading-m", false, html! { <>{ "Your dated plan" }</> }) }
+                { heading(h, "smx-heading-m", false, html! { { "Your dated plan" } }) }
             }
             if let Some(message) = plan.needs_start {
                 <div class="smx-inset" data-testid="plan-needs-date">
@@ -97,12 +97,12 @@ pub fn plan_section(p: &PlanSectionProps) -> Html {
             }
             { duties::event_duties(plan, h3, &p.dispatch) }
             if !plan.after_term.is_empty() {
-                { heading(h3, "smx-heading-s", false, html! { <>{ "Not due within the term" }</> }) }
+                { heading(h3, "smx-heading-s", false, html! { { "Not due within the term" } }) }
                 <p class="smx-body">{ "These recurring duties first fall due after the term you gave ends. If the contract is extended, they apply." }</p>
                 { duties::duty_list("after-term", plan.after_term.iter()) }
             }
             if !plan.standing.is_empty() {
-                { heading(h3, "smx-heading-s", false, html! { <>{ "Standing duties" }</> }) }
+                { heading(h3, "smx-heading-s", false, html! { { "Standing duties" } }) }
                 { duties::duty_list("standing", plan.standing.iter()) }
             }
         </section>

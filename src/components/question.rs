@@ -1,9 +1,9 @@
 //! A question page: one question, its hint, its errors, Continue. The field is the
 //! question's kind: a number (with its prefix or suffix), radios, or a date.
-use super::Dispatch;
+use super::{back, Dispatch};
 use crate::elements::{
-    back_link, button, error_message, error_summary, heading, radio, radios, Button,
-    ErrorSummaryProps, Radio,
+    button, error_message, error_summary, heading, radio, radios, Button, ErrorSummaryProps, Radio,
+    RadiosLayout,
 };
 use crate::state::{Action, Draft, Field, FieldError};
 use security_matrix_core::questions::{DatePart, QuestionId, QuestionKind};
@@ -97,7 +97,7 @@ pub fn question_page(p: &QuestionPageProps) -> Html {
         // A key of its own per question: Yew builds each question page afresh rather than
         // patching the previous one's elements (focus, inputs and errors start clean).
         <div key={format!("question-{key}")} class="smx-page" data-testid={format!("question-{key}")}>
-            { back_link(p.dispatch.on(|_| Action::Back)) }
+            { back(&p.dispatch) }
             if !summary.is_empty() {
                 { error_summary(&ErrorSummaryProps { errors: summary, heading_level: (h + 1).min(6) }) }
             }
@@ -178,11 +178,11 @@ fn choice_field(f: Frame) -> Html {
     html! {
         <fieldset class="smx-fieldset" aria-describedby={f.described}>
             <legend class="smx-fieldset__legend smx-fieldset__legend--l">
-                { heading(p.heading_level, "smx-fieldset__heading", true, html! { <>{ q.heading }</> }) }
+                { heading(p.heading_level, "smx-fieldset__heading", true, html! { { q.heading } }) }
             </legend>
             { f.hint }
             { f.error_message }
-            { radios(if yes_no { "smx-radios--inline" } else { "" }, items) }
+            { radios(if yes_no { RadiosLayout::Inline } else { RadiosLayout::Stacked }, items) }
         </fieldset>
     }
 }
@@ -209,7 +209,7 @@ fn date_field(f: Frame) -> Html {
     html! {
         <fieldset class="smx-fieldset" role="group" aria-describedby={f.described}>
             <legend class="smx-fieldset__legend smx-fieldset__legend--l">
-                { heading(p.heading_level, "smx-fieldset__heading", true, html! { <>{ q.heading }</> }) }
+                { heading(p.heading_level, "smx-fieldset__heading", true, html! { { q.heading } }) }
             </legend>
             { f.hint }
             { f.error_message }

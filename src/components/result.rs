@@ -27,7 +27,7 @@ pub fn result_layout(ctx: &ResultContext, parts: ResultParts) -> Html {
     let h2 = (h + 1).min(6);
     let view = ctx.view();
     let level = parts.level;
-    let page_heading = |text: String| heading(h, "smx-heading-l", true, html! { <>{ text }</> });
+    let page_heading = |text: String| heading(h, "smx-heading-l", true, html! { { text } });
     let body = match view {
         View::Summary => return summary_view(&SummaryProps { ctx, parts: &parts }),
         View::Why => html! { <>
@@ -101,7 +101,7 @@ fn all_view(ctx: &ResultContext, parts: ResultParts) -> Html {
     });
     html! { <>
         { panel(h, parts.title, parts.summary) }
-        { checkbox("smx-no-print", Checkbox {
+        { checkbox(true, Checkbox {
             id: "smx-print-words",
             testid: "print-words",
             label: "Include the schedule's own words",
@@ -113,14 +113,14 @@ fn all_view(ctx: &ResultContext, parts: ResultParts) -> Html {
             { csv_button(parts.groups, parts.plan, &state.tracker, parts.level, state.today, state.words) }
         </div>
         { parts.warnings }
-        { heading(h2, "smx-heading-m", false, html! { <>{ parts.why_label.clone() }</> }) }
+        { heading(h2, "smx-heading-m", false, html! { { parts.why_label.clone() } }) }
         { parts.why }
         if let Some((_, notes)) = parts.notes {
-            { heading(h2, "smx-heading-m", false, html! { <>{ View::Notes.heading(parts.level) }</> }) }
+            { heading(h2, "smx-heading-m", false, html! { { View::Notes.heading(parts.level) } }) }
             { notes }
         }
         { plan_section(&PlanSectionProps { plan: parts.plan.clone(), level: parts.level, start_question: parts.start_question, heading_level: h2, titled: true, dispatch: ctx.dispatch.clone() }) }
-        { heading(h2, "smx-heading-m", false, html! { <>{ "Your obligations" }</> }) }
+        { heading(h2, "smx-heading-m", false, html! { { "Your obligations" } }) }
         { obligation_list(ctx, parts.groups, parts.plan, (h2 + 1).min(6), true) }
         { answers_summary(&state.answers, true) }
     </> }

@@ -117,7 +117,7 @@ pub fn takeaways(p: &TakeawaysProps) -> Html {
     html! {
         <section class="smx-takeaways" data-testid="takeaways">
             // (The view's page heading is "Take it with you".)
-            { heading(h, "smx-heading-m", false, html! { <>{ "For your Tender Response" }</> }) }
+            { heading(h, "smx-heading-m", false, html! { { "For your Tender Response" } }) }
             <label class="smx-label" for="smx-statement">{ "A statement of your level for your Tender Response (paragraph 1.3)" }</label>
             <textarea id="smx-statement" class="smx-textarea" rows="8" readonly=true data-testid="statement" value={p.statement.clone()} />
             <div class="smx-button-group">

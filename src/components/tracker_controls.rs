@@ -3,7 +3,9 @@
 //! a GOV.UK character count (`crate::elements::character_count`).
 use super::Dispatch;
 use crate::edge;
-use crate::elements::{character_count, radio, radios, CharacterCount, CountedControl, Radio};
+use crate::elements::{
+    character_count, radio, radios, CharacterCount, CountedControl, Radio, RadiosLayout,
+};
 use crate::state::Action;
 use security_matrix_core::catalogue::Obligation;
 use security_matrix_core::tracker::{Status, TrackField};
@@ -47,7 +49,7 @@ pub fn status_radios(o: &'static Obligation, status: Option<Status>, dispatch: &
             <legend class="smx-readiness__legend">
                 { "Status" }<span class="smx-visually-hidden">{ format!(" of ¶{}: {}", o.reference, o.title) }</span>
             </legend>
-            { radios("smx-radios--inline smx-radios--small", Status::ALL.into_iter().map(item)) }
+            { radios(RadiosLayout::InlineSmall, Status::ALL.into_iter().map(item)) }
         </fieldset>
     }
 }
@@ -79,8 +81,8 @@ pub fn text_field(
         control,
         testid: field.key(),
         group_class: "smx-tracker__field",
-        label_class: "smx-tracker__label",
-        hint_class: "smx-tracker__hint",
+        label_class: "smx-label smx-tracker__label",
+        hint_class: "smx-hint smx-tracker__hint",
         control_class,
         label: html! { <>
             { field.label() }<span class="smx-visually-hidden">{ format!(" (¶{})", o.reference) }</span>

@@ -28,9 +28,9 @@ pub struct CharacterCount<'a> {
     pub testid: &'static str,
     /// A class for the form group besides `smx-form-group`.
     pub group_class: &'static str,
-    /// A class for the label besides `smx-label`.
+    /// The label's class: `smx-label` and the page's own.
     pub label_class: &'static str,
-    /// A class for the hint besides `smx-hint`.
+    /// The hint's class: `smx-hint` and the page's own.
     pub hint_class: &'static str,
     /// A class for the control besides `smx-input` or `smx-textarea`.
     pub control_class: &'static str,
@@ -78,8 +78,8 @@ pub fn character_count(c: CharacterCount) -> Html {
     };
     html! {
         <div class={classes!("smx-form-group", c.group_class, over.then_some("smx-form-group--error"))}>
-            <label class={classes!("smx-label", c.label_class)} for={id}>{ c.label }</label>
-            <div id={hint_id} class={classes!("smx-hint", c.hint_class)}>{ c.hint }</div>
+            <label class={c.label_class} for={id}>{ c.label }</label>
+            <div id={hint_id} class={c.hint_class}>{ c.hint }</div>
             if let Some(error) = c.error {
                 { error_message(Some(error_id), format!("{testid}-error").into(), &error) }
             }
@@ -103,8 +103,8 @@ mod tests {
             control: CountedControl::Textarea { rows: "3" },
             testid: "note",
             group_class: "smx-x__field",
-            label_class: "smx-x__label",
-            hint_class: "smx-x__hint",
+            label_class: "smx-label smx-x__label",
+            hint_class: "smx-hint smx-x__hint",
             control_class: "smx-x__note",
             label: html! { "Note" },
             hint: "What is left",

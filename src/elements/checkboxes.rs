@@ -15,10 +15,15 @@ pub struct Checkbox {
     pub onchange: Callback<Event>,
 }
 
-/// A single checkbox in its box, `class="smx-checkboxes {class}"`.
-pub fn checkbox(class: &'static str, c: Checkbox) -> Html {
+/// A single checkbox in its box, left out of print when `no_print`.
+pub fn checkbox(no_print: bool, c: Checkbox) -> Html {
+    let class = if no_print {
+        "smx-checkboxes smx-no-print"
+    } else {
+        "smx-checkboxes"
+    };
     html! {
-        <div class={classes!("smx-checkboxes", class)}>
+        <div {class}>
             <div class="smx-checkboxes__item">
                 <input class="smx-checkboxes__input" id={c.id} type="checkbox" data-testid={c.testid}
                     checked={c.checked} onchange={c.onchange} />
@@ -37,7 +42,7 @@ mod tests {
     fn a_checkbox_with_its_label() {
         let html = render(|| {
             checkbox(
-                "smx-no-print",
+                true,
                 Checkbox {
                     id: "smx-x",
                     testid: "x",

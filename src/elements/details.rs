@@ -1,29 +1,62 @@
 //! Details: a disclosure, its summary line and the part it shows when opened.
 use yew::prelude::*;
 
-/// The class of a disclosure's text (the part opened, indented under the summary); also
-/// for text set out like one outside a disclosure (the printed clause words).
-pub const DETAILS_TEXT: &str = "smx-details__text";
+/// The class of a disclosure, with a class of its own if any, put together when the crate
+/// is compiled: `details_class!("smx-answers")` is `"smx-details smx-answers"`.
+macro_rules! details_class {
+    () => {
+        "smx-details"
+    };
+    ($own:literal) => {
+        concat!("smx-details ", $own)
+    };
+}
+
+/// The class of a disclosure's text (the part opened, indented under the summary), with a
+/// class of its own if any, put together when the crate is compiled; also for text set out
+/// like one outside a disclosure (the printed clause words).
+macro_rules! details_text {
+    () => {
+        "smx-details__text"
+    };
+    ($own:literal) => {
+        concat!("smx-details__text ", $own)
+    };
+}
+
+pub(crate) use {details_class, details_text};
 
 /// What [`details`] shows.
-#[derive(Default)]
 pub struct Details {
-    /// A class besides `smx-details`, if any.
-    pub class: Option<&'static str>,
+    /// Its class ([`details_class!`]).
+    pub class: &'static str,
     /// Its `data-testid`, if any.
     pub testid: Option<&'static str>,
     /// Whether it is open when first shown (the user opens and closes it after that).
     pub open: bool,
     /// The summary line.
     pub summary: Html,
-    /// What it shows when opened (inside a [`DETAILS_TEXT`] box, or not, as the page wants).
+    /// What it shows when opened (inside a [`details_text!`] box, or not, as the page
+    /// wants).
     pub body: Html,
+}
+
+impl Default for Details {
+    fn default() -> Self {
+        Details {
+            class: details_class!(),
+            testid: None,
+            open: false,
+            summary: Html::default(),
+            body: Html::default(),
+        }
+    }
 }
 
 /// The disclosure.
 pub fn details(d: Details) -> Html {
     html! {
-        <details class={classes!("smx-details", d.class)} data-testid={d.testid} open={d.open}>
+        <details class={d.class} data-testid={d.testid} open={d.open}>
             <summary class="smx-details__summary">{ d.summary }</summary>
             { d.body }
         </details>
@@ -47,7 +80,7 @@ mod tests {
         );
         assert_eq!(
             render(|| details(Details {
-                class: Some("smx-answers"),
+                class: details_class!("smx-answers"),
                 testid: Some("answers"),
                 open: true,
                 summary: html! { "More" },

@@ -22,11 +22,27 @@ pub struct Radio<'a> {
     pub testid: String,
 }
 
-/// The radios' box, `class="smx-radios {modifiers}"` (`smx-radios--inline`,
-/// `smx-radios--small`, or none), holding `items` (each a [`radio`]).
-pub fn radios(modifiers: &'static str, items: impl IntoIterator<Item = Html>) -> Html {
+/// How [`radios`] are set out.
+#[derive(Clone, Copy)]
+pub enum RadiosLayout {
+    /// One under another.
+    Stacked,
+    /// Side by side (two or three short options).
+    Inline,
+    /// Side by side and small (many on one page).
+    InlineSmall,
+}
+
+/// The radios' box, laid out as `layout` says, holding `items` (each a [`radio`]).
+pub fn radios(layout: RadiosLayout, items: impl IntoIterator<Item = Html>) -> Html {
+    // Whole class strings, not `classes!`: no class list built at run time.
+    let class = match layout {
+        RadiosLayout::Stacked => "smx-radios",
+        RadiosLayout::Inline => "smx-radios smx-radios--inline",
+        RadiosLayout::InlineSmall => "smx-radios smx-radios--inline smx-radios--small",
+    };
     html! {
-        <div class={classes!("smx-radios", modifiers)}>
+        <div {class}>
             { for items }
         </div>
     }
@@ -69,7 +85,7 @@ mod tests {
     #[test]
     fn a_radio_with_its_label() {
         assert_eq!(
-            render(|| radios("smx-radios--inline", [yes(None)])),
+            render(|| radios(RadiosLayout::Inline, [yes(None)])),
             concat!(
                 r#"<div class="smx-radios smx-radios--inline"><div class="smx-radios__item">"#,
                 r#"<input value="yes" checked id="smx-q" name="smx-q" type="radio" data-testid="option-yes" class="smx-radios__input">"#,

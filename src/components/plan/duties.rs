@@ -27,7 +27,7 @@ pub(super) fn event_duties(plan: &Plan, level: u8, dispatch: &Dispatch) -> Html 
         return Html::default();
     }
     html! { <>
-        { heading(level, "smx-heading-s", false, html! { <>{ "Deadlines that run from an event" }</> }) }
+        { heading(level, "smx-heading-s", false, html! { { "Deadlines that run from an event" } }) }
         <p class="smx-body">{ "These start when something happens. Enter the date it happened to see the deadline." }</p>
         { for events.iter().map(|&(id, label, date)| {
             let input_id = format!("smx-event-{id}");

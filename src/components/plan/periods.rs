@@ -3,17 +3,17 @@
 //! disclosure. Every date is a `<time datetime>` inside the row that carries the duty's
 //! `data-ref`.
 use super::time;
-use crate::elements::{details, heading, Details};
+use crate::elements::{details, details_class, heading, Details};
 use security_matrix_core::plan::{HeadingPart, Period, PlanRow, RowDate};
 use yew::prelude::*;
 
 /// A period: its heading (at `level`, its dates as `<time>`s) and its table.
 pub(super) fn period(period: &Period, level: u8) -> Html {
     let key = period.kind.key();
-    let words = html! { <>{ for period.heading.iter().map(|part| match part {
+    let words = html! { { for period.heading.iter().map(|part| match part {
         HeadingPart::Text(text) => html! { { text.clone() } },
         HeadingPart::Date(date) => time(*date),
-    }) }</> };
+    }) } };
     html! {
         <section class="smx-plan-period" data-testid="plan-period" data-period={key.clone()} key={period.kind.key()}>
             { heading(level, "smx-heading-s", false, words) }
@@ -72,7 +72,7 @@ fn row(row: &PlanRow) -> Html {
                 }
                 if !others.is_empty() {
                     { details(Details {
-                        class: Some("smx-plan-dates"),
+                        class: details_class!("smx-plan-dates"),
                         summary: html! { { others_label(others.len()) } },
                         body: html! {
                             <ul class="smx-plan-dates__list">

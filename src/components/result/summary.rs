@@ -43,7 +43,7 @@ pub fn summary_view(p: &SummaryProps) -> Html {
             { parts.warnings.clone() }
 
             <section class="smx-due-next" data-testid="due-next">
-                { heading(h2, "smx-heading-m", false, html! { <>{ "What is due next" }</> }) }
+                { heading(h2, "smx-heading-m", false, html! { { "What is due next" } }) }
                 if due.is_empty() {
                     <p class="smx-body">{
                         if parts.plan.needs_start_date() {
@@ -85,7 +85,7 @@ pub fn summary_view(p: &SummaryProps) -> Html {
                 { format!("{} of {total} duties in place, {} in progress, {} not started, {} not marked yet.", progress.in_place, progress.in_progress, progress.not_started, progress.unmarked) }
             </p>
 
-            { heading(h2, "smx-heading-m", false, html! { <>{ "Your workspace" }</> }) }
+            { heading(h2, "smx-heading-m", false, html! { { "Your workspace" } }) }
             { task_list(html! { <>
                 { row(View::Why, parts.why_label.clone(), None, None) }
                 if let Some((n, _)) = &parts.notes {
