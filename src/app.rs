@@ -1,13 +1,15 @@
 //! The root component: one reducer, and the effects that connect it to the browser.
 use crate::components::{
-    check_answers, contract_page, contracts_page, notice, question_page, start_page,
-    CheckAnswersProps, ContractPageProps, ContractsPageProps, DfResultPage, Dispatch, NoticeProps,
-    QuestionPageProps, ResultContext, SmResultPage, StartPageProps,
+    check_answers, contract_page, contracts_page, question_page, start_page, CheckAnswersProps,
+    ContractPageProps, ContractsPageProps, DfResultPage, Dispatch, QuestionPageProps,
+    ResultContext, SmResultPage, StartPageProps,
 };
-use crate::edge;
+use crate::elements::notification_banner;
 use crate::embed::Takeover;
-use crate::state::{Action, Boot, Page, State, Words};
-use security_matrix_core::view::View;
+use crate::hooks::{
+    use_focus, use_open_link, use_persist, use_print, use_restore, use_title, use_words,
+};
+use crate::state::{Action, Boot, Page, State};
 use security_matrix_core::Schedule;
 use yew::prelude::*;
 
@@ -62,140 +64,20 @@ pub fn app(props: &AppProps) -> Html {
     let dispatch = Dispatch::new(state.dispatcher());
     let root = use_node_ref();
 
-    // Restore: stored answers, a link in the URL, and today's date, read once at the edge
-    // (before the first render when the page mounts the app: `props.boot`). Then what the
-    // user did on the pre-rendered start page before the app was ready.
-    {
-        let dispatch = dispatch.clone();
-        let schedule = props.default_schedule;
-        let takeover = props.takeover.clone();
-        let root = root.clone();
-        let boot = props.boot.clone();
-        use_effect_with((), move |_| {
-            let fragment = match boot {
-                // Already in the state (the widget started there).
-                Some(boot) => boot.fragment,
-                None => {
-                    let fragment = edge::fragment();
-                    dispatch.send(Action::Init {
-                        stored: edge::read_storage(),
-                        fragment: fragment.clone(),
-                        today: edge::today(),
-                        schedule,
-                    });
-                    fragment
-                }
-            };
-            if fragment.is_some_and(|f| crate::state::is_answer_link(&f)) {
-                edge::clear_fragment();
-            }
-            if !takeover.is_empty() {
-                dispatch.send(Action::TakeOver {
-                    schedule: takeover.schedule.unwrap_or(schedule),
-                    start: takeover.start,
-                });
-                if let Some(root) = root.cast::<web_sys::Element>() {
-                    takeover.apply(&root);
-                }
-            }
-        });
-    }
-    // A link opened while the widget is showing.
-    {
-        let dispatch = dispatch.clone();
-        use_effect_with((), move |_| {
-            let listener =
-                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
-                    if let Some(f) = edge::fragment().filter(|f| crate::state::is_answer_link(f)) {
-                        dispatch.send(Action::OpenLink(f));
-                        edge::clear_fragment();
-                    }
-                });
-            move || drop(listener)
-        });
-    }
-    // Keep the answers for a reload in this tab; forget them after "Start again".
-    {
-        let stored = if state.is_blank() {
-            None
-        } else {
-            Some(state.to_storage())
-        };
-        let ready = state.ready;
-        use_effect_with((ready, stored), move |(ready, stored)| {
-            if *ready {
-                edge::write_storage(stored.as_deref());
-            }
-        });
-    }
-    // "Print or save as PDF": the reducer has opened the all-on-one-page view; print it once
-    // it is rendered.
-    use_effect_with(state.print_request, |request| {
-        if *request > 0 {
-            edge::print();
-        }
-    });
-    // The schedule's words (a `lazy-words` build): loaded once, when a result view first
-    // shows; the reducer hears how it went.
-    {
-        let dispatch = dispatch.clone();
-        let wanted = matches!(state.page, Page::Result(_)) && state.words == Words::Loading;
-        use_effect_with(wanted, move |wanted| {
-            if *wanted {
-                wasm_bindgen_futures::spawn_local(async move {
-                    dispatch.send(match edge::load_words().await {
-                        Ok(()) => Action::WordsLoaded,
-                        Err(()) => Action::WordsFailed,
-                    });
-                });
-            }
-        });
-    }
-    // The document title follows the page.
-    {
-        let title = state.title();
-        let owns_page = props.owns_page;
-        use_effect_with(title, move |title| {
-            if owns_page {
-                edge::set_title(title);
-            }
-        });
-    }
-    // Focus moves to the error summary, or to the new page's heading, after every page
-    // change made by the user (not on first load, so an embedded widget never steals it).
-    {
-        let root = root.clone();
-        let has_errors = !state.errors.is_empty() || !state.contract_errors.is_empty();
-        let duty = state.focus_duty;
-        use_effect_with(state.page_change, move |change| {
-            if *change > 0 {
-                let target = match duty {
-                    _ if has_errors => "[data-smx-focus=\"errors\"]".to_string(),
-                    // "What is due next" opens the duty's subject, on the duty.
-                    Some(id) => format!("[data-testid=\"obligation\"][data-id=\"{id}\"]"),
-                    None => "[data-smx-focus=\"heading\"]".to_string(),
-                };
-                edge::focus_in(&root, &target);
-            }
-        });
-    }
+    // The effects, in this order: what was stored, linked and done before the app was
+    // ready; then what follows the state.
+    let schedule = props.default_schedule;
+    let takeover = takeover(&props.takeover, schedule);
+    use_restore(&dispatch, props.boot.clone(), schedule, &root, takeover);
+    use_open_link(&dispatch);
+    use_persist(&state);
+    use_print(state.print_request);
+    use_words(&state, &dispatch);
+    use_title(state.title(), props.owns_page);
+    use_focus(&state, &root);
 
     let h = props.heading_level.clamp(1, 6);
-    let result_ctx = || ResultContext {
-        fragment: state.answers.to_fragment(),
-        today: state.today,
-        event_dates: state.event_dates.clone(),
-        all_answers: state.answers.clone(),
-        tracker: state.tracker.clone(),
-        view: match state.page {
-            Page::Result(view) => view,
-            _ => View::Summary,
-        },
-        print_words: state.print_words,
-        words: state.words,
-        heading_level: h,
-        dispatch: dispatch.clone(),
-    };
+    let result_ctx = || ResultContext::new(&state, h, &dispatch);
     let page = match state.page {
         Page::Start => html! {
             { start_page(&StartPageProps { schedule: state.answers.schedule, offer_choice: props.offer_schedule_choice, heading_level: h, file_problems: state.file_problems.clone(), dispatch: dispatch.clone() }) }
@@ -226,8 +108,8 @@ pub fn app(props: &AppProps) -> Html {
         // `data-smx-ready`: the app has read the link, the stored answers and the date, and
         // its handlers are attached (a documented hook for hosts and tests).
         <div class="smx" data-testid="app" data-smx-ready={state.ready.then_some("")} ref={root}>
-            if let Some(message) = state.notice.clone() {
-                { notice(&NoticeProps { message, dispatch: dispatch.clone() }) }
+            if let Some(message) = &state.notice {
+                { notification_banner(message, dispatch.on(|_| Action::DismissNotice)) }
             }
             { page }
             <p class="smx-footer" data-testid="footer">
@@ -236,4 +118,21 @@ pub fn app(props: &AppProps) -> Html {
             </p>
         </div>
     }
+}
+
+/// What the user did on the pre-rendered start page, if anything, for [`use_restore`]:
+/// the action (the schedule chosen there, or `schedule`; Start pressed) and what to carry
+/// over to the app's root element.
+fn takeover(
+    takeover: &Takeover,
+    schedule: Schedule,
+) -> Option<(Action, impl FnOnce(&web_sys::Element) + 'static)> {
+    (!takeover.is_empty()).then(|| {
+        let takeover = takeover.clone();
+        let action = Action::TakeOver {
+            schedule: takeover.schedule.unwrap_or(schedule),
+            start: takeover.start,
+        };
+        (action, move |root: &web_sys::Element| takeover.apply(root))
+    })
 }

@@ -1,5 +1,6 @@
-//! The widget's components, one per file. They render what they are given and dispatch
-//! actions through [`Dispatch`]; none of them reads the browser.
+//! The widget's pages and the product's own parts, one per file, composed of the GOV.UK
+//! elements of `crate::elements`. They render what they are given and dispatch actions
+//! through [`Dispatch`]; none of them reads the browser.
 //!
 //! Parts that keep no state are plain functions returning `Html` rather than components
 //! (each component type costs the bundle about 1 KB of Yew plumbing). A computed class is
@@ -10,13 +11,9 @@
 //! when the page changes rather than patching one page into the next: no focus, typed text
 //! or error is carried from one page to another.
 mod answers_summary;
-mod back_link;
 mod check_answers;
 mod contracts;
 mod df_result;
-mod error_summary;
-mod heading;
-mod notice;
 mod notices;
 mod obligation;
 mod obligations;
@@ -27,31 +24,32 @@ mod result;
 mod result_actions;
 mod sm_result;
 mod start;
-mod summary;
 mod takeaways;
 mod tracker_controls;
 
 pub use answers_summary::answers_summary;
-pub use back_link::back_link;
 pub use check_answers::{check_answers, CheckAnswersProps};
 pub use contracts::{contract_page, contracts_page, ContractPageProps, ContractsPageProps};
 pub use df_result::DfResultPage;
-pub use error_summary::{error_summary, ErrorSummaryProps};
-pub use heading::heading;
-pub use notice::{notice, NoticeProps};
 pub use notices::notices_section;
-pub use obligations::{obligation_list, use_result_report};
+pub use obligations::obligation_list;
 pub use open_file::{open_file, OpenFileProps};
 pub use plan::{plan_section, PlanSectionProps};
 pub use question::{question_page, QuestionPageProps};
-pub use result::{result_layout, ResultContext, ResultParts};
+pub use result::{result_layout, use_result_report, ResultContext, ResultParts};
 pub use result_actions::ResultActions;
 pub use sm_result::SmResultPage;
 pub use start::{start_page, StartPageProps};
 pub use takeaways::{save_button, Takeaways};
 
+use crate::elements::back_link;
 use crate::state::{Action, State};
-use yew::{Callback, UseReducerDispatcher};
+use yew::{Callback, Html, UseReducerDispatcher};
+
+/// A form page's back link: to the page before ([`Action::Back`]).
+fn back(dispatch: &Dispatch) -> Html {
+    back_link(dispatch.on(|_| Action::Back))
+}
 
 /// A Copy button's click: copies `text` to the clipboard, then sets `status` (a polite live
 /// region under the button) to `copied`, or to `refused` when the browser does not allow it.

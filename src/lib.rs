@@ -1,15 +1,18 @@
 //! Security Matrix self-assessment widget: the Yew front end.
 //!
-//! `state` is the pure reducer; `components` render it; `edge` touches the browser for the
-//! app (storage, clock, URL, focus, clipboard); `embed` for the page that hosts it (where
-//! to mount, data-attribute options, the height sent to a framing page, the panic
-//! fallback).
+//! `state` is the pure reducer; `components` render it as pages composed of the GOV.UK
+//! `elements`; `hooks` are the root's effects, which tie it to `edge`, where the app
+//! touches the browser (storage, clock, URL, focus, clipboard); `embed` is for the page
+//! that hosts it (where to mount, data-attribute options, the height sent to a framing
+//! page, the panic fallback).
 #![deny(missing_docs)]
 
 mod app;
 mod components;
 mod edge;
+mod elements;
 pub mod embed;
+mod hooks;
 pub mod state;
 
 pub use app::{App, AppProps};

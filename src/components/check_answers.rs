@@ -1,5 +1,6 @@
 //! Check your answers: a summary list with a Change link for every answer.
-use super::{back_link, heading, Dispatch};
+use super::{back, Dispatch};
+use crate::elements::{button, heading, summary_list, summary_row, Button, SummaryRow};
 use crate::state::Action;
 use security_matrix_core::assessment::flow::Answers;
 use yew::prelude::*;
@@ -20,29 +21,31 @@ pub fn check_answers(p: &CheckAnswersProps) -> Html {
         e.prevent_default();
         Action::ShowResult
     });
+    let rows = p.answers.sequence().into_iter().map(|q| {
+        let question = q.question();
+        let onclick = p.dispatch.on(move |_| Action::Change(q));
+        summary_row(SummaryRow {
+            key: q.key().into(),
+            testid: Some(format!("row-{}", q.key())),
+            index: None,
+            name: html! { { question.label } },
+            name_testid: None,
+            value: html! { { p.answers.display(q) } },
+            value_testid: Some(format!("value-{}", q.key())),
+            actions: Some(html! {
+                <button type="button" class="smx-link-button" {onclick} data-testid={format!("change-{}", q.key())}>
+                    { "Change" }<span class="smx-visually-hidden">{ format!(" {}", question.label.to_ascii_lowercase()) }</span>
+                </button>
+            }),
+        })
+    });
     html! {
         <form key="check-answers" class="smx-page" novalidate=true onsubmit={on_submit} data-testid="check-answers">
-            { back_link(&p.dispatch) }
-            { heading(p.heading_level, "smx-heading-l", true, html! { <>{ "Check your answers" }</> }) }
+            { back(&p.dispatch) }
+            { heading(p.heading_level, "smx-heading-l", true, html! { { "Check your answers" } }) }
             <p class="smx-body">{ p.answers.schedule.title() }</p>
-            <dl class="smx-summary-list" data-testid="summary">
-                { for p.answers.sequence().into_iter().map(|q| {
-                    let question = q.question();
-                    let onclick = p.dispatch.on(move |_| Action::Change(q));
-                    html! {
-                        <div class="smx-summary-list__row" data-testid={format!("row-{}", q.key())}>
-                            <dt class="smx-summary-list__key">{ question.label }</dt>
-                            <dd class="smx-summary-list__value" data-testid={format!("value-{}", q.key())}>{ p.answers.display(q) }</dd>
-                            <dd class="smx-summary-list__actions">
-                                <button type="button" class="smx-link-button" {onclick} data-testid={format!("change-{}", q.key())}>
-                                    { "Change" }<span class="smx-visually-hidden">{ format!(" {}", question.label.to_ascii_lowercase()) }</span>
-                                </button>
-                            </dd>
-                        </div>
-                    }
-                }) }
-            </dl>
-            <button type="submit" class="smx-button" data-testid="show-result">{ "Get your result" }</button>
+            { summary_list(Some("summary"), rows) }
+            { button(Button { submit: true, testid: "show-result", text: html! { "Get your result" }, ..Button::default() }) }
         </form>
     }
 }

@@ -1,6 +1,10 @@
 //! The other Call-Off Contracts, GOV.UK "add another": the list with Change and Remove,
 //! and one contract's page (add or change). Names are the user's text: shown as text.
-use super::{back_link, error_summary, heading, Dispatch, ErrorSummaryProps};
+use super::{back, Dispatch};
+use crate::elements::{
+    button, error_message, error_summary, heading, radio, radios, summary_list, summary_row,
+    Button, ButtonKind, ErrorSummaryProps, Radio, RadiosLayout, SummaryRow,
+};
 use crate::state::Action;
 use security_matrix_core::assessment::answers::{Contract, MAX_CONTRACTS, MAX_NAME};
 use security_matrix_core::assessment::flow::{
@@ -42,27 +46,27 @@ pub fn contracts_page(p: &ContractsPageProps) -> Html {
     });
     html! {
         <div key="contracts" class="smx-page" data-testid="contracts">
-            { back_link(&p.dispatch) }
+            { back(&p.dispatch) }
             if !summary.is_empty() {
                 { error_summary(&ErrorSummaryProps { errors: summary, heading_level: (h + 1).min(6) }) }
             }
-            { heading(h, "smx-heading-l", true, html! { <>{ title }</> }) }
+            { heading(h, "smx-heading-l", true, html! { { title } }) }
             <p class="smx-hint">{ format!("List each Call-Off Contract you hold under this Framework, up to {MAX_CONTRACTS}. Their data is added to this contract's (paragraph 1.3), and the Customer of each one whose level changes must be told (paragraph 1.4).") }</p>
-            <dl class="smx-summary-list" data-testid="contract-list">
-                { for p.contracts.iter().enumerate().map(|(i, c)| contract_row(i, c, &p.dispatch)) }
-            </dl>
+            { summary_list(Some("contract-list"), p.contracts.iter().enumerate().map(|(i, c)| contract_row(i, c, &p.dispatch))) }
             if let Some(e) = p.errors.first() {
-                <p class="smx-error-message" data-testid="field-error">
-                    <span class="smx-visually-hidden">{ "Error: " }</span>{ &e.message }
-                </p>
+                { error_message(None, "field-error".into(), &e.message) }
             }
             <form novalidate=true onsubmit={on_submit}>
                 <div class="smx-button-group">
-                    <button type="button" id="smx-add-contract" class="smx-button smx-button--secondary" data-testid="add-contract"
-                        onclick={p.dispatch.on(|_| Action::AddContract)}>
-                        { if n == 0 { "Add a contract" } else { "Add another contract" } }
-                    </button>
-                    <button type="submit" class="smx-button" data-testid="continue">{ "Continue" }</button>
+                    { button(Button {
+                        kind: ButtonKind::Secondary,
+                        id: Some("smx-add-contract"),
+                        testid: "add-contract",
+                        onclick: Some(p.dispatch.on(|_| Action::AddContract)),
+                        text: html! { { if n == 0 { "Add a contract" } else { "Add another contract" } } },
+                        ..Button::default()
+                    }) }
+                    { button(Button { submit: true, testid: "continue", text: html! { "Continue" }, ..Button::default() }) }
                 </div>
             </form>
         </div>
@@ -80,26 +84,29 @@ fn contract_row(i: usize, c: &Contract, dispatch: &Dispatch) -> Html {
     } else {
         format!(", {} with special category data", thousands(c.special))
     };
-    html! {
-        <div key={i} class="smx-summary-list__row" data-testid="contract" data-index={(i + 1).to_string()}>
-            <dt class="smx-summary-list__key" data-testid="contract-name">{ name.clone() }</dt>
-            <dd class="smx-summary-list__value">
-                <span data-testid="contract-customer">{ format!("Customer: {}", c.customer) }</span><br />
-                { format!("{} data subjects{special}. Level set: {}", thousands(c.subjects), c.level_text()) }
-            </dd>
-            <dd class="smx-summary-list__actions">
-                <button type="button" class="smx-link-button" data-testid="change-contract"
-                    onclick={dispatch.on(move |_| Action::ChangeContract(i))}>
-                    { "Change" }<span class="smx-visually-hidden">{ format!(" {name}") }</span>
-                </button>
-                { " " }
-                <button type="button" class="smx-link-button" data-testid="remove-contract"
-                    onclick={dispatch.on(move |_| Action::RemoveContract(i))}>
-                    { "Remove" }<span class="smx-visually-hidden">{ format!(" {name}") }</span>
-                </button>
-            </dd>
-        </div>
-    }
+    summary_row(SummaryRow {
+        key: i.into(),
+        testid: Some("contract".into()),
+        index: Some((i + 1).to_string()),
+        name: html! { { name.clone() } },
+        name_testid: Some("contract-name"),
+        value: html! { <>
+            <span data-testid="contract-customer">{ format!("Customer: {}", c.customer) }</span><br />
+            { format!("{} data subjects{special}. Level set: {}", thousands(c.subjects), c.level_text()) }
+        </> },
+        value_testid: None,
+        actions: Some(html! { <>
+            <button type="button" class="smx-link-button" data-testid="change-contract"
+                onclick={dispatch.on(move |_| Action::ChangeContract(i))}>
+                { "Change" }<span class="smx-visually-hidden">{ format!(" {name}") }</span>
+            </button>
+            { " " }
+            <button type="button" class="smx-link-button" data-testid="remove-contract"
+                onclick={dispatch.on(move |_| Action::RemoveContract(i))}>
+                { "Remove" }<span class="smx-visually-hidden">{ format!(" {name}") }</span>
+            </button>
+        </> }),
+    })
 }
 
 /// What [`contract_page`] shows.
@@ -145,9 +152,7 @@ fn text_input(
             <label class="smx-label smx-label--s" for={id.clone()}>{ label.to_string() }</label>
             <div id={hint_id} class="smx-hint">{ hint.to_string() }</div>
             if let Some(e) = error {
-                <p id={error_id} class="smx-error-message" data-testid="field-error">
-                    <span class="smx-visually-hidden">{ "Error: " }</span>{ &e.message }
-                </p>
+                { error_message(Some(error_id), "field-error".into(), &e.message) }
             }
             <input id={id.clone()} name={id} type="text" spellcheck={(!numeric).to_string()} autocomplete="off"
                 inputmode={numeric.then_some("numeric")}
@@ -185,11 +190,11 @@ pub fn contract_page(p: &ContractPageProps) -> Html {
     };
     html! {
         <div key={p.index.map_or("contract-new".to_string(), |i| format!("contract-{i}"))} class="smx-page" data-testid="contract-page">
-            { back_link(&p.dispatch) }
+            { back(&p.dispatch) }
             if !summary.is_empty() {
                 { error_summary(&ErrorSummaryProps { errors: summary, heading_level: (h + 1).min(6) }) }
             }
-            { heading(h, "smx-heading-l", true, html! { <>{ title }</> }) }
+            { heading(h, "smx-heading-l", true, html! { { title } }) }
             <form novalidate=true onsubmit={on_submit}>
                 { text_input(p, ContractField::Name, "Name or reference (optional)", &format!("For example the contract's title or number, up to {MAX_NAME} characters."), "smx-input--width-20") }
                 { text_input(p, ContractField::Customer, "Customer", &format!("Who the contract is with, for example HM Prison and Probation Service. Up to {MAX_NAME} characters."), "smx-input--width-20") }
@@ -200,29 +205,25 @@ pub fn contract_page(p: &ContractPageProps) -> Html {
                         <legend class="smx-fieldset__legend smx-fieldset__legend--s">{ "Which security level does this contract set?" }</legend>
                         <div id="smx-contract-level-hint" class="smx-hint">{ "Each Call-Off Contract sets out its level (paragraph 1.4)." }</div>
                         if let Some(e) = level_error {
-                            <p class="smx-error-message" data-testid="field-error">
-                                <span class="smx-visually-hidden">{ "Error: " }</span>{ &e.message }
-                            </p>
+                            { error_message(None, "field-error".into(), &e.message) }
                         }
-                        <div class="smx-radios smx-radios--inline">
-                            { for LEVEL_VALUES.iter().enumerate().map(|(i, v)| {
-                                let id = if i == 0 { field_id(ContractField::Level) } else { format!("smx-contract-level-{i}") };
-                                let value = v.to_string();
-                                let onchange = p.dispatch.on(move |_| Action::ContractInput(ContractField::Level, value.clone()));
-                                html! {
-                                    <div class="smx-radios__item">
-                                        <input class="smx-radios__input" id={id.clone()} name="smx-contract-level" type="radio"
-                                            value={v.to_string()} checked={p.draft.level.eq_ignore_ascii_case(v)} {onchange}
-                                            data-testid={format!("contract-level-{v}")} />
-                                        <label class="smx-label smx-radios__label" for={id}>{ level_label(v) }</label>
-                                    </div>
-                                }
-                            }) }
-                        </div>
+                        { radios(RadiosLayout::Inline, LEVEL_VALUES.iter().enumerate().map(|(i, v)| {
+                            let value = v.to_string();
+                            radio(Radio {
+                                id: if i == 0 { field_id(ContractField::Level) } else { format!("smx-contract-level-{i}") },
+                                name: "smx-contract-level".into(),
+                                value: v,
+                                label: &level_label(v),
+                                hint: None,
+                                checked: p.draft.level.eq_ignore_ascii_case(v),
+                                onchange: p.dispatch.on(move |_| Action::ContractInput(ContractField::Level, value.clone())),
+                                testid: format!("contract-level-{v}"),
+                            })
+                        })) }
                     </fieldset>
                 </div>
                 <div class="smx-button-group">
-                    <button type="submit" class="smx-button" data-testid="save-contract">{ "Save and continue" }</button>
+                    { button(Button { submit: true, testid: "save-contract", text: html! { "Save and continue" }, ..Button::default() }) }
                 </div>
             </form>
         </div>

@@ -1,8 +1,7 @@
 //! The DF Schedule 2.4 result's own parts: the level, why it is that level, the S1 notice
 //! and ¶1.4, where the schedule is unclear; the views lay them out (`result`).
-use super::{
-    heading, notices_section, result_layout, use_result_report, ResultContext, ResultParts,
-};
+use super::{notices_section, result_layout, use_result_report, ResultContext, ResultParts};
+use crate::elements::heading;
 use security_matrix_core::assessment::answers::UNNAMED_CUSTOMER;
 use security_matrix_core::assessment::questions::QuestionId;
 use security_matrix_core::format::thousands;
@@ -30,7 +29,7 @@ pub fn df_result_page(p: &DfResultPageProps) -> Html {
     let h = p.ctx.heading_level;
     let (h2, h3) = ((h + 1).min(6), (h + 2).min(6));
     // In the all-on-one-page view the why part sits under a heading of its own.
-    let sub = if p.ctx.view == View::All { h3 } else { h2 };
+    let sub = if p.ctx.view() == View::All { h3 } else { h2 };
     let parts = ResultParts {
         title: html! { <>
             { "Your security level is " }<span data-testid="level">{ a.level.to_string() }</span>
@@ -151,7 +150,7 @@ fn why(answers: &DfAnswers, report: &DfReport, h: u8) -> Html {
                 </tbody>
             </table>
             if !a.what_if.is_empty() {
-                { heading(h, "smx-heading-s", false, html! { <>{ "What would change it" }</> }) }
+                { heading(h, "smx-heading-s", false, html! { { "What would change it" } }) }
                 <ul class="smx-list smx-list--bullet">
                     { for a.what_if.iter().map(|w| html! { <li data-testid="what-if">{ &w.text }</li> }) }
                 </ul>
@@ -169,7 +168,7 @@ fn notes(report: &DfReport, h: u8) -> Html {
         <p class="smx-body">{ "For your answers the schedule can be read more than one way. The tool applies the stricter reading; ask the Customer to confirm it before award." }</p>
         { for report.assessment.ambiguities.iter().map(|n| html! {
             <div class="smx-inset" data-testid="ambiguity" data-ambiguity={n.id().as_str()}>
-                { heading(h, "smx-heading-s", false, html! { <>{ n.text.title }</> }) }
+                { heading(h, "smx-heading-s", false, html! { { n.text.title } }) }
                 <blockquote class="smx-quote">{ n.text.quote }</blockquote>
                 <p class="smx-body">{ n.text.reading }</p>
                 if let Some(detail) = &n.detail {

@@ -1,6 +1,6 @@
 //! ¶1.4 notices: one block per Customer to tell, naming their contracts, with a draft
 //! notice in plain text and a Copy button. Nothing is sent. Names are the user's text.
-use super::heading;
+use crate::elements::{button, details, details_text, heading, Button, ButtonKind, Details};
 use security_matrix_core::takeaways::notices::CustomerNotice;
 use yew::prelude::*;
 
@@ -45,19 +45,24 @@ pub fn notice_block(p: &NoticeBlockProps) -> Html {
     );
     html! {
         <div class="smx-inset smx-notice-customer" data-testid="notice-customer">
-            { heading(p.heading_level, "smx-heading-s", false, html! { <>{ format!("Tell {}", n.customer) }</> }) }
+            { heading(p.heading_level, "smx-heading-s", false, html! { { format!("Tell {}", n.customer) } }) }
             <ul class="smx-list smx-list--bullet">
                 { for n.contracts.iter().enumerate().map(|(i, c)| html! {
                     <li key={i} data-testid="notice-contract">{ format!("{}: {}, becomes {}", if c.name.is_empty() { "Contract with no name".to_string() } else { c.name.clone() }, c.level_text(), n.to) }</li>
                 }) }
             </ul>
-            <details class="smx-details">
-                <summary class="smx-details__summary">{ format!("Draft notice to {}", n.customer) }</summary>
-                <div class="smx-details__text smx-draft" data-testid="draft-notice">{ n.draft.clone() }</div>
-            </details>
-            <button type="button" class="smx-button smx-button--secondary" data-testid="copy-draft" onclick={on_copy}>
-                { "Copy the draft" }<span class="smx-visually-hidden">{ format!(" to {}", n.customer) }</span>
-            </button>
+            { details(Details {
+                summary: html! { { format!("Draft notice to {}", n.customer) } },
+                body: html! { <div class={details_text!("smx-draft")} data-testid="draft-notice">{ n.draft.clone() }</div> },
+                ..Details::default()
+            }) }
+            { button(Button {
+                kind: ButtonKind::Secondary,
+                testid: "copy-draft",
+                onclick: Some(on_copy),
+                text: html! { <>{ "Copy the draft" }<span class="smx-visually-hidden">{ format!(" to {}", n.customer) }</span></> },
+                ..Button::default()
+            }) }
             <p class="smx-body-s" role="status" aria-live="polite" data-testid="copy-draft-status">{ (*status).clone() }</p>
         </div>
     }

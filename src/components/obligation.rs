@@ -1,19 +1,44 @@
 //! One obligation: a keyed component whose props are cheap to compare (its id, its own
 //! [`Track`], its open conditions, its dates), so that a change to one duty re-renders
 //! only that duty. In a subject's view it has the tracker's controls; in the
-//! all-on-one-page view it is a compact entry that shows the tracker as text.
+//! all-on-one-page view it is a compact entry that shows the tracker as text. Its due
+//! dates are read from the plan ([`due_dates`]).
 //!
 //! Everything the user typed is put in the page as text nodes and attribute values, never
 //! parsed as HTML.
-use super::obligations::DueDates;
 use super::tracker_controls::{status_radios, text_field};
-use super::{heading, Dispatch};
+use super::Dispatch;
+use crate::elements::{details, details_class, details_text, heading, Details};
 use crate::state::Words;
+use chrono::NaiveDate;
+use security_matrix_core::dates::plan::Plan;
 use security_matrix_core::duties::{Condition, Obligation};
 use security_matrix_core::file::tracker::{status_key, Track, TrackField};
 use security_matrix_core::format::long_date;
 use security_matrix_core::ObligationId;
 use yew::prelude::*;
+
+/// An obligation's due dates in the plan.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DueDates {
+    /// Each due date in date order, and whether it is past.
+    pub dates: Vec<(NaiveDate, bool)>,
+    /// "then every year" and the like, when the rule recurs past the dates listed (the
+    /// term's end is unknown).
+    pub then_every: Option<&'static str>,
+}
+
+/// The due dates of obligation `id` in `plan` (none for a duty without a calendar date).
+pub fn due_dates(plan: &Plan, id: ObligationId) -> DueDates {
+    let mut due = DueDates::default();
+    for e in plan.dated.iter().filter(|e| e.obligation.id == id) {
+        if due.dates.is_empty() {
+            due.then_every = e.then_every;
+        }
+        due.dates.push((e.date, e.past));
+    }
+    due
+}
 
 /// How a [`Duty`] is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,24 +117,31 @@ fn tracked(p: &DutyProps, o: &'static Obligation, heading_level: u8, open: bool)
         }
         { status_radios(o, p.track.status, &p.dispatch) }
         <div class="smx-obligation__disclosures">
-            <details class="smx-details smx-tracker" data-testid="track-details" {open}>
-                <summary class="smx-details__summary">
+            { details(Details {
+                class: details_class!("smx-tracker"),
+                testid: Some("track-details"),
+                open,
+                summary: html! { <>
                     { "Owner and evidence" }<span class="smx-visually-hidden">{ format!(" (¶{})", o.reference) }</span>
                     if !p.track.owner.is_empty() {
                         <span class="smx-tracker__summary-owner" data-testid="owner-summary">{ format!(": {}", p.track.owner) }</span>
                     }
-                </summary>
-                <div class="smx-details__text smx-tracker__fields">
-                    { text_field(o, TrackField::Owner, &p.track.owner, &p.dispatch) }
-                    { text_field(o, TrackField::Note, &p.track.note, &p.dispatch) }
-                </div>
-            </details>
-            <details class="smx-details" data-testid="words">
-                <summary class="smx-details__summary">
+                </> },
+                body: html! {
+                    <div class={details_text!("smx-tracker__fields")}>
+                        { text_field(o, TrackField::Owner, &p.track.owner, &p.dispatch) }
+                        { text_field(o, TrackField::Note, &p.track.note, &p.dispatch) }
+                    </div>
+                },
+            }) }
+            { details(Details {
+                testid: Some("words"),
+                summary: html! { <>
                     { "The schedule's words" }<span class="smx-visually-hidden">{ format!(" (¶{})", o.reference) }</span>
-                </summary>
-                { clause_words(o, p.words, "smx-details__text") }
-            </details>
+                </> },
+                body: clause_words(o, p.words, details_text!()),
+                ..Details::default()
+            }) }
         </div>
     </> }
 }
@@ -159,7 +191,7 @@ fn printed(p: &DutyProps, o: &'static Obligation, words: bool) -> Html {
             if let Some(note) = o.note {
                 <p class="smx-obligation__note"><strong>{ "Drafting note: " }</strong>{ note }</p>
             }
-            { clause_words(o, p.words, "smx-details__text smx-obligation__words") }
+            { clause_words(o, p.words, details_text!("smx-obligation__words")) }
         }
     </> }
 }
@@ -199,4 +231,61 @@ fn due_line(due: &DueDates) -> Html {
             { format!(", {then}") }
         }
     </> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use security_matrix_core::dates::plan::EventDates;
+    use security_matrix_core::file::link::from_fragment;
+    use security_matrix_core::report::{df_report, sm_report};
+
+    const S6: &str = "schedule=df&subjects=3000&special=40&professional=no&value=450000&months=36&access=yes&other=no&commencement=2027-04-01";
+
+    fn plan(today: NaiveDate) -> Plan {
+        let answers = from_fragment(S6).answers.df().unwrap();
+        df_report(&answers, &EventDates::new(), today).plan
+    }
+
+    fn id(s: &str) -> ObligationId {
+        ObligationId::parse(s).unwrap()
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn a_recurring_duty_has_every_date_of_the_term_in_order() {
+        let plan = plan(day(2026, 11, 1));
+        let due = due_dates(&plan, id("df-3-6-continuity-3"));
+        assert_eq!(due.dates.len(), 12, "{due:?}");
+        assert!(due.dates.windows(2).all(|w| w[0].0 < w[1].0), "{due:?}");
+        assert!(due.dates.iter().all(|(_, past)| !past));
+        // The term's end is known (36 months): no "then every …".
+        assert_eq!(due.then_every, None);
+    }
+
+    #[test]
+    fn an_undated_duty_has_no_dates_and_past_dates_are_marked() {
+        let plan = plan(day(2026, 11, 1));
+        assert_eq!(due_dates(&plan, id("df-1-3")), DueDates::default());
+        let later = self::plan(day(2031, 1, 1));
+        let due = due_dates(&later, id("df-3-6-continuity-3"));
+        assert!(!due.dates.is_empty() && due.dates.iter().all(|(_, past)| *past));
+    }
+
+    #[test]
+    fn without_the_term_a_recurring_duty_says_it_goes_on() {
+        // The 2017 schedule has no term: its annual review is dated once, then every year.
+        let link = "schedule=sm2017&effective=2026-12-14&own_devices=yes&marking=official&bulk=no";
+        let answers = from_fragment(link)
+            .answers
+            .sm()
+            .expect("complete 2017 answers");
+        let plan = sm_report(&answers, &EventDates::new(), day(2026, 12, 1)).plan;
+        let due = due_dates(&plan, id("sm2017-4-1"));
+        assert_eq!(due.dates, vec![(day(2027, 12, 14), false)]);
+        assert_eq!(due.then_every, Some("then every year"));
+    }
 }

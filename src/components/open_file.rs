@@ -1,6 +1,7 @@
 //! "Open a saved assessment": a file input, and the problems if the file cannot be used.
 use super::Dispatch;
 use crate::edge;
+use crate::elements::error_list;
 use crate::state::Action;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -35,12 +36,12 @@ pub fn open_file(p: &OpenFileProps) -> Html {
             <label class="smx-label" for="smx-open-file">{ "Open a saved assessment" }</label>
             <div class="smx-hint" id="smx-open-file-hint">{ "A .json file saved from this tool. It is read here, in your browser." }</div>
             if error {
-                <div class="smx-error-message" id="smx-open-file-error" data-testid="file-problems" role="alert">
+                { error_list("smx-open-file-error", "file-problems", html! { <>
                     <p class="smx-body">{ "The file could not be opened. Your current answers have not changed." }</p>
                     <ul class="smx-list smx-list--bullet">
                         { for p.problems.iter().map(|m| html! { <li>{ m }</li> }) }
                     </ul>
-                </div>
+                </> }) }
             }
             <input id="smx-open-file" class="smx-file-upload" type="file" accept=".json,application/json" {onchange}
                 aria-describedby={if error { "smx-open-file-hint smx-open-file-error" } else { "smx-open-file-hint" }}

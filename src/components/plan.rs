@@ -4,8 +4,9 @@
 mod duties;
 mod periods;
 
-use super::{heading, Dispatch};
+use super::Dispatch;
 use crate::edge;
+use crate::elements::{button, heading, Button, ButtonKind};
 use crate::state::Action;
 use chrono::NaiveDate;
 use security_matrix_core::assessment::questions::QuestionId;
@@ -67,14 +68,18 @@ pub fn plan_section(p: &PlanSectionProps) -> Html {
     html! {
         <section class="smx-plan" data-testid="plan">
             if p.titled {
-                { heading(h, "smx-heading-m", false, html! { <>{ "Your dated plan" }</> }) }
+                { heading(h, "smx-heading-m", false, html! { { "Your dated plan" } }) }
             }
             if let Some(message) = plan.needs_start {
                 <div class="smx-inset" data-testid="plan-needs-date">
                     <p class="smx-body">{ message }</p>
-                    <button type="button" class="smx-button smx-button--secondary" onclick={add_date} data-testid="add-start-date">
-                        { format!("Add the {}", p.start_question.question().label) }
-                    </button>
+                    { button(Button {
+                        kind: ButtonKind::Secondary,
+                        testid: "add-start-date",
+                        onclick: Some(add_date),
+                        text: html! { { format!("Add the {}", p.start_question.question().label) } },
+                        ..Button::default()
+                    }) }
                 </div>
             }
             if let (Some(date), Some(assumption)) = (plan.before_processing.date, plan.before_processing.assumption) {
@@ -83,18 +88,22 @@ pub fn plan_section(p: &PlanSectionProps) -> Html {
             if !periods.is_empty() {
                 <p class="smx-body-s">{ "Each duty is listed once, under the period of its first date. A duty that comes round again says how often, and its other dates open under it." }</p>
                 { for periods.iter().map(|period| periods::period(period, h3)) }
-                <button type="button" class="smx-button smx-button--secondary" onclick={on_download} data-testid="download-ics">
-                    { "Download the plan as a calendar file (.ics)" }
-                </button>
+                { button(Button {
+                    kind: ButtonKind::Secondary,
+                    testid: "download-ics",
+                    onclick: Some(on_download),
+                    text: html! { "Download the plan as a calendar file (.ics)" },
+                    ..Button::default()
+                }) }
             }
             { duties::event_duties(plan, h3, &p.dispatch) }
             if !plan.after_term.is_empty() {
-                { heading(h3, "smx-heading-s", false, html! { <>{ "Not due within the term" }</> }) }
+                { heading(h3, "smx-heading-s", false, html! { { "Not due within the term" } }) }
                 <p class="smx-body">{ "These recurring duties first fall due after the term you gave ends. If the contract is extended, they apply." }</p>
                 { duties::duty_list("after-term", plan.after_term.iter()) }
             }
             if !plan.standing.is_empty() {
-                { heading(h3, "smx-heading-s", false, html! { <>{ "Standing duties" }</> }) }
+                { heading(h3, "smx-heading-s", false, html! { { "Standing duties" } }) }
                 { duties::duty_list("standing", plan.standing.iter()) }
             }
         </section>

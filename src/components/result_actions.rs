@@ -1,6 +1,7 @@
 //! What to do with a result: copy a link to the answers, change them, start again.
 use super::Dispatch;
 use crate::edge;
+use crate::elements::{button, Button, ButtonKind};
 use crate::state::Action;
 use security_matrix_core::view::View;
 use yew::prelude::*;
@@ -45,13 +46,9 @@ pub fn result_actions(p: &ResultActionsProps) -> Html {
     html! {
         <div class="smx-result-actions" data-testid="result-actions">
             <div class="smx-button-group">
-                <button type="button" class="smx-button smx-button--secondary" onclick={on_copy} data-testid="copy-link">
-                    { "Copy link to these answers" }
-                </button>
-                <button type="button" class="smx-button smx-button--secondary" data-testid="change-answers"
-                    onclick={p.dispatch.on(|_| Action::ChangeAnswers)}>{ "Change your answers" }</button>
-                <button type="button" class="smx-button smx-button--warning" data-testid="start-again"
-                    onclick={p.dispatch.on(|_| Action::StartAgain)}>{ "Start again" }</button>
+                { button(Button { kind: ButtonKind::Secondary, testid: "copy-link", onclick: Some(on_copy), text: html! { "Copy link to these answers" }, ..Button::default() }) }
+                { button(Button { kind: ButtonKind::Secondary, testid: "change-answers", onclick: Some(p.dispatch.on(|_| Action::ChangeAnswers)), text: html! { "Change your answers" }, ..Button::default() }) }
+                { button(Button { kind: ButtonKind::Warning, testid: "start-again", onclick: Some(p.dispatch.on(|_| Action::StartAgain)), text: html! { "Start again" }, ..Button::default() }) }
             </div>
             <p class="smx-body" role="status" aria-live="polite" data-testid="copy-status">{ (*status).clone() }</p>
             if let Some(url) = (*link).clone() {

@@ -25,8 +25,8 @@ pub fn sm_result_page(p: &SmResultPageProps) -> Html {
     let count: usize = report.groups.iter().map(|g| g.items.len()).sum();
     let v = &report.verdict;
     let parts = ResultParts {
-        title: html! { <>{ View::Summary.heading(None) }</> },
-        summary: html! { <>{ format!("{count} obligations apply") }</> },
+        title: html! { { View::Summary.heading(None) } },
+        summary: html! { { format!("{count} obligations apply") } },
         why_sentence: html! { <>{ "Using your own computers: " }{ v.headline }</> },
         warnings: html! {},
         why: device_verdict(v),

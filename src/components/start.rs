@@ -1,5 +1,6 @@
 //! The start page: what the tool does, the choice of schedule, Start.
-use super::{heading, open_file, Dispatch, OpenFileProps};
+use super::{open_file, Dispatch, OpenFileProps};
+use crate::elements::{button, heading, radio, radios, Button, ButtonKind, Radio, RadiosLayout};
 use crate::state::Action;
 use security_matrix_core::Schedule;
 use yew::prelude::*;
@@ -27,7 +28,7 @@ pub fn start_page(p: &StartPageProps) -> Html {
     });
     html! {
         <form key="start" class="smx-page" novalidate=true onsubmit={on_start} data-testid="start-page">
-            { heading(h, "smx-heading-xl", true, html! { <>{ "Work out your security level" }</> }) }
+            { heading(h, "smx-heading-xl", true, html! { { "Work out your security level" } }) }
             <p class="smx-body-l">{ "For organisations bidding for Ministry of Justice contracts. Answer a few questions about the contract to find out which security level (S1 to S6) applies to you and every obligation that follows, with the dates they fall due." }</p>
             <p class="smx-body">{ "It takes about 5 minutes. Use it before you submit your Tender Response: paragraph 1.3 of the schedule asks you to tell the Customer which level applies." }</p>
             <div class="smx-inset">
@@ -38,31 +39,25 @@ pub fn start_page(p: &StartPageProps) -> Html {
                     <fieldset class="smx-fieldset" aria-describedby="smx-schedule-hint">
                         <legend class="smx-fieldset__legend smx-fieldset__legend--m">{ "Which schedule is in the contract?" }</legend>
                         <div id="smx-schedule-hint" class="smx-hint">{ "Look for \"Schedule 2.4\" in the contract documents." }</div>
-                        <div class="smx-radios">
-                            { for Schedule::ALL.iter().map(|&s| {
-                                let id = format!("smx-schedule-{}", s.id());
-                                let onchange = p.dispatch.on(move |_| Action::ChooseSchedule(s));
-                                let hint = match s {
-                                    Schedule::Df => "Levels S1 to S6 set by the Security Matrix",
-                                    Schedule::Sm2017 => "The Security Management Plan, breaches and the own-device policy",
-                                };
-                                html! {
-                                    <div class="smx-radios__item">
-                                        <input class="smx-radios__input" id={id.clone()} name="smx-schedule" type="radio"
-                                            value={s.id()} checked={p.schedule == s} {onchange}
-                                            aria-describedby={format!("{id}-hint")} data-testid={format!("schedule-{}", s.id())} />
-                                        <label class="smx-label smx-radios__label" for={id.clone()}>{ s.title() }</label>
-                                        <div id={format!("{id}-hint")} class="smx-hint smx-radios__hint">{ hint }</div>
-                                    </div>
-                                }
-                            }) }
-                        </div>
+                        { radios(RadiosLayout::Stacked, Schedule::ALL.iter().map(|&s| radio(Radio {
+                            id: format!("smx-schedule-{}", s.id()),
+                            name: "smx-schedule".into(),
+                            value: s.id(),
+                            label: s.title(),
+                            hint: Some(match s {
+                                Schedule::Df => "Levels S1 to S6 set by the Security Matrix",
+                                Schedule::Sm2017 => "The Security Management Plan, breaches and the own-device policy",
+                            }),
+                            checked: p.schedule == s,
+                            onchange: p.dispatch.on(move |_| Action::ChooseSchedule(s)),
+                            testid: format!("schedule-{}", s.id()),
+                        }))) }
                     </fieldset>
                 </div>
             }
-            <button type="submit" class="smx-button smx-button--start" data-testid="start">{ "Start" }</button>
+            { button(Button { kind: ButtonKind::Start, submit: true, testid: "start", text: html! { "Start" }, ..Button::default() }) }
             <p class="smx-body-s">{ "This tool is not legal advice. The schedule signed in your contract always prevails." }</p>
-            { heading((h + 1).min(6), "smx-heading-s", false, html! { <>{ "Carry on from a saved file" }</> }) }
+            { heading((h + 1).min(6), "smx-heading-s", false, html! { { "Carry on from a saved file" } }) }
             { open_file(&OpenFileProps { problems: p.file_problems.clone(), dispatch: p.dispatch.clone() }) }
         </form>
     }

@@ -1,8 +1,9 @@
 //! What a bidder takes away: print or PDF, the Tender Response statement, a saved file,
 //! the calendar file, the compliance matrix spreadsheet. Everything is made in the browser;
 //! nothing is sent anywhere.
-use super::{heading, Dispatch};
+use super::Dispatch;
 use crate::edge;
+use crate::elements::{button, heading, Button, ButtonKind};
 use crate::state::{Action, Words};
 use chrono::NaiveDate;
 use security_matrix_core::dates::plan::Plan;
@@ -52,9 +53,13 @@ pub fn save_button(document: Document, level: Option<Level>) -> Html {
         };
         edge::download(&name, "application/json", &to_json(&document));
     });
-    html! {
-        <button type="button" class="smx-button smx-button--secondary" {onclick} data-testid="save-file">{ "Save your answers to a file" }</button>
-    }
+    button(Button {
+        kind: ButtonKind::Secondary,
+        testid: "save-file",
+        onclick: Some(onclick),
+        text: html! { "Save your answers to a file" },
+        ..Button::default()
+    })
 }
 
 /// "Download the compliance matrix (.csv)" (`data-testid="download-csv"`): one row per
@@ -79,15 +84,19 @@ pub fn csv_button(
         })
     };
     let loading = words == Words::Loading;
-    html! {
-        <button type="button" class="smx-button smx-button--secondary" {onclick} data-testid="download-csv"
-            disabled={loading} aria-busy={loading.then_some("true")}>
+    button(Button {
+        kind: ButtonKind::Secondary,
+        testid: "download-csv",
+        busy: loading,
+        onclick: Some(onclick),
+        text: html! { <>
             { "Download the compliance matrix (.csv)" }
             if loading {
                 <span class="smx-visually-hidden">{ " (loading the schedule's words…)" }</span>
             }
-        </button>
-    }
+        </> },
+        ..Button::default()
+    })
 }
 
 /// The take-aways section.
@@ -108,15 +117,15 @@ pub fn takeaways(p: &TakeawaysProps) -> Html {
     html! {
         <section class="smx-takeaways" data-testid="takeaways">
             // (The view's page heading is "Take it with you".)
-            { heading(h, "smx-heading-m", false, html! { <>{ "For your Tender Response" }</> }) }
+            { heading(h, "smx-heading-m", false, html! { { "For your Tender Response" } }) }
             <label class="smx-label" for="smx-statement">{ "A statement of your level for your Tender Response (paragraph 1.3)" }</label>
             <textarea id="smx-statement" class="smx-textarea" rows="8" readonly=true data-testid="statement" value={p.statement.clone()} />
             <div class="smx-button-group">
-                <button type="button" class="smx-button smx-button--secondary" onclick={on_copy} data-testid="copy-statement">{ "Copy the statement" }</button>
-                <button type="button" class="smx-button smx-button--secondary" onclick={p.dispatch.on(|_| Action::Print)} data-testid="print">{ "Print or save as PDF" }</button>
+                { button(Button { kind: ButtonKind::Secondary, testid: "copy-statement", onclick: Some(on_copy), text: html! { "Copy the statement" }, ..Button::default() }) }
+                { button(Button { kind: ButtonKind::Secondary, testid: "print", onclick: Some(p.dispatch.on(|_| Action::Print)), text: html! { "Print or save as PDF" }, ..Button::default() }) }
                 { save_button(p.document.clone(), p.level) }
                 if !p.plan.dated.is_empty() {
-                    <button type="button" class="smx-button smx-button--secondary" onclick={on_calendar} data-testid="download-ics-takeaway">{ "Download the calendar (.ics)" }</button>
+                    { button(Button { kind: ButtonKind::Secondary, testid: "download-ics-takeaway", onclick: Some(on_calendar), text: html! { "Download the calendar (.ics)" }, ..Button::default() }) }
                 }
                 { csv_button(&p.groups, &p.plan, &p.tracker, p.level, p.today, p.words) }
             </div>

@@ -1,9 +1,11 @@
 //! The tracker's controls for one obligation: its status radios (GOV.UK small inline
 //! radios, unmarked until the user chooses), and its owner and its evidence or note, each
-//! with a GOV.UK character count. A text over the limit is kept as typed, never cut: the
-//! count says by how much, and an error says the limit.
+//! a GOV.UK character count (`crate::elements::character_count`).
 use super::Dispatch;
 use crate::edge;
+use crate::elements::{
+    character_count, radio, radios, CharacterCount, CountedControl, Radio, RadiosLayout,
+};
 use crate::state::Action;
 use security_matrix_core::duties::Obligation;
 use security_matrix_core::file::tracker::{Status, TrackField};
@@ -29,27 +31,25 @@ pub fn status_id(id: ObligationId, status: Option<Status>) -> String {
 /// reads "Status" and, for screen readers, names the duty.
 pub fn status_radios(o: &'static Obligation, status: Option<Status>, dispatch: &Dispatch) -> Html {
     let id = o.id;
-    let name = status_id(id, None);
-    let radio = |s: Status| {
-        let input_id = status_id(id, Some(s));
-        html! {
-            <div class="smx-radios__item" key={s.key()}>
-                <input class="smx-radios__input" type="radio" id={input_id.clone()} name={name.clone()}
-                    value={s.key()} data-testid={format!("status-{}", s.key())}
-                    checked={status == Some(s)}
-                    onchange={dispatch.on(move |_: Event| Action::SetStatus(id, Some(s)))} />
-                <label class="smx-label smx-radios__label" for={input_id}>{ s.label() }</label>
-            </div>
-        }
+    let name = AttrValue::from(status_id(id, None));
+    let item = |s: Status| {
+        radio(Radio {
+            id: status_id(id, Some(s)),
+            name: name.clone(),
+            value: s.key(),
+            label: s.label(),
+            hint: None,
+            checked: status == Some(s),
+            onchange: dispatch.on(move |_: Event| Action::SetStatus(id, Some(s))),
+            testid: format!("status-{}", s.key()),
+        })
     };
     html! {
         <fieldset class="smx-fieldset smx-readiness" data-testid="readiness">
             <legend class="smx-readiness__legend">
                 { "Status" }<span class="smx-visually-hidden">{ format!(" of ¶{}: {}", o.reference, o.title) }</span>
             </legend>
-            <div class="smx-radios smx-radios--inline smx-radios--small">
-                { for Status::ALL.into_iter().map(radio) }
-            </div>
+            { radios(RadiosLayout::InlineSmall, Status::ALL.into_iter().map(item)) }
         </fieldset>
     }
 }
@@ -71,54 +71,29 @@ pub fn text_field(
     text: &str,
     dispatch: &Dispatch,
 ) -> Html {
-    let key = field.key();
-    let input_id = field_id(field, o.id);
-    let (hint_id, error_id, count_id) = (
-        format!("{input_id}-hint"),
-        format!("{input_id}-error"),
-        format!("{input_id}-count"),
-    );
-    let error = field.error(text);
-    let over = error.is_some();
-    let described = if over {
-        format!("{hint_id} {error_id} {count_id}")
-    } else {
-        format!("{hint_id} {count_id}")
-    };
     let id = o.id;
-    let oninput =
-        dispatch.on(move |e: InputEvent| Action::SetTrackText(id, field, edge::field_text(&e)));
-    let value = AttrValue::from(text.to_string());
-    let control = match field {
-        TrackField::Owner => html! {
-            <input id={input_id.clone()} type="text" autocomplete="off" spellcheck="false"
-                class={classes!("smx-input", "smx-tracker__owner", over.then_some("smx-input--error"))}
-                {value} aria-describedby={described} data-testid={key} {oninput} />
-        },
-        TrackField::Note => html! {
-            <textarea id={input_id.clone()} rows="3"
-                class={classes!("smx-textarea", "smx-tracker__note", over.then_some("smx-textarea--error"))}
-                {value} aria-describedby={described} data-testid={key} {oninput} />
-        },
+    let (control, control_class) = match field {
+        TrackField::Owner => (CountedControl::Input, "smx-tracker__owner"),
+        TrackField::Note => (CountedControl::Textarea { rows: "3" }, "smx-tracker__note"),
     };
-    html! {
-        <div class={classes!("smx-form-group", "smx-tracker__field", over.then_some("smx-form-group--error"))}>
-            <label class="smx-label smx-tracker__label" for={input_id}>
-                { field.label() }<span class="smx-visually-hidden">{ format!(" (¶{})", o.reference) }</span>
-            </label>
-            <div id={hint_id} class="smx-hint smx-tracker__hint">{ hint(field) }</div>
-            if let Some(error) = error {
-                <p id={error_id} class="smx-error-message" data-testid={format!("{key}-error")}>
-                    <span class="smx-visually-hidden">{ "Error: " }</span>{ error }
-                </p>
-            }
-            { control }
-            <div id={count_id} aria-live="polite" data-testid={format!("{key}-count")}
-                class={classes!("smx-hint", "smx-character-count__message", over.then_some("smx-character-count__message--error"))}>
-                { field.count_message(text) }
-            </div>
-        </div>
-    }
+    character_count(CharacterCount {
+        id: field_id(field, id),
+        control,
+        testid: field.key(),
+        group_class: "smx-tracker__field",
+        label_class: "smx-label smx-tracker__label",
+        hint_class: "smx-hint smx-tracker__hint",
+        control_class,
+        label: html! { <>
+            { field.label() }<span class="smx-visually-hidden">{ format!(" (¶{})", o.reference) }</span>
+        </> },
+        hint: hint(field),
+        value: text,
+        error: field.error(text),
+        message: field.count_message(text),
+        oninput: dispatch
+            .on(move |e: InputEvent| Action::SetTrackText(id, field, edge::field_text(&e))),
+    })
 }
 
 #[cfg(test)]

@@ -2,7 +2,8 @@
 //! box for each event, and the deadline once its date is entered), and the lists of
 //! standing duties and of duties that first fall due after the term.
 use super::time;
-use crate::components::{heading, Dispatch};
+use crate::components::Dispatch;
+use crate::elements::heading;
 use crate::state::Action;
 use chrono::NaiveDate;
 use security_matrix_core::dates::plan::{Plan, UndatedDuty};
@@ -26,7 +27,7 @@ pub(super) fn event_duties(plan: &Plan, level: u8, dispatch: &Dispatch) -> Html 
         return Html::default();
     }
     html! { <>
-        { heading(level, "smx-heading-s", false, html! { <>{ "Deadlines that run from an event" }</> }) }
+        { heading(level, "smx-heading-s", false, html! { { "Deadlines that run from an event" } }) }
         <p class="smx-body">{ "These start when something happens. Enter the date it happened to see the deadline." }</p>
         { for events.iter().map(|&(id, label, date)| {
             let input_id = format!("smx-event-{id}");

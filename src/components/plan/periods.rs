@@ -3,17 +3,17 @@
 //! disclosure. Every date is a `<time datetime>` inside the row that carries the duty's
 //! `data-ref`.
 use super::time;
-use crate::components::heading;
+use crate::elements::{details, details_class, heading, Details};
 use security_matrix_core::dates::plan::{HeadingPart, Period, PlanRow, RowDate};
 use yew::prelude::*;
 
 /// A period: its heading (at `level`, its dates as `<time>`s) and its table.
 pub(super) fn period(period: &Period, level: u8) -> Html {
     let key = period.kind.key();
-    let words = html! { <>{ for period.heading.iter().map(|part| match part {
+    let words = html! { { for period.heading.iter().map(|part| match part {
         HeadingPart::Text(text) => html! { { text.clone() } },
         HeadingPart::Date(date) => time(*date),
-    }) }</> };
+    }) } };
     html! {
         <section class="smx-plan-period" data-testid="plan-period" data-period={key.clone()} key={period.kind.key()}>
             { heading(level, "smx-heading-s", false, words) }
@@ -71,12 +71,16 @@ fn row(row: &PlanRow) -> Html {
                     <p class="smx-plan-fold" data-testid="plan-fold">{ fold }</p>
                 }
                 if !others.is_empty() {
-                    <details class="smx-details smx-plan-dates">
-                        <summary class="smx-details__summary">{ others_label(others.len()) }</summary>
-                        <ul class="smx-plan-dates__list">
-                            { for others.iter().map(|d| html! { <li key={d.uid.clone()}>{ dated(d) }</li> }) }
-                        </ul>
-                    </details>
+                    { details(Details {
+                        class: details_class!("smx-plan-dates"),
+                        summary: html! { { others_label(others.len()) } },
+                        body: html! {
+                            <ul class="smx-plan-dates__list">
+                                { for others.iter().map(|d| html! { <li key={d.uid.clone()}>{ dated(d) }</li> }) }
+                            </ul>
+                        },
+                        ..Details::default()
+                    }) }
                 }
                 { for row.open_conditions.iter().map(|c| html! {
                     <p class="smx-plan-row__condition">{ c.describe() }</p>

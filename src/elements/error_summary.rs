@@ -1,4 +1,5 @@
-//! "There is a problem": the error summary at the top of a page.
+//! Error summary: "There is a problem" at the top of a page, a link to each field in error.
+use super::heading;
 use crate::edge;
 use yew::prelude::*;
 
@@ -15,7 +16,7 @@ pub fn error_summary(p: &ErrorSummaryProps) -> Html {
     html! {
         <div class="smx-error-summary" data-testid="error-summary" tabindex="-1" data-smx-focus="errors"
              aria-labelledby="smx-error-summary-title" role="alert">
-            { super::heading(p.heading_level, "smx-error-summary__title", false, html! { <>
+            { heading(p.heading_level, "smx-error-summary__title", false, html! { <>
                 <span id="smx-error-summary-title">{ "There is a problem" }</span>
             </> }) }
             <ul class="smx-error-summary__list">
@@ -29,5 +30,35 @@ pub fn error_summary(p: &ErrorSummaryProps) -> Html {
                 }) }
             </ul>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::elements::render::render;
+
+    #[test]
+    fn each_error_links_to_its_field() {
+        let html = render(|| {
+            error_summary(&ErrorSummaryProps {
+                errors: vec![("smx-a".into(), "Enter a".into())],
+                heading_level: 2,
+            })
+        });
+        assert!(
+            html.starts_with(
+                r#"<div data-testid="error-summary" tabindex="-1" data-smx-focus="errors""#
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains(r##"<li><a href="#smx-a">Enter a</a></li>"##),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<h2 class="smx-error-summary__title">"#),
+            "{html}"
+        );
     }
 }

@@ -1,8 +1,9 @@
 //! The result's summary: the panel, why in a sentence, what is due next, the counts and
 //! the task list (GOV.UK "complete multiple tasks"): a row for each view, with each
 //! subject's progress.
-use super::result::view_click;
-use super::{heading, plan::time, save_button, ResultActions, ResultContext, ResultParts};
+use super::context::{view_click, ResultContext, ResultParts};
+use crate::components::{plan::time, save_button, ResultActions};
+use crate::elements::{button, heading, panel, task, task_list, Button, ButtonKind, Task};
 use crate::state::Action;
 use security_matrix_core::file::tracker::{subject_progress, summarise, TaskStatus};
 use security_matrix_core::view::View;
@@ -19,43 +20,30 @@ pub struct SummaryProps<'a> {
 /// The summary view.
 pub fn summary_view(p: &SummaryProps) -> Html {
     let (ctx, parts) = (p.ctx, p.parts);
+    let state = &*ctx.state;
     let h = ctx.heading_level;
     let h2 = (h + 1).min(6);
-    let progress = summarise(parts.groups, parts.plan, &ctx.tracker);
+    let progress = summarise(parts.groups, parts.plan, &state.tracker);
     let total = progress.total();
     let due = parts.plan.due_next(5);
-    let link = |view: View, text: String, testid: &'static str| {
-        html! {
-            <a class="smx-link smx-task-list__link" href={ctx.href(view)} data-testid={testid}
-                onclick={view_click(&ctx.dispatch, view)}>{ text }</a>
-        }
-    };
     let row = |view: View, text: String, hint: Option<String>, status: Option<Html>| {
-        html! {
-            <li class="smx-task-list__item" data-testid="task" data-view={view.key()}>
-                <div class="smx-task-list__name">
-                    { link(view, text, "task-link") }
-                    if let Some(hint) = hint {
-                        <div class="smx-task-list__hint">{ hint }</div>
-                    }
-                </div>
-                if let Some(status) = status {
-                    <div class="smx-task-list__status" data-testid="task-status">{ status }</div>
-                }
-            </li>
-        }
+        task(Task {
+            view: view.key(),
+            href: ctx.href(view),
+            onclick: view_click(&ctx.dispatch, view),
+            text,
+            hint,
+            status,
+        })
     };
     html! {
         <div class="smx-page" data-testid="result" data-view="summary" key="summary">
-            <div class="smx-panel" data-testid="result-panel">
-                { heading(h, "smx-panel__title", true, parts.title.clone()) }
-                <div class="smx-panel__body">{ parts.summary.clone() }</div>
-            </div>
+            { panel(h, parts.title.clone(), parts.summary.clone()) }
             <p class="smx-body-l" data-testid="why-sentence">{ parts.why_sentence.clone() }</p>
             { parts.warnings.clone() }
 
             <section class="smx-due-next" data-testid="due-next">
-                { heading(h2, "smx-heading-m", false, html! { <>{ "What is due next" }</> }) }
+                { heading(h2, "smx-heading-m", false, html! { { "What is due next" } }) }
                 if due.is_empty() {
                     <p class="smx-body">{
                         if parts.plan.needs_start_date() {
@@ -97,13 +85,13 @@ pub fn summary_view(p: &SummaryProps) -> Html {
                 { format!("{} of {total} duties in place, {} in progress, {} not started, {} not marked yet.", progress.in_place, progress.in_progress, progress.not_started, progress.unmarked) }
             </p>
 
-            { heading(h2, "smx-heading-m", false, html! { <>{ "Your workspace" }</> }) }
-            <ul class="smx-task-list" data-testid="task-list">
+            { heading(h2, "smx-heading-m", false, html! { { "Your workspace" } }) }
+            { task_list(html! { <>
                 { row(View::Why, parts.why_label.clone(), None, None) }
                 if let Some((n, _)) = &parts.notes {
                     { row(View::Notes, View::Notes.heading(parts.level), Some(if *n == 1 { "1 note: the stricter reading is applied".to_string() } else { format!("{n} notes: the stricter reading is applied") }), None) }
                 }
-                { for subject_progress(parts.groups, &ctx.tracker).into_iter().map(|s| {
+                { for subject_progress(parts.groups, &state.tracker).into_iter().map(|s| {
                     let tag = match s.status {
                         TaskStatus::Completed => "smx-tag smx-tag--green",
                         TaskStatus::InProgress => "smx-tag smx-tag--blue",
@@ -119,11 +107,11 @@ pub fn summary_view(p: &SummaryProps) -> Html {
                 { row(View::Plan, "Your dated plan".into(), Some(if parts.plan.dated.is_empty() { "Duties and when they fall due".to_string() } else { format!("{} dates", parts.plan.dated.len()) }), None) }
                 { row(View::Take, "Take it with you".into(), Some("Print, save, the statement for your Tender Response, a link, the calendar".into()), None) }
                 { row(View::All, "Everything on one page".into(), Some("The view that prints".into()), None) }
-            </ul>
+            </> }) }
 
             <div class="smx-button-group">
-                { save_button(ctx.document(), parts.level) }
-                <button type="button" class="smx-button smx-button--secondary" data-testid="print" onclick={ctx.dispatch.on(|_| Action::Print)}>{ "Print or save as PDF" }</button>
+                { save_button(state.document(), parts.level) }
+                { button(Button { kind: ButtonKind::Secondary, testid: "print", onclick: Some(ctx.dispatch.on(|_| Action::Print)), text: html! { "Print or save as PDF" }, ..Button::default() }) }
             </div>
             <ResultActions fragment={ctx.fragment.clone()} view={View::Summary} dispatch={ctx.dispatch.clone()} />
         </div>

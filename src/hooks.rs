@@ -1,0 +1,20 @@
+//! The root's effects, one named hook per file (as Yew's examples keep them): each ties
+//! the reducer to the browser through `crate::edge`, and `app()` calls them in this order
+//! (Yew runs effects in the order their hooks are called). Like Yew's own `use_effect_with`,
+//! each is a function that returns its effect's hook, not a `#[hook]` wrapper around it
+//! (each wrapper costs the bundle a type of its own).
+mod use_focus;
+mod use_open_link;
+mod use_persist;
+mod use_print;
+mod use_restore;
+mod use_title;
+mod use_words;
+
+pub use use_focus::use_focus;
+pub use use_open_link::use_open_link;
+pub use use_persist::use_persist;
+pub use use_print::use_print;
+pub use use_restore::use_restore;
+pub use use_title::use_title;
+pub use use_words::use_words;
