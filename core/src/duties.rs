@@ -7,7 +7,8 @@
 //! Uses [`assessment`](crate::assessment) (the level, the schedule, the marking and the
 //! route the facts are made of), the `deadline-grammar` crate and the ground floor.
 //!
-//! The data lives in `core/data/*.toml`. `build.rs` checks it and turns it into `static`
+//! The data lives in `core/data/*.toml`. The data compiler (`core/datagen/`, which
+//! `build.rs` runs) checks it and turns it into `static`
 //! data (`$OUT_DIR/catalogue.rs`, included here), so no data file is parsed at run time
 //! (deadline rules included: they are generated as typed [`DeadlineRule`]s); the
 //! obligations are stored compactly there and decoded once, on first use. How the
@@ -226,7 +227,7 @@ include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
 
 /// Builds a schedule's obligations from its generated `codes` and `text`, numbered from
 /// `first`: one record per obligation, its fields reference, title and note, each ended by
-/// U+001F, an empty note meaning none (`build/catalogue/codegen.rs`). The clauses' words
+/// U+001F, an empty note meaning none (`core/datagen/src/catalogue/codegen.rs`). The clauses' words
 /// are in another text, which [`words`] reads.
 fn decode(
     schedule: Schedule,

@@ -1,7 +1,7 @@
 //! The deadline rules of the obligation data files, on the core's dates and catalogue.
 //!
 //! The rule language itself (its grammar, [`DeadlineRule`] and its canonical text) is the
-//! `deadline-grammar` crate, which the build script reads the data's rules with; it knows
+//! `deadline-grammar` crate, which the data compiler reads the data's rules with; it knows
 //! neither dates nor the catalogue. This module adds what needs them:
 //! - `eval`: [`DueDates::due_dates`], the dates a rule gives from the known [`Anchors`];
 //! - `describe`: [`Describe::describe`], the rule in plain English;

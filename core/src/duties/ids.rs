@@ -33,7 +33,7 @@ impl ObligationId {
 
     /// The id numbered `index`, below the number of obligations.
     pub(super) fn numbered(index: usize) -> ObligationId {
-        // (`build/catalogue/codegen.rs` makes sure every number fits.)
+        // (The data compiler's `catalogue/codegen.rs` makes sure every number fits.)
         ObligationId(index as u16)
     }
 

@@ -44,7 +44,7 @@ pub(super) fn recurs(rule: &DeadlineRule<EventId, ObligationId>, schedule: Sched
 /// `anchors` with [`Anchors::deadlines`] filled in: the due dates, from these same
 /// anchors, of every obligation of `schedule` that a selected rule names, whether or not
 /// it is selected itself (the deadline stands in the schedule either way).
-/// `build/catalogue/deadlines.rs` makes sure a named obligation's own rule names none,
+/// The data compiler (`catalogue/deadlines.rs`) makes sure a named obligation's own rule names none,
 /// so one round of look-ups is enough.
 pub(super) fn with_deadlines(
     mut anchors: Anchors,
