@@ -1,7 +1,8 @@
 //! Generates `$OUT_DIR/catalogue.rs` from `data/df-obligations.toml` and
-//! `data/sm2017-obligations.toml`: `static` data that `src/duties.rs` includes, so the
-//! WebAssembly bundle carries no TOML parser.
+//! `data/sm2017-obligations.toml`: `static` data that the core's `src/duties.rs` includes,
+//! so the WebAssembly bundle carries no TOML parser.
 //!
+//! - `spec.rs`: what differs between the two files;
 //! - `schema.rs`: the files' shape, read by serde (unknown or missing fields, wrong types);
 //! - `checks.rs`, `references.rs`, `deadlines.rs`: what serde cannot check (ids,
 //!   vocabularies, paragraph references, deadlines);
@@ -11,13 +12,18 @@
 //! (`tests/malformed.rs` checks that malformed data is refused).
 use std::collections::BTreeSet;
 
+use crate::util;
+
 mod checks;
 mod codegen;
 mod deadlines;
 mod references;
 mod schema;
+mod spec;
 
 pub use schema::{read, CatalogueFile};
+pub use spec::FILES;
+use spec::SPECS;
 // For the core's tests/catalogue.rs, which holds them against the schedules' text.
 pub use {
     deadlines::{check_deadline, Deadlines},
@@ -33,69 +39,12 @@ pub struct DataError {
     pub message: String,
 }
 
-/// What differs between the two data files.
-struct Spec {
-    file: &'static str,
-    /// Every id in the file starts with this.
-    id_prefix: &'static str,
-    /// Prefix of the generated statics.
-    statics: &'static str,
-    /// DF obligations carry `levels`; 2017 ones must not.
-    has_levels: bool,
-    /// Only the 2017 file holds the CIO own-device verdicts.
-    has_verdicts: bool,
-    /// Conditions allowed in `when`.
-    conditions: &'static [&'static str],
-}
-
-const DF_CONDITIONS: &[&str] = &[
-    "access",
-    "no-access",
-    "hosting",
-    "special-category",
-    "path-a",
-    "path-b",
-    "other-contracts",
-    "level-change",
-];
-const SM2017_CONDITIONS: &[&str] = &[
-    "own-devices",
-    "no-own-devices",
-    "official",
-    "official-sensitive",
-    "bulk",
-    "no-bulk",
-];
-
-const SPECS: [Spec; 2] = [
-    Spec {
-        file: "df-obligations.toml",
-        id_prefix: "df-",
-        statics: "DF",
-        has_levels: true,
-        has_verdicts: false,
-        conditions: DF_CONDITIONS,
-    },
-    Spec {
-        file: "sm2017-obligations.toml",
-        id_prefix: "sm2017-",
-        statics: "SM2017",
-        has_levels: false,
-        has_verdicts: true,
-        conditions: SM2017_CONDITIONS,
-    },
-];
-
-/// The data files, in catalogue order.
-pub const FILES: [&str; 2] = [SPECS[0].file, SPECS[1].file];
-
 /// Reads both data files, checks them and writes `$OUT_DIR/catalogue.rs`; a malformed
 /// file fails the build with a message naming the file and the entry.
 pub fn generate(data: &std::path::Path, out: &std::path::Path) {
-    use crate::util::{fail, read};
-    let texts: Vec<(&str, String)> = FILES.iter().map(|&f| (f, read(data, f))).collect();
+    let texts: Vec<(&str, String)> = FILES.iter().map(|&f| (f, util::read(data, f))).collect();
     let texts: Vec<(&str, &str)> = texts.iter().map(|(f, t)| (*f, t.as_str())).collect();
-    let code = from_toml(&texts).unwrap_or_else(|e| fail(&e.file, e.message));
+    let code = from_toml(&texts).unwrap_or_else(|e| util::fail(&e.file, e.message));
     std::fs::write(out.join("catalogue.rs"), code).expect("write catalogue.rs");
 }
 
@@ -132,28 +81,4 @@ pub fn build(files: &[(&str, &CatalogueFile)]) -> Result<String, DataError> {
         generator.file(spec, &checked).map_err(error)?;
     }
     Ok(generator.finish())
-}
-
-/// The field that names an entry of a section: `id`, or `start`, or `kind`.
-fn name_key(section: &str) -> &'static str {
-    match section {
-        "not_an_obligation" => "start",
-        "device_verdict" => "kind",
-        _ => "id",
-    }
-}
-
-/// "[[obligation]] `df-2-7`" from the value of the entry's [`name_key`] field (its
-/// first 60 characters), or "[[obligation]] #3 (no `id`)" when that is blank.
-fn entry_name(section: &str, i: usize, value: &str) -> String {
-    if value.trim().is_empty() {
-        return format!("[[{section}]] #{} (no `{}`)", i + 1, name_key(section));
-    }
-    let value: String = value.chars().take(60).collect();
-    format!("[[{section}]] `{value}`")
-}
-
-/// Collapses every run of whitespace to one space and trims.
-pub fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

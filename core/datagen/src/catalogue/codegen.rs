@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::checks::Checked;
-use super::Spec;
+use super::spec::Spec;
 use crate::util::{lit, variant};
 use deadline_grammar::{Anchor, DeadlineRule};
 
