@@ -83,7 +83,7 @@ pub struct DeviceVerdict {
 }
 
 /// Reads a data file's text. The error gives the line and, when it lies in an entry,
-/// names the entry: "line 12, [[obligation]] `df-2-7`: unknown field `colour`, expected
+/// names the entry: "line 12, `[[obligation]]` `df-2-7`: unknown field `colour`, expected
 /// one of …".
 pub fn read(text: &str) -> Result<CatalogueFile, String> {
     toml::from_str(text).map_err(|e| match e.span() {
