@@ -5,13 +5,17 @@
 //! neither dates nor the catalogue. This module adds what needs them:
 //! - `eval`: [`DueDates::due_dates`], the dates a rule gives from the known [`Anchors`];
 //! - `describe`: [`Describe::describe`], the rule in plain English;
+//! - `recurrence`: [`Recurrence`], whether and how often a rule comes round, counting the
+//!   rules it follows;
 //! - [`Resolve::resolve`]: a rule read from a text, its names taken as the catalogue's ids.
 mod describe;
 mod eval;
+mod recurrence;
 
 pub use deadline_grammar::{Anchor, DeadlineParseError, DeadlineRule, Ids, MAX_COUNT};
 pub use describe::Describe;
 pub use eval::{Anchors, DueDates};
+pub use recurrence::{Cadence, Recurrence};
 
 use crate::duties::{EventId, ObligationId};
 
