@@ -1,6 +1,6 @@
 //! Generates `$OUT_DIR/catalogue.rs` from `data/df-obligations.toml` and
-//! `data/sm2017-obligations.toml`: `static` data that the core's `src/duties.rs` includes,
-//! so the WebAssembly bundle carries no TOML parser.
+//! `data/sm2017-obligations.toml`: `static` data that the core's `src/duties/catalogue.rs`
+//! includes, so the WebAssembly bundle carries no TOML parser.
 //!
 //! - `spec.rs`: what differs between the two files;
 //! - `schema.rs`: the files' shape, read by serde (unknown or missing fields, wrong types);

@@ -1,14 +1,14 @@
-//! Writes the checked data files as Rust statics, which `src/duties.rs` includes.
+//! Writes the checked data files as Rust statics, which `src/duties/catalogue.rs` includes.
 //!
 //! The ids first: `EventId`, an enum with a variant per `[[event]]` of both files
 //! (`ismp-non-approval` → `EventId::IsmpNonApproval`), with `EVENT_IDS` (the data ids)
 //! and `EVENTS` (the events, in that order); `OBLIGATION_IDS`, the data id of each
-//! obligation, which `ObligationId` (written by hand in `src/duties/ids.rs`) numbers
+//! obligation, which `ObligationId` (written by hand in `src/duties/catalogue.rs`) numbers
 //! in catalogue order: the DF file's, then the 2017 file's. Each file's share of these
 //! tables is a `Range` (`DF_EVENTS`, `DF_OBLIGATIONS`…).
 //!
-//! Obligations are generated compactly, as `src/duties.rs` decodes them (once, on first
-//! use): per file, one text holding every obligation's record (the fields in
+//! Obligations are generated compactly, as `src/duties/catalogue.rs` decodes them (once, on
+//! first use): per file, one text holding every obligation's record (the fields in
 //! [`RECORD_FIELDS`] order, each followed by [`SEPARATOR`], an absent note left empty),
 //! one text of the clauses' own words (each followed by [`SEPARATOR`]; a static of its own,
 //! so that a build with the core's `lazy-words` feature, which never reads it, leaves it
@@ -17,6 +17,11 @@
 //! `DeadlineRule` value naming its event and obligations by their typed ids ([`rule`]),
 //! so that nothing parses a rule, or looks an id up, at run time. With no pointer per
 //! string, the WebAssembly data section is smaller and compresses better.
+//!
+//! The statics are private to the module that includes them (the core's
+//! `duties/catalogue.rs`), but for the few its sibling modules read (`pub(super)`): the
+//! clauses' words and `OBLIGATION_COUNT` (`words.rs`), the own-device verdicts
+//! (`device.rs`).
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -147,7 +152,7 @@ impl Generator {
         .unwrap();
         writeln!(
             code,
-            "static {statics}_OBLIGATION_WORDS: &str = {};",
+            "pub(super) static {statics}_OBLIGATION_WORDS: &str = {};",
             lit(&words)
         )
         .unwrap();
@@ -175,7 +180,9 @@ impl Generator {
         code.push_str("];\n");
 
         if spec.has_verdicts {
-            code.push_str("static DEVICE_VERDICT_TEXT: &[(DeviceVerdictKind, &str, &str)] = &[\n");
+            code.push_str(
+                "pub(super) static DEVICE_VERDICT_TEXT: &[(DeviceVerdictKind, &str, &str)] = &[\n",
+            );
             for (variant, headline, explanation) in &data.verdicts {
                 writeln!(
                     code,
@@ -227,7 +234,7 @@ impl Generator {
         }
         code.push_str("];\n");
         let n = self.obligation_ids.len();
-        writeln!(code, "const OBLIGATION_COUNT: usize = {n};").unwrap();
+        writeln!(code, "pub(super) const OBLIGATION_COUNT: usize = {n};").unwrap();
         writeln!(code, "static OBLIGATION_IDS: [&str; OBLIGATION_COUNT] = [").unwrap();
         for id in &self.obligation_ids {
             writeln!(code, "    {},", lit(id)).unwrap();
