@@ -17,7 +17,8 @@
 //!
 //! On the ground floor, used by all and using none: [`format`](mod@format) (numbers,
 //! money, dates), [`id_map`] and [`rules_version`]. The deadline rule language is the
-//! `deadline-grammar` crate, which the build script reads the data with.
+//! `deadline-grammar` crate, which the data compiler (`core/datagen/`, run by the build
+//! script) reads the data with.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 

@@ -30,7 +30,7 @@
 //! repeating its rule: `annually after deadline:df-3-6-5` (the ISMP review, a year after
 //! the plan's own deadline and then yearly) and `1 days before each deadline of
 //! df-3-6-1-b-ii, df-3-6-1-b-iv` (the certificate copies, strictly before each deadline
-//! they serve). The core's build script (`core/build/catalogue/deadlines.rs`) checks that each
+//! they serve). The data compiler (`core/datagen/`, `catalogue/deadlines.rs`) checks that each
 //! named obligation is in the same file and has a deadline that names no other obligation
 //! (so that one level of look-up always suffices), and that a `deadline:` anchor names a
 //! deadline that falls once (so that it has one date).
@@ -46,15 +46,15 @@
 //! (`DeadlineRule<'static, EventId, ObligationId>`), so that evaluating a rule looks
 //! nothing up by name; [`DeadlineRule::map_ids`] turns one kind into the other.
 //!
-//! # Shared by the build script and the core
+//! # Shared by the data compiler and the core
 //!
-//! This crate uses nothing but `std`. The core's build script (`core/build/`) depends on
+//! This crate uses nothing but `std`. The data compiler (`core/datagen/`) depends on
 //! it to parse every rule of the data files with [`DeadlineRule::parse`], check what it
 //! names, and write it into the generated statics as a typed value (its ids as the
 //! generated `EventId` and `ObligationId`; see [`Ids`] for the one list, borrowed from the
 //! statics, hence the lifetime). The catalogue therefore holds rules, not rule texts, and
 //! nothing parses a rule at run time: the WebAssembly bundle links no parser (`parse` is
-//! kept for the build script and the tests). The core adds what needs its dates and its
+//! kept for the data compiler and the tests). The core adds what needs its dates and its
 //! catalogue: a rule's due dates and its plain-English description (`dates::deadline`).
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]

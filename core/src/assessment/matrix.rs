@@ -5,7 +5,8 @@
 //! is the highest of those (the lowest row whose every column admits the answers). One
 //! more criterion sits beside the Annex's columns: the level already set for the
 //! Supplier's other Call-Off Contracts, since one level applies to all of them (¶1.1,
-//! ¶1.3). This module is the lookup; [`explain`] turns it into the result the user reads.
+//! ¶1.3). This module is the lookup; `explain` turns it into the result the user reads
+//! ([`assess`]).
 use crate::assessment::answers::{DfAnswers, OtherContracts};
 use crate::assessment::level::Level;
 use crate::format::{pounds, thousands};

@@ -1,23 +1,12 @@
 //! The own-device verdict of the 2017 CIO Policy Statement.
-use super::{select, Facts, Marking, Obligation, Schedule, DEVICE_VERDICT_TEXT};
+use super::catalogue::{DeviceVerdictKind, Obligation, DEVICE_VERDICT_TEXT};
+use super::conditions::Facts;
+use super::select::select;
+use crate::assessment::answers::Marking;
+use crate::assessment::schedule::Schedule;
 
 /// The start of every CIO Policy Statement reference ("Annex 1 Appendix (CIO), ¶3").
 pub const CIO_REFERENCE_PREFIX: &str = "Annex 1 Appendix (CIO), ¶";
-
-/// The answer to "may we use our own computers?" under the 2017 CIO Policy Statement.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum DeviceVerdictKind {
-    /// Own computing facilities are not used; only the Statement's general rules apply.
-    NotUsingOwnDevices,
-    /// Own computing facilities may be used if the listed conditions are in place.
-    MayUseOwnWithConditions,
-    /// Access to large volumes of personal or protectively marked data: only MoJ
-    /// computing facilities may be used (CIO ¶10, ¶2).
-    MustUseMojFacilities,
-    /// Long-term access to OFFICIAL-SENSITIVE data: MoJ computing facilities must be
-    /// provided (CIO ¶4).
-    MustUseMojFacilitiesLongTerm,
-}
 
 /// The own-device verdict: a headline, an explanation and the CIO paragraphs that apply.
 #[derive(Clone, Debug, PartialEq, Eq)]

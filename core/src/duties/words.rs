@@ -1,4 +1,4 @@
-//! The clauses' own words ([`Obligation::text`](super::Obligation::text)): the longest
+//! The clauses' own words ([`Obligation::text`]): the longest
 //! text of the catalogue (about 58 KB), which only the result views and the compliance
 //! matrix show.
 //!
@@ -11,7 +11,9 @@
 //! then [`get`] gives `None`.
 use std::sync::OnceLock;
 
-use super::{ObligationId, DF_OBLIGATION_WORDS, OBLIGATION_COUNT, SM2017_OBLIGATION_WORDS};
+use super::catalogue::{
+    Obligation, ObligationId, DF_OBLIGATION_WORDS, OBLIGATION_COUNT, SM2017_OBLIGATION_WORDS,
+};
 
 /// The words given to [`install`], one per obligation in catalogue order.
 static INSTALLED: OnceLock<Vec<&'static str>> = OnceLock::new();
@@ -82,4 +84,13 @@ pub fn get(id: ObligationId) -> Option<&'static str> {
     return None;
     #[cfg(not(feature = "lazy-words"))]
     builtin().get(index).copied()
+}
+
+impl Obligation {
+    /// The clause's own words, whitespace collapsed and list numbering left out. Always
+    /// there without the `lazy-words` feature; with it, `None` until [`install`]
+    /// has been given them.
+    pub fn text(&self) -> Option<&'static str> {
+        get(self.id)
+    }
 }

@@ -23,41 +23,28 @@
 //! `name` (when there is one), `customer`, `subjects`, `special` and `level`); an earlier
 //! file's totals (`other_subjects`, `other_special`, `current_level`) become one contract
 //! with no name.
+//!
+//! This module reads a document and its answers; `document` is what a document is and
+//! holds, `tracking` and `contracts` read its other parts, `legacy` what the tab kept
+//! before, and `write` writes one.
 mod contracts;
+mod document;
 mod legacy;
-mod parts;
+mod tracking;
 mod write;
 
-use parts::{event_dates, marks, tracker};
-
+pub use document::{Document, FORMAT, MAX_BYTES, SCHEMA};
+pub use legacy::STORAGE_UNREADABLE;
 pub use write::{to_json, write};
+
+use tracking::{event_dates, marks, tracker};
 
 use crate::assessment::flow::Answers;
 use crate::assessment::questions::QuestionId;
 use crate::assessment::schedule::Schedule;
-use crate::dates::plan::EventDates;
 use crate::file::link::{from_fragment, parse_stored_value};
-use crate::file::tracker::Tracker;
 use crate::rules_version::RULES_VERSION;
 use serde_json::Value;
-
-/// The value of the document's `format` member.
-pub const FORMAT: &str = "security-matrix-assessment";
-/// The current schema version (see the module's notes for the earlier ones).
-pub const SCHEMA: u64 = 4;
-/// Files larger than this are not ours.
-pub const MAX_BYTES: usize = 512 * 1024;
-
-/// Everything the user typed that is kept.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Document {
-    /// The answers, for one schedule.
-    pub answers: Answers,
-    /// What was recorded for each obligation (status, owner, note), of either schedule.
-    pub tracker: Tracker,
-    /// The dates of events (to date the duties that run from them), by event id.
-    pub event_dates: EventDates,
-}
 
 /// Where a document is read from: it decides how the messages are worded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -111,10 +98,6 @@ impl Loaded {
 pub fn from_json(text: &str) -> Result<Loaded, Vec<String>> {
     read(text, Origin::File)
 }
-
-/// The message when what the tab kept cannot be read at all.
-pub const STORAGE_UNREADABLE: &str =
-    "Your earlier answers could not be read, so the tool has started again.";
 
 /// Reads what sessionStorage holds: the document, or what the tool kept there before it
 /// kept the document (`smx1` and `smx2` lines), so nothing is lost across an update.

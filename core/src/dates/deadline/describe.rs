@@ -1,5 +1,6 @@
 //! Deadline rules in plain English, for the UI and the calendar file.
-use super::{Anchor, DeadlineRule};
+use deadline_grammar::{Anchor, DeadlineRule};
+
 use crate::duties::{EventId, ObligationId};
 
 /// An anchor as the schedules name it, for [`Describe::describe`]: "the Call-Off
@@ -23,6 +24,11 @@ pub trait Describe {
     /// A plain-English phrase for the UI, such as "within 10 Working Days after the
     /// event" or "no later than 6 weeks before the Call-Off Commencement Date".
     fn describe(&self) -> String;
+
+    /// What follows the first date of a recurring rule, when only that date is shown (the
+    /// term's end unknown): "then every year", "then every quarter", "then once in every
+    /// Call-Off Contract Year", "then the day before each later deadline".
+    fn then_every(&self) -> Option<&'static str>;
 }
 
 impl Describe for DeadlineRule<'_, EventId, ObligationId> {
@@ -80,6 +86,21 @@ impl Describe for DeadlineRule<'_, EventId, ObligationId> {
                 };
                 format!("{before} each deadline of {list}")
             }
+        }
+    }
+
+    fn then_every(&self) -> Option<&'static str> {
+        match self {
+            DeadlineRule::MonthsAfterThenAnnually { .. } | DeadlineRule::AnnuallyAfter { .. } => {
+                Some("then every year")
+            }
+            DeadlineRule::EveryContractYear => Some("then once in every Call-Off Contract Year"),
+            DeadlineRule::Quarterly => Some("then every quarter"),
+            DeadlineRule::DaysBeforeDeadlines { days: 1, .. } => {
+                Some("then the day before each later deadline")
+            }
+            DeadlineRule::DaysBeforeDeadlines { .. } => Some("then before each later deadline"),
+            _ => None,
         }
     }
 }

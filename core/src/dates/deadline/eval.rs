@@ -5,8 +5,10 @@
 //! [`Anchors`]. A rule whose anchor is not known gives no dates. Recurring rules give every
 //! due date on or before the end of the term when [`Anchors::end`] is known, and only the
 //! first due date when it is not (the caller then says "then every year" and so on, see
-//! [`Describe::describe`](super::Describe::describe)).
-use super::{Anchor, DeadlineRule};
+//! [`Describe::then_every`](super::Describe::then_every)).
+use deadline_grammar::{Anchor, DeadlineRule};
+
+use crate::assessment::schedule::Schedule;
 use crate::dates::calendar::{
     checked_add_months_clamped, checked_add_working_days, checked_sub_weeks,
 };
@@ -27,7 +29,7 @@ pub struct Anchors {
     pub events: IdMap<EventId, NaiveDate>,
     /// The due dates of the obligations that rules name (`deadline:ID`, "days before
     /// each deadline of"), by obligation, worked out by the caller from the same
-    /// anchors ([`build_plan`](crate::dates::plan::build_plan) does so from the catalogue).
+    /// anchors ([`Anchors::with_named_deadlines`]).
     pub deadlines: IdMap<ObligationId, Vec<NaiveDate>>,
 }
 
@@ -36,6 +38,41 @@ impl Anchors {
     fn start(&self) -> Option<NaiveDate> {
         self.commencement.or(self.effective)
     }
+
+    /// These anchors with [`Anchors::deadlines`] filled in: the due dates, from these same
+    /// anchors, of every obligation of `schedule` that one of `rules` names, whether or not
+    /// it is selected itself (the deadline stands in the schedule either way). The data
+    /// compiler (`catalogue/deadlines.rs`) makes sure a named obligation's own rule names
+    /// none, so one round of look-ups is enough.
+    pub fn with_named_deadlines<'r>(
+        mut self,
+        rules: impl IntoIterator<Item = &'r DeadlineRule<'static, EventId, ObligationId>>,
+        schedule: Schedule,
+    ) -> Anchors {
+        for rule in rules {
+            for id in rule.deadline_ids() {
+                if self.deadlines.contains_key(&id) {
+                    continue;
+                }
+                if let Some(named) = named_rule(schedule, id) {
+                    let dates = named.due_dates(&self);
+                    self.deadlines.insert(id, dates);
+                }
+            }
+        }
+        self
+    }
+}
+
+/// The rule of the obligation `id`, named by another's rule, if it is of `schedule` and
+/// has one.
+pub(super) fn named_rule(
+    schedule: Schedule,
+    id: ObligationId,
+) -> Option<&'static DeadlineRule<'static, EventId, ObligationId>> {
+    Some(id.obligation())
+        .filter(|o| o.schedule == schedule)?
+        .deadline
 }
 
 /// An anchor's date, if known. For `deadline:ID` the first of the obligation's due

@@ -18,31 +18,12 @@
 //! Periods with no row are left out.
 use chrono::NaiveDate;
 
-use super::rules::cadence;
-use super::{Plan, PlanEntry};
+use super::contents::{Plan, PlanEntry};
 use crate::assessment::schedule::Schedule;
 use crate::dates::calendar::checked_add_months_clamped;
+use crate::dates::deadline::{Cadence, Recurrence};
 use crate::duties::{Condition, Obligation};
 use crate::format::long_date;
-
-/// How often a recurring duty comes round, as its rule gives it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Cadence {
-    /// Once a year (or once in each contract year).
-    Year,
-    /// Once in each quarter of the term.
-    Quarter,
-}
-
-impl Cadence {
-    /// "every year", "every quarter".
-    pub fn every(self) -> &'static str {
-        match self {
-            Cadence::Year => "every year",
-            Cadence::Quarter => "every quarter",
-        }
-    }
-}
 
 /// One date of a [`PlanRow`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -91,7 +72,7 @@ impl PlanRow {
                 .obligation
                 .deadline
                 .filter(|_| e.recurring)
-                .and_then(|rule| cadence(rule, schedule)),
+                .and_then(|rule| rule.cadence(schedule)),
             then_every: e.then_every,
             event_label: e.event_label,
             assumption: e.assumption,

@@ -22,7 +22,8 @@ pub struct PlanInput {
     pub end: Option<NaiveDate>,
     /// The dates of events the user entered.
     pub events: EventDates,
-    /// Today's date, from the caller; dates before it are marked [`PlanEntry::past`].
+    /// Today's date, from the caller; dates before it are marked
+    /// [`PlanEntry::past`](crate::dates::plan::PlanEntry::past).
     pub today: NaiveDate,
 }
 
@@ -43,7 +44,7 @@ impl PlanInput {
 
     /// The input for Schedule 2.4 (2017): the start is the Effective Date; the term's
     /// end is not asked, so it is unknown and recurring duties give their first date
-    /// only (with [`PlanEntry::then_every`]).
+    /// only (with [`PlanEntry::then_every`](crate::dates::plan::PlanEntry::then_every)).
     pub fn sm2017(answers: &SmAnswers, events: EventDates, today: NaiveDate) -> PlanInput {
         PlanInput {
             schedule: Schedule::Sm2017,

@@ -3,8 +3,13 @@
 //! `schedule=df&subjects=3000&other=no&commencement=skip…`; the page key; the readiness
 //! marks as `df-2-7=not-yet&…`), and `smx1` the first three. Both are turned into a schema-2
 //! document, so that the one reader places every part or names what it left out.
-use super::{FORMAT, STORAGE_UNREADABLE};
+use super::document::FORMAT;
 use serde_json::{json, Map, Value};
+
+/// The message when what the tab kept cannot be read at all, in an older form or the
+/// document's.
+pub const STORAGE_UNREADABLE: &str =
+    "Your earlier answers could not be read, so the tool has started again.";
 
 /// `None` if `text` is not in an older form; otherwise the document, or why it cannot be.
 pub(super) fn storage_document(text: &str) -> Option<Result<Value, String>> {

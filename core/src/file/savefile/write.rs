@@ -1,5 +1,5 @@
 //! Writing the document: the saved file, and sessionStorage's copy with the page.
-use super::{Document, FORMAT, SCHEMA};
+use super::document::{Document, FORMAT, SCHEMA};
 use crate::assessment::flow::level_value;
 use crate::assessment::questions::QUESTIONS;
 use crate::rules_version::RULES_VERSION;

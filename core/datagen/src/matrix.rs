@@ -1,7 +1,7 @@
 //! Generates `$OUT_DIR/matrix.rs` from `data/df-matrix.toml`: the Annex Security Matrix
 //! and the ambiguity notes: `AmbiguityId`, an enum with a variant per note
 //! (`row-ceilings` → `AmbiguityId::RowCeilings`), and their texts.
-use super::util::{fail, lit, read, variant};
+use crate::util::{fail, lit, read, variant};
 use serde::Deserialize;
 use std::fmt::Write as _;
 use std::path::Path;

@@ -32,8 +32,8 @@ fn named_deadline<'d>(
 }
 
 /// Reads a rule and checks what it names: `event:<id>` must name an `[[event]]` of the
-/// file, and an obligation named by `deadline:<id>` or "N days before each deadline of
-/// <id>, <id>" must be one of `deadlines` (the file's) whose own deadline names no
+/// file, and an obligation named by `deadline:<id>` or "`N days before each deadline of
+/// <id>, <id>`" must be one of `deadlines` (the file's) whose own deadline names no
 /// obligation; a `deadline:<id>` anchor must also fall due once, and "every 24 hours"
 /// (which has no dates) cannot be followed.
 pub fn check_deadline<'a>(

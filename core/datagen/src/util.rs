@@ -1,5 +1,4 @@
-//! Helpers shared by the build-time generators.
-use std::fmt::Write as _;
+//! Helpers shared by the generators.
 use std::path::Path;
 
 /// A Rust string literal for `s` (escaped with `{:?}`).
@@ -46,36 +45,4 @@ pub fn fail(file: &str, msg: impl std::fmt::Display) -> ! {
 /// Reads a data file as text.
 pub fn read(data: &Path, file: &str) -> String {
     std::fs::read_to_string(data.join(file)).unwrap_or_else(|e| fail(file, e))
-}
-
-/// The rules version: a content hash (FNV-1a, 64 bit) of every data file, by name order.
-pub fn write_rules_version(data: &Path, out: &Path) {
-    let mut names: Vec<_> = std::fs::read_dir(data)
-        .expect("core/data")
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".toml"))
-        .collect();
-    names.sort();
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for name in &names {
-        let bytes = std::fs::read(data.join(name)).expect("data file");
-        for b in name.bytes().chain([0u8]).chain(bytes) {
-            hash ^= u64::from(b);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    let mut code = String::new();
-    writeln!(
-        code,
-        "/// Content hash of the schedule data files (first 12 hex digits of FNV-1a 64)."
-    )
-    .unwrap();
-    writeln!(
-        code,
-        "pub const RULES_VERSION: &str = \"{:012x}\";",
-        hash >> 16
-    )
-    .unwrap();
-    std::fs::write(out.join("rules_version.rs"), code).expect("write rules_version.rs");
 }

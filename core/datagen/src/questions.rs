@@ -1,5 +1,5 @@
 //! Generates `$OUT_DIR/questions.rs` from `data/questions.toml`.
-use super::util::{fail, lit, read};
+use crate::util::{fail, lit, read};
 use serde::Deserialize;
 use std::fmt::Write as _;
 use std::path::Path;

@@ -1,6 +1,8 @@
-//! Reading the members kept by obligation or event id: the tracker (schema 4), the
-//! readiness marks before it (schemas 2 and 3), and the dates of events. Each member that
-//! cannot be placed is left out and named; the rest are kept.
+//! Reading what the user keeps track of against the catalogue: each duty's status, owner
+//! and note (the tracker, schema 4; the readiness marks before it, schemas 2 and 3) and the
+//! dates of events. Each is an object keyed by a catalogue id (an obligation's `df-3-6-5`,
+//! an event's `ismp-non-approval`), of either schedule; a member that cannot be placed is
+//! left out and named, and the rest are kept.
 use crate::dates::plan::EventDates;
 use crate::duties::{EventId, ObligationId};
 use crate::file::tracker::{Status, Track, Tracker};

@@ -5,8 +5,8 @@
 use std::collections::BTreeSet;
 
 use super::deadlines::{check_deadline, parse, Deadlines};
-use super::schema::{self, CatalogueFile};
-use super::{entry_name, squash, Spec};
+use super::schema::{self, entry_name, CatalogueFile};
+use super::spec::Spec;
 use deadline_grammar::DeadlineRule;
 
 /// Category names in the data and their `Category` variants.
@@ -351,4 +351,9 @@ fn conditions(name: &str, spec: &Spec, list: &[String]) -> Result<Vec<&'static s
         }
     }
     Ok(out)
+}
+
+/// Collapses every run of whitespace to one space and trims.
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -5,8 +5,6 @@
 //! [`read`] turns a TOML error into a message that names the entry it is in.
 use serde::Deserialize;
 
-use super::{entry_name, name_key};
-
 /// A data file: its arrays of tables, each possibly absent (`checks.rs` requires
 /// obligations, and the own-device verdicts in the 2017 file only).
 #[derive(Debug, Default, Deserialize)]
@@ -85,7 +83,7 @@ pub struct DeviceVerdict {
 }
 
 /// Reads a data file's text. The error gives the line and, when it lies in an entry,
-/// names the entry: "line 12, [[obligation]] `df-2-7`: unknown field `colour`, expected
+/// names the entry: "line 12, `[[obligation]]` `df-2-7`: unknown field `colour`, expected
 /// one of …".
 pub fn read(text: &str) -> Result<CatalogueFile, String> {
     toml::from_str(text).map_err(|e| match e.span() {
@@ -136,4 +134,23 @@ fn locate(text: &str, at: usize) -> String {
         "line {line}, {}",
         entry_name(section, index, value.unwrap_or_default())
     )
+}
+
+/// The field that names an entry of a section: `id`, or `start`, or `kind`.
+fn name_key(section: &str) -> &'static str {
+    match section {
+        "not_an_obligation" => "start",
+        "device_verdict" => "kind",
+        _ => "id",
+    }
+}
+
+/// "[[obligation]] `df-2-7`" from the value of the entry's [`name_key`] field (its
+/// first 60 characters), or "[[obligation]] #3 (no `id`)" when that is blank.
+pub fn entry_name(section: &str, i: usize, value: &str) -> String {
+    if value.trim().is_empty() {
+        return format!("[[{section}]] #{} (no `{}`)", i + 1, name_key(section));
+    }
+    let value: String = value.chars().take(60).collect();
+    format!("[[{section}]] `{value}`")
 }
