@@ -5,8 +5,8 @@ use crate::components::{
     QuestionPageProps, ResultContext, SmResultPage, StartPageProps,
 };
 use crate::edge;
-use crate::embed::Takeover;
 use crate::state::{Action, Boot, Page, State, Words};
+use crate::takeover::Takeover;
 use security_matrix_core::view::View;
 use security_matrix_core::Schedule;
 use yew::prelude::*;

@@ -4,16 +4,14 @@
 //!
 //! The pure parts (`options_from_attributes`, `HEIGHT_MESSAGE_TYPE`) are tested natively;
 //! the rest by the browser tests and `scripts/check-embed.test.mjs`.
+use crate::takeover::Takeover;
 use crate::AppProps;
 use security_matrix_core::Schedule;
 use std::cell::Cell;
 use std::rc::Rc;
-pub use takeover::{Takeover, PENDING_ATTRIBUTE, PRERENDER_ATTRIBUTE};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, MutationObserver, MutationObserverInit, ResizeObserver, Window};
-
-mod takeover;
 
 /// The attribute that marks a host page's mount element: `<div data-security-matrix>`.
 pub const MOUNT_ATTRIBUTE: &str = "data-security-matrix";

@@ -7,6 +7,9 @@
 //! ([`Takeover::read`]) and carried over after the first render ([`Takeover::apply`]): the
 //! schedule chosen and a Start pressed (as [`crate::state::Action::TakeOver`]), the element
 //! that had focus, and a saved file chosen in its file input.
+//!
+//! Below both `app` (whose props carry a [`Takeover`]) and `embed` (which reads it where the
+//! widget mounts).
 use security_matrix_core::Schedule;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, EventInit, FileList, HtmlElement, HtmlInputElement};
