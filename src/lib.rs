@@ -15,3 +15,4 @@ pub mod state;
 pub mod takeover;
 
 pub use app::{App, AppProps};
+pub use edge::{STORAGE_KEY, WORDS_LOADER};
