@@ -24,7 +24,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { fileURLToPath } from 'node:url';
 import { brotli, gzip } from '../scripts/precompress.mjs';
-import { decodeBytes } from '../scripts/postbuild.mjs';
+import { decodeBytes } from '../scripts/wasm-in-js.mjs';
 import { launchChromium, serveDist, DIST_DIR } from './lib/harness.mjs';
 import { throttledLoad } from './lib/slow-line.mjs';
 import { median, ms, spread, all } from './lib/stats.mjs';

@@ -10,23 +10,17 @@ import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
 import zlib from "node:zlib";
-import { attr, byteMapping, bytesLiteral, CHARS_BY_COST, decodeBytes, inverseTable, LOADER, minifyJs, sri } from "./postbuild.mjs";
+import { attr, LOADER, sri } from "./postbuild.mjs";
 import { brotli, precompress } from "./precompress.mjs";
+import { runPrerender } from "./prerender.mjs";
+import { byteMapping, bytesLiteral, CHARS_BY_COST, decodeBytes, inverseTable } from "./wasm-in-js.mjs";
+import { minifyJs } from "./web.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const DIST = path.resolve(ROOT, process.env.SMX_DIST ?? "dist");
 
-/** The policy in index.html's meta tag (the header adds frame-ancestors). */
-export const CSP = {
-  "default-src": ["'self'"],
-  "connect-src": ["'none'"],
-  "script-src": ["'self'", "'wasm-unsafe-eval'"],
-  "style-src": ["'self'"],
-  "img-src": ["'self'", "data:"],
-  "object-src": ["'none'"],
-  "base-uri": ["'none'"],
-  "form-action": ["'none'"],
-};
+/** The policy in index.html's meta tag (the header adds frame-ancestors): the configuration's. */
+const CSP = runPrerender().config.csp;
 
 export function parseCsp(text) {
   const out = {};
@@ -275,7 +269,12 @@ test("index.html carries the CSP, first in <head>, with nothing unsafe", () => {
   const html = text("index.html");
   const metas = tags(html, "meta").filter((t) => /content-security-policy/i.test(attr(t, "http-equiv") ?? ""));
   assert.equal(metas.length, 1);
-  assert.deepEqual(parseCsp(attr(metas[0], "content")), CSP);
+  assert.equal(attr(metas[0], "content"), CSP, "the policy of prerender/src/config.rs");
+  const csp = parseCsp(CSP);
+  assert.deepEqual(csp["connect-src"], ["'none'"]);
+  assert.deepEqual(csp["script-src"], ["'self'", "'wasm-unsafe-eval'"]);
+  for (const d of ["default-src", "style-src"]) assert.deepEqual(csp[d], ["'self'"], d);
+  for (const d of ["object-src", "base-uri", "form-action"]) assert.deepEqual(csp[d], ["'none'"], d);
   assert.doesNotMatch(html, /'unsafe-inline'|'unsafe-eval'|'unsafe-hashes'/);
   const first = html.search(/<(script|link)\b/i);
   assert.ok(html.indexOf(metas[0]) < first, "the policy comes before any script or stylesheet");
@@ -315,7 +314,7 @@ test("every script and stylesheet of every page has integrity matching the file,
 test("index.html starts one module that holds the WebAssembly: no .wasm to fetch", () => {
   const html = text("index.html");
   const scripts = tags(html, "script");
-  // The module, then the boot script (scripts/prerender.mjs), a classic one, last in <head>.
+  // The module, then the boot script (web/boot.js), a classic one, last in <head>.
   assert.equal(scripts.length, 2);
   assert.equal(attr(scripts[0], "type"), "module");
   assert.equal(target("index.html", attr(scripts[0], "src")), bundleName());
@@ -362,7 +361,7 @@ test("the clauses' words are a module of their own, named in the bundle with its
 test("minifyJs shortens the code and keeps the names of the embedded literals", async () => {
   const out = await minifyJs(`function decode_the_module(table, s) { return table.length + s.length; }
 const started = decode_the_module(__smx_table, __smx_wasm);
-export { decode_the_module as default, started };`);
+export { decode_the_module as default, started };`, { keep: ["__smx_table", "__smx_wasm"] });
   assert.match(out, /__smx_table/);
   assert.match(out, /__smx_wasm/);
   assert.doesNotMatch(out, /decode_the_module\s*\(/, "local names are mangled");
@@ -396,13 +395,37 @@ test("the byte encoding round-trips every byte value, with or without a mapping"
   assert.deepEqual(decodeBytes(vm.runInNewContext(bytesLiteral(inverseTable(m))), vm.runInNewContext(bytesLiteral(tricky, m))), tricky);
 });
 
-test("the loader names the built files with their integrity, relative to itself", () => {
-  const loader = text(LOADER);
-  const assets = JSON.parse(loader.match(/var assets = (\[.*\]);/)[1]);
-  assert.deepEqual(assets.map((a) => a.file).sort(), [bundleName(), stylesheet()].sort());
-  for (const a of assets) assert.equal(a.integrity, sri(read(a.file)));
-  assert.match(loader, /crossOrigin = "anonymous"/);
-  assert.match(loader, /new URL\(a\.file, me\.src\)/);
+/**
+ * What the loader adds to a host page served from `src` (run in a stand-in page): each
+ * element's kind, URL, integrity and crossOrigin.
+ */
+function loaderAssets(src = "https://widget.example.org/sub/security-matrix-loader.js") {
+  const added = [];
+  const element = (tag) => ({ tag, addEventListener() {}, setAttribute() {} });
+  const document = {
+    currentScript: { src },
+    createElement: element,
+    querySelector: () => null,
+    addEventListener() {},
+    head: { appendChild: (el) => added.push(el) },
+  };
+  vm.runInNewContext(text(LOADER), { document, window: {}, URL, console });
+  return added.map((el) => ({ file: el.tag === "link" ? el.href : el.src, integrity: el.integrity, crossOrigin: el.crossOrigin, kind: el.tag }));
+}
+
+test("the loader adds the built files with their integrity, relative to itself", () => {
+  const assets = loaderAssets();
+  assert.deepEqual(
+    assets.map((a) => [a.kind, a.file]),
+    [
+      ["link", `https://widget.example.org/sub/${stylesheet()}`],
+      ["script", `https://widget.example.org/sub/${bundleName()}`],
+    ],
+  );
+  for (const a of assets) {
+    assert.equal(a.integrity, sri(read(path.basename(a.file))));
+    assert.equal(a.crossOrigin, "anonymous");
+  }
 });
 
 test("the code has no way to send or keep data: no cookies, beacons, sockets or localStorage", () => {
@@ -476,14 +499,13 @@ test("no .br or .gz for anything but a text file: not for binary or already-comp
 
 test("integrity is that of the uncompressed files, which is what the .br and .gz decode to", () => {
   let checked = 0;
-  const loaderAssets = JSON.parse(text(LOADER).match(/var assets = (\[.*\]);/)[1]);
   const refs = [
     ...htmlPages().flatMap((page) =>
       [...tags(text(page), "script"), ...tags(text(page), "link")]
         .filter((t) => attr(t, "integrity"))
         .map((t) => ({ file: target(page, attr(t, "src") ?? attr(t, "href")), integrity: attr(t, "integrity") })),
     ),
-    ...loaderAssets,
+    ...loaderAssets().map((a) => ({ file: path.basename(a.file), integrity: a.integrity })),
     // The words module, with the integrity the bundle's start gives it.
     { file: wordsName(), integrity: text(bundleName()).match(/"(sha384-[^"]+)"/g).map((q) => JSON.parse(q)).find((i) => i === sri(read(wordsName()))) },
   ];

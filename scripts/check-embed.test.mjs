@@ -12,6 +12,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
+import { runPrerender } from "./prerender.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const DIST = path.resolve(ROOT, process.env.SMX_DIST ?? "dist");
@@ -19,15 +20,14 @@ const SHOTS = path.resolve(ROOT, process.env.SMX_SHOTS ?? "target/embed-check");
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const { chromium } = createRequire(path.join(ROOT, "tools/package.json"))("playwright-core");
 
-const STORAGE_KEY = "security-matrix-widget";
+// The storage key and the page's policy, as the app's configuration has them (prerender/src/config.rs).
+const { storageKey: STORAGE_KEY, csp: CSP } = runPrerender().config;
 const TYPE = "security-matrix:height";
 // A complete DF deep link (README): opens the result page.
 const RESULT_LINK = "#schedule=df&subjects=3000&special=0&value=200000&months=18&access=no&commencement=2027-01-04";
 
 // The policy README documents as the header for the widget's files.
-const widgetCsp = (frameAncestors) =>
-  "default-src 'self'; connect-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
-  `img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors ${frameAncestors}`;
+const widgetCsp = (frameAncestors) => `${CSP}; frame-ancestors ${frameAncestors}`;
 
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8" };
 
@@ -110,7 +110,7 @@ function serveTrustedTypesHost(res, url) {
   let head;
   if (url.searchParams.get("via") === "tags") {
     const index = readFileSync(path.join(DIST, "index.html"), "utf8");
-    const tags = [...index.matchAll(/<script type="module"[^>]*><\/script>|<link[^>]*rel=stylesheet[^>]*>/g)].map((m) => m[0]);
+    const tags = [...index.matchAll(/<script type="module"[^>]*><\/script>|<link[^>]*rel="?stylesheet[^>]*>/g)].map((m) => m[0]);
     assert.equal(tags.length, 2, "the module and the stylesheet in index.html");
     head = tags
       .map((t) => t.replace(/\s(src|href)=("?)\/([^"\s>]+)\2/, (_, name, _q, file) => ` ${name}="${w}/${file}"`))
@@ -338,7 +338,7 @@ test("Subresource Integrity: a changed module is refused, and the page says so i
   tamper = true;
   try {
     const own = await open(`${widget.origin}/`);
-    // The boot script (scripts/prerender.mjs) sees the module refused: the pre-rendered start
+    // The boot script (web/boot.js) sees the module refused: the pre-rendered start
     // page, whose Start could not work, gives way to the message.
     await own.page.locator('[data-smx-placeholder] [role="alert"]').waitFor();
     assert.equal(await own.page.locator('[data-testid="page-heading"]').isVisible(), false);
@@ -373,7 +373,7 @@ test("a panic shows a readable message with Start again, which forgets the answe
     const fallback = mount.locator('[data-testid="fallback"]');
     await fallback.waitFor();
     assert.equal(await fallback.getAttribute("role"), "alert");
-    assert.equal(await fallback.getAttribute("data-smx-fallback"), "panic", "written by the Rust panic hook");
+    assert.equal(await fallback.getAttribute("data-smx-fallback"), "panic", "the panic hook's (web/fallback.js, called by src/embed.rs)");
     assert.match(await fallback.textContent(), /stopped.*Sorry, something went wrong.*Nothing you entered has been sent anywhere/s);
     assert.ok(log.errors.some((e) => /panicked/.test(e)), `${where}: the panic is in the console`);
     if (scope !== "body") {

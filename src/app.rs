@@ -5,11 +5,11 @@ use crate::components::{
     ResultContext, SmResultPage, StartPageProps,
 };
 use crate::elements::notification_banner;
-use crate::embed::Takeover;
 use crate::hooks::{
     use_focus, use_open_link, use_persist, use_print, use_restore, use_title, use_words,
 };
 use crate::state::{Action, Boot, Page, State};
+use crate::takeover::Takeover;
 use security_matrix_core::Schedule;
 use yew::prelude::*;
 

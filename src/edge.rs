@@ -186,11 +186,11 @@ pub async fn read_file(file: web_sys::File) -> Result<String, String> {
         .ok_or_else(|| "The file could not be read.".to_string())
 }
 
-/// The function the bundle's start defines (`scripts/postbuild.mjs`) that loads the words
+/// The function the bundle's start defines (`web/words.js`) that loads the words
 /// script, `security-matrix-words-<hash>.js`, with its integrity checked by the browser,
 /// and resolves to its strings (rejects when it is refused or missing). It loads once;
 /// later calls get the same promise.
-const WORDS_LOADER: &str = "__smxWords";
+pub const WORDS_LOADER: &str = "__smxWords";
 
 /// Loads the schedule's words (a `lazy-words` build) and installs them in the core; `Err`
 /// when they could not be loaded (the reason is in the console). A same-origin script

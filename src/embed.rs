@@ -1,22 +1,32 @@
 //! Embedding on a host page: where the widget mounts, the options a host sets with data
-//! attributes, the height it reports to a parent frame, and the plain-DOM message shown if
-//! it ever panics. Like `edge`, this module touches the browser; it runs once, from `main`.
+//! attributes, the height it reports to a parent frame, and the message shown if it ever
+//! panics. Like `edge`, this module touches the browser; it runs once, from `main`.
 //!
 //! The pure parts (`options_from_attributes`, `HEIGHT_MESSAGE_TYPE`) are tested natively;
-//! the rest by the browser tests and `scripts/check-embed.test.mjs`.
+//! the rest by the browser tests and `scripts/check-embed.test.mjs`. The attribute names and
+//! the options' defaults are handed to the page's scripts by the build
+//! (`prerender/src/config.rs`), and `web/mount-options.js` reads the options as
+//! [`options_from_attributes`] does (`tests/mount-options.json` holds both to the same cases).
+use crate::takeover::Takeover;
 use crate::AppProps;
 use security_matrix_core::Schedule;
 use std::cell::Cell;
 use std::rc::Rc;
-pub use takeover::{Takeover, PENDING_ATTRIBUTE, PRERENDER_ATTRIBUTE};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, MutationObserver, MutationObserverInit, ResizeObserver, Window};
 
-mod takeover;
-
 /// The attribute that marks a host page's mount element: `<div data-security-matrix>`.
 pub const MOUNT_ATTRIBUTE: &str = "data-security-matrix";
+
+/// A direct mount's option: the schedule selected when the user starts.
+pub const SCHEDULE_ATTRIBUTE: &str = "data-schedule";
+
+/// A direct mount's option: whether the start page offers the choice of schedule.
+pub const SCHEDULE_CHOICE_ATTRIBUTE: &str = "data-schedule-choice";
+
+/// A direct mount's option: the level of the widget's page headings.
+pub const HEADING_LEVEL_ATTRIBUTE: &str = "data-heading-level";
 
 /// The `type` of the only message the widget ever sends: its content height, to the page
 /// that frames it.
@@ -24,6 +34,10 @@ pub const HEIGHT_MESSAGE_TYPE: &str = "security-matrix:height";
 
 /// Marks the loading message a page shows until the widget starts (removed at start).
 pub const PLACEHOLDER_ATTRIBUTE: &str = "data-smx-placeholder";
+
+/// The function the bundle's start defines (`web/fallback.js`) that replaces the widget with
+/// a readable message and a "Start again" button; the panic hook calls it with `"panic"`.
+pub const FALLBACK_GLOBAL: &str = "__smxFallback";
 
 /// Where the widget renders, and how it was configured.
 pub struct Mount {
@@ -54,27 +68,29 @@ pub fn options_from_attributes(get: impl Fn(&str) -> Option<String>) -> (AppProp
         owns_page: false,
         ..AppProps::default()
     };
-    if let Some(v) = get("data-schedule") {
+    if let Some(v) = get(SCHEDULE_ATTRIBUTE) {
         match Schedule::from_id(v.trim()) {
             Some(s) => props.default_schedule = s,
             None => warnings.push(format!(
-                "data-schedule=\"{v}\" is not df or sm2017: using df"
+                "{SCHEDULE_ATTRIBUTE}=\"{v}\" is not df or sm2017: using df"
             )),
         }
     }
-    if let Some(v) = get("data-schedule-choice") {
+    if let Some(v) = get(SCHEDULE_CHOICE_ATTRIBUTE) {
         match v.trim() {
             "" | "true" => props.offer_schedule_choice = true,
             "false" => props.offer_schedule_choice = false,
             _ => warnings.push(format!(
-                "data-schedule-choice=\"{v}\" is not true or false: using true"
+                "{SCHEDULE_CHOICE_ATTRIBUTE}=\"{v}\" is not true or false: using true"
             )),
         }
     }
-    if let Some(v) = get("data-heading-level") {
+    if let Some(v) = get(HEADING_LEVEL_ATTRIBUTE) {
         match v.trim().parse::<u8>() {
             Ok(n @ 1..=6) => props.heading_level = n,
-            _ => warnings.push(format!("data-heading-level=\"{v}\" is not 1 to 6: using 2")),
+            _ => warnings.push(format!(
+                "{HEADING_LEVEL_ATTRIBUTE}=\"{v}\" is not 1 to 6: using 2"
+            )),
         }
     }
     (props, warnings)
@@ -220,57 +236,21 @@ impl Drop for HeightReporter {
     }
 }
 
-/// The text of the message shown after a panic.
-pub const FALLBACK_TEXT: &str = "Sorry, something went wrong and the assessment stopped. \
-Nothing you entered has been sent anywhere. Start again to clear your answers from this \
-browser tab and begin again.";
-
-/// Replaces what is in `mount` with a readable message and a "Start again" button, in plain
-/// DOM (no Yew: after a panic the app cannot render). The button forgets this tab's answers
-/// and reloads the page. Returns `false` if the page could not be changed.
-pub fn show_fallback(mount: &Element, heading_level: u8) -> bool {
-    let Some(document) = document() else {
+/// Replaces the widget with a readable message and a "Start again" button (which forgets
+/// this tab's answers and reloads the page), through the page's one fallback,
+/// [`FALLBACK_GLOBAL`] (`web/fallback.js`, defined by the bundle's start before the app
+/// runs; after a panic the app cannot render). Returns `false` if there is none (a page
+/// without the bundle's start, such as the browser tests') or it could not show it.
+pub fn show_fallback() -> bool {
+    let Ok(fallback) = js_sys::Reflect::get(&js_sys::global(), &FALLBACK_GLOBAL.into()) else {
         return false;
     };
-    let build = || -> Result<Element, JsValue> {
-        let root = document.create_element("div")?;
-        root.set_class_name("smx smx-fallback");
-        root.set_attribute("role", "alert")?;
-        root.set_attribute("data-testid", "fallback")?;
-        root.set_attribute("data-smx-fallback", "panic")?;
-        let heading = document.create_element(&format!("h{}", heading_level.clamp(1, 6)))?;
-        heading.set_class_name("smx-heading-m smx-fallback__title");
-        heading.set_text_content(Some("The security self-assessment stopped"));
-        let text = document.create_element("p")?;
-        text.set_class_name("smx-body");
-        text.set_text_content(Some(FALLBACK_TEXT));
-        let button = document.create_element("button")?;
-        button.set_class_name("smx-button");
-        button.set_attribute("type", "button")?;
-        button.set_attribute("data-testid", "fallback-start-again")?;
-        button.set_text_content(Some("Start again"));
-        let restart = Closure::<dyn FnMut()>::new(start_again);
-        button.add_event_listener_with_callback("click", restart.as_ref().unchecked_ref())?;
-        // The button lives as long as the page.
-        restart.forget();
-        root.append_with_node_3(&heading, &text, &button)?;
-        Ok(root)
+    let Ok(fallback) = fallback.dyn_into::<js_sys::Function>() else {
+        return false;
     };
-    match build() {
-        Ok(root) => {
-            mount.set_text_content(None);
-            mount.append_child(&root).is_ok()
-        }
-        Err(_) => false,
-    }
-}
-
-/// Forgets this tab's answers and loads the page afresh.
-fn start_again() {
-    crate::edge::write_storage(None);
-    if let Some(w) = web_sys::window() {
-        let _ = w.location().reload();
-    }
+    fallback
+        .call1(&JsValue::NULL, &"panic".into())
+        .is_ok_and(|shown| shown.is_truthy())
 }
 
 /// Installs the panic hook: the panic goes to the console (`console_error_panic_hook`), and
@@ -280,26 +260,7 @@ pub fn install_panic_hook() {
     // Through Yew, which otherwise replaces any hook when it renders.
     yew::set_custom_panic_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
-        let Some(document) = document() else {
-            return;
-        };
-        let direct = document
-            .query_selector(&format!("[{MOUNT_ATTRIBUTE}]"))
-            .ok()
-            .flatten();
-        let (mount, level) = match direct {
-            Some(el) => {
-                let level = options_from_attributes(|n| el.get_attribute(n))
-                    .0
-                    .heading_level;
-                (el, level)
-            }
-            None => match document.body() {
-                Some(body) => (body.into(), AppProps::default().heading_level),
-                None => return,
-            },
-        };
-        show_fallback(&mount, level);
+        show_fallback();
     }));
 }
 

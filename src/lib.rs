@@ -4,7 +4,8 @@
 //! `elements`; `hooks` are the root's effects, which tie it to `edge`, where the app
 //! touches the browser (storage, clock, URL, focus, clipboard); `embed` is for the page
 //! that hosts it (where to mount, data-attribute options, the height sent to a framing
-//! page, the panic fallback).
+//! page, the panic fallback); `takeover` holds what the user did on the pre-rendered start
+//! page before the app was ready (below both `app` and `embed`).
 #![deny(missing_docs)]
 
 mod app;
@@ -14,5 +15,7 @@ mod elements;
 pub mod embed;
 mod hooks;
 pub mod state;
+pub mod takeover;
 
 pub use app::{App, AppProps};
+pub use edge::{STORAGE_KEY, WORDS_LOADER};

@@ -1,6 +1,6 @@
 // Helpers for the pre-render tests (end2end/tests/prerender.test.mjs).
 
-/** The pre-rendered start page in dist/index.html (scripts/prerender.mjs). */
+/** The pre-rendered start page in dist/index.html (prerender/, scripts/postbuild.mjs). */
 export const PRERENDER = '[data-smx-prerender]';
 
 /**

@@ -47,7 +47,8 @@ export async function buildBaseline(dir) {
     env,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
-  const { minifyJs, sri } = await import('../../scripts/postbuild.mjs');
+  const { sri } = await import('../../scripts/postbuild.mjs');
+  const { minifyJs } = await import('../../scripts/web.mjs');
   for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.js'))) {
     const file = path.join(dir, f);
     fs.writeFileSync(file, await minifyJs(fs.readFileSync(file, 'utf8')));

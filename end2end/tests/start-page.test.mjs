@@ -55,7 +55,7 @@ test('loads only files from dist/, then makes zero requests', async () => {
       const file = path.join(DIST_DIR, p === '/' ? 'index.html' : p);
       assert.ok(fs.existsSync(file), `requested ${p}, which is not in dist/`);
     }
-    // ... and the app really came from there: the page, its boot script (scripts/prerender.mjs)
+    // ... and the app really came from there: the page, its boot script (web/boot.js)
     // and one module, which carries the WebAssembly inside it (connect-src 'none' forbids
     // fetching a .wasm file).
     assert.equal(paths[0], '/');

@@ -1,16 +1,20 @@
-//! The widget's start page, rendered at build time by the app's own components with Yew's
-//! server renderer, so the first paint of `dist/index.html` is the real start page before
-//! any WebAssembly has arrived (issue 17). `scripts/postbuild.mjs` runs the binary and puts
-//! [`Prerender::page`] in the page's body; the app takes it over when it starts
-//! (`security_matrix::embed`).
+//! What the build needs from the app (`scripts/postbuild.mjs`, step "prerender"):
+//!
+//! - the widget's start page, rendered at build time by the app's own components with Yew's
+//!   server renderer, so the first paint of `dist/index.html` is the real start page before
+//!   any WebAssembly has arrived (issue 17); the build puts [`Prerender::page`] in the page's
+//!   body, and the app takes it over when it starts (`security_matrix::takeover`);
+//! - the configuration of the page's scripts ([`config`]);
+//! - the clauses' words.
 #![deny(missing_docs)]
 
-use security_matrix::state::{answer_link_keys, AnswerLinkKeys};
+pub mod config;
+
 use security_matrix::{App, AppProps};
 
 /// Marks the pre-rendered root (`<div class="smx" data-testid="app" data-smx-prerender>`):
 /// the boot script, the stylesheet and the app's take-over find it by this attribute.
-pub const MARKER: &str = "data-smx-prerender";
+pub const MARKER: &str = security_matrix::takeover::PRERENDER_ATTRIBUTE;
 
 /// What the build needs from the app to pre-render its first screen.
 pub struct Prerender {
@@ -20,10 +24,10 @@ pub struct Prerender {
     /// The start page as a directly mounted widget shows it with no options set (headings
     /// from `<h2>`), for `security-matrix-loader.js`; with [`MARKER`] too.
     pub direct_page: String,
-    /// What makes a URL fragment a link with answers, for the boot script.
-    pub link_keys: AnswerLinkKeys,
+    /// The configuration of the page's scripts and pages ([`config::config`]).
+    pub config: serde_json::Value,
     /// The clauses' own words, one per obligation in catalogue order, for the words module
-    /// a `lazy-words` build loads (`scripts/postbuild-words.mjs`).
+    /// a `lazy-words` build loads (`scripts/postbuild.mjs`, step "words").
     pub words: &'static [&'static str],
 }
 
@@ -59,23 +63,18 @@ pub fn prerender() -> Prerender {
         direct_page: mark_root(&render(
             security_matrix::embed::options_from_attributes(|_| None).0,
         )),
-        link_keys: answer_link_keys(),
+        config: config::config(),
         words: security_matrix_core::duties::words::builtin(),
     }
 }
 
 impl Prerender {
-    /// As JSON for `scripts/postbuild.mjs`: `page`, `directPage`, `linkKeys` (`keys`,
-    /// `contractFields`, `maxContracts`) and `words`.
+    /// As JSON for `scripts/postbuild.mjs`: `page`, `directPage`, `config` and `words`.
     pub fn to_json(&self) -> String {
         serde_json::json!({
             "page": self.page,
             "directPage": self.direct_page,
-            "linkKeys": {
-                "keys": self.link_keys.keys,
-                "contractFields": self.link_keys.contract_fields,
-                "maxContracts": self.link_keys.max_contracts,
-            },
+            "config": self.config,
             "words": self.words,
         })
         .to_string()

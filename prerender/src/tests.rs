@@ -94,8 +94,8 @@ fn the_json_has_what_postbuild_reads() {
     let v: serde_json::Value = serde_json::from_str(&p.to_json()).unwrap();
     assert_eq!(v["page"], p.page.as_str());
     assert_eq!(v["directPage"], p.direct_page.as_str());
-    assert_eq!(v["linkKeys"]["keys"][0], "schedule");
-    assert_eq!(v["linkKeys"]["maxContracts"], 50);
+    assert_eq!(v["config"]["linkKeys"]["keys"][0], "schedule");
+    assert_eq!(v["config"]["linkKeys"]["maxContracts"], 50);
     let words = v["words"].as_array().unwrap();
     assert_eq!(
         words.len(),
@@ -104,9 +104,85 @@ fn the_json_has_what_postbuild_reads() {
     assert!(words
         .iter()
         .all(|w| w.as_str().is_some_and(|w| !w.is_empty())));
-    assert!(v["linkKeys"]["contractFields"]
+    assert!(v["config"]["linkKeys"]["contractFields"]
         .as_array()
         .unwrap()
         .iter()
         .any(|f| f == "customer"));
+}
+
+#[test]
+fn the_config_names_what_the_pages_markup_carries() {
+    let p = prerender();
+    let c = &p.config;
+    let s = |v: &serde_json::Value| v.as_str().unwrap().to_string();
+    // The app's root and Start, by the test ids the scripts look for.
+    assert!(p.page.starts_with(&format!(
+        r#"<div data-testid="{}" class="smx" {}>"#,
+        s(&c["testIds"]["app"]),
+        s(&c["attributes"]["prerender"])
+    )));
+    assert!(p.page.contains(&format!(
+        r#"<button type="submit" data-testid="{}""#,
+        s(&c["testIds"]["start"])
+    )));
+    // The schedule radios, by their name, one per schedule the options accept.
+    let schedules = c["mount"]["schedules"].as_array().unwrap();
+    assert_eq!(
+        count(&p.page, &format!(r#"name="{}""#, s(&c["scheduleInput"]))),
+        schedules.len()
+    );
+    // The direct page is rendered with the options' defaults: headings from that level.
+    let level = c["mount"]["headingLevel"].as_u64().unwrap();
+    assert!(p.direct_page.contains(&format!(
+        r#"class="smx-heading-xl">Work out your security level</h{level}>"#
+    )));
+    assert_eq!(c["mount"]["ownPageHeadingLevel"], 1);
+    assert_eq!(c["storageKey"], security_matrix::STORAGE_KEY);
+}
+
+#[test]
+fn the_csp_forbids_every_connection_and_inline_code() {
+    let csp = config::CONTENT_SECURITY_POLICY;
+    assert!(csp.contains("connect-src 'none'"));
+    assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval';"));
+    for unsafe_ in [
+        "'unsafe-inline'",
+        "'unsafe-eval'",
+        "'unsafe-hashes'",
+        "frame-ancestors",
+        "\"",
+        "&",
+    ] {
+        assert!(!csp.contains(unsafe_), "{unsafe_} in {csp}");
+    }
+}
+
+/// The direct mount's options: `web/mount-options.js` reads them as
+/// `options_from_attributes` does, on the same cases (`tests/mount-options.json`, which
+/// `scripts/check-web.test.mjs` runs through the JavaScript).
+#[test]
+fn the_mount_options_cases_hold_for_the_app() {
+    let cases: serde_json::Value =
+        serde_json::from_str(include_str!("../../tests/mount-options.json")).unwrap();
+    let cases = cases.as_array().unwrap();
+    assert!(cases.len() >= 10);
+    for case in cases {
+        let attrs = case["attributes"].as_object().unwrap();
+        let (props, _) = security_matrix::embed::options_from_attributes(|name| {
+            attrs.get(name).map(|v| v.as_str().unwrap().to_string())
+        });
+        let want = &case["options"];
+        assert_eq!(
+            props.heading_level as u64,
+            want["headingLevel"].as_u64().unwrap(),
+            "{case}"
+        );
+        assert_eq!(
+            props.offer_schedule_choice,
+            want["scheduleChoice"].as_bool().unwrap(),
+            "{case}"
+        );
+        assert_eq!(props.default_schedule.id(), want["schedule"], "{case}");
+    }
 }

@@ -1,12 +1,16 @@
 //! Taking over the pre-rendered start page (issue 17).
 //!
 //! The build puts the start page, rendered by these same components, in the page
-//! (`[data-smx-prerender]`), and a small boot script in `<head>` marks the form when Start is
-//! pressed (or Enter) before the app is ready. When the app starts, Yew replaces that markup
+//! (`[data-smx-prerender]`), and a small boot script in `<head>` (`web/boot.js`) marks the
+//! form when Start is pressed (or Enter) before the app is ready. When the app starts, Yew replaces that markup
 //! with its own, identical, render; what the user did meanwhile is read first
 //! ([`Takeover::read`]) and carried over after the first render ([`Takeover::apply`]): the
 //! schedule chosen and a Start pressed (as [`crate::state::Action::TakeOver`]), the element
 //! that had focus, and a saved file chosen in its file input.
+//!
+//! Below both `app` (whose props carry a [`Takeover`]) and `embed` (which reads it where the
+//! widget mounts). The attribute names here are handed to the page's scripts by the build
+//! (`prerender/src/config.rs`).
 use security_matrix_core::Schedule;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, EventInit, FileList, HtmlElement, HtmlInputElement};
@@ -14,8 +18,15 @@ use web_sys::{Element, Event, EventInit, FileList, HtmlElement, HtmlInputElement
 /// Marks the pre-rendered root (written by `prerender/` at build time).
 pub const PRERENDER_ATTRIBUTE: &str = "data-smx-prerender";
 
-/// Set to `start` on the pre-rendered form by the boot script when it was submitted.
+/// Set to [`PENDING_START`] on the pre-rendered form by the boot script when it was
+/// submitted.
 pub const PENDING_ATTRIBUTE: &str = "data-smx-pending";
+
+/// The value of [`PENDING_ATTRIBUTE`] for a Start pressed (or Enter).
+pub const PENDING_START: &str = "start";
+
+/// The `name` of the start page's schedule radios (`components/start.rs` writes them).
+pub const SCHEDULE_INPUT: &str = "smx-schedule";
 
 /// What the user did on the pre-rendered start page before the app was ready.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -45,9 +56,9 @@ impl Takeover {
             .and_then(|d| d.active_element())
             .filter(|active| pre.contains(Some(active)));
         Takeover {
-            schedule: input(r#"input[name="smx-schedule"]:checked"#)
+            schedule: input(&format!(r#"input[name="{SCHEDULE_INPUT}"]:checked"#))
                 .and_then(|radio| Schedule::from_id(&radio.value())),
-            start: find(&format!(r#"[{PENDING_ATTRIBUTE}="start"]"#)).is_some(),
+            start: find(&format!(r#"[{PENDING_ATTRIBUTE}="{PENDING_START}"]"#)).is_some(),
             focus: focused.as_ref().and_then(selector_for),
             files: input(r#"input[type="file"]"#)
                 .and_then(|i| i.files())
