@@ -1,18 +1,13 @@
-//! Browser tests: the real App in headless Chromium, driven through the DOM and asserted
-//! through data-testid / data-ref / <time> hooks after `yew::scheduler::flush()`.
+//! Browser tests: the real App in headless Chromium, Firefox and WebKit, driven through the
+//! DOM and asserted through data-testid / data-ref / <time> hooks after
+//! `yew::scheduler::flush()`.
 #![cfg(target_arch = "wasm32")]
 
-#[path = "browser/kept.rs"]
 mod kept;
-#[path = "browser/plan.rs"]
 mod plan;
-#[path = "browser/portfolio.rs"]
 mod portfolio;
-#[path = "browser/prerender.rs"]
 mod prerender;
-#[path = "browser/tracker.rs"]
 mod tracker;
-#[path = "browser/widget.rs"]
 mod widget;
 
 use wasm_bindgen::JsCast;
