@@ -136,6 +136,39 @@ export async function walkByMouse(page, steps) {
   for (const [key, value] of steps) await answerByMouse(page, key, value);
 }
 
+/**
+ * Walks by mouse the answers of a deep link (a URL fragment, such as a row of
+ * end2end/scenarios.mjs), from its first question to the check-answers page: each question
+ * the flow asks is answered with the link's value; one the link leaves out is skipped (an
+ * optional question: the commencement date, the route, hosting), or answered "no" for
+ * `other` (a link without other contracts). Fails if a question of the link is never asked.
+ * Returns the keys asked, in order. Not for links with other contracts' figures.
+ */
+export async function walkLinkByMouse(page, fragment) {
+  const params = new URLSearchParams(fragment.replace(/^#/, ''));
+  assert.ok(!params.has('other_subjects'), 'walkLinkByMouse: a link with other contracts');
+  const asked = [];
+  for (;;) {
+    // The page after the last answer: another question, or check answers.
+    await page.waitForFunction((prev) => {
+      const id = document.querySelector('[data-testid="check-answers"]')
+        ? 'check-answers'
+        : document.querySelector('[data-testid^="question-"]')?.getAttribute('data-testid');
+      return Boolean(id) && id !== prev;
+    }, asked.length ? `question-${asked[asked.length - 1]}` : 'start-page');
+    const shown = await currentPage(page);
+    if (shown === 'check-answers') break;
+    const key = shown.slice('question-'.length);
+    assert.ok(!asked.includes(key) && asked.length < 20, `the flow asks ${key} again after ${asked.join(', ')}`);
+    await answerByMouse(page, key, params.get(key) ?? (key === 'other' ? 'no' : null));
+    asked.push(key);
+  }
+  for (const key of params.keys()) {
+    if (key in QUESTION_KIND) assert.ok(asked.includes(key), `the link answers ${key}, which the flow never asked (asked: ${asked.join(', ')})`);
+  }
+  return asked;
+}
+
 /** Waits for the check-answers page and checks that its rows are exactly `keys`, in order. */
 export async function expectCheckAnswers(page, keys) {
   await page.locator(tid('check-answers')).waitFor({ state: 'visible' });
