@@ -14,6 +14,10 @@
 // run unchanged in both engines: the selectors, the walks and the expected values are the
 // Chromium tests' own. Every wait is a WebDriver wait on a condition, never a sleep.
 //
+// The test files beside this one: walks, scenarios, views, save (and re-open), accessibility,
+// harness. The keep-on-device tests go in keep-on-device.test.mjs (to come): a new session
+// from openApp is a new tab, and `s.load(fragment)` loads the page again in the same one.
+//
 // What WebDriver can observe in WebKitGTK, and what it cannot (README, "End-to-end tests"):
 // it has no network log and no init scripts, so
 //  - requests are read from the server's own log (every request that reached 127.0.0.1,
