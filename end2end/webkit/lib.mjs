@@ -2,8 +2,8 @@
 // its WebDriver (WebKitWebDriver, started by scripts/webkit-driver, which exports its URL as
 // WEBDRIVER_URL) with selenium-webdriver, on the production build served by serveDist.
 //
-//   const env = await startWebKitEnv();               // in `before`: the server
-//   const s = await openApp(env, { fragment: '#…' }); // a fresh MiniBrowser session
+//   const env = await startWebKitEnv();               // in `before`: server, session
+//   const s = await openApp(env, { fragment: '#…' }); // the app, storage cleared first
 //   … drive s.page with the helpers of ../lib/flow.mjs, ../lib/harness.mjs, ../lib/axe.mjs …
 //   await s.assertClean();
 //   await s.close();
@@ -15,8 +15,8 @@
 // Chromium tests' own. Every wait is a WebDriver wait on a condition, never a sleep.
 //
 // The test files beside this one: walks, scenarios, views, save (and re-open), accessibility,
-// harness. The keep-on-device tests go in keep-on-device.test.mjs (to come): a new session
-// from openApp is a new tab, and `s.load(fragment)` loads the page again in the same one.
+// harness. The keep-on-device tests go in keep-on-device.test.mjs (to come): openApp clears
+// sessionStorage and localStorage first; `s.load(fragment)` loads the page again keeping them.
 //
 // What WebDriver can observe in WebKitGTK, and what it cannot (README, "End-to-end tests"):
 // it has no network log and no init scripts, so
@@ -44,11 +44,30 @@ export const CAPABILITIES = JSON.parse(fs.readFileSync(path.join(ROOT, 'webdrive
 
 const DEFAULT_TIMEOUT = 10000;
 
-/** One server for a test file: call in `before`, close in `after`. */
+/**
+ * One server and one MiniBrowser session for a test file: call in `before`, close in
+ * `after`. One session per file, not per test: now and then WebKitWebDriver never answered a
+ * New Session that followed a quit (README, "End-to-end tests").
+ */
 export async function startWebKitEnv({ csp = CSP_BY_DEFAULT } = {}) {
   assert.ok(WEBDRIVER_URL, 'WEBDRIVER_URL is not set: run under `xvfb-run -a scripts/webkit-driver`');
   const server = await serveDist({ csp });
-  return { server, close: () => server.close() };
+  let driver = null;
+  return {
+    server,
+    /** The file's WebDriver session, started on first use. */
+    async driver() {
+      driver ??= await new Builder().usingServer(WEBDRIVER_URL).withCapabilities(new Capabilities(CAPABILITIES)).build();
+      return driver;
+    },
+    async close() {
+      try {
+        await driver?.quit();
+      } finally {
+        await server.close();
+      }
+    },
+  };
 }
 
 // ---- a Playwright-shaped page over a WebDriver session -----------------------------------
@@ -292,15 +311,18 @@ function resourceUrls() {
 const isLocal = (url, origin) => url.startsWith(origin + '/') || url.startsWith('data:') || url.startsWith('blob:');
 
 /**
- * A fresh MiniBrowser session (its own sessionStorage and memory cache) on the app at
- * `fragment`, once `readySelector` is visible.
+ * The app at `fragment` in the file's session, once `readySelector` is visible, with nothing
+ * kept from the test before: the origin's sessionStorage and localStorage are cleared first
+ * (from a page of the origin that is not the app: the server's "not found").
  * @param {{server: {url: string, log: {method: string, path: string, status: number}[]}}} env
  * @param {{fragment?: string, path?: string, readySelector?: string, readyTimeout?: number}} [options]
  */
 export async function openApp(env, { fragment = '', path: at = '/', readySelector = READY_SELECTOR, readyTimeout = 20000 } = {}) {
   const { server } = env;
   const origin = server.url;
-  const driver = await new Builder().usingServer(WEBDRIVER_URL).withCapabilities(new Capabilities(CAPABILITIES)).build();
+  const driver = await env.driver();
+  await driver.get(`${origin}/not-the-app`);
+  await driver.executeScript('sessionStorage.clear(); localStorage.clear();');
   const page = new Page(driver);
   let logStart = server.log.length;
   let readyAt = logStart;
@@ -352,13 +374,9 @@ export async function openApp(env, { fragment = '', path: at = '/', readySelecto
       }
       assert.ok(problems.length === 0, `${page.url()}\n` + problems.join('\n'));
     },
-    close: () => driver.quit(),
+    /** Leaves the app (the session itself is the file's: env.close() ends it). */
+    close: () => driver.get('about:blank'),
   };
-  try {
-    await session.load(fragment);
-  } catch (e) {
-    await driver.quit().catch(() => {});
-    throw e;
-  }
+  await session.load(fragment);
   return session;
 }

@@ -3,14 +3,14 @@
 // URL.createObjectURL (the Blob the app offers) and the click on the `<a download>` (its
 // file name; the click is stopped there, so MiniBrowser is not left with a download). The
 // file is written to disk and chosen on the start page's file input with WebDriver's
-// sendKeys of its path, in a new session (a new tab: nothing kept from the first).
+// sendKeys of its path, after the tab's sessionStorage is cleared and the page loaded anew.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startWebKitEnv, openApp } from './lib.mjs';
-import { expectText } from '../lib/harness.mjs';
+import { expectText, READY_SELECTOR } from '../lib/harness.mjs';
 import { tid, expectView, openView } from '../lib/flow.mjs';
 import { S6_EXAMPLE } from '../lib/workspace.mjs';
 
@@ -46,43 +46,39 @@ async function lastFile() {
   return f ? { name: f.name, type: f.blob.type, text: await f.blob.text() } : null;
 }
 
-test('the S6 example with a duty marked, saved to a file and opened in a new tab', async () => {
+test('the S6 example with a duty marked, saved to a file and opened again on the start page', async () => {
   const GOVERNANCE = 'subject-governance';
-  let file;
-  let duty;
-  const first = await openApp(env, { fragment: S6_EXAMPLE, readySelector: tid('result') });
+  const s = await openApp(env, { fragment: S6_EXAMPLE, readySelector: tid('result') });
   try {
-    const { page } = first;
+    const { page } = s;
     await openView(page, GOVERNANCE);
     const obligation = page.locator(tid('obligation')).first();
-    duty = await obligation.getAttribute('data-id');
+    const duty = await obligation.getAttribute('data-id');
     await obligation.locator(tid('status-in-place')).check();
     await page.locator(`${tid('obligation')}[data-id="${duty}"][data-status="in-place"]`).waitFor();
 
     await page.evaluate(captureDownloads);
     await page.locator(`${tid('result')} ${tid('save-file')}`).first().click();
-    file = await page.waitForFunction(lastFile);
-    await first.assertClean();
-  } finally {
-    await first.close();
-  }
+    const file = await page.waitForFunction(lastFile);
+    await s.assertClean();
 
-  assert.equal(file.name, 'security-assessment-S6.json', 'the file name');
-  assert.equal(file.type, 'application/json');
-  const saved = JSON.parse(file.text);
-  assert.equal(saved.format, 'security-matrix-assessment');
-  assert.equal(saved.schedule, 'df');
-  const answers = Object.fromEntries(new URLSearchParams(S6_EXAMPLE.slice(1)));
-  for (const key of ['subjects', 'special', 'value', 'months', 'access', 'commencement']) {
-    assert.equal(saved.answers[key], answers[key], `the saved answer ${key}`);
-  }
-  assert.equal(saved.tracker[duty]?.status, 'in-place', `the saved status of ${duty}`);
-  const where = path.join(dir, file.name);
-  fs.writeFileSync(where, file.text);
+    assert.equal(file.name, 'security-assessment-S6.json', 'the file name');
+    assert.equal(file.type, 'application/json');
+    const saved = JSON.parse(file.text);
+    assert.equal(saved.format, 'security-matrix-assessment');
+    assert.equal(saved.schedule, 'df');
+    const answers = Object.fromEntries(new URLSearchParams(S6_EXAMPLE.slice(1)));
+    for (const key of ['subjects', 'special', 'value', 'months', 'access', 'commencement']) {
+      assert.equal(saved.answers[key], answers[key], `the saved answer ${key}`);
+    }
+    assert.equal(saved.tracker[duty]?.status, 'in-place', `the saved status of ${duty}`);
+    const where = path.join(dir, file.name);
+    fs.writeFileSync(where, file.text);
 
-  const second = await openApp(env);
-  try {
-    const { page } = second;
+    // What the tab keeps is cleared and the start page loaded anew: only the file brings the
+    // answers and the mark back.
+    await page.evaluate(() => sessionStorage.clear());
+    await s.load('', { ready: READY_SELECTOR });
     await page.locator(tid('start-page')).waitFor();
     const input = await page.locator(tid('open-file-input')).element();
     await input.sendKeys(where);
@@ -90,8 +86,8 @@ test('the S6 example with a duty marked, saved to a file and opened in a new tab
     await expectText(page, tid('level'), 'S6');
     await openView(page, GOVERNANCE);
     await page.locator(`${tid('obligation')}[data-id="${duty}"][data-status="in-place"]`).waitFor();
-    await second.assertClean();
+    await s.assertClean();
   } finally {
-    await second.close();
+    await s.close();
   }
 });
