@@ -25,6 +25,7 @@
 pub mod format;
 pub mod id_map;
 pub mod rules_version;
+pub mod sort;
 
 pub mod assessment;
 pub mod duties;

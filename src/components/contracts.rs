@@ -181,11 +181,11 @@ pub fn contract_page(p: &ContractPageProps) -> Html {
         Action::SaveContract
     });
     let level_error = p.errors.iter().find(|e| e.field == ContractField::Level);
-    let level_label = |v: &str| {
+    let level_label = |v: &'static str| {
         if v == "none" {
-            "None has been set".to_string()
+            "None has been set"
         } else {
-            v.to_string()
+            v
         }
     };
     html! {
@@ -207,13 +207,13 @@ pub fn contract_page(p: &ContractPageProps) -> Html {
                         if let Some(e) = level_error {
                             { error_message(None, "field-error".into(), &e.message) }
                         }
-                        { radios(RadiosLayout::Inline, LEVEL_VALUES.iter().enumerate().map(|(i, v)| {
+                        { radios(RadiosLayout::Inline, LEVEL_VALUES.iter().enumerate().map(|(i, &v)| {
                             let value = v.to_string();
                             radio(Radio {
                                 id: if i == 0 { field_id(ContractField::Level) } else { format!("smx-contract-level-{i}") },
                                 name: "smx-contract-level".into(),
                                 value: v,
-                                label: &level_label(v),
+                                label: level_label(v),
                                 hint: None,
                                 checked: p.draft.level.eq_ignore_ascii_case(v),
                                 onchange: p.dispatch.on(move |_| Action::ContractInput(ContractField::Level, value.clone())),

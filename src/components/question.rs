@@ -150,7 +150,7 @@ fn choice_field(f: Frame) -> Html {
     let (q, p) = (f.id.question(), f.p);
     let key = q.id.key();
     let yes_no = q.kind == QuestionKind::YesNo;
-    let options: Vec<(&str, &str)> = if yes_no {
+    let options: Vec<(&'static str, &'static str)> = if yes_no {
         vec![("yes", "Yes"), ("no", "No")]
     } else {
         q.options.iter().map(|o| (o.value, o.label)).collect()

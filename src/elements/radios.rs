@@ -3,15 +3,15 @@
 use yew::prelude::*;
 
 /// One radio of [`radios`].
-pub struct Radio<'a> {
+pub struct Radio {
     /// The input's id (the label's `for`).
     pub id: String,
     /// The group's name, the same for every radio of it.
     pub name: AttrValue,
     /// The value it stands for.
-    pub value: &'a str,
+    pub value: &'static str,
     /// Its label.
-    pub label: &'a str,
+    pub label: &'static str,
     /// A hint under the label (`id="{id}-hint"`, which the input names), if any.
     pub hint: Option<&'static str>,
     /// Whether it is the one chosen.
@@ -50,13 +50,15 @@ pub fn radios(layout: RadiosLayout, items: impl IntoIterator<Item = Html>) -> Ht
 
 /// One radio: the input, its label, its hint.
 pub fn radio(r: Radio) -> Html {
-    let hint_id = r.hint.map(|_| format!("{}-hint", r.id));
+    // One string for the id and the label's `for`, shared rather than copied.
+    let id = AttrValue::from(r.id);
+    let hint_id = r.hint.map(|_| AttrValue::from(format!("{id}-hint")));
     html! {
         <div class="smx-radios__item">
-            <input class="smx-radios__input" id={r.id.clone()} name={r.name} type="radio"
-                value={r.value.to_string()} checked={r.checked} onchange={r.onchange}
+            <input class="smx-radios__input" id={id.clone()} name={r.name} type="radio"
+                value={r.value} checked={r.checked} onchange={r.onchange}
                 aria-describedby={hint_id.clone()} data-testid={r.testid} />
-            <label class="smx-label smx-radios__label" for={r.id}>{ r.label }</label>
+            <label class="smx-label smx-radios__label" for={id}>{ r.label }</label>
             if let (Some(hint), Some(hint_id)) = (r.hint, hint_id) {
                 <div id={hint_id} class="smx-hint smx-radios__hint">{ hint }</div>
             }

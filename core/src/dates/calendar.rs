@@ -272,7 +272,7 @@ pub fn bank_holidays(year: i32) -> Vec<BankHoliday> {
         }
     }
 
-    out.sort();
+    crate::sort::sort_by(&mut out, Ord::cmp);
     out
 }
 

@@ -175,7 +175,7 @@ pub fn build_plan(selected: &[Selected], input: &PlanInput) -> Plan {
         }
     }
 
-    plan.dated.sort_by_key(|e| (e.date, e.obligation.id));
+    crate::sort::sort_by_key(&mut plan.dated, |e| (e.date, e.obligation.id));
     if input.start.is_none()
         && (!plan.awaiting_start.is_empty() || !plan.before_processing.obligations.is_empty())
     {

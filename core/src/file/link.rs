@@ -216,7 +216,7 @@ pub fn from_fragment(fragment: &str) -> LinkAnswers {
         }
     }
     let order = out.answers.sequence();
-    out.errors.sort_by_key(|e| {
+    crate::sort::sort_by_key(&mut out.errors, |e| {
         order
             .iter()
             .position(|&q| q == e.question)

@@ -246,7 +246,7 @@ pub fn summarise(groups: &[ObligationGroup], plan: &Plan, tracker: &Tracker) -> 
         });
     }
     // Soonest first, undated last; the sort is stable, so the list's order among equals.
-    s.actions.sort_by_key(|a| (a.due.is_none(), a.due));
+    crate::sort::sort_by_key(&mut s.actions, |a| (a.due.is_none(), a.due));
     s
 }
 

@@ -109,7 +109,7 @@ pub fn plan_ics(plan: &Plan, dtstamp: NaiveDateTime) -> String {
             events.push((entry.date, entry.obligation.id, ics_event(entry)));
         }
     }
-    events.sort_by_key(|(date, id, _)| (*date, *id));
+    crate::sort::sort_by_key(&mut events, |(date, id, _)| (*date, *id));
     let events: Vec<IcsEvent> = events.into_iter().map(|(_, _, e)| e).collect();
     to_ics(&events, dtstamp)
 }

@@ -192,7 +192,7 @@ impl DueDates for DeadlineRule<'_, EventId, ObligationId> {
                     .flatten()
                     .filter_map(|x| x.checked_sub_days(Days::new(u64::from(*days))))
                     .collect();
-                dates.sort_unstable();
+                crate::sort::sort_by(&mut dates, Ord::cmp);
                 dates.dedup();
                 dates
             }

@@ -56,7 +56,7 @@ struct Written4<'a> {
 /// run in catalogue order).
 fn by_data_id<'a, V>(pairs: impl Iterator<Item = (&'a str, V)>) -> Vec<(&'a str, V)> {
     let mut pairs: Vec<_> = pairs.collect();
-    pairs.sort_by_key(|(id, _)| *id);
+    crate::sort::sort_by_key(&mut pairs, |(id, _)| *id);
     pairs
 }
 
