@@ -1,12 +1,13 @@
 //! The root component: one reducer, and the effects that connect it to the browser.
 use crate::components::{
-    check_answers, contract_page, contracts_page, question_page, start_page, CheckAnswersProps,
-    ContractPageProps, ContractsPageProps, DfResultPage, Dispatch, QuestionPageProps,
-    ResultContext, SmResultPage, StartPageProps,
+    check_answers, confirm_start_again_page, contract_name, contract_page, contracts_page,
+    question_page, start_page, CheckAnswersProps, ContractPageProps, ContractsPageProps,
+    DfResultPage, Dispatch, QuestionPageProps, ResultContext, SmResultPage, StartPageProps,
 };
 use crate::elements::notification_banner;
 use crate::hooks::{
-    use_focus, use_open_link, use_persist, use_print, use_restore, use_title, use_words,
+    use_focus, use_leave_guard, use_open_link, use_persist, use_print, use_restore, use_title,
+    use_words,
 };
 use crate::state::{Action, Boot, Page, State};
 use crate::takeover::Takeover;
@@ -71,6 +72,7 @@ pub fn app(props: &AppProps) -> Html {
     use_restore(&dispatch, props.boot.clone(), schedule, &root, takeover);
     use_open_link(&dispatch);
     use_persist(&state);
+    use_leave_guard(state.would_lose_work());
     use_print(state.print_request);
     use_words(&state, &dispatch);
     use_title(state.title(), props.owns_page);
@@ -86,7 +88,7 @@ pub fn app(props: &AppProps) -> Html {
             { question_page(&QuestionPageProps { question: q, draft: state.draft.clone(), errors: state.errors.clone(), heading_level: h, dispatch: dispatch.clone() }) }
         },
         Page::Contracts => html! {
-            { contracts_page(&ContractsPageProps { contracts: state.answers.contracts().to_vec(), errors: state.contract_errors.clone(), heading_level: h, dispatch: dispatch.clone() }) }
+            { contracts_page(&ContractsPageProps { contracts: state.answers.contracts().to_vec(), removed: state.removed_contract.as_ref().map(|(i, c)| contract_name(*i, c)), errors: state.contract_errors.clone(), heading_level: h, dispatch: dispatch.clone() }) }
         },
         Page::Contract(index) => html! {
             { contract_page(&ContractPageProps { index, draft: state.contract_draft.clone(), errors: state.contract_errors.clone(), heading_level: h, dispatch: dispatch.clone() }) }
@@ -94,6 +96,7 @@ pub fn app(props: &AppProps) -> Html {
         Page::Check => html! {
             { check_answers(&CheckAnswersProps { answers: state.answers.clone(), heading_level: h, dispatch: dispatch.clone() }) }
         },
+        Page::ConfirmStartAgain(_) => confirm_start_again_page(&state, h, &dispatch),
         Page::Result(_) => match (state.answers.df(), state.answers.sm()) {
             (Some(df), _) => html! {
                 <DfResultPage answers={df} ctx={result_ctx()} />

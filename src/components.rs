@@ -22,14 +22,18 @@ mod plan;
 mod question;
 mod result;
 mod result_actions;
+mod save_state;
 mod sm_result;
 mod start;
+mod start_again;
 mod takeaways;
 mod tracker_controls;
 
 pub use answers_summary::answers_summary;
 pub use check_answers::{check_answers, CheckAnswersProps};
-pub use contracts::{contract_page, contracts_page, ContractPageProps, ContractsPageProps};
+pub use contracts::{
+    contract_name, contract_page, contracts_page, ContractPageProps, ContractsPageProps,
+};
 pub use df_result::DfResultPage;
 pub use notices::notices_section;
 pub use obligations::obligation_list;
@@ -38,8 +42,10 @@ pub use plan::{plan_section, PlanSectionProps};
 pub use question::{question_page, QuestionPageProps};
 pub use result::{result_layout, use_result_report, ResultContext, ResultParts};
 pub use result_actions::ResultActions;
+pub use save_state::save_state_line;
 pub use sm_result::SmResultPage;
 pub use start::{start_page, StartPageProps};
+pub use start_again::confirm_start_again_page;
 pub use takeaways::{save_button, Takeaways};
 
 use crate::elements::back_link;
@@ -81,14 +87,22 @@ impl Dispatch {
         Dispatch(dispatcher)
     }
 
-    /// Dispatches `action` to the reducer.
+    /// Dispatches `action` to the reducer, after the local time ([`Action::Clock`], read
+    /// at the edge): a change is noted with its time, and the reducer reads no clock.
     pub fn send(&self, action: Action) {
-        self.0.dispatch(action)
+        send(&self.0, action)
     }
 
-    /// An event handler that dispatches the action `f` makes of the event, e.g.
-    /// `dispatch.on(|_: MouseEvent| Action::Back)`.
+    /// An event handler that dispatches the action `f` makes of the event (as
+    /// [`Dispatch::send`]), e.g. `dispatch.on(|_: MouseEvent| Action::Back)`.
     pub fn on<E: 'static>(&self, f: impl Fn(E) -> Action + 'static) -> Callback<E> {
-        self.0.to_callback().reform(f)
+        let dispatcher = self.0.clone();
+        Callback::from(move |e| send(&dispatcher, f(e)))
     }
+}
+
+/// The clock's minute, then the action (an unchanged minute renders nothing).
+fn send(dispatcher: &UseReducerDispatcher<State>, action: Action) {
+    dispatcher.dispatch(Action::Clock(crate::edge::local_time()));
+    dispatcher.dispatch(action);
 }

@@ -19,6 +19,29 @@ pub fn today() -> NaiveDate {
     .unwrap_or_default()
 }
 
+/// The local time as the save state shows it, "14:02".
+pub fn local_time() -> String {
+    let now = js_sys::Date::new_0();
+    format!("{:02}:{:02}", now.get_hours(), now.get_minutes())
+}
+
+/// While `on`, the browser asks before the tab closes or navigates away (`beforeunload`):
+/// the listener, removed when dropped.
+pub fn leave_guard() -> Option<gloo::events::EventListener> {
+    let window = web_sys::window()?;
+    let options = gloo::events::EventListenerOptions::enable_prevent_default();
+    Some(gloo::events::EventListener::new_with_options(
+        &window,
+        "beforeunload",
+        options,
+        |e| {
+            e.prevent_default();
+            // (Older browsers ask only when `returnValue` is set.)
+            let _ = js_sys::Reflect::set(e, &"returnValue".into(), &"".into());
+        },
+    ))
+}
+
 fn session_storage() -> Option<Storage> {
     web_sys::window()?.session_storage().ok().flatten()
 }

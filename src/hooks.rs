@@ -4,6 +4,7 @@
 //! each is a function that returns its effect's hook, not a `#[hook]` wrapper around it
 //! (each wrapper costs the bundle a type of its own).
 mod use_focus;
+mod use_leave_guard;
 mod use_open_link;
 mod use_persist;
 mod use_print;
@@ -12,6 +13,7 @@ mod use_title;
 mod use_words;
 
 pub use use_focus::use_focus;
+pub use use_leave_guard::use_leave_guard;
 pub use use_open_link::use_open_link;
 pub use use_persist::use_persist;
 pub use use_print::use_print;

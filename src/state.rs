@@ -7,10 +7,12 @@ mod contracts;
 mod draft;
 mod persist;
 mod reduce;
+mod saving;
 #[cfg(test)]
 mod tests;
 
 pub use draft::{Draft, Field, FieldError};
+pub use saving::{SaveState, Saving};
 
 use chrono::NaiveDate;
 use security_matrix_core::assessment::flow::{
@@ -21,7 +23,7 @@ use security_matrix_core::dates::plan::EventDates;
 use security_matrix_core::file::link::ContractLinkError;
 use security_matrix_core::file::tracker::{Status, TrackField, Tracker};
 use security_matrix_core::view::View;
-use security_matrix_core::{EventId, IdMap, ObligationId, Schedule};
+use security_matrix_core::{Contract, EventId, IdMap, ObligationId, Schedule};
 
 /// A page of the flow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,6 +40,8 @@ pub enum Page {
     Check,
     /// The result, in one of its views.
     Result(View),
+    /// "Start again" with changes that would be lost: are you sure? (from this view).
+    ConfirmStartAgain(View),
 }
 
 impl Page {
@@ -54,6 +58,9 @@ impl Page {
             Page::Check => "check".into(),
             Page::Result(View::Summary) => "result".into(),
             Page::Result(v) => format!("result:{}", v.key()),
+            // (Restored as the view it came from.)
+            Page::ConfirmStartAgain(View::Summary) => "result".into(),
+            Page::ConfirmStartAgain(v) => format!("result:{}", v.key()),
         }
     }
 
@@ -154,6 +161,12 @@ pub struct State {
     pub contract_errors: Vec<ContractError>,
     /// Contracts from a link that could not be accepted: each opens on its page.
     pub pending_contracts: Vec<ContractLinkError>,
+    /// The contract just removed from the list (its index), until undone or the list left.
+    pub removed_contract: Option<(usize, Contract)>,
+    /// The local time ("14:02") the edge passed in with the latest action.
+    pub clock: Option<String>,
+    /// Where the work stands: saved, kept, or changed since (see [`SaveState`]).
+    pub saving: Saving,
 }
 
 impl Default for State {
@@ -181,6 +194,9 @@ impl Default for State {
             contract_draft: ContractDraft::default(),
             contract_errors: Vec::new(),
             pending_contracts: Vec::new(),
+            removed_contract: None,
+            clock: None,
+            saving: Saving::default(),
         }
     }
 }
@@ -267,6 +283,17 @@ pub enum Action {
     SaveContract,
     /// "Continue" on the list.
     ContractsDone,
+    /// "Undo" after removing a contract: it goes back where it was.
+    UndoRemoveContract,
+    /// The local time ("14:02"): the edge sends it before each action, so a change is
+    /// noted with its time (the reducer reads no clock).
+    Clock(String),
+    /// The document was saved to a file of this name.
+    Saved(String),
+    /// "Yes, start again" on the confirmation page.
+    ConfirmStartAgain,
+    /// "Cancel" on the confirmation page: back to the view.
+    CancelStartAgain,
 }
 
 impl State {
@@ -281,6 +308,7 @@ impl State {
             Page::Contract(Some(_)) => "Change a Call-Off Contract".to_string(),
             Page::Check => "Check your answers".to_string(),
             Page::Result(view) => return self.result_title(view),
+            Page::ConfirmStartAgain(_) => "Are you sure you want to start again?".to_string(),
         };
         let error = if self.errors.is_empty() && self.contract_errors.is_empty() {
             ""

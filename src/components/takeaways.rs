@@ -41,8 +41,9 @@ pub struct TakeawaysProps {
 }
 
 /// "Save your answers to a file" (`data-testid="save-file"`): the document as JSON, named
-/// after the level (DF) or the schedule.
-pub fn save_button(document: Document, level: Option<Level>) -> Html {
+/// after the level (DF) or the schedule; the save state then names the file.
+pub fn save_button(document: Document, level: Option<Level>, dispatch: &Dispatch) -> Html {
+    let dispatch = dispatch.clone();
     let onclick = Callback::from(move |_| {
         let name = match level {
             Some(l) => format!("security-assessment-{l}.json"),
@@ -52,6 +53,7 @@ pub fn save_button(document: Document, level: Option<Level>) -> Html {
             ),
         };
         edge::download(&name, "application/json", &to_json(&document));
+        dispatch.send(Action::Saved(name));
     });
     button(Button {
         kind: ButtonKind::Secondary,
@@ -123,7 +125,7 @@ pub fn takeaways(p: &TakeawaysProps) -> Html {
             <div class="smx-button-group">
                 { button(Button { kind: ButtonKind::Secondary, testid: "copy-statement", onclick: Some(on_copy), text: html! { "Copy the statement" }, ..Button::default() }) }
                 { button(Button { kind: ButtonKind::Secondary, testid: "print", onclick: Some(p.dispatch.on(|_| Action::Print)), text: html! { "Print or save as PDF" }, ..Button::default() }) }
-                { save_button(p.document.clone(), p.level) }
+                { save_button(p.document.clone(), p.level, &p.dispatch) }
                 if !p.plan.dated.is_empty() {
                     { button(Button { kind: ButtonKind::Secondary, testid: "download-ics-takeaway", onclick: Some(on_calendar), text: html! { "Download the calendar (.ics)" }, ..Button::default() }) }
                 }

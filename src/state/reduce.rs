@@ -15,7 +15,21 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // The same minute: nothing to render.
+        if matches!(&action, Action::Clock(t) if self.clock.as_ref() == Some(t)) {
+            return self;
+        }
         let mut s = (*self).clone();
+        s.apply(&action);
+        s.note_change(&self, &action);
+        Rc::new(s)
+    }
+}
+
+impl State {
+    fn apply(&mut self, action: &Action) {
+        let s = self;
+        let action = action.clone();
         match action {
             // Opening the widget, a link, a file.
             Action::Init {
@@ -54,7 +68,19 @@ impl Reducible for State {
             Action::ShowResult => s.show_result(),
             // The result.
             Action::ChangeAnswers => s.go(Page::Check),
-            Action::StartAgain => s.start_again(),
+            Action::StartAgain => match s.page {
+                Page::Result(view) if s.would_lose_work() => s.go(Page::ConfirmStartAgain(view)),
+                _ => s.start_again(),
+            },
+            Action::ConfirmStartAgain => s.start_again(),
+            Action::CancelStartAgain => {
+                if let Page::ConfirmStartAgain(view) = s.page {
+                    s.go(Page::Result(view));
+                }
+            }
+            Action::Clock(time) => s.clock = Some(time),
+            Action::Saved(_) => {}
+            Action::UndoRemoveContract => s.undo_remove_contract(),
             Action::SetStatus(id, status) => s.track(id, |t| t.status = status),
             Action::SetTrackText(id, field, text) => s.track(id, |t| match field {
                 TrackField::Owner => t.owner = text,
@@ -104,7 +130,6 @@ impl Reducible for State {
                 }
             },
         }
-        Rc::new(s)
     }
 }
 
@@ -221,6 +246,7 @@ impl State {
                 .map_or(Page::Start, |q| Page::Question(*q)),
             Page::Result(View::Summary) => Page::Check,
             Page::Result(_) => Page::Result(View::Summary),
+            Page::ConfirmStartAgain(view) => Page::Result(view),
             Page::Start => Page::Start,
         };
         self.go(page);
@@ -275,6 +301,7 @@ impl State {
         // once loaded, stay)
         *self = State {
             today: self.today,
+            clock: self.clock.take(),
             words: self.words,
             ready: true,
             page_change: self.page_change.wrapping_add(1),
@@ -292,6 +319,9 @@ impl State {
     pub(super) fn go(&mut self, page: Page) {
         self.page = page;
         self.focus_duty = None;
+        if page != Page::Contracts {
+            self.removed_contract = None;
+        }
         self.errors.clear();
         self.draft = Draft::default();
         self.contract_errors.clear();
