@@ -6,8 +6,8 @@ use crate::components::{
 };
 use crate::elements::notification_banner;
 use crate::hooks::{
-    use_focus, use_leave_guard, use_open_link, use_persist, use_print, use_restore, use_title,
-    use_words,
+    use_focus, use_keep, use_leave_guard, use_open_link, use_other_tabs, use_persist, use_print,
+    use_restore, use_title, use_words,
 };
 use crate::state::{Action, Boot, Page, State};
 use crate::takeover::Takeover;
@@ -72,6 +72,8 @@ pub fn app(props: &AppProps) -> Html {
     use_restore(&dispatch, props.boot.clone(), schedule, &root, takeover);
     use_open_link(&dispatch);
     use_persist(&state);
+    use_keep(&state, &dispatch);
+    use_other_tabs(&state, &dispatch);
     use_leave_guard(state.would_lose_work());
     use_print(state.print_request);
     use_words(&state, &dispatch);
@@ -82,7 +84,7 @@ pub fn app(props: &AppProps) -> Html {
     let result_ctx = || ResultContext::new(&state, h, &dispatch);
     let page = match state.page {
         Page::Start => html! {
-            { start_page(&StartPageProps { schedule: state.answers.schedule, offer_choice: props.offer_schedule_choice, heading_level: h, file_problems: state.file_problems.clone(), dispatch: dispatch.clone() }) }
+            { start_page(&StartPageProps { device: state.device.clone(), schedule: state.answers.schedule, offer_choice: props.offer_schedule_choice, heading_level: h, file_problems: state.file_problems.clone(), dispatch: dispatch.clone() }) }
         },
         Page::Question(q) => html! {
             { question_page(&QuestionPageProps { question: q, draft: state.draft.clone(), errors: state.errors.clone(), heading_level: h, dispatch: dispatch.clone() }) }

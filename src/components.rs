@@ -42,7 +42,7 @@ pub use plan::{plan_section, PlanSectionProps};
 pub use question::{question_page, QuestionPageProps};
 pub use result::{result_layout, use_result_report, ResultContext, ResultParts};
 pub use result_actions::ResultActions;
-pub use save_state::save_state_line;
+pub use save_state::{save_state_line, save_state_section};
 pub use sm_result::SmResultPage;
 pub use start::{start_page, StartPageProps};
 pub use start_again::confirm_start_again_page;

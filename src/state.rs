@@ -4,6 +4,7 @@
 //! moving through the flow) is in `reduce.rs`; the question page's form in `draft.rs`; what
 //! is kept (sessionStorage and the saved file, one document) in `persist.rs`.
 mod contracts;
+mod device;
 mod draft;
 mod persist;
 mod reduce;
@@ -167,6 +168,12 @@ pub struct State {
     pub clock: Option<String>,
     /// Where the work stands: saved, kept, or changed since (see [`SaveState`]).
     pub saving: Saving,
+    /// An assessment kept on this device that the start page offers to carry on with: when
+    /// it last changed ("4 December 2026 at 14:02"), from the edge.
+    pub device: Option<String>,
+    /// Another tab kept a different version on this device while this one had changes of
+    /// its own: this tab's are not written there until the user chooses.
+    pub device_newer: bool,
 }
 
 impl Default for State {
@@ -197,6 +204,8 @@ impl Default for State {
             removed_contract: None,
             clock: None,
             saving: Saving::default(),
+            device: None,
+            device_newer: false,
         }
     }
 }
@@ -294,6 +303,26 @@ pub enum Action {
     ConfirmStartAgain,
     /// "Cancel" on the confirmation page: back to the view.
     CancelStartAgain,
+    /// What this device keeps, read at the edge on start: when it last changed, if there
+    /// is an assessment kept.
+    DeviceKept(Option<String>),
+    /// "Keep on this device" turned on or off (the edge removes it when off).
+    Keep(bool),
+    /// The browser refused to keep it (private browsing, storage full or turned off): why.
+    KeepFailed(String),
+    /// "Carry on with the assessment kept on this device": what it holds, or why it could
+    /// not be read.
+    CarryOn(Result<String, String>),
+    /// "Remove it from this device" (the edge has removed it).
+    ForgetDevice,
+    /// Another tab kept a newer version on this device: its document and when it changed
+    /// (this tab had nothing unwritten, so it takes it, on the page it is on).
+    DeviceChanged(String, String),
+    /// Another tab kept a different version while this one had changes of its own (`true`),
+    /// or the user chose which to keep (`false`).
+    DeviceNewer(bool),
+    /// Another tab removed it from this device.
+    DeviceRemoved,
 }
 
 impl State {

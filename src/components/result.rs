@@ -11,8 +11,8 @@ pub use context::{use_result_report, view_click, ResultContext, ResultParts};
 
 use super::takeaways::csv_button;
 use super::{
-    answers_summary, obligation_list, plan_section, save_button, save_state_line, PlanSectionProps,
-    ResultActions, Takeaways,
+    answers_summary, obligation_list, plan_section, save_button, save_state_section,
+    PlanSectionProps, ResultActions, Takeaways,
 };
 use crate::elements::{back_link_to, button, checkbox, heading, panel, Button, Checkbox};
 use crate::state::Action;
@@ -69,7 +69,7 @@ pub fn result_layout(ctx: &ResultContext, parts: ResultParts) -> Html {
         <div class="smx-page" data-testid="result" data-view={view.key()} key={view.key()}>
             { back_to_summary(ctx) }
             { body }
-            { save_state_line(state) }
+            { save_state_section(state, &ctx.dispatch) }
             // (Take it with you has the button among the others.)
             if view != View::Take {
                 <div class="smx-button-group smx-view-footer">

@@ -23,7 +23,7 @@ impl State {
         savefile::write(&self.document(), Some(&self.page.key()))
     }
 
-    fn take(&mut self, doc: Document) {
+    pub(super) fn take(&mut self, doc: Document) {
         self.answers = doc.answers;
         self.tracker = doc.tracker;
         self.event_dates = doc.event_dates;

@@ -69,10 +69,40 @@ impl State {
             // The result.
             Action::ChangeAnswers => s.go(Page::Check),
             Action::StartAgain => match s.page {
-                Page::Result(view) if s.would_lose_work() => s.go(Page::ConfirmStartAgain(view)),
+                Page::Result(view) if s.would_lose_work() || s.saving.keep => {
+                    s.go(Page::ConfirmStartAgain(view))
+                }
                 _ => s.start_again(),
             },
-            Action::ConfirmStartAgain => s.start_again(),
+            Action::ConfirmStartAgain => {
+                // What is kept on this device stays there, offered on the start page.
+                let kept = s.saving.keep.then(|| s.kept_label()).flatten();
+                let device = kept.or(s.device.take());
+                s.start_again();
+                s.device = device;
+            }
+            Action::DeviceKept(label) => s.device = label,
+            Action::Keep(on) => {
+                s.saving.keep = on;
+                if on && s.saving.last_change.is_none() {
+                    s.saving.last_change = s.clock.clone();
+                }
+            }
+            Action::KeepFailed(message) => {
+                s.saving.keep = false;
+                s.notice = Some(message);
+            }
+            Action::CarryOn(read) => {
+                s.open_file(read);
+                if s.file_problems.is_empty() {
+                    s.saving.keep = true;
+                    s.device = None;
+                }
+            }
+            Action::ForgetDevice => s.device = None,
+            Action::DeviceChanged(text, _) => s.take_from_other_tab(&text),
+            Action::DeviceNewer(on) => s.device_newer = on && s.saving.keep,
+            Action::DeviceRemoved => s.removed_by_other_tab(),
             Action::CancelStartAgain => {
                 if let Page::ConfirmStartAgain(view) = s.page {
                     s.go(Page::Result(view));

@@ -73,7 +73,10 @@ impl SaveState {
 impl State {
     /// Where the work stands.
     pub fn save_state(&self) -> SaveState {
-        if self.saving.keep {
+        if self.saving.keep && self.device_newer {
+            // This tab's latest changes wait for the user's choice between versions.
+            SaveState::Unsaved
+        } else if self.saving.keep {
             SaveState::Kept {
                 at: self.saving.last_change.clone(),
             }
@@ -91,6 +94,19 @@ impl State {
     /// Closing the tab now would lose work (the `beforeunload` guard is set).
     pub fn would_lose_work(&self) -> bool {
         self.save_state() == SaveState::Unsaved
+    }
+
+    /// When the work kept on this device last changed, as the start page says it: "4
+    /// December 2026 at 14:02" (today's date and the clock, both from the edge).
+    pub fn kept_label(&self) -> Option<String> {
+        let at = self.saving.last_change.clone().or(self.clock.clone())?;
+        if at.contains(" at ") {
+            return Some(at);
+        }
+        Some(match self.today {
+            Some(d) => format!("{} at {at}", security_matrix_core::format::long_date(d)),
+            None => at,
+        })
     }
 
     /// No answer, mark or event date (whatever the page).
@@ -119,6 +135,21 @@ impl State {
                     last_change: self.clock.clone(),
                     ..Saving::default()
                 };
+            }
+            // Carried on from this device: kept there, not in a file.
+            Action::CarryOn(_) if self.file_problems.is_empty() => {
+                self.saving = Saving {
+                    keep: true,
+                    dirty: true,
+                    last_change: before.device.clone(),
+                    saved: None,
+                };
+            }
+            // Another tab's version, kept on this device: when it changed there.
+            Action::DeviceChanged(_, changed)
+                if self.saving.keep && self.document() != before.document() =>
+            {
+                self.saving.last_change = Some(changed.clone());
             }
             Action::Saved(file) => {
                 self.saving.dirty = false;

@@ -264,3 +264,157 @@ fn a_removed_contract_can_be_put_back_where_it_was() {
         ["A", "C"]
     );
 }
+
+#[test]
+fn kept_on_this_device_nothing_is_lost_and_the_line_says_so() {
+    let s = run(init(Some(DF_LINK), None), [at("14:02"), Action::Keep(true)]);
+    assert_eq!(
+        s.save_state(),
+        SaveState::Kept {
+            at: Some("14:02".into())
+        }
+    );
+    assert_eq!(
+        s.save_state().text(),
+        "Kept on this device, last change 14:02"
+    );
+    assert!(!s.would_lose_work());
+    assert_eq!(s.kept_label().as_deref(), Some("22 November 2026 at 14:02"));
+    let s = run(
+        s,
+        [
+            at("14:10"),
+            Action::SetStatus(ob("df-2-7"), Some(Status::InPlace)),
+        ],
+    );
+    assert_eq!(
+        s.save_state().text(),
+        "Kept on this device, last change 14:10"
+    );
+    // Turned off: unsaved again (the edge removed it from the device).
+    let off = run(s.clone(), [Action::Keep(false)]);
+    assert_eq!(off.save_state(), SaveState::Unsaved);
+    // Refused by the browser: off, with a message; nothing on the page is lost.
+    let refused = run(s.clone(), [Action::KeepFailed("No room.".into())]);
+    assert_eq!(refused.save_state(), SaveState::Unsaved);
+    assert_eq!(refused.notice.as_deref(), Some("No room."));
+    assert_eq!(refused.tracker, s.tracker);
+}
+
+#[test]
+fn carry_on_from_this_device_and_start_again_asks_whether_to_remove_it() {
+    let s = run(
+        init(Some(DF_LINK), None),
+        [
+            at("14:02"),
+            Action::Keep(true),
+            Action::SetTrackText(ob("df-2-7"), TrackField::Owner, "Priya".into()),
+        ],
+    );
+    let kept = savefile::to_json(&s.document());
+    // A new tab: the start page offers it.
+    let fresh = run(
+        init(None, None),
+        [Action::DeviceKept(Some("22 November 2026 at 14:02".into()))],
+    );
+    assert_eq!(fresh.page, Page::Start);
+    assert_eq!(fresh.device.as_deref(), Some("22 November 2026 at 14:02"));
+    assert!(fresh.is_blank());
+    let on = run(fresh.clone(), [at("09:00"), Action::CarryOn(Ok(kept))]);
+    assert_eq!(on.page, Page::Result(View::Summary));
+    assert_eq!(on.tracker, s.tracker);
+    assert!(on.saving.keep && on.device.is_none());
+    assert_eq!(
+        on.save_state().text(),
+        "Kept on this device, last change 22 November 2026 at 14:02"
+    );
+    // Gone from the device in the meantime: a message, nothing changes.
+    let gone = run(
+        fresh.clone(),
+        [Action::CarryOn(Err("Nothing is kept.".into()))],
+    );
+    assert_eq!(gone.page, Page::Start);
+    assert!(!gone.saving.keep && gone.file_problems == ["Nothing is kept."]);
+    // Remove it.
+    assert_eq!(run(fresh, [Action::ForgetDevice]).device, None);
+    // Start again while kept: asks; starting again leaves it on the device, offered.
+    let asked = run(on, [at("09:05"), Action::StartAgain]);
+    assert_eq!(asked.page, Page::ConfirmStartAgain(View::Summary));
+    let again = run(asked, [Action::ConfirmStartAgain]);
+    assert_eq!(again.page, Page::Start);
+    assert!(!again.saving.keep);
+    assert_eq!(again.device.as_deref(), Some("22 November 2026 at 14:02"));
+}
+
+#[test]
+fn another_tabs_version_appears_here_on_the_same_page_or_is_offered() {
+    let s = run(
+        init(Some(DF_LINK), None),
+        [
+            at("14:02"),
+            Action::Keep(true),
+            Action::ShowView(View::Plan),
+        ],
+    );
+    // The other tab marked a duty.
+    let mut marks = Tracker::new();
+    marks.insert(ob("df-2-7"), Status::InPlace.into());
+    let other = savefile::to_json(&Document {
+        tracker: marks.clone(),
+        ..s.document()
+    });
+    let took = run(
+        s.clone(),
+        [
+            at("14:05"),
+            Action::DeviceChanged(other.clone(), "22 November 2026 at 14:04".into()),
+        ],
+    );
+    assert_eq!(took.tracker, marks);
+    assert_eq!(took.page, Page::Result(View::Plan), "on the page it was on");
+    assert_eq!(
+        took.save_state().text(),
+        "Kept on this device, last change 22 November 2026 at 14:04"
+    );
+    // This tab had changes of its own: it says a newer version exists; nothing is taken
+    // or lost until the user chooses.
+    let mine = run(
+        s.clone(),
+        [
+            Action::SetTrackText(ob("df-2-7"), TrackField::Note, "Mine".into()),
+            Action::DeviceNewer(true),
+        ],
+    );
+    assert!(mine.device_newer);
+    assert_eq!(mine.save_state(), SaveState::Unsaved);
+    assert!(mine.would_lose_work());
+    let loaded = run(mine.clone(), [Action::DeviceChanged(other, "x".into())]);
+    assert_eq!(loaded.tracker, marks);
+    assert!(!loaded.device_newer);
+    let kept_mine = run(mine, [Action::DeviceNewer(false)]);
+    assert_eq!(
+        kept_mine
+            .tracker
+            .get(&ob("df-2-7"))
+            .map(|t| t.note.as_str()),
+        Some("Mine")
+    );
+    assert!(matches!(kept_mine.save_state(), SaveState::Kept { .. }));
+    // Not kept in this tab: another tab's version changes nothing here.
+    let not_kept = run(
+        init(Some(DF_LINK), None),
+        [Action::DeviceChanged(
+            savefile::to_json(&s.document()),
+            "x".into(),
+        )],
+    );
+    assert_eq!(not_kept.document(), init(Some(DF_LINK), None).document());
+    // Removed in another tab: this tab keeps its work and says so.
+    let removed = run(s, [Action::DeviceRemoved]);
+    assert!(!removed.saving.keep);
+    assert_eq!(removed.save_state(), SaveState::Unsaved);
+    assert!(removed
+        .notice
+        .unwrap()
+        .contains("removed from this device in another tab"));
+}
