@@ -46,7 +46,7 @@ pub use save_state::{save_state_line, save_state_section};
 pub use sm_result::SmResultPage;
 pub use start::{start_page, StartPageProps};
 pub use start_again::confirm_start_again_page;
-pub use takeaways::{save_button, Takeaways};
+pub use takeaways::{save_button, save_buttons, Takeaways};
 
 use crate::elements::back_link;
 use crate::state::{Action, State};

@@ -425,3 +425,95 @@ async fn fetch_words() -> Result<Vec<String>, wasm_bindgen::JsValue> {
         .map(|v| v.as_string().ok_or_else(|| "not a string".into()))
         .collect()
 }
+
+thread_local! {
+    /// The file this tab saves in place (File System Access API), once the user chose it.
+    static FILE_HANDLE: std::cell::RefCell<Option<wasm_bindgen::JsValue>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Whether the browser can save in place (`showSaveFilePicker`: Chromium and Edge); felt
+/// for at run time, as web-sys's bindings of that API are unstable.
+pub fn can_save_in_place() -> bool {
+    web_sys::window().is_some_and(|w| {
+        js_sys::Reflect::get(&w, &"showSaveFilePicker".into()).is_ok_and(|f| f.is_function())
+    })
+}
+
+/// How a save in place ended when it did not write.
+#[derive(Debug, PartialEq)]
+pub enum SaveError {
+    /// The user closed the picker.
+    Cancelled,
+    /// The browser refused (permission, or the file could not be written): the message.
+    Refused(String),
+}
+
+async fn call_async(
+    target: &wasm_bindgen::JsValue,
+    method: &str,
+    args: &js_sys::Array,
+) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {
+    let f = js_sys::Reflect::get(target, &method.into())?.dyn_into::<js_sys::Function>()?;
+    let promise = f.apply(target, args)?;
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&promise)).await
+}
+
+/// Saves `content` in the file this tab saves to, asking where first (the picker) when
+/// there is none yet or `new_file`; the file's name, or why not. Only where
+/// [`can_save_in_place`].
+pub async fn save_in_place(
+    suggested: &str,
+    content: &str,
+    new_file: bool,
+) -> Result<String, SaveError> {
+    let window: wasm_bindgen::JsValue = web_sys::window()
+        .ok_or_else(|| SaveError::Refused("No window.".into()))?
+        .into();
+    let kept = FILE_HANDLE
+        .with(|h| h.borrow().clone())
+        .filter(|_| !new_file);
+    let handle = match kept {
+        Some(h) => h,
+        None => {
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &"suggestedName".into(), &suggested.into());
+            call_async(&window, "showSaveFilePicker", &js_sys::Array::of1(&options))
+                .await
+                .map_err(|e| {
+                    let name = js_sys::Reflect::get(&e, &"name".into())
+                        .ok()
+                        .and_then(|n| n.as_string());
+                    if name.as_deref() == Some("AbortError") {
+                        SaveError::Cancelled
+                    } else {
+                        SaveError::Refused(refused(&e))
+                    }
+                })?
+        }
+    };
+    let write = async {
+        let writable = call_async(&handle, "createWritable", &js_sys::Array::new()).await?;
+        call_async(&writable, "write", &js_sys::Array::of1(&content.into())).await?;
+        call_async(&writable, "close", &js_sys::Array::new()).await
+    };
+    write.await.map_err(|e| SaveError::Refused(refused(&e)))?;
+    let name = js_sys::Reflect::get(&handle, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_else(|| suggested.to_string());
+    FILE_HANDLE.with(|h| *h.borrow_mut() = Some(handle));
+    Ok(name)
+}
+
+fn refused(e: &wasm_bindgen::JsValue) -> String {
+    let why = js_sys::Reflect::get(e, &"message".into())
+        .ok()
+        .and_then(|m| m.as_string())
+        .unwrap_or_default();
+    format!("The browser did not let the tool write the file{}. Nothing on this page is lost: try again, or use \"Save as a new file\".", if why.is_empty() { String::new() } else { format!(" ({why})") })
+}
+
+/// Forgets the file this tab saves to (Start again).
+pub fn forget_file() {
+    FILE_HANDLE.with(|h| *h.borrow_mut() = None);
+}

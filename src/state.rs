@@ -323,6 +323,8 @@ pub enum Action {
     DeviceNewer(bool),
     /// Another tab removed it from this device.
     DeviceRemoved,
+    /// A save to a file did not happen (cancelled, or refused by the browser): why.
+    SaveFailed(String),
 }
 
 impl State {

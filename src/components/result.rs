@@ -11,7 +11,7 @@ pub use context::{use_result_report, view_click, ResultContext, ResultParts};
 
 use super::takeaways::csv_button;
 use super::{
-    answers_summary, obligation_list, plan_section, save_button, save_state_section,
+    answers_summary, obligation_list, plan_section, save_buttons, save_state_section,
     PlanSectionProps, ResultActions, Takeaways,
 };
 use crate::elements::{back_link_to, button, checkbox, heading, panel, Button, Checkbox};
@@ -73,7 +73,7 @@ pub fn result_layout(ctx: &ResultContext, parts: ResultParts) -> Html {
             // (Take it with you has the button among the others.)
             if view != View::Take {
                 <div class="smx-button-group smx-view-footer">
-                    { save_button(state.document(), level, &ctx.dispatch) }
+                    { save_buttons(state.document(), level, &ctx.dispatch, state.saving.saved.is_some()) }
                 </div>
             }
         </div>

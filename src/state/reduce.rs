@@ -103,6 +103,7 @@ impl State {
             Action::DeviceChanged(text, _) => s.take_from_other_tab(&text),
             Action::DeviceNewer(on) => s.device_newer = on && s.saving.keep,
             Action::DeviceRemoved => s.removed_by_other_tab(),
+            Action::SaveFailed(message) => s.notice = Some(message),
             Action::CancelStartAgain => {
                 if let Page::ConfirmStartAgain(view) = s.page {
                     s.go(Page::Result(view));

@@ -253,7 +253,13 @@ pub async fn downloaded_text(w: &Widget, testid: &str) -> String {
         })
     };
     js_sys::Reflect::set(&url, &name, hook.as_ref()).unwrap();
+    // Where the browser can save in place (Chromium's `showSaveFilePicker`), a save asks
+    // where (a picker a test cannot answer): hidden for the click, so it is a download.
+    let picker = JsValue::from_str("showSaveFilePicker");
+    let had = js_sys::Reflect::get(&window(), &picker).unwrap();
+    js_sys::Reflect::set(&window(), &picker, &JsValue::UNDEFINED).unwrap();
     w.click(testid).await;
+    js_sys::Reflect::set(&window(), &picker, &had).unwrap();
     js_sys::Reflect::set(&url, &name, &original).unwrap();
     let blob: web_sys::Blob = caught
         .borrow_mut()

@@ -418,3 +418,15 @@ fn another_tabs_version_appears_here_on_the_same_page_or_is_offered() {
         .unwrap()
         .contains("removed from this device in another tab"));
 }
+
+#[test]
+fn a_save_that_did_not_happen_says_why_and_changes_nothing() {
+    let s = init(Some(DF_LINK), None);
+    let failed = run(
+        s.clone(),
+        [Action::SaveFailed("The save was cancelled.".into())],
+    );
+    assert_eq!(failed.notice.as_deref(), Some("The save was cancelled."));
+    assert_eq!(failed.document(), s.document());
+    assert_eq!(failed.save_state(), SaveState::Unsaved);
+}
