@@ -229,7 +229,7 @@ async fn the_compliance_matrix_downloads_as_a_spreadsheet_with_the_tracker() {
         &Document {
             answers: from_fragment(LINK).answers,
             tracker,
-            event_dates: Default::default(),
+            ..Default::default()
         },
         Some("result:take"),
     );

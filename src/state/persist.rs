@@ -15,6 +15,7 @@ impl State {
             answers: self.answers.clone(),
             tracker: self.tracker.clone(),
             event_dates: self.event_dates.clone(),
+            changes: Default::default(),
         }
     }
 
