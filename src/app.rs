@@ -1,8 +1,8 @@
 //! The root component: one reducer, and the effects that connect it to the browser.
 use crate::components::{
-    check_answers, contract_page, contracts_page, question_page, start_page, CheckAnswersProps,
-    ContractPageProps, ContractsPageProps, DfResultPage, Dispatch, QuestionPageProps,
-    ResultContext, SmResultPage, StartPageProps,
+    check_answers, contract_page, contracts_page, merge_review, question_page, start_page,
+    CheckAnswersProps, ContractPageProps, ContractsPageProps, DfResultPage, Dispatch,
+    MergeReviewProps, QuestionPageProps, ResultContext, SmResultPage, StartPageProps,
 };
 use crate::elements::notification_banner;
 use crate::hooks::{
@@ -102,6 +102,12 @@ pub fn app(props: &AppProps) -> Html {
                 <SmResultPage answers={sm} ctx={result_ctx()} />
             },
             _ => html! {},
+        },
+        Page::Merge => match &state.merge_review {
+            Some(review) => html! {
+                { merge_review(&MergeReviewProps { review: review.clone(), heading_level: h, dispatch: dispatch.clone() }) }
+            },
+            None => html! {},
         },
     };
     html! {

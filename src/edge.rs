@@ -106,7 +106,7 @@ pub async fn copy_text(text: String) -> bool {
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
 
-/// The current time in UTC (for an iCalendar DTSTAMP).
+/// The current time in UTC (for an iCalendar DTSTAMP, and when an entry changed).
 pub fn now_utc() -> chrono::NaiveDateTime {
     let now = js_sys::Date::new_0();
     NaiveDate::from_ymd_opt(
@@ -122,6 +122,12 @@ pub fn now_utc() -> chrono::NaiveDateTime {
         )
     })
     .unwrap_or_default()
+}
+
+/// `action` as done now ([`Action::Timed`](crate::state::Action::Timed)): the tracker
+/// entries and event dates it changes are stamped with the time, for merging files later.
+pub fn timed(action: crate::state::Action) -> crate::state::Action {
+    crate::state::Action::Timed(now_utc(), Box::new(action))
 }
 
 /// How long an offered file's object URL outlives the click: a browser may read the file

@@ -5,20 +5,23 @@
 //! is kept (sessionStorage and the saved file, one document) in `persist.rs`.
 mod contracts;
 mod draft;
+mod merge;
 mod persist;
 mod reduce;
 #[cfg(test)]
 mod tests;
 
 pub use draft::{Draft, Field, FieldError};
+pub use merge::{conflict_key, merged_message, MergeReview, CHOOSE_EACH};
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use security_matrix_core::assessment::flow::{
     parse_contract_key, Answers, ContractDraft, ContractError, ContractField,
 };
 use security_matrix_core::assessment::questions::QuestionId;
 use security_matrix_core::dates::plan::EventDates;
 use security_matrix_core::file::link::ContractLinkError;
+use security_matrix_core::file::savefile::Changes;
 use security_matrix_core::file::tracker::{Status, TrackField, Tracker};
 use security_matrix_core::view::View;
 use security_matrix_core::{EventId, IdMap, ObligationId, Schedule};
@@ -38,6 +41,8 @@ pub enum Page {
     Check,
     /// The result, in one of its views.
     Result(View),
+    /// The conflicts of a colleague's file, to settle one by one.
+    Merge,
 }
 
 impl Page {
@@ -54,6 +59,7 @@ impl Page {
             Page::Check => "check".into(),
             Page::Result(View::Summary) => "result".into(),
             Page::Result(v) => format!("result:{}", v.key()),
+            Page::Merge => "merge".into(),
         }
     }
 
@@ -65,6 +71,7 @@ impl Page {
             "contracts" => Some(Page::Contracts),
             "contract:new" => Some(Page::Contract(None)),
             "result" => Some(Page::Result(View::Summary)),
+            "merge" => Some(Page::Merge),
             _ if key.starts_with("contract:") => {
                 let n: usize = key.strip_prefix("contract:")?.parse().ok()?;
                 Some(Page::Contract(Some(n.checked_sub(1)?)))
@@ -154,6 +161,13 @@ pub struct State {
     pub contract_errors: Vec<ContractError>,
     /// Contracts from a link that could not be accepted: each opens on its page.
     pub pending_contracts: Vec<ContractLinkError>,
+    /// When each entry of the tracker and of the event dates last changed (the saved
+    /// file keeps it; merging a colleague's file goes by it).
+    pub changes: Changes,
+    /// A colleague's file whose conflicts wait on the review page.
+    pub merge_review: Option<MergeReview>,
+    /// Why a colleague's file could not be merged (the state is left as it was).
+    pub merge_problems: Vec<String>,
 }
 
 impl Default for State {
@@ -181,6 +195,9 @@ impl Default for State {
             contract_draft: ContractDraft::default(),
             contract_errors: Vec::new(),
             pending_contracts: Vec::new(),
+            changes: Changes::default(),
+            merge_review: None,
+            merge_problems: Vec::new(),
         }
     }
 }
@@ -267,6 +284,19 @@ pub enum Action {
     SaveContract,
     /// "Continue" on the list.
     ContractsDone,
+    /// An action the user did at a time (UTC, from the edge): the tracker entries and
+    /// event dates it changes are stamped with it. The tracker's controls and the event
+    /// dates send theirs so.
+    Timed(NaiveDateTime, Box<Action>),
+    /// A colleague's file was read at the edge ("Add a colleague's file"): its text, or why
+    /// it could not be read.
+    MergeFile(Result<String, String>),
+    /// On the merge's review page: for conflict `0`, take theirs (`true`) or keep yours.
+    ChooseMerge(usize, bool),
+    /// "Finish merging", at this time (UTC, from the edge).
+    FinishMerge(NaiveDateTime),
+    /// "Cancel" on the merge's review page.
+    CancelMerge,
 }
 
 impl State {
@@ -281,8 +311,10 @@ impl State {
             Page::Contract(Some(_)) => "Change a Call-Off Contract".to_string(),
             Page::Check => "Check your answers".to_string(),
             Page::Result(view) => return self.result_title(view),
+            Page::Merge => "Settle the differences with your colleague's file".to_string(),
         };
-        let error = if self.errors.is_empty() && self.contract_errors.is_empty() {
+        let merge_error = self.merge_review.as_ref().is_some_and(|r| r.unchosen_error);
+        let error = if self.errors.is_empty() && self.contract_errors.is_empty() && !merge_error {
             ""
         } else {
             "Error: "

@@ -40,7 +40,7 @@ pub fn status_radios(o: &'static Obligation, status: Option<Status>, dispatch: &
             label: s.label(),
             hint: None,
             checked: status == Some(s),
-            onchange: dispatch.on(move |_: Event| Action::SetStatus(id, Some(s))),
+            onchange: dispatch.on(move |_: Event| edge::timed(Action::SetStatus(id, Some(s)))),
             testid: format!("status-{}", s.key()),
         })
     };
@@ -91,8 +91,9 @@ pub fn text_field(
         value: text,
         error: field.error(text),
         message: field.count_message(text),
-        oninput: dispatch
-            .on(move |e: InputEvent| Action::SetTrackText(id, field, edge::field_text(&e))),
+        oninput: dispatch.on(move |e: InputEvent| {
+            edge::timed(Action::SetTrackText(id, field, edge::field_text(&e)))
+        }),
     })
 }
 

@@ -17,6 +17,12 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
+            Action::Timed(at, action) => return Rc::new(s.timed(at, *action)),
+            // A colleague's file ("Add a colleague's file").
+            Action::MergeFile(read) => s.merge_file(read),
+            Action::ChooseMerge(index, theirs) => s.choose_merge(index, theirs),
+            Action::FinishMerge(now) => s.finish_merge(now),
+            Action::CancelMerge => s.cancel_merge(),
             // Opening the widget, a link, a file.
             Action::Init {
                 stored,
@@ -221,6 +227,10 @@ impl State {
                 .map_or(Page::Start, |q| Page::Question(*q)),
             Page::Result(View::Summary) => Page::Check,
             Page::Result(_) => Page::Result(View::Summary),
+            Page::Merge => {
+                self.merge_review = None;
+                Page::Result(View::Take)
+            }
             Page::Start => Page::Start,
         };
         self.go(page);
@@ -290,6 +300,14 @@ impl State {
     /// Shows `page`: a question page opens with its saved answer (or the value a link gave
     /// it, with why it was not accepted).
     pub(super) fn go(&mut self, page: Page) {
+        // A merge's review lasts while its page shows; why a file could not be merged, while
+        // its view does.
+        if page != Page::Merge {
+            self.merge_review = None;
+        }
+        if page != self.page {
+            self.merge_problems.clear();
+        }
         self.page = page;
         self.focus_duty = None;
         self.errors.clear();

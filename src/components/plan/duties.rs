@@ -3,6 +3,7 @@
 //! standing duties and of duties that first fall due after the term.
 use super::time;
 use crate::components::Dispatch;
+use crate::edge;
 use crate::elements::heading;
 use crate::state::Action;
 use chrono::NaiveDate;
@@ -33,7 +34,7 @@ pub(super) fn event_duties(plan: &Plan, level: u8, dispatch: &Dispatch) -> Html 
             let input_id = format!("smx-event-{id}");
             let onchange = dispatch.on(move |e: Event| {
                 let v = e.target_unchecked_into::<HtmlInputElement>().value();
-                Action::SetEventDate(id, parse_iso_date(&v))
+                edge::timed(Action::SetEventDate(id, parse_iso_date(&v)))
             });
             html! {
                 <div class="smx-event" data-testid="event" data-event={id.as_str()} key={id.as_str()}>
