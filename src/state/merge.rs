@@ -65,8 +65,17 @@ impl State {
         };
         let differ = answers_differ(&self.answers, &loaded.document.answers);
         if !differ.is_empty() {
+            let level = |a: &security_matrix_core::assessment::flow::Answers| {
+                a.df().map(|df| security_matrix_core::assess(&df).level)
+            };
+            let levels = match (level(&self.answers), level(&loaded.document.answers)) {
+                (Some(ours), Some(theirs)) if ours != theirs => {
+                    format!(" Your level is {ours}; theirs is {theirs}.")
+                }
+                _ => String::new(),
+            };
             self.merge_problems = vec![format!(
-                "The file is for different answers, so it was not merged. These answers differ: {}. Merge only files of the same assessment: change the answers to match, or ask your colleague to.",
+                "The file is for different answers, so it was not merged. These answers differ: {}.{levels} Merge only files of the same assessment: change the answers to match, or ask your colleague to.",
                 differ.join("; ")
             )];
             self.page_change = self.page_change.wrapping_add(1);

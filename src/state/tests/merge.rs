@@ -164,6 +164,21 @@ fn a_file_for_other_answers_or_no_file_at_all_changes_nothing_and_says_why() {
         "{:?}",
         s.merge_problems
     );
+    // Another level is said too.
+    let higher = init(
+        Some("schedule=df&subjects=3000&special=0&value=1&months=1&access=no"),
+        None,
+    );
+    let s = run(
+        ours.clone(),
+        [Action::MergeFile(Ok(savefile::to_json(&higher.document())))],
+    );
+    assert!(
+        s.merge_problems[0].contains("Data subjects in this contract")
+            && s.merge_problems[0].contains(" Your level is S1; theirs is S"),
+        "{:?}",
+        s.merge_problems
+    );
     let s = run(ours.clone(), [Action::MergeFile(Ok("not json".into()))]);
     assert_eq!(s.tracker, ours.tracker);
     assert!(
