@@ -86,12 +86,13 @@ pub fn merge_review(p: &MergeReviewProps) -> Html {
             }
             Conflict::Event(c) => (
                 {
-                    let label = c.id.event().label;
-                    let mut chars = label.chars();
-                    chars
-                        .next()
-                        .map(|f| f.to_uppercase().chain(chars).collect())
-                        .unwrap_or_default()
+                    // (ASCII only, as elsewhere: `char::to_uppercase` brings in Unicode's
+                    // case tables, some 20 KB of the bundle.)
+                    let mut label = c.id.event().label.to_owned();
+                    if let Some(first) = label.get_mut(..1) {
+                        first.make_ascii_uppercase();
+                    }
+                    label
                 },
                 vec![("Date", long_date(c.ours), long_date(c.theirs))],
                 c.ours_changed,
