@@ -59,43 +59,42 @@ ensure_tools_npm() {
   fi
 }
 
-ensure_chromium() {
-  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then return; fi
+# Debian packages for what `needs` (the tests that use them), unless every one of `files`
+# (the programs they bring) is there already: as root, apt-get installs them; otherwise the
+# script says what to install and stops.
+# Usage: ensure_debian_packages NEEDS "PACKAGE ..." FILE ...
+ensure_debian_packages() {
+  local needs="$1" packages="$2"; shift 2
+  local f missing=0
+  for f in "$@"; do [ -x "$f" ] || missing=1; done
+  [ "$missing" = 1 ] || return 0
   if [ "$(id -u)" = 0 ]; then
-    say "Installing Debian's chromium and chromium-driver"
+    say "Installing Debian's $packages"
     DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+    # shellcheck disable=SC2086 # the package list is words
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $packages >/dev/null
   else
-    echo "The browser tests need Chromium and ChromeDriver: run 'sudo apt-get install -y chromium chromium-driver'." >&2
+    echo "$needs: run 'sudo apt-get install -y $packages'." >&2
     exit 1
   fi
+}
+
+ensure_chromium() {
+  ensure_debian_packages "The browser tests need Chromium and ChromeDriver" \
+    "chromium chromium-driver" /usr/bin/chromium /usr/bin/chromedriver
 }
 
 # Headless Firefox ESR for the browser-firefox suite: Debian's firefox-esr.
 ensure_firefox() {
-  if [ -x /usr/bin/firefox-esr ]; then return; fi
-  if [ "$(id -u)" = 0 ]; then
-    say "Installing Debian's firefox-esr"
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr >/dev/null
-  else
-    echo "The Firefox browser tests need Firefox ESR: run 'sudo apt-get install -y firefox-esr'." >&2
-    exit 1
-  fi
+  ensure_debian_packages "The Firefox browser tests need Firefox ESR" firefox-esr /usr/bin/firefox-esr
 }
 
-# WebKit for the browser-webkit suite: WebKitGTK's WebDriver (webkit2gtk-driver, which brings
-# MiniBrowser) and a virtual display for it (xvfb: MiniBrowser has no headless mode).
+# WebKit for the browser-webkit and e2e-webkit suites: WebKitGTK's WebDriver
+# (webkit2gtk-driver, which brings MiniBrowser) and a virtual display for it (xvfb:
+# MiniBrowser has no headless mode).
 ensure_webkit() {
-  if [ -x /usr/bin/WebKitWebDriver ] && [ -x /usr/bin/xvfb-run ]; then return; fi
-  if [ "$(id -u)" = 0 ]; then
-    say "Installing Debian's webkit2gtk-driver and xvfb"
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq webkit2gtk-driver xvfb >/dev/null
-  else
-    echo "The WebKit browser tests need WebKitGTK's WebDriver and Xvfb: run 'sudo apt-get install -y webkit2gtk-driver xvfb'." >&2
-    exit 1
-  fi
+  ensure_debian_packages "The WebKit browser tests need WebKitGTK's WebDriver and Xvfb" \
+    "webkit2gtk-driver xvfb" /usr/bin/WebKitWebDriver /usr/bin/xvfb-run
 }
 
 # geckodriver (Firefox's WebDriver) from crates.io, skipped when one is already on PATH.
