@@ -121,7 +121,8 @@ export function isWordsLoad(r, origin) {
   return r.method === 'GET' && r.url.startsWith(origin + '/') && WORDS_MODULE.test(new URL(r.url).pathname);
 }
 
-function isLocal(url, origin) {
+/** Whether a URL the page fetched is its own: the served `origin`, or `data:` and `blob:` URLs. */
+export function isLocal(url, origin) {
   return url.startsWith(origin + '/') || url === origin || url.startsWith('data:') || url.startsWith('blob:');
 }
 

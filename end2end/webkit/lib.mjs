@@ -32,7 +32,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Builder, By, Capabilities } from 'selenium-webdriver';
-import { serveDist, CSP_BY_DEFAULT, READY_SELECTOR, WORDS_MODULE } from '../lib/harness.mjs';
+import { serveDist, isLocal, CSP_BY_DEFAULT, READY_SELECTOR, WORDS_MODULE } from '../lib/harness.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -307,8 +307,6 @@ function installRecorders() {
 function resourceUrls() {
   return performance.getEntriesByType('resource').map((e) => e.name);
 }
-
-const isLocal = (url, origin) => url.startsWith(origin + '/') || url.startsWith('data:') || url.startsWith('blob:');
 
 /**
  * The app at `fragment` in the file's session, once `readySelector` is visible, with nothing
