@@ -1,12 +1,14 @@
 //! The root component: one reducer, and the effects that connect it to the browser.
 use crate::components::{
-    check_answers, contract_page, contracts_page, question_page, start_page, CheckAnswersProps,
-    ContractPageProps, ContractsPageProps, DfResultPage, Dispatch, QuestionPageProps,
-    ResultContext, SmResultPage, StartPageProps,
+    check_answers, confirm_start_again_page, contract_name, contract_page, contracts_page,
+    merge_review, question_page, start_page, CheckAnswersProps, ContractPageProps,
+    ContractsPageProps, DfResultPage, Dispatch, MergeReviewProps, QuestionPageProps, ResultContext,
+    SmResultPage, StartPageProps,
 };
 use crate::elements::notification_banner;
 use crate::hooks::{
-    use_focus, use_open_link, use_persist, use_print, use_restore, use_title, use_words,
+    use_focus, use_keep, use_leave_guard, use_open_link, use_other_tabs, use_persist, use_print,
+    use_restore, use_title, use_words,
 };
 use crate::state::{Action, Boot, Page, State};
 use crate::takeover::Takeover;
@@ -71,6 +73,9 @@ pub fn app(props: &AppProps) -> Html {
     use_restore(&dispatch, props.boot.clone(), schedule, &root, takeover);
     use_open_link(&dispatch);
     use_persist(&state);
+    use_keep(&state, &dispatch);
+    use_other_tabs(&state, &dispatch);
+    use_leave_guard(state.would_lose_work());
     use_print(state.print_request);
     use_words(&state, &dispatch);
     use_title(state.title(), props.owns_page);
@@ -80,13 +85,13 @@ pub fn app(props: &AppProps) -> Html {
     let result_ctx = || ResultContext::new(&state, h, &dispatch);
     let page = match state.page {
         Page::Start => html! {
-            { start_page(&StartPageProps { schedule: state.answers.schedule, offer_choice: props.offer_schedule_choice, heading_level: h, file_problems: state.file_problems.clone(), dispatch: dispatch.clone() }) }
+            { start_page(&StartPageProps { device: state.device.clone(), schedule: state.answers.schedule, offer_choice: props.offer_schedule_choice, heading_level: h, file_problems: state.file_problems.clone(), dispatch: dispatch.clone() }) }
         },
         Page::Question(q) => html! {
             { question_page(&QuestionPageProps { question: q, draft: state.draft.clone(), errors: state.errors.clone(), heading_level: h, dispatch: dispatch.clone() }) }
         },
         Page::Contracts => html! {
-            { contracts_page(&ContractsPageProps { contracts: state.answers.contracts().to_vec(), errors: state.contract_errors.clone(), heading_level: h, dispatch: dispatch.clone() }) }
+            { contracts_page(&ContractsPageProps { contracts: state.answers.contracts().to_vec(), removed: state.removed_contract.as_ref().map(|(i, c)| contract_name(*i, c)), errors: state.contract_errors.clone(), heading_level: h, dispatch: dispatch.clone() }) }
         },
         Page::Contract(index) => html! {
             { contract_page(&ContractPageProps { index, draft: state.contract_draft.clone(), errors: state.contract_errors.clone(), heading_level: h, dispatch: dispatch.clone() }) }
@@ -94,6 +99,7 @@ pub fn app(props: &AppProps) -> Html {
         Page::Check => html! {
             { check_answers(&CheckAnswersProps { answers: state.answers.clone(), heading_level: h, dispatch: dispatch.clone() }) }
         },
+        Page::ConfirmStartAgain(_) => confirm_start_again_page(&state, h, &dispatch),
         Page::Result(_) => match (state.answers.df(), state.answers.sm()) {
             (Some(df), _) => html! {
                 <DfResultPage answers={df} ctx={result_ctx()} />
@@ -102,6 +108,12 @@ pub fn app(props: &AppProps) -> Html {
                 <SmResultPage answers={sm} ctx={result_ctx()} />
             },
             _ => html! {},
+        },
+        Page::Merge => match &state.merge_review {
+            Some(review) => html! {
+                { merge_review(&MergeReviewProps { review: review.clone(), heading_level: h, dispatch: dispatch.clone() }) }
+            },
+            None => html! {},
         },
     };
     html! {

@@ -14,6 +14,8 @@ mod answers_summary;
 mod check_answers;
 mod contracts;
 mod df_result;
+mod merge_file;
+mod merge_review;
 mod notices;
 mod obligation;
 mod obligations;
@@ -22,15 +24,21 @@ mod plan;
 mod question;
 mod result;
 mod result_actions;
+mod save_state;
 mod sm_result;
 mod start;
+mod start_again;
 mod takeaways;
 mod tracker_controls;
 
 pub use answers_summary::answers_summary;
 pub use check_answers::{check_answers, CheckAnswersProps};
-pub use contracts::{contract_page, contracts_page, ContractPageProps, ContractsPageProps};
+pub use contracts::{
+    contract_name, contract_page, contracts_page, ContractPageProps, ContractsPageProps,
+};
 pub use df_result::DfResultPage;
+pub use merge_file::merge_file;
+pub use merge_review::{merge_review, MergeReviewProps};
 pub use notices::notices_section;
 pub use obligations::obligation_list;
 pub use open_file::{open_file, OpenFileProps};
@@ -38,9 +46,11 @@ pub use plan::{plan_section, PlanSectionProps};
 pub use question::{question_page, QuestionPageProps};
 pub use result::{result_layout, use_result_report, ResultContext, ResultParts};
 pub use result_actions::ResultActions;
+pub use save_state::{save_state_line, save_state_section};
 pub use sm_result::SmResultPage;
 pub use start::{start_page, StartPageProps};
-pub use takeaways::{save_button, Takeaways};
+pub use start_again::confirm_start_again_page;
+pub use takeaways::{save_button, save_buttons, Takeaways};
 
 use crate::elements::back_link;
 use crate::state::{Action, State};
@@ -81,14 +91,22 @@ impl Dispatch {
         Dispatch(dispatcher)
     }
 
-    /// Dispatches `action` to the reducer.
+    /// Dispatches `action` to the reducer, after the local time ([`Action::Clock`], read
+    /// at the edge): a change is noted with its time, and the reducer reads no clock.
     pub fn send(&self, action: Action) {
-        self.0.dispatch(action)
+        send(&self.0, action)
     }
 
-    /// An event handler that dispatches the action `f` makes of the event, e.g.
-    /// `dispatch.on(|_: MouseEvent| Action::Back)`.
+    /// An event handler that dispatches the action `f` makes of the event (as
+    /// [`Dispatch::send`]), e.g. `dispatch.on(|_: MouseEvent| Action::Back)`.
     pub fn on<E: 'static>(&self, f: impl Fn(E) -> Action + 'static) -> Callback<E> {
-        self.0.to_callback().reform(f)
+        let dispatcher = self.0.clone();
+        Callback::from(move |e| send(&dispatcher, f(e)))
     }
+}
+
+/// The clock's minute, then the action (an unchanged minute renders nothing).
+fn send(dispatcher: &UseReducerDispatcher<State>, action: Action) {
+    dispatcher.dispatch(Action::Clock(crate::edge::clock()));
+    dispatcher.dispatch(action);
 }

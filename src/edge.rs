@@ -8,6 +8,189 @@ use yew::NodeRef;
 /// The sessionStorage key the widget keeps its answers under.
 pub const STORAGE_KEY: &str = "security-matrix-widget";
 
+/// The one localStorage key "Keep on this device" writes (nothing else is ever written
+/// there): the saved file's document, with a `kept` member saying when it last changed.
+pub const DEVICE_KEY: &str = "security-matrix-kept";
+
+/// What the user sees when the browser refuses to keep the work on this device.
+const DEVICE_REFUSED: &str = "This browser did not let the tool keep your work on this device (private browsing, storage full or turned off). Nothing on this page is lost: save your answers to a file to keep them.";
+
+fn local_storage() -> Result<Storage, String> {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .ok_or_else(|| DEVICE_REFUSED.to_string())
+}
+
+thread_local! {
+    /// What this tab last wrote to, or read from, [`DEVICE_KEY`]: a different value there
+    /// means another tab changed it since.
+    static LAST_SEEN: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+fn last_seen() -> Option<String> {
+    LAST_SEEN.with(|s| s.borrow().clone())
+}
+
+fn set_last_seen(value: Option<String>) {
+    LAST_SEEN.with(|s| *s.borrow_mut() = value);
+}
+
+/// Why the work could not be kept on this device.
+#[derive(Debug, PartialEq)]
+pub enum KeepError {
+    /// The browser refused (private browsing, storage full or turned off): the message.
+    Refused(String),
+    /// Another tab (or window) kept a different version since this tab last wrote or read
+    /// it: writing would overwrite newer work.
+    Newer,
+}
+
+/// The document part of what [`DEVICE_KEY`] holds (without when it changed).
+fn kept_body(value: &str) -> &str {
+    match value.strip_prefix("{\"kept\":") {
+        Some(rest) => rest.split_once("\",").map_or(rest, |(_, body)| body),
+        None => value,
+    }
+}
+
+/// Keeps the document (the saved file's JSON) on this device, with when it last changed,
+/// unless another tab kept a different version since this one last saw it
+/// ([`KeepError::Newer`]: never overwrite newer work silently).
+pub fn keep_on_device(document_json: &str, changed: &str) -> Result<(), KeepError> {
+    let store = local_storage().map_err(KeepError::Refused)?;
+    let body = document_json
+        .trim_start()
+        .strip_prefix('{')
+        .unwrap_or(document_json);
+    let kept = js_sys::JSON::stringify(&changed.into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| "\"\"".into());
+    let value = format!("{{\"kept\":{kept},{body}");
+    if let Some(current) = store.get_item(DEVICE_KEY).ok().flatten() {
+        if kept_body(&current) == kept_body(&value) {
+            set_last_seen(Some(current));
+            return Ok(());
+        }
+        if last_seen().as_deref() != Some(current.as_str()) {
+            return Err(KeepError::Newer);
+        }
+    }
+    store
+        .set_item(DEVICE_KEY, &value)
+        .map_err(|_| KeepError::Refused(DEVICE_REFUSED.to_string()))?;
+    set_last_seen(Some(value));
+    Ok(())
+}
+
+/// This tab takes another tab's version `text` (what the device now holds).
+pub fn adopt_kept(text: &str) {
+    set_last_seen(Some(text.to_string()));
+}
+
+/// "Keep this tab's version": what the device holds now may be overwritten.
+pub fn accept_kept() {
+    set_last_seen(
+        local_storage()
+            .ok()
+            .and_then(|s| s.get_item(DEVICE_KEY).ok().flatten()),
+    );
+}
+
+/// What this device keeps: the document and when it last changed, or why it could not be
+/// read.
+pub fn read_kept() -> Result<(String, String), String> {
+    let text = local_storage()?
+        .get_item(DEVICE_KEY)
+        .ok()
+        .flatten()
+        .ok_or_else(|| "Nothing is kept on this device any more.".to_string())?;
+    set_last_seen(Some(text.clone()));
+    let changed = changed_of(&text).unwrap_or_default();
+    Ok((text, changed))
+}
+
+/// The `kept` member: when it last changed.
+fn changed_of(text: &str) -> Option<String> {
+    let value = js_sys::JSON::parse(text).ok()?;
+    js_sys::Reflect::get(&value, &"kept".into())
+        .ok()?
+        .as_string()
+}
+
+/// What another tab did to [`DEVICE_KEY`], from a `storage` event.
+#[derive(Debug, PartialEq)]
+pub enum OtherTab {
+    /// It kept a different version: the document and when it changed.
+    Changed(String, String),
+    /// It removed it.
+    Removed,
+}
+
+/// Listens for other tabs changing [`DEVICE_KEY`] (`storage` events fire only in the
+/// other tabs of the origin); `on_change` gets what happened, unless it is what this tab
+/// already has. The listener is removed when dropped.
+pub fn watch_other_tabs(
+    on_change: impl Fn(OtherTab) + 'static,
+) -> Option<gloo::events::EventListener> {
+    let window = web_sys::window()?;
+    Some(gloo::events::EventListener::new(
+        &window,
+        "storage",
+        move |e| {
+            let get = |k: &str| js_sys::Reflect::get(e, &k.into()).ok();
+            // `key` is null when another tab cleared the whole storage.
+            let key = get("key").and_then(|k| k.as_string());
+            if key.as_deref().is_some_and(|k| k != DEVICE_KEY) {
+                return;
+            }
+            let new = get("newValue").and_then(|v| v.as_string());
+            let seen = last_seen();
+            match new {
+                None if seen.is_some() => {
+                    set_last_seen(None);
+                    on_change(OtherTab::Removed);
+                }
+                None => {}
+                Some(v) if seen.as_deref().map(kept_body) == Some(kept_body(&v)) => {
+                    set_last_seen(Some(v));
+                }
+                Some(v) => {
+                    let changed = changed_of(&v).unwrap_or_default();
+                    on_change(OtherTab::Changed(v, changed));
+                }
+            }
+        },
+    ))
+}
+
+/// Whether the document this tab has is the one it last kept (nothing of its own is
+/// waiting to be written).
+pub fn kept_is(document_json: &str) -> bool {
+    let body = document_json
+        .trim_start()
+        .strip_prefix('{')
+        .unwrap_or(document_json);
+    last_seen().is_some_and(|seen| kept_body(&seen) == body)
+}
+
+/// When the assessment kept on this device last changed, if one is kept.
+pub fn kept_label() -> Option<String> {
+    let text = local_storage().ok()?.get_item(DEVICE_KEY).ok()??;
+    let value = js_sys::JSON::parse(&text).ok()?;
+    let kept = js_sys::Reflect::get(&value, &"kept".into()).ok()?;
+    Some(kept.as_string().unwrap_or_default())
+}
+
+/// Removes what this device keeps; `Err` with a message if the browser refused.
+pub fn forget_kept() -> Result<(), String> {
+    local_storage()?
+        .remove_item(DEVICE_KEY)
+        .map_err(|_| DEVICE_REFUSED.to_string())?;
+    set_last_seen(None);
+    Ok(())
+}
+
 /// Today's date on the user's calendar.
 pub fn today() -> NaiveDate {
     let now = js_sys::Date::new_0();
@@ -17,6 +200,29 @@ pub fn today() -> NaiveDate {
         now.get_date(),
     )
     .unwrap_or_default()
+}
+
+/// The local time as the save state shows it, "14:02".
+pub fn local_time() -> String {
+    let now = js_sys::Date::new_0();
+    format!("{:02}:{:02}", now.get_hours(), now.get_minutes())
+}
+
+/// While `on`, the browser asks before the tab closes or navigates away (`beforeunload`):
+/// the listener, removed when dropped.
+pub fn leave_guard() -> Option<gloo::events::EventListener> {
+    let window = web_sys::window()?;
+    let options = gloo::events::EventListenerOptions::enable_prevent_default();
+    Some(gloo::events::EventListener::new_with_options(
+        &window,
+        "beforeunload",
+        options,
+        |e| {
+            e.prevent_default();
+            // (Older browsers ask only when `returnValue` is set.)
+            let _ = js_sys::Reflect::set(e, &"returnValue".into(), &"".into());
+        },
+    ))
 }
 
 fn session_storage() -> Option<Storage> {
@@ -106,7 +312,7 @@ pub async fn copy_text(text: String) -> bool {
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
 
-/// The current time in UTC (for an iCalendar DTSTAMP).
+/// The current time in UTC (for an iCalendar DTSTAMP, and when an entry changed).
 pub fn now_utc() -> chrono::NaiveDateTime {
     let now = js_sys::Date::new_0();
     NaiveDate::from_ymd_opt(
@@ -122,6 +328,14 @@ pub fn now_utc() -> chrono::NaiveDateTime {
         )
     })
     .unwrap_or_default()
+}
+
+/// The clock as the reducer is told it before each action ([`crate::state::Clock`]).
+pub fn clock() -> crate::state::Clock {
+    crate::state::Clock {
+        local: local_time(),
+        utc: now_utc(),
+    }
 }
 
 /// How long an offered file's object URL outlives the click: a browser may read the file
@@ -218,4 +432,162 @@ async fn fetch_words() -> Result<Vec<String>, wasm_bindgen::JsValue> {
         .iter()
         .map(|v| v.as_string().ok_or_else(|| "not a string".into()))
         .collect()
+}
+
+thread_local! {
+    /// The file this tab saves in place (File System Access API), once the user chose it.
+    static FILE_HANDLE: std::cell::RefCell<Option<wasm_bindgen::JsValue>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Whether the browser can save in place (`showSaveFilePicker`: Chromium and Edge); felt
+/// for at run time, as web-sys's bindings of that API are unstable.
+pub fn can_save_in_place() -> bool {
+    web_sys::window().is_some_and(|w| {
+        js_sys::Reflect::get(&w, &"showSaveFilePicker".into()).is_ok_and(|f| f.is_function())
+    })
+}
+
+/// Whether the browser can open a file so as to save back to it (`showOpenFilePicker`:
+/// Chromium and Edge). Never in the native pre-render: the start page is rendered for a
+/// browser without it, and the button comes with the app where the browser has it.
+pub fn can_open_in_place() -> bool {
+    cfg!(target_arch = "wasm32")
+        && web_sys::window().is_some_and(|w| {
+            js_sys::Reflect::get(&w, &"showOpenFilePicker".into()).is_ok_and(|f| f.is_function())
+        })
+}
+
+/// Opens a file through the browser's picker (`showOpenFilePicker`): its name and text, or
+/// why not (`None` when the user closed the picker). The tab saves back to the file (see
+/// [`save_in_place`]) only when `is_saved_file` says its text is a saved assessment, so a
+/// file that did not open is never written.
+pub async fn open_in_place(
+    is_saved_file: impl Fn(&str) -> bool,
+) -> Option<(String, Result<String, String>)> {
+    let window: wasm_bindgen::JsValue = web_sys::window()?.into();
+    let options = js_sys::Object::new();
+    let accept = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(
+        &accept,
+        &"application/json".into(),
+        &js_sys::Array::of1(&".json".into()),
+    );
+    let kind = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&kind, &"description".into(), &"Saved assessment".into());
+    let _ = js_sys::Reflect::set(&kind, &"accept".into(), &accept);
+    let _ = js_sys::Reflect::set(&options, &"types".into(), &js_sys::Array::of1(&kind));
+    let handles =
+        match call_async(&window, "showOpenFilePicker", &js_sys::Array::of1(&options)).await {
+            Ok(handles) => handles,
+            Err(e) if error_name(&e).as_deref() == Some("AbortError") => return None,
+            Err(e) => return Some((String::new(), Err(refused_open(&e)))),
+        };
+    let handle = js_sys::Reflect::get(&handles, &0.into()).ok()?;
+    let name = js_sys::Reflect::get(&handle, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default();
+    let file = match call_async(&handle, "getFile", &js_sys::Array::new()).await {
+        Ok(file) => file.unchecked_into::<web_sys::File>(),
+        Err(e) => return Some((name, Err(refused_open(&e)))),
+    };
+    let text = read_file(file).await;
+    if text.as_deref().is_ok_and(&is_saved_file) {
+        FILE_HANDLE.with(|h| *h.borrow_mut() = Some(handle));
+    }
+    Some((name, text))
+}
+
+fn error_name(e: &wasm_bindgen::JsValue) -> Option<String> {
+    js_sys::Reflect::get(e, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+}
+
+fn refused_open(e: &wasm_bindgen::JsValue) -> String {
+    let why = js_sys::Reflect::get(e, &"message".into())
+        .ok()
+        .and_then(|m| m.as_string())
+        .unwrap_or_default();
+    if why.is_empty() {
+        "The browser did not let the tool read the file.".into()
+    } else {
+        format!("The browser did not let the tool read the file ({why}).")
+    }
+}
+
+/// How a save in place ended when it did not write.
+#[derive(Debug, PartialEq)]
+pub enum SaveError {
+    /// The user closed the picker.
+    Cancelled,
+    /// The browser refused (permission, or the file could not be written): the message.
+    Refused(String),
+}
+
+async fn call_async(
+    target: &wasm_bindgen::JsValue,
+    method: &str,
+    args: &js_sys::Array,
+) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {
+    let f = js_sys::Reflect::get(target, &method.into())?.dyn_into::<js_sys::Function>()?;
+    let promise = f.apply(target, args)?;
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&promise)).await
+}
+
+/// Saves `content` in the file this tab saves to, asking where first (the picker) when
+/// there is none yet or `new_file`; the file's name, or why not. Only where
+/// [`can_save_in_place`].
+pub async fn save_in_place(
+    suggested: &str,
+    content: &str,
+    new_file: bool,
+) -> Result<String, SaveError> {
+    let window: wasm_bindgen::JsValue = web_sys::window()
+        .ok_or_else(|| SaveError::Refused("No window.".into()))?
+        .into();
+    let kept = FILE_HANDLE
+        .with(|h| h.borrow().clone())
+        .filter(|_| !new_file);
+    let handle = match kept {
+        Some(h) => h,
+        None => {
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &"suggestedName".into(), &suggested.into());
+            call_async(&window, "showSaveFilePicker", &js_sys::Array::of1(&options))
+                .await
+                .map_err(|e| {
+                    if error_name(&e).as_deref() == Some("AbortError") {
+                        SaveError::Cancelled
+                    } else {
+                        SaveError::Refused(refused(&e))
+                    }
+                })?
+        }
+    };
+    let write = async {
+        let writable = call_async(&handle, "createWritable", &js_sys::Array::new()).await?;
+        call_async(&writable, "write", &js_sys::Array::of1(&content.into())).await?;
+        call_async(&writable, "close", &js_sys::Array::new()).await
+    };
+    write.await.map_err(|e| SaveError::Refused(refused(&e)))?;
+    let name = js_sys::Reflect::get(&handle, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_else(|| suggested.to_string());
+    FILE_HANDLE.with(|h| *h.borrow_mut() = Some(handle));
+    Ok(name)
+}
+
+fn refused(e: &wasm_bindgen::JsValue) -> String {
+    let why = js_sys::Reflect::get(e, &"message".into())
+        .ok()
+        .and_then(|m| m.as_string())
+        .unwrap_or_default();
+    format!("The browser did not let the tool write the file{}. Nothing on this page is lost: try again, or use \"Save as a new file\".", if why.is_empty() { String::new() } else { format!(" ({why})") })
+}
+
+/// Forgets the file this tab saves to (Start again).
+pub fn forget_file() {
+    FILE_HANDLE.with(|h| *h.borrow_mut() = None);
 }

@@ -4,7 +4,10 @@
 //! each is a function that returns its effect's hook, not a `#[hook]` wrapper around it
 //! (each wrapper costs the bundle a type of its own).
 mod use_focus;
+mod use_keep;
+mod use_leave_guard;
 mod use_open_link;
+mod use_other_tabs;
 mod use_persist;
 mod use_print;
 mod use_restore;
@@ -12,7 +15,10 @@ mod use_title;
 mod use_words;
 
 pub use use_focus::use_focus;
+pub use use_keep::use_keep;
+pub use use_leave_guard::use_leave_guard;
 pub use use_open_link::use_open_link;
+pub use use_other_tabs::use_other_tabs;
 pub use use_persist::use_persist;
 pub use use_print::use_print;
 pub use use_restore::use_restore;

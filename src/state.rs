@@ -4,24 +4,30 @@
 //! moving through the flow) is in `reduce.rs`; the question page's form in `draft.rs`; what
 //! is kept (sessionStorage and the saved file, one document) in `persist.rs`.
 mod contracts;
+mod device;
 mod draft;
+mod merge;
 mod persist;
 mod reduce;
+mod saving;
 #[cfg(test)]
 mod tests;
 
 pub use draft::{Draft, Field, FieldError};
+pub use merge::{conflict_key, merged_message, MergeReview, CHOOSE_EACH};
+pub use saving::{SaveState, Saving};
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use security_matrix_core::assessment::flow::{
     parse_contract_key, Answers, ContractDraft, ContractError, ContractField,
 };
 use security_matrix_core::assessment::questions::QuestionId;
 use security_matrix_core::dates::plan::EventDates;
 use security_matrix_core::file::link::ContractLinkError;
+use security_matrix_core::file::savefile::Changes;
 use security_matrix_core::file::tracker::{Status, TrackField, Tracker};
 use security_matrix_core::view::View;
-use security_matrix_core::{EventId, IdMap, ObligationId, Schedule};
+use security_matrix_core::{Contract, EventId, IdMap, ObligationId, Schedule};
 
 /// A page of the flow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,6 +44,10 @@ pub enum Page {
     Check,
     /// The result, in one of its views.
     Result(View),
+    /// "Start again" with changes that would be lost: are you sure? (from this view).
+    ConfirmStartAgain(View),
+    /// The conflicts of a colleague's file, to settle one by one.
+    Merge,
 }
 
 impl Page {
@@ -54,6 +64,10 @@ impl Page {
             Page::Check => "check".into(),
             Page::Result(View::Summary) => "result".into(),
             Page::Result(v) => format!("result:{}", v.key()),
+            // (Restored as the view it came from.)
+            Page::ConfirmStartAgain(View::Summary) => "result".into(),
+            Page::ConfirmStartAgain(v) => format!("result:{}", v.key()),
+            Page::Merge => "merge".into(),
         }
     }
 
@@ -65,6 +79,7 @@ impl Page {
             "contracts" => Some(Page::Contracts),
             "contract:new" => Some(Page::Contract(None)),
             "result" => Some(Page::Result(View::Summary)),
+            "merge" => Some(Page::Merge),
             _ if key.starts_with("contract:") => {
                 let n: usize = key.strip_prefix("contract:")?.parse().ok()?;
                 Some(Page::Contract(Some(n.checked_sub(1)?)))
@@ -154,6 +169,34 @@ pub struct State {
     pub contract_errors: Vec<ContractError>,
     /// Contracts from a link that could not be accepted: each opens on its page.
     pub pending_contracts: Vec<ContractLinkError>,
+    /// The contract just removed from the list (its index), until undone or the list left.
+    pub removed_contract: Option<(usize, Contract)>,
+    /// The time the edge passed in with the latest action.
+    pub clock: Option<Clock>,
+    /// Where the work stands: saved, kept, or changed since (see [`SaveState`]).
+    pub saving: Saving,
+    /// An assessment kept on this device that the start page offers to carry on with: when
+    /// it last changed ("4 December 2026 at 14:02"), from the edge.
+    pub device: Option<String>,
+    /// Another tab kept a different version on this device while this one had changes of
+    /// its own: this tab's are not written there until the user chooses.
+    pub device_newer: bool,
+    /// When each entry of the tracker and of the event dates last changed (the saved
+    /// file keeps it; merging a colleague's file goes by it).
+    pub changes: Changes,
+    /// A colleague's file whose conflicts wait on the review page.
+    pub merge_review: Option<MergeReview>,
+    /// Why a colleague's file could not be merged (the state is left as it was).
+    pub merge_problems: Vec<String>,
+}
+
+/// What the edge reads of the clock before each action ([`Action::Clock`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Clock {
+    /// The local time, "14:02", as the save state says it.
+    pub local: String,
+    /// The time in UTC, to the second: when a tracker entry or an event date changed.
+    pub utc: NaiveDateTime,
 }
 
 impl Default for State {
@@ -181,6 +224,14 @@ impl Default for State {
             contract_draft: ContractDraft::default(),
             contract_errors: Vec::new(),
             pending_contracts: Vec::new(),
+            removed_contract: None,
+            clock: None,
+            saving: Saving::default(),
+            device: None,
+            device_newer: false,
+            changes: Changes::default(),
+            merge_review: None,
+            merge_problems: Vec::new(),
         }
     }
 }
@@ -253,6 +304,9 @@ pub enum Action {
     WordsFailed,
     /// A saved file was read at the edge: its text, or why it could not be read.
     OpenFile(Result<String, String>),
+    /// A saved file opened through the browser's file picker (`showOpenFilePicker`), which
+    /// the tab can save back to: what it holds (or why it could not be read), and its name.
+    OpenFileInPlace(Result<String, String>, String),
     /// Dismiss the file problems.
     DismissFileProblems,
     /// "Add another contract" on the list.
@@ -267,6 +321,49 @@ pub enum Action {
     SaveContract,
     /// "Continue" on the list.
     ContractsDone,
+    /// "Undo" after removing a contract: it goes back where it was.
+    UndoRemoveContract,
+    /// The time: the edge sends it before each action, so a change is noted with it (the
+    /// save state's local minute, each tracker entry's and event date's change time in
+    /// UTC); the reducer reads no clock.
+    Clock(Clock),
+    /// The document was saved to a file of this name.
+    Saved(String),
+    /// "Yes, start again" on the confirmation page.
+    ConfirmStartAgain,
+    /// "Cancel" on the confirmation page: back to the view.
+    CancelStartAgain,
+    /// What this device keeps, read at the edge on start: when it last changed, if there
+    /// is an assessment kept.
+    DeviceKept(Option<String>),
+    /// "Keep on this device" turned on or off (the edge removes it when off).
+    Keep(bool),
+    /// The browser refused to keep it (private browsing, storage full or turned off): why.
+    KeepFailed(String),
+    /// "Carry on with the assessment kept on this device": what it holds, or why it could
+    /// not be read.
+    CarryOn(Result<String, String>),
+    /// "Remove it from this device" (the edge has removed it).
+    ForgetDevice,
+    /// Another tab kept a newer version on this device: its document and when it changed
+    /// (this tab had nothing unwritten, so it takes it, on the page it is on).
+    DeviceChanged(String, String),
+    /// Another tab kept a different version while this one had changes of its own (`true`),
+    /// or the user chose which to keep (`false`).
+    DeviceNewer(bool),
+    /// Another tab removed it from this device.
+    DeviceRemoved,
+    /// A save to a file did not happen (cancelled, or refused by the browser): why.
+    SaveFailed(String),
+    /// A colleague's file was read at the edge ("Add a colleague's file"): its text, or why
+    /// it could not be read.
+    MergeFile(Result<String, String>),
+    /// On the merge's review page: for conflict `0`, take theirs (`true`) or keep yours.
+    ChooseMerge(usize, bool),
+    /// "Finish merging" (the settled entries are stamped with the clock's time).
+    FinishMerge,
+    /// "Cancel" on the merge's review page.
+    CancelMerge,
 }
 
 impl State {
@@ -281,8 +378,11 @@ impl State {
             Page::Contract(Some(_)) => "Change a Call-Off Contract".to_string(),
             Page::Check => "Check your answers".to_string(),
             Page::Result(view) => return self.result_title(view),
+            Page::ConfirmStartAgain(_) => "Are you sure you want to start again?".to_string(),
+            Page::Merge => "Settle the differences with your colleague's file".to_string(),
         };
-        let error = if self.errors.is_empty() && self.contract_errors.is_empty() {
+        let merge_error = self.merge_review.as_ref().is_some_and(|r| r.unchosen_error);
+        let error = if self.errors.is_empty() && self.contract_errors.is_empty() && !merge_error {
             ""
         } else {
             "Error: "

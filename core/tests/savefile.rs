@@ -185,6 +185,7 @@ fn every_file_this_tool_has_written_opens() {
             answers,
             tracker: readiness,
             event_dates,
+            ..Document::default()
         };
         assert_eq!(loaded.document, want, "{name}");
         assert_eq!(loaded.page, None, "a file carries no page");
@@ -192,10 +193,10 @@ fn every_file_this_tool_has_written_opens() {
 }
 
 #[test]
-fn the_writer_writes_schema_4_as_the_fixture_shows() {
-    let doc = from_json(&fixture("schema4-df.json")).unwrap().document;
+fn the_writer_writes_schema_5_as_the_fixture_shows() {
+    let doc = from_json(&fixture("schema5-df.json")).unwrap().document;
     let written = to_json(&doc);
-    let fixture = fixture("schema4-df.json");
+    let fixture = fixture("schema5-df.json");
     let saved_with = fixture
         .lines()
         .find_map(|l| l.trim().strip_prefix("\"rules_version\": "))
@@ -205,7 +206,57 @@ fn the_writer_writes_schema_4_as_the_fixture_shows() {
         fixture,
         "a change to what is written needs a new schema and a new fixture"
     );
-    assert_eq!(SCHEMA, 4);
+    assert_eq!(SCHEMA, 5);
+}
+
+/// Schema 5 says when each entry changed; the schema-4 file of the same entries has none.
+#[test]
+fn schema_5_keeps_when_each_entry_changed() {
+    let v5 = from_json(&fixture("schema5-df.json")).unwrap();
+    assert!(v5.skipped.is_empty(), "{:?}", v5.skipped);
+    let v4 = from_json(&fixture("schema4-df.json")).unwrap().document;
+    let doc = v5.document;
+    assert_eq!(
+        (&doc.tracker, &doc.event_dates),
+        (&v4.tracker, &v4.event_dates)
+    );
+    assert_eq!(v4.changes, Default::default());
+    let time = |s: &str| security_matrix_core::file::savefile::parse_time(s).unwrap();
+    let df27 = ObligationId::parse("df-2-7").unwrap();
+    assert_eq!(
+        doc.changes.tracker.get(&df27),
+        Some(&time("2026-12-04T09:15:30Z"))
+    );
+    assert_eq!(doc.changes.tracker.len(), 2);
+    let event = EventId::parse("ismp-non-approval").unwrap();
+    assert_eq!(
+        doc.changes.event_dates.get(&event),
+        Some(&time("2026-12-03T16:40:00Z"))
+    );
+    assert_eq!(doc.changes.event_dates.len(), 1);
+    // A time that is not one is left out and named; the entry is kept.
+    let bad = fixture("schema5-df.json").replace("2026-12-04T09:15:30Z", "yesterday");
+    let loaded = from_json(&bad).unwrap();
+    assert_eq!(loaded.document.tracker, doc.tracker);
+    assert_eq!(loaded.document.changes.tracker.get(&df27), None);
+    assert!(
+        loaded.skipped[0].contains("\"df-2-7\" last changed"),
+        "{:?}",
+        loaded.skipped
+    );
+    for wrong in [
+        "2026-12-04 09:15:30Z",
+        "2026-12-04T9:15:30Z",
+        "2026-13-04T09:15:30Z",
+        "2026-12-04T24:00:00Z",
+        "2026-12-04T09:15:30",
+    ] {
+        assert_eq!(
+            security_matrix_core::file::savefile::parse_time(wrong),
+            None,
+            "{wrong}"
+        );
+    }
 }
 
 /// Marks and dates are written by data id in string order, as files have always been
@@ -225,6 +276,7 @@ fn marks_and_dates_are_written_in_data_id_order() {
         answers: s6_answers(),
         tracker: readiness.clone(),
         event_dates: event_dates.clone(),
+        ..Document::default()
     });
     let mut ids: Vec<String> = readiness.iter().map(|(id, _)| id.to_string()).collect();
     ids.extend(event_dates.iter().map(|(e, _)| e.to_string()));
@@ -255,6 +307,7 @@ fn save_then_open_gives_the_same_document() {
             ("ismp-submission", date(2027, 2, 1)),
             ("authority-request", date(2026, 12, 24)),
         ]),
+        ..Document::default()
     };
     let text = to_json(&doc);
     assert!(text.contains(&format!("\"format\": \"{FORMAT}\"")));
@@ -277,6 +330,7 @@ fn storage_keeps_the_same_document_and_the_page() {
         answers: from_fragment("schedule=df&subjects=12").answers,
         tracker: marks(&[("df-2-7", Status::NotStarted)]),
         event_dates: dates(&[("security-event-awareness", date(2027, 5, 6))]),
+        ..Document::default()
     };
     let stored = write(&doc, Some("q:special"));
     assert_eq!(
@@ -347,6 +401,7 @@ fn a_part_that_cannot_be_placed_is_left_out_and_named() {
         answers: s6_answers(),
         tracker: marks(&[("df-2-7", Status::InPlace)]),
         event_dates: dates(&[("ismp-submission", date(2027, 2, 1))]),
+        ..Document::default()
     });
     let with = |from: &str, to: &str| {
         assert!(good.contains(from), "{from}");
@@ -441,17 +496,17 @@ fn what_is_not_a_saved_assessment_is_refused_with_its_reason() {
         ("subjects,value\n1,2".into(), "not a JSON file"),
         ("[1, 2]".into(), "JSON, but not a saved assessment"),
         ("{\"hello\": 1}".into(), "has no \"format\""),
-        (with("\"schema\": 4,", ""), "\"schema\" is missing"),
+        (with("\"schema\": 5,", ""), "\"schema\" is missing"),
         (
-            with("\"schema\": 4", "\"schema\": \"two\""),
+            with("\"schema\": 5", "\"schema\": \"two\""),
             "not a whole number",
         ),
         (
-            with("\"schema\": 4", "\"schema\": 9"),
+            with("\"schema\": 5", "\"schema\": 9"),
             "newer version of this tool (format version 9",
         ),
         (
-            with("\"schema\": 4", "\"schema\": 0"),
+            with("\"schema\": 5", "\"schema\": 0"),
             "format version is 0",
         ),
         (
@@ -485,7 +540,7 @@ fn the_json_is_read_as_json_parse_reads_it() {
         good.replace(from, to)
     };
     // Duplicate keys: the last one wins, in the document and in its parts.
-    let twice = with("\"schema\": 4,", "\"schema\": 9, \"schema\": 3,").replace(
+    let twice = with("\"schema\": 5,", "\"schema\": 9, \"schema\": 3,").replace(
         "\"subjects\": \"2000\",",
         "\"subjects\": \"1\", \"subjects\": \"2000\",",
     );
@@ -517,7 +572,7 @@ fn the_json_is_read_as_json_parse_reads_it() {
     }
     // What a Rust string or an f64 cannot hold is refused: JSON.parse would give a lone
     // surrogate or Infinity.
-    let huge = with("\"schema\": 4,", "\"schema\": 4, \"x\": 1e400,");
+    let huge = with("\"schema\": 5,", "\"schema\": 5, \"x\": 1e400,");
     assert!(from_json(&huge).unwrap_err()[0].contains("not a JSON file"));
     // A byte order mark before the document is allowed.
     assert!(from_json(&format!("\u{feff}{good}")).is_ok());

@@ -18,6 +18,8 @@ use yew::prelude::*;
 pub struct ContractsPageProps {
     /// The contracts listed.
     pub contracts: Vec<Contract>,
+    /// The name of the contract just removed (it can be put back).
+    pub removed: Option<String>,
     /// The list's error (full, or empty on Continue).
     pub errors: Vec<ContractError>,
     /// Level of the page heading.
@@ -50,6 +52,12 @@ pub fn contracts_page(p: &ContractsPageProps) -> Html {
             if !summary.is_empty() {
                 { error_summary(&ErrorSummaryProps { errors: summary, heading_level: (h + 1).min(6) }) }
             }
+            if let Some(name) = &p.removed {
+                <div class="smx-notice" role="status" data-testid="contract-removed">
+                    <p class="smx-body">{ format!("You removed {name}.") }</p>
+                    { button(Button { kind: ButtonKind::Secondary, testid: "undo-remove-contract", onclick: Some(p.dispatch.on(|_| Action::UndoRemoveContract)), text: html! { "Undo" }, ..Button::default() }) }
+                </div>
+            }
             { heading(h, "smx-heading-l", true, html! { { title } }) }
             <p class="smx-hint">{ format!("List each Call-Off Contract you hold under this Framework, up to {MAX_CONTRACTS}. Their data is added to this contract's (paragraph 1.3), and the Customer of each one whose level changes must be told (paragraph 1.4).") }</p>
             { summary_list(Some("contract-list"), p.contracts.iter().enumerate().map(|(i, c)| contract_row(i, c, &p.dispatch))) }
@@ -73,12 +81,17 @@ pub fn contracts_page(p: &ContractsPageProps) -> Html {
     }
 }
 
-fn contract_row(i: usize, c: &Contract, dispatch: &Dispatch) -> Html {
-    let name = if c.name.is_empty() {
+/// A contract's name as the list shows it ("Contract 2 (no name)" without one).
+pub fn contract_name(i: usize, c: &Contract) -> String {
+    if c.name.is_empty() {
         format!("Contract {} (no name)", i + 1)
     } else {
         c.name.clone()
-    };
+    }
+}
+
+fn contract_row(i: usize, c: &Contract, dispatch: &Dispatch) -> Html {
+    let name = contract_name(i, c);
     let special = if c.special == 0 {
         String::new()
     } else {

@@ -1,8 +1,11 @@
-//! "Open a saved assessment": a file input, and the problems if the file cannot be used.
+//! "Open a saved assessment": a file input, and the problems if the file cannot be used;
+//! where the browser can (`showOpenFilePicker`), also a button that opens a file the tab
+//! then saves back to.
 use super::Dispatch;
 use crate::edge;
-use crate::elements::error_list;
+use crate::elements::{button, error_list, Button, ButtonKind};
 use crate::state::Action;
+use security_matrix_core::file::savefile;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -30,6 +33,18 @@ pub fn open_file(p: &OpenFileProps) -> Html {
             });
         })
     };
+    let in_place = edge::can_open_in_place().then(|| {
+        let dispatch = p.dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            let dispatch = dispatch.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let is_saved_file = |text: &str| savefile::from_json(text).is_ok();
+                if let Some((name, read)) = edge::open_in_place(is_saved_file).await {
+                    dispatch.send(Action::OpenFileInPlace(read, name));
+                }
+            });
+        })
+    });
     let error = !p.problems.is_empty();
     html! {
         <div class={classes!("smx-form-group", error.then_some("smx-form-group--error"))} data-testid="open-file">
@@ -46,6 +61,16 @@ pub fn open_file(p: &OpenFileProps) -> Html {
             <input id="smx-open-file" class="smx-file-upload" type="file" accept=".json,application/json" {onchange}
                 aria-describedby={if error { "smx-open-file-hint smx-open-file-error" } else { "smx-open-file-hint" }}
                 data-testid="open-file-input" />
+            if let Some(onclick) = in_place {
+                <p class="smx-body">{ "Or open it so that saving writes your changes back to the same file:" }</p>
+                { button(Button {
+                    kind: ButtonKind::Secondary,
+                    testid: "open-file-in-place",
+                    onclick: Some(onclick),
+                    text: html! { "Choose a file to open and save back to" },
+                    ..Button::default()
+                }) }
+            }
         </div>
     }
 }

@@ -11,8 +11,8 @@ pub use context::{use_result_report, view_click, ResultContext, ResultParts};
 
 use super::takeaways::csv_button;
 use super::{
-    answers_summary, obligation_list, plan_section, save_button, PlanSectionProps, ResultActions,
-    Takeaways,
+    answers_summary, merge_file, obligation_list, plan_section, save_buttons, save_state_section,
+    PlanSectionProps, ResultActions, Takeaways,
 };
 use crate::elements::{back_link_to, button, checkbox, heading, panel, Button, Checkbox};
 use crate::state::Action;
@@ -60,6 +60,7 @@ pub fn result_layout(ctx: &ResultContext, parts: ResultParts) -> Html {
         View::Take => html! { <>
             { page_heading(view.heading(parts.level)) }
             <Takeaways statement={parts.statement} document={state.document()} plan={parts.plan.clone()} level={parts.level} groups={parts.groups.to_vec()} tracker={state.tracker.clone()} today={state.today} words={state.words} heading_level={h2} dispatch={ctx.dispatch.clone()} />
+            { merge_file(&state.merge_problems, &ctx.dispatch) }
             { answers_summary(&state.answers, false) }
             <ResultActions fragment={ctx.fragment.clone()} view={view} dispatch={ctx.dispatch.clone()} />
         </> },
@@ -69,10 +70,11 @@ pub fn result_layout(ctx: &ResultContext, parts: ResultParts) -> Html {
         <div class="smx-page" data-testid="result" data-view={view.key()} key={view.key()}>
             { back_to_summary(ctx) }
             { body }
+            { save_state_section(state, &ctx.dispatch) }
             // (Take it with you has the button among the others.)
             if view != View::Take {
                 <div class="smx-button-group smx-view-footer">
-                    { save_button(state.document(), level) }
+                    { save_buttons(state.document(), level, &ctx.dispatch, state.saving.saved.is_some()) }
                 </div>
             }
         </div>

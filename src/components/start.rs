@@ -1,5 +1,6 @@
 //! The start page: what the tool does, the choice of schedule, Start.
 use super::{open_file, Dispatch, OpenFileProps};
+use crate::edge;
 use crate::elements::{button, heading, radio, radios, Button, ButtonKind, Radio, RadiosLayout};
 use crate::state::Action;
 use security_matrix_core::Schedule;
@@ -7,6 +8,8 @@ use yew::prelude::*;
 
 /// What [`start_page`] shows.
 pub struct StartPageProps {
+    /// When the assessment kept on this device last changed, if one is kept.
+    pub device: Option<String>,
     /// The schedule selected.
     pub schedule: Schedule,
     /// Whether to offer the choice.
@@ -29,6 +32,9 @@ pub fn start_page(p: &StartPageProps) -> Html {
     html! {
         <form key="start" class="smx-page" novalidate=true onsubmit={on_start} data-testid="start-page">
             { heading(h, "smx-heading-xl", true, html! { { "Work out your security level" } }) }
+            if let Some(changed) = &p.device {
+                { kept_on_device(changed, &p.dispatch) }
+            }
             <p class="smx-body-l">{ "For organisations bidding for Ministry of Justice contracts. Answer a few questions about the contract to find out which security level (S1 to S6) applies to you and every obligation that follows, with the dates they fall due." }</p>
             <p class="smx-body">{ "It takes about 5 minutes. Use it before you submit your Tender Response: paragraph 1.3 of the schedule asks you to tell the Customer which level applies." }</p>
             <div class="smx-inset">
@@ -60,5 +66,36 @@ pub fn start_page(p: &StartPageProps) -> Html {
             { heading((h + 1).min(6), "smx-heading-s", false, html! { { "Carry on from a saved file" } }) }
             { open_file(&OpenFileProps { problems: p.file_problems.clone(), dispatch: p.dispatch.clone() }) }
         </form>
+    }
+}
+
+/// The assessment kept on this device: carry on with it, or remove it.
+fn kept_on_device(changed: &str, dispatch: &Dispatch) -> Html {
+    let carry_on = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| {
+            dispatch.send(Action::CarryOn(edge::read_kept().map(|(text, _)| text)))
+        })
+    };
+    let forget = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| match edge::forget_kept() {
+            Ok(()) => dispatch.send(Action::ForgetDevice),
+            Err(message) => dispatch.send(Action::KeepFailed(message)),
+        })
+    };
+    let when = if changed.is_empty() {
+        String::new()
+    } else {
+        format!(" (last changed {changed})")
+    };
+    html! {
+        <div class="smx-inset" data-testid="kept-on-device">
+            <p class="smx-body">{ "An assessment is kept in this browser on this device." }</p>
+            <div class="smx-button-group">
+                { button(Button { testid: "carry-on-device", onclick: Some(carry_on), text: html! { { format!("Carry on with the assessment kept on this device{when}") } }, ..Button::default() }) }
+                { button(Button { kind: ButtonKind::Secondary, testid: "forget-device", onclick: Some(forget), text: html! { "Remove it from this device" }, ..Button::default() }) }
+            </div>
+        </div>
     }
 }

@@ -41,25 +41,68 @@ pub struct TakeawaysProps {
 }
 
 /// "Save your answers to a file" (`data-testid="save-file"`): the document as JSON, named
-/// after the level (DF) or the schedule.
-pub fn save_button(document: Document, level: Option<Level>) -> Html {
-    let onclick = Callback::from(move |_| {
-        let name = match level {
-            Some(l) => format!("security-assessment-{l}.json"),
-            None => format!(
-                "security-assessment-{}.json",
-                document.answers.schedule.id()
-            ),
-        };
-        edge::download(&name, "application/json", &to_json(&document));
-    });
-    button(Button {
-        kind: ButtonKind::Secondary,
-        testid: "save-file",
-        onclick: Some(onclick),
-        text: html! { "Save your answers to a file" },
-        ..Button::default()
-    })
+/// after the level (DF) or the schedule; the save state then names the file. Where the
+/// browser can save in place (`showSaveFilePicker`), the first save asks where and later
+/// ones write the same file; elsewhere it is a download. Once saved, "Save as a new file"
+/// (`save-file-new`) asks again (or downloads again).
+pub fn save_button(document: Document, level: Option<Level>, dispatch: &Dispatch) -> Html {
+    save_buttons(document, level, dispatch, false)
+}
+
+/// [`save_button`], and "Save as a new file" once something was saved (`saved`).
+pub fn save_buttons(
+    document: Document,
+    level: Option<Level>,
+    dispatch: &Dispatch,
+    saved: bool,
+) -> Html {
+    let name = match level {
+        Some(l) => format!("security-assessment-{l}.json"),
+        None => format!(
+            "security-assessment-{}.json",
+            document.answers.schedule.id()
+        ),
+    };
+    let save = |new_file: bool| {
+        let (dispatch, name, json) = (dispatch.clone(), name.clone(), to_json(&document));
+        Callback::from(move |_| {
+            if !edge::can_save_in_place() {
+                edge::download(&name, "application/json", &json);
+                dispatch.send(Action::Saved(name.clone()));
+                return;
+            }
+            let (dispatch, name, json) = (dispatch.clone(), name.clone(), json.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match edge::save_in_place(&name, &json, new_file).await {
+                    Ok(file) => dispatch.send(Action::Saved(file)),
+                    Err(edge::SaveError::Cancelled) => dispatch.send(Action::SaveFailed(
+                        "The save was cancelled: no file was written. Nothing on this page is lost.".into(),
+                    )),
+                    Err(edge::SaveError::Refused(message)) => {
+                        dispatch.send(Action::SaveFailed(message))
+                    }
+                }
+            });
+        })
+    };
+    html! { <>
+        { button(Button {
+            kind: ButtonKind::Secondary,
+            testid: "save-file",
+            onclick: Some(save(false)),
+            text: html! { "Save your answers to a file" },
+            ..Button::default()
+        }) }
+        if saved {
+            { button(Button {
+                kind: ButtonKind::Secondary,
+                testid: "save-file-new",
+                onclick: Some(save(true)),
+                text: html! { "Save as a new file" },
+                ..Button::default()
+            }) }
+        }
+    </> }
 }
 
 /// "Download the compliance matrix (.csv)" (`data-testid="download-csv"`): one row per
@@ -123,7 +166,7 @@ pub fn takeaways(p: &TakeawaysProps) -> Html {
             <div class="smx-button-group">
                 { button(Button { kind: ButtonKind::Secondary, testid: "copy-statement", onclick: Some(on_copy), text: html! { "Copy the statement" }, ..Button::default() }) }
                 { button(Button { kind: ButtonKind::Secondary, testid: "print", onclick: Some(p.dispatch.on(|_| Action::Print)), text: html! { "Print or save as PDF" }, ..Button::default() }) }
-                { save_button(p.document.clone(), p.level) }
+                { save_button(p.document.clone(), p.level, &p.dispatch) }
                 if !p.plan.dated.is_empty() {
                     { button(Button { kind: ButtonKind::Secondary, testid: "download-ics-takeaway", onclick: Some(on_calendar), text: html! { "Download the calendar (.ics)" }, ..Button::default() }) }
                 }

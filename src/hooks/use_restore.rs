@@ -40,6 +40,10 @@ where
                 fragment
             }
         };
+        // An assessment kept on this device, offered on the start page.
+        if let Some(label) = edge::kept_label() {
+            dispatch.send(Action::DeviceKept(Some(label)));
+        }
         if fragment.is_some_and(|f| crate::state::is_answer_link(&f)) {
             edge::clear_fragment();
         }

@@ -47,8 +47,19 @@ impl State {
     }
 
     pub(super) fn remove_contract(&mut self, index: usize) {
+        let removed = self.answers.contracts().get(index).cloned();
         self.answers.remove_contract(index);
         self.go(Page::Contracts);
+        self.removed_contract = removed.map(|c| (index, c));
+    }
+
+    /// "Undo": the contract just removed goes back where it was.
+    pub(super) fn undo_remove_contract(&mut self) {
+        if let Some((index, c)) = self.removed_contract.take() {
+            let mut list = self.answers.contracts().to_vec();
+            list.insert(index.min(list.len()), c);
+            self.answers.set_contracts(list);
+        }
     }
 
     /// "Save and continue": the contract joins the list (or replaces the one changed),

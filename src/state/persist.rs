@@ -15,6 +15,7 @@ impl State {
             answers: self.answers.clone(),
             tracker: self.tracker.clone(),
             event_dates: self.event_dates.clone(),
+            changes: self.changes.clone(),
         }
     }
 
@@ -23,10 +24,11 @@ impl State {
         savefile::write(&self.document(), Some(&self.page.key()))
     }
 
-    fn take(&mut self, doc: Document) {
+    pub(super) fn take(&mut self, doc: Document) {
         self.answers = doc.answers;
         self.tracker = doc.tracker;
         self.event_dates = doc.event_dates;
+        self.changes = doc.changes;
     }
 
     /// Restores what sessionStorage held, on the page the user was on if it still
@@ -50,6 +52,9 @@ impl State {
             Some(Page::Result(_) | Page::Check) if !self.answers.is_complete() => {
                 self.next_open_page()
             }
+            // (A merge's review is not kept: the view it came from.)
+            Some(Page::Merge) if self.answers.is_complete() => Page::Result(View::Take),
+            Some(Page::Merge) => self.next_open_page(),
             Some(p) => p,
             None => self.next_open_page(),
         };

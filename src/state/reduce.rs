@@ -15,8 +15,28 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // The same minute: nothing to render.
+        if matches!(&action, Action::Clock(t) if self.clock.as_ref() == Some(t)) {
+            return self;
+        }
         let mut s = (*self).clone();
+        s.apply(&action);
+        s.note_change(&self, &action);
+        s.stamp_changes(&self, &action);
+        Rc::new(s)
+    }
+}
+
+impl State {
+    fn apply(&mut self, action: &Action) {
+        let s = self;
+        let action = action.clone();
         match action {
+            // A colleague's file ("Add a colleague's file").
+            Action::MergeFile(read) => s.merge_file(read),
+            Action::ChooseMerge(index, theirs) => s.choose_merge(index, theirs),
+            Action::FinishMerge => s.finish_merge(),
+            Action::CancelMerge => s.cancel_merge(),
             // Opening the widget, a link, a file.
             Action::Init {
                 stored,
@@ -35,7 +55,7 @@ impl Reducible for State {
                     }
                 }
             }
-            Action::OpenFile(read) => s.open_file(read),
+            Action::OpenFile(read) | Action::OpenFileInPlace(read, _) => s.open_file(read),
             Action::DismissFileProblems => s.file_problems.clear(),
             Action::DismissNotice => s.notice = None,
             // The start page.
@@ -54,7 +74,50 @@ impl Reducible for State {
             Action::ShowResult => s.show_result(),
             // The result.
             Action::ChangeAnswers => s.go(Page::Check),
-            Action::StartAgain => s.start_again(),
+            Action::StartAgain => match s.page {
+                Page::Result(view) if s.would_lose_work() || s.saving.keep => {
+                    s.go(Page::ConfirmStartAgain(view))
+                }
+                _ => s.start_again(),
+            },
+            Action::ConfirmStartAgain => {
+                // What is kept on this device stays there, offered on the start page.
+                let kept = s.saving.keep.then(|| s.kept_label()).flatten();
+                let device = kept.or(s.device.take());
+                s.start_again();
+                s.device = device;
+            }
+            Action::DeviceKept(label) => s.device = label,
+            Action::Keep(on) => {
+                s.saving.keep = on;
+                if on && s.saving.last_change.is_none() {
+                    s.saving.last_change = s.minute();
+                }
+            }
+            Action::KeepFailed(message) => {
+                s.saving.keep = false;
+                s.notice = Some(message);
+            }
+            Action::CarryOn(read) => {
+                s.open_file(read);
+                if s.file_problems.is_empty() {
+                    s.saving.keep = true;
+                    s.device = None;
+                }
+            }
+            Action::ForgetDevice => s.device = None,
+            Action::DeviceChanged(text, _) => s.take_from_other_tab(&text),
+            Action::DeviceNewer(on) => s.device_newer = on && s.saving.keep,
+            Action::DeviceRemoved => s.removed_by_other_tab(),
+            Action::SaveFailed(message) => s.notice = Some(message),
+            Action::CancelStartAgain => {
+                if let Page::ConfirmStartAgain(view) = s.page {
+                    s.go(Page::Result(view));
+                }
+            }
+            Action::Clock(time) => s.clock = Some(time),
+            Action::Saved(_) => {}
+            Action::UndoRemoveContract => s.undo_remove_contract(),
             Action::SetStatus(id, status) => s.track(id, |t| t.status = status),
             Action::SetTrackText(id, field, text) => s.track(id, |t| match field {
                 TrackField::Owner => t.owner = text,
@@ -104,7 +167,6 @@ impl Reducible for State {
                 }
             },
         }
-        Rc::new(s)
     }
 }
 
@@ -221,6 +283,11 @@ impl State {
                 .map_or(Page::Start, |q| Page::Question(*q)),
             Page::Result(View::Summary) => Page::Check,
             Page::Result(_) => Page::Result(View::Summary),
+            Page::ConfirmStartAgain(view) => Page::Result(view),
+            Page::Merge => {
+                self.merge_review = None;
+                Page::Result(View::Take)
+            }
             Page::Start => Page::Start,
         };
         self.go(page);
@@ -275,6 +342,7 @@ impl State {
         // once loaded, stay)
         *self = State {
             today: self.today,
+            clock: self.clock.take(),
             words: self.words,
             ready: true,
             page_change: self.page_change.wrapping_add(1),
@@ -290,8 +358,19 @@ impl State {
     /// Shows `page`: a question page opens with its saved answer (or the value a link gave
     /// it, with why it was not accepted).
     pub(super) fn go(&mut self, page: Page) {
+        // A merge's review lasts while its page shows; why a file could not be merged, while
+        // its view does.
+        if page != Page::Merge {
+            self.merge_review = None;
+        }
+        if page != self.page {
+            self.merge_problems.clear();
+        }
         self.page = page;
         self.focus_duty = None;
+        if page != Page::Contracts {
+            self.removed_contract = None;
+        }
         self.errors.clear();
         self.draft = Draft::default();
         self.contract_errors.clear();

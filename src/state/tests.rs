@@ -1,6 +1,8 @@
 //! The reducer's tests: the question flow, links and errors (what is kept, in `persist.rs`).
 mod contracts;
+mod merge;
 mod persist;
+mod saving;
 mod views;
 
 use super::*;

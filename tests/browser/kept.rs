@@ -28,7 +28,21 @@ async fn reload_keeps_answers_and_start_again_clears_them() {
     .await;
     assert_eq!(w.text("level"), "S1");
     assert!(storage().get_item(STORAGE_KEY).unwrap().is_some());
+    let line = w.get("save-state");
+    assert_eq!(line.get_attribute("data-state").as_deref(), Some("unsaved"));
+    assert_eq!(
+        w.text("save-state"),
+        "You have changes that are not saved to a file"
+    );
+    // Not saved to a file: Start again asks first, and says what goes.
     w.click("start-again").await;
+    assert!(w.has("confirm-start-again-page"));
+    assert_eq!(w.heading(), "Are you sure you want to start again?");
+    assert!(w.text("start-again-loses").contains("your answers"));
+    w.click("cancel-start-again").await;
+    assert_eq!(w.text("level"), "S1", "No, go back: nothing lost");
+    w.click("start-again").await;
+    w.click("confirm-start-again").await;
     assert_eq!(w.page(), "start-page");
     assert_eq!(
         storage().get_item(STORAGE_KEY).unwrap(),

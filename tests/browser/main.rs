@@ -4,6 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 mod kept;
+mod merge;
 mod plan;
 mod portfolio;
 mod prerender;

@@ -84,6 +84,16 @@ async fn add_change_and_remove_contracts() {
         all_text(&w, "contract-customer"),
         ["Customer: Legal Aid Agency"]
     );
+    // It can be put back where it was, then removed again.
+    assert!(w.text("contract-removed").starts_with("You removed "));
+    w.click("undo-remove-contract").await;
+    assert_eq!(all_text(&w, "contract-customer").len(), 2);
+    assert!(w.find("[data-testid=\"contract-removed\"]").is_none());
+    w.click("remove-contract").await;
+    assert_eq!(
+        all_text(&w, "contract-customer"),
+        ["Customer: Legal Aid Agency"]
+    );
     w.click("continue").await;
     assert_eq!(w.page(), "question-commencement");
     w.close();

@@ -86,7 +86,7 @@ impl Widget {
     }
 
     pub fn page(&self) -> String {
-        for id in ["start-page", "check-answers", "result"] {
+        for id in ["start-page", "check-answers", "result", "merge-review"] {
             if self.has(id) {
                 return id.to_string();
             }
@@ -219,11 +219,16 @@ pub async fn wait_for(w: &Widget, what: &str, cond: impl Fn(&Widget) -> bool) {
 }
 
 pub async fn choose_file(w: &Widget, name: &str, content: &str) {
+    choose_file_in(w, "open-file-input", name, content).await;
+}
+
+/// Chooses a file named `name` holding `content` in the file input `testid`.
+pub async fn choose_file_in(w: &Widget, testid: &str, name: &str, content: &str) {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
     let file = web_sys::File::new_with_str_sequence(&parts, name).unwrap();
     let transfer = web_sys::DataTransfer::new().unwrap();
     transfer.items().add_with_file(&file).unwrap();
-    let input: HtmlInputElement = w.get("open-file-input").dyn_into().unwrap();
+    let input: HtmlInputElement = w.get(testid).dyn_into().unwrap();
     input.set_files(transfer.files().as_ref());
     let init = web_sys::EventInit::new();
     init.set_bubbles(true);
@@ -253,7 +258,13 @@ pub async fn downloaded_text(w: &Widget, testid: &str) -> String {
         })
     };
     js_sys::Reflect::set(&url, &name, hook.as_ref()).unwrap();
+    // Where the browser can save in place (Chromium's `showSaveFilePicker`), a save asks
+    // where (a picker a test cannot answer): hidden for the click, so it is a download.
+    let picker = JsValue::from_str("showSaveFilePicker");
+    let had = js_sys::Reflect::get(&window(), &picker).unwrap();
+    js_sys::Reflect::set(&window(), &picker, &JsValue::UNDEFINED).unwrap();
     w.click(testid).await;
+    js_sys::Reflect::set(&window(), &picker, &had).unwrap();
     js_sys::Reflect::set(&url, &name, &original).unwrap();
     let blob: web_sys::Blob = caught
         .borrow_mut()

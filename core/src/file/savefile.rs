@@ -22,7 +22,10 @@
 //! Schema 4 also lists the other Call-Off Contracts (`contracts`: an array of objects with
 //! `name` (when there is one), `customer`, `subjects`, `special` and `level`); an earlier
 //! file's totals (`other_subjects`, `other_special`, `current_level`) become one contract
-//! with no name.
+//! with no name. Schema 5 adds when each entry last changed, in UTC to the second
+//! (`2026-12-04T21:28:54Z`): a tracker entry's `changed`, and `event_dates_changed` (event
+//! id to time) for the dates of events; merging two files of one assessment goes by them
+//! ([`merge`](crate::file::merge)). An earlier file's entries have no time.
 //!
 //! This module reads a document and its answers; `document` is what a document is and
 //! holds, `tracking` and `contracts` read its other parts, `legacy` what the tab kept
@@ -33,11 +36,11 @@ mod legacy;
 mod tracking;
 mod write;
 
-pub use document::{Document, FORMAT, MAX_BYTES, SCHEMA};
+pub use document::{parse_time, time_text, Changes, Document, FORMAT, MAX_BYTES, SCHEMA};
 pub use legacy::STORAGE_UNREADABLE;
 pub use write::{to_json, write};
 
-use tracking::{event_dates, marks, tracker};
+use tracking::{changed_times, event_dates, marks, tracker};
 
 use crate::assessment::flow::Answers;
 use crate::assessment::questions::QuestionId;
@@ -210,14 +213,31 @@ fn read_document(doc: &Value, origin: Origin) -> Result<Loaded, Vec<String>> {
             ));
         }
     }
+    let mut changes = Changes::default();
+    let tracker = if schema < 4 {
+        marks(doc.get("readiness"), &mut skipped)
+    } else {
+        tracker(
+            doc.get("tracker"),
+            schema,
+            &mut changes.tracker,
+            &mut skipped,
+        )
+    };
+    let event_dates = event_dates(doc.get("event_dates"), &mut skipped);
+    if schema >= 5 {
+        changes.event_dates = changed_times(
+            doc.get("event_dates_changed"),
+            crate::duties::EventId::parse,
+            |e| event_dates.contains_key(&e),
+            &mut skipped,
+        );
+    }
     let document = Document {
         answers,
-        tracker: if schema < 4 {
-            marks(doc.get("readiness"), &mut skipped)
-        } else {
-            tracker(doc.get("tracker"), &mut skipped)
-        },
-        event_dates: event_dates(doc.get("event_dates"), &mut skipped),
+        tracker,
+        event_dates,
+        changes,
     };
     let page = match origin {
         Origin::File => None,

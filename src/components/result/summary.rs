@@ -2,7 +2,7 @@
 //! the task list (GOV.UK "complete multiple tasks"): a row for each view, with each
 //! subject's progress.
 use super::context::{view_click, ResultContext, ResultParts};
-use crate::components::{plan::time, save_button, ResultActions};
+use crate::components::{plan::time, save_buttons, save_state_section, ResultActions};
 use crate::elements::{button, heading, panel, task, task_list, Button, ButtonKind, Task};
 use crate::state::Action;
 use security_matrix_core::file::tracker::{subject_progress, summarise, TaskStatus};
@@ -109,8 +109,9 @@ pub fn summary_view(p: &SummaryProps) -> Html {
                 { row(View::All, "Everything on one page".into(), Some("The view that prints".into()), None) }
             </> }) }
 
+            { save_state_section(state, &ctx.dispatch) }
             <div class="smx-button-group">
-                { save_button(state.document(), parts.level) }
+                { save_buttons(state.document(), parts.level, &ctx.dispatch, state.saving.saved.is_some()) }
                 { button(Button { kind: ButtonKind::Secondary, testid: "print", onclick: Some(ctx.dispatch.on(|_| Action::Print)), text: html! { "Print or save as PDF" }, ..Button::default() }) }
             </div>
             <ResultActions fragment={ctx.fragment.clone()} view={View::Summary} dispatch={ctx.dispatch.clone()} />

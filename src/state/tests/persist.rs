@@ -181,6 +181,7 @@ fn opening_a_file_replaces_the_state_or_leaves_it_alone() {
         answers: other.clone(),
         tracker: marks.clone(),
         event_dates: EventDates::new(),
+        ..Document::default()
     });
     let opened = run(s.clone(), [Action::OpenFile(Ok(file.clone()))]);
     assert_eq!(opened.answers, other);

@@ -3,10 +3,13 @@
 //! dates of events. Each is an object keyed by a catalogue id (an obligation's `df-3-6-5`,
 //! an event's `ismp-non-approval`), of either schedule; a member that cannot be placed is
 //! left out and named, and the rest are kept.
+use super::document::parse_time;
 use crate::dates::plan::EventDates;
 use crate::duties::{EventId, ObligationId};
 use crate::file::tracker::{Status, Track, Tracker};
 use crate::format::parse_iso_date;
+use crate::id_map::{Id, IdMap};
+use chrono::NaiveDateTime;
 use serde_json::{Map, Value};
 
 /// The members of an object, or why they are left out.
@@ -57,8 +60,14 @@ pub(super) fn marks(value: Option<&Value>, skipped: &mut Vec<String>) -> Tracker
 /// The tracker by obligation id, of either schedule (schema 4): each obligation's status,
 /// owner and note. A member of the wrong shape is left out and named; the others of the
 /// same obligation are kept. Text is kept as written, even when longer than the field
-/// takes (the page then shows the error; nothing is cut).
-pub(super) fn tracker(value: Option<&Value>, skipped: &mut Vec<String>) -> Tracker {
+/// takes (the page then shows the error; nothing is cut). From schema 5 an entry may say
+/// when it last changed (`changed`), which goes to `changes`.
+pub(super) fn tracker(
+    value: Option<&Value>,
+    schema: u64,
+    changes: &mut IdMap<ObligationId, NaiveDateTime>,
+    skipped: &mut Vec<String>,
+) -> Tracker {
     let mut tracker = Tracker::new();
     for (id, value) in members(value, "status, owners and notes", skipped) {
         let Some(obligation) = ObligationId::parse(id) else {
@@ -74,8 +83,15 @@ pub(super) fn tracker(value: Option<&Value>, skipped: &mut Vec<String>) -> Track
             continue;
         };
         let mut track = Track::default();
+        let mut changed = None;
         for (key, v) in fields {
             match (key.as_str(), v.as_str()) {
+                ("changed", Some(t)) if schema >= 5 && parse_time(t).is_some() => {
+                    changed = parse_time(t);
+                }
+                ("changed", _) if schema >= 5 => skipped.push(format!(
+                    "when \"{id}\" last changed, which is not a time written as YYYY-MM-DDThh:mm:ssZ"
+                )),
                 ("status", Some(k)) if Status::from_key(k).is_some() => {
                     track.status = Status::from_key(k);
                 }
@@ -94,6 +110,9 @@ pub(super) fn tracker(value: Option<&Value>, skipped: &mut Vec<String>) -> Track
         }
         if !track.is_empty() {
             tracker.insert(obligation, track);
+            if let Some(t) = changed {
+                changes.insert(obligation, t);
+            }
         }
     }
     tracker
@@ -120,4 +139,28 @@ pub(super) fn event_dates(value: Option<&Value>, skipped: &mut Vec<String>) -> E
         }
     }
     dates
+}
+
+/// When each event's date last changed (schema 5's `event_dates_changed`), kept only for
+/// the events that have a date in `dates`.
+pub(super) fn changed_times<K: Id>(
+    value: Option<&Value>,
+    parse: impl Fn(&str) -> Option<K>,
+    has: impl Fn(K) -> bool,
+    skipped: &mut Vec<String>,
+) -> IdMap<K, NaiveDateTime> {
+    let mut times = IdMap::new();
+    for (id, value) in members(value, "times the dates of events changed", skipped) {
+        match (parse(id), value.as_str().and_then(parse_time)) {
+            (Some(k), Some(t)) => {
+                if has(k) {
+                    times.insert(k, t);
+                }
+            }
+            _ => skipped.push(format!(
+                "when the date of \"{id}\" last changed, which is not a time this tool knows"
+            )),
+        }
+    }
+    times
 }

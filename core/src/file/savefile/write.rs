@@ -1,5 +1,5 @@
 //! Writing the document: the saved file, and sessionStorage's copy with the page.
-use super::document::{Document, FORMAT, SCHEMA};
+use super::document::{time_text, Document, FORMAT, SCHEMA};
 use crate::assessment::flow::level_value;
 use crate::assessment::questions::QUESTIONS;
 use crate::rules_version::RULES_VERSION;
@@ -10,7 +10,7 @@ pub fn to_json(doc: &Document) -> String {
     write(doc, None)
 }
 
-/// The document as written (schema 4): these members in this order, each map in the order
+/// The document as written (schema 5): these members in this order, each map in the order
 /// given (answers in question order, marks and dates by id), indented by two spaces.
 #[derive(Serialize)]
 struct Written<'a> {
@@ -24,6 +24,8 @@ struct Written<'a> {
     contracts: Vec<WrittenContract<'a>>,
     #[serde(serialize_with = "in_order")]
     event_dates: Vec<(&'a str, String)>,
+    #[serde(serialize_with = "in_order", skip_serializing_if = "Vec::is_empty")]
+    event_dates_changed: Vec<(&'a str, String)>,
     #[serde(serialize_with = "in_order")]
     tracker: Vec<(&'a str, Written4<'a>)>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -50,6 +52,8 @@ struct Written4<'a> {
     owner: &'a str,
     #[serde(skip_serializing_if = "str::is_empty")]
     note: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    changed: Option<String>,
 }
 
 /// Marks and dates by data id, in the order files have always been written (the typed ids
@@ -99,6 +103,13 @@ pub fn write(doc: &Document, page: Option<&str>) -> String {
                     .iter()
                     .map(|(e, d)| (e.as_str(), d.to_string())),
             ),
+            event_dates_changed: by_data_id(
+                doc.changes
+                    .event_dates
+                    .iter()
+                    .filter(|(e, _)| doc.event_dates.contains_key(e))
+                    .map(|(e, t)| (e.as_str(), time_text(*t))),
+            ),
             tracker: by_data_id(doc.tracker.iter().filter(|(_, t)| !t.is_empty()).map(
                 |(id, t)| {
                     (
@@ -107,6 +118,7 @@ pub fn write(doc: &Document, page: Option<&str>) -> String {
                             status: t.status.map(|s| s.key()),
                             owner: &t.owner,
                             note: &t.note,
+                            changed: doc.changes.tracker.get(&id).map(|t| time_text(*t)),
                         },
                     )
                 },
