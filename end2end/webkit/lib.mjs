@@ -14,9 +14,9 @@
 // run unchanged in both engines: the selectors, the walks and the expected values are the
 // Chromium tests' own. Every wait is a WebDriver wait on a condition, never a sleep.
 //
-// The test files beside this one: walks, scenarios, views, save (and re-open), accessibility,
-// harness. The keep-on-device tests go in keep-on-device.test.mjs (to come): openApp clears
-// sessionStorage and localStorage first; `s.load(fragment)` loads the page again keeping them.
+// The test files beside this one: walks, scenarios, views, save (and re-open), keep on
+// device, accessibility, harness. openApp clears sessionStorage and localStorage first;
+// `s.load(fragment)` loads the page again keeping them.
 //
 // What WebDriver can observe in WebKitGTK, and what it cannot (README, "End-to-end tests"):
 // it has no network log and no init scripts, so
