@@ -428,12 +428,18 @@ test("the loader adds the built files with their integrity, relative to itself",
   }
 });
 
-test("the code has no way to send or keep data: no cookies, beacons, sockets or localStorage", () => {
+test("the code has no way to send data, and only the app can keep it on the device (opt-in): no cookies, beacons, sockets", () => {
   for (const f of [bundleName(), wordsName(), LOADER, "embed.js"]) {
     const js = text(f);
-    for (const word of ["document.cookie", "cookieStore", "localStorage", "sendBeacon", "XMLHttpRequest", "WebSocket", "EventSource", "indexedDB", "RTCPeerConnection"]) {
+    for (const word of ["document.cookie", "cookieStore", "sendBeacon", "XMLHttpRequest", "WebSocket", "EventSource", "indexedDB", "RTCPeerConnection"]) {
       assert.ok(!js.includes(word), `${f} mentions ${word}`);
     }
+  }
+  // localStorage: only the app's bundle reaches it ("Keep on this device", off by default;
+  // end2end/tests/device.test.mjs shows it stays empty without the opt-in and holds only
+  // its one key with it). The scripts around the app never touch it.
+  for (const f of [wordsName(), LOADER, "embed.js"]) {
+    assert.ok(!text(f).includes("localStorage"), `${f} mentions localStorage`);
   }
   // embed.js, on the host page, only listens: it never posts a message back.
   assert.doesNotMatch(text("embed.js"), /postMessage\s*\(/);
