@@ -448,13 +448,11 @@ pub fn can_save_in_place() -> bool {
 }
 
 /// Whether the browser can open a file so as to save back to it (`showOpenFilePicker`:
-/// Chromium and Edge). Never in the native pre-render: the start page is rendered for a
-/// browser without it, and the button comes with the app where the browser has it.
+/// Chromium and Edge).
 pub fn can_open_in_place() -> bool {
-    cfg!(target_arch = "wasm32")
-        && web_sys::window().is_some_and(|w| {
-            js_sys::Reflect::get(&w, &"showOpenFilePicker".into()).is_ok_and(|f| f.is_function())
-        })
+    web_sys::window().is_some_and(|w| {
+        js_sys::Reflect::get(&w, &"showOpenFilePicker".into()).is_ok_and(|f| f.is_function())
+    })
 }
 
 /// Opens a file through the browser's picker (`showOpenFilePicker`): its name and text, or

@@ -3,7 +3,8 @@
 // stand-in here (an init script): it returns a file handle that records what is written.
 // The app's own code path is the real one: felt for at run time, the first save asks
 // where, later saves write the same file, "Save as a new file" asks again, a cancelled
-// picker says so and loses nothing.
+// picker says so and loses nothing; a file opened through a stand-in `showOpenFilePicker`
+// (the start page's file input goes through it where it exists) is saved back in place.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEnv, openApp } from '../lib/harness.mjs';
@@ -144,7 +145,7 @@ test('a file opened through showOpenFilePicker is saved back in place, without a
     });
     // Start again (nothing would be lost: no confirmation), then open it from the start page.
     await page.locator(`${viewSelector('summary')} ${tid('start-again')}`).click();
-    await page.locator(tid('open-file-in-place')).click();
+    await page.locator(tid('open-file-input')).click();
     await expectView(page, 'summary');
     assert.equal((await state(page).textContent()).trim(), 'No changes since you opened team-bid.json');
     assert.equal(await state(page).getAttribute('data-state'), 'saved');
@@ -193,7 +194,7 @@ test('a file that is not a saved assessment, opened through the picker, is never
   });
   try {
     const { page } = s;
-    await page.locator(tid('open-file-in-place')).click();
+    await page.locator(tid('open-file-input')).click();
     await page.locator(tid('file-problems')).waitFor();
     assert.ok(await page.locator(tid('start-page')).isVisible(), 'the start page stays');
     // An assessment opened next (a link) and saved: the picker asks where; the notes are untouched.

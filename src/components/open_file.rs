@@ -1,9 +1,10 @@
-//! "Open a saved assessment": a file input, and the problems if the file cannot be used;
-//! where the browser can (`showOpenFilePicker`), also a button that opens a file the tab
-//! then saves back to.
+//! "Open a saved assessment": a file input, and the problems if the file cannot be used.
+//! Where the browser can (`showOpenFilePicker`), choosing the file goes through that picker
+//! instead, so that the tab can save back to the file it opened; the markup is the same in
+//! every browser (the pre-rendered start page is the app's own).
 use super::Dispatch;
 use crate::edge;
-use crate::elements::{button, error_list, Button, ButtonKind};
+use crate::elements::error_list;
 use crate::state::Action;
 use security_matrix_core::file::savefile;
 use web_sys::HtmlInputElement;
@@ -33,9 +34,16 @@ pub fn open_file(p: &OpenFileProps) -> Html {
             });
         })
     };
-    let in_place = edge::can_open_in_place().then(|| {
+    // A click (or Enter or Space) on the input: the File System Access picker where there
+    // is one, in place of the input's own; a file dropped on the input still comes through
+    // `onchange`, without a file to save back to.
+    let onclick = {
         let dispatch = p.dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |e: MouseEvent| {
+            if !edge::can_open_in_place() {
+                return;
+            }
+            e.prevent_default();
             let dispatch = dispatch.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let is_saved_file = |text: &str| savefile::from_json(text).is_ok();
@@ -44,7 +52,7 @@ pub fn open_file(p: &OpenFileProps) -> Html {
                 }
             });
         })
-    });
+    };
     let error = !p.problems.is_empty();
     html! {
         <div class={classes!("smx-form-group", error.then_some("smx-form-group--error"))} data-testid="open-file">
@@ -58,19 +66,9 @@ pub fn open_file(p: &OpenFileProps) -> Html {
                     </ul>
                 </> }) }
             }
-            <input id="smx-open-file" class="smx-file-upload" type="file" accept=".json,application/json" {onchange}
+            <input id="smx-open-file" class="smx-file-upload" type="file" accept=".json,application/json" {onchange} {onclick}
                 aria-describedby={if error { "smx-open-file-hint smx-open-file-error" } else { "smx-open-file-hint" }}
                 data-testid="open-file-input" />
-            if let Some(onclick) = in_place {
-                <p class="smx-body">{ "Or open it so that saving writes your changes back to the same file:" }</p>
-                { button(Button {
-                    kind: ButtonKind::Secondary,
-                    testid: "open-file-in-place",
-                    onclick: Some(onclick),
-                    text: html! { "Choose a file to open and save back to" },
-                    ..Button::default()
-                }) }
-            }
         </div>
     }
 }
