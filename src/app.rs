@@ -6,7 +6,8 @@ use crate::components::{
 };
 use crate::elements::notification_banner;
 use crate::hooks::{
-    use_focus, use_open_link, use_persist, use_print, use_restore, use_title, use_words,
+    use_focus, use_open_link, use_persist, use_print, use_restore, use_takeaway, use_title,
+    use_words,
 };
 use crate::state::{Action, Boot, Page, State};
 use crate::takeover::Takeover;
@@ -73,6 +74,7 @@ pub fn app(props: &AppProps) -> Html {
     use_persist(&state);
     use_print(state.print_request);
     use_words(&state, &dispatch);
+    use_takeaway(&state, &dispatch);
     use_title(state.title(), props.owns_page);
     use_focus(&state, &root);
 

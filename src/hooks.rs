@@ -8,6 +8,7 @@ mod use_open_link;
 mod use_persist;
 mod use_print;
 mod use_restore;
+mod use_takeaway;
 mod use_title;
 mod use_words;
 
@@ -16,5 +17,6 @@ pub use use_open_link::use_open_link;
 pub use use_persist::use_persist;
 pub use use_print::use_print;
 pub use use_restore::use_restore;
+pub use use_takeaway::use_takeaway;
 pub use use_title::use_title;
 pub use use_words::use_words;
