@@ -208,6 +208,7 @@ const htmlPages = () => files().filter((f) => f.endsWith(".html"));
 const tags = (html, name) => [...html.matchAll(new RegExp(`<${name}\\b[^>]*>`, "gi"))].map((m) => m[0]);
 const bundleName = () => files().find((f) => /^security-matrix-[0-9a-f]{16}\.js$/.test(f));
 const wordsName = () => files().find((f) => /^security-matrix-words-[0-9a-f]{16}\.js$/.test(f));
+const takeawaysName = () => files().find((f) => /^security-matrix-takeaways-[0-9a-f]{16}\.js$/.test(f));
 
 /** The value of a string literal `const name = "…"` at the top of the bundle. */
 function bundleLiteral(js, name) {
@@ -358,6 +359,31 @@ test("the clauses' words are a module of their own, named in the bundle with its
   assert.ok(text(name) === `export default ${JSON.stringify(words)};\n`, "the module is only the words' JSON");
 });
 
+test("the take-away files' writers are a module of their own, its WebAssembly inside, named in the bundle with its integrity; the app's WebAssembly has them not", () => {
+  const name = takeawaysName();
+  assert.ok(name, "security-matrix-takeaways-<hash>.js is built");
+  const js = text(bundleName());
+  assert.ok(js.includes(JSON.stringify(name)), "the bundle names the take-aways module");
+  assert.ok(js.includes(JSON.stringify(sri(read(name)))), "the bundle carries its integrity");
+  // Its own WebAssembly, embedded as the bundle's is, started by the module itself, and
+  // wasm-bindgen's export the app calls.
+  const own = text(name);
+  const wasm = Buffer.from(decodeBytes(bundleLiteral(own, "__smx_table"), bundleLiteral(own, "__smx_wasm")));
+  assert.ok(WebAssembly.validate(wasm), "the embedded module is valid WebAssembly");
+  assert.ok(WebAssembly.Module.exports(new WebAssembly.Module(wasm)).some((e) => e.name === "takeaway"), "it exports takeaway");
+  const code = own.slice(own.indexOf("\n", own.indexOf("const __smx_wasm = ")) + 1);
+  assert.match(code, /__smx_table\s*,\s*__smx_wasm/, "the module decodes the literals");
+  assert.match(code, /export\s*(function\s+takeaway\b|\{[^}]*\btakeaway\b)/, "wasm-bindgen's takeaway export stays");
+  assert.doesNotMatch(code, /\/\/ ----|\n[ \t]+\S/, "the code is minified");
+  // The writers left the app: a column of the compliance matrix's header ("Due dates": the
+  // others are the app's words too) and the calendar's lines are in the take-aways module only.
+  const app = Buffer.from(decodeBytes(bundleLiteral(js, "__smx_table"), bundleLiteral(js, "__smx_wasm")));
+  for (const mark of ["Due dates", "VCALENDAR", "RRULE"]) {
+    assert.ok(wasm.includes(Buffer.from(mark)), `the take-aways module writes ${mark}`);
+    assert.ok(!app.includes(Buffer.from(mark)), `the app's WebAssembly has no ${mark}`);
+  }
+});
+
 test("minifyJs shortens the code and keeps the names of the embedded literals", async () => {
   const out = await minifyJs(`function decode_the_module(table, s) { return table.length + s.length; }
 const started = decode_the_module(__smx_table, __smx_wasm);
@@ -429,7 +455,7 @@ test("the loader adds the built files with their integrity, relative to itself",
 });
 
 test("the code has no way to send data, and only the app can keep it on the device (opt-in): no cookies, beacons, sockets", () => {
-  for (const f of [bundleName(), wordsName(), LOADER, "embed.js"]) {
+  for (const f of [bundleName(), wordsName(), takeawaysName(), LOADER, "embed.js"]) {
     const js = text(f);
     for (const word of ["document.cookie", "cookieStore", "sendBeacon", "XMLHttpRequest", "WebSocket", "EventSource", "indexedDB", "RTCPeerConnection"]) {
       assert.ok(!js.includes(word), `${f} mentions ${word}`);
@@ -438,7 +464,7 @@ test("the code has no way to send data, and only the app can keep it on the devi
   // localStorage: only the app's bundle reaches it ("Keep on this device", off by default;
   // end2end/tests/device.test.mjs shows it stays empty without the opt-in and holds only
   // its one key with it). The scripts around the app never touch it.
-  for (const f of [wordsName(), LOADER, "embed.js"]) {
+  for (const f of [wordsName(), takeawaysName(), LOADER, "embed.js"]) {
     assert.ok(!text(f).includes("localStorage"), `${f} mentions localStorage`);
   }
   // embed.js, on the host page, only listens: it never posts a message back.
@@ -449,7 +475,7 @@ test("the code writes no HTML from strings and runs no string as code: nothing f
   // The sinks `require-trusted-types-for 'script'` guards (besides a script's src, which the
   // loader sets through its own policy): a direct mount on such a host works only without them.
   const sinks = ["innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "srcdoc", "createContextualFragment", "DOMParser", "new Function", "eval("];
-  for (const f of [bundleName(), wordsName(), LOADER, "embed.js"]) {
+  for (const f of [bundleName(), wordsName(), takeawaysName(), LOADER, "embed.js"]) {
     let js = text(f);
     // Yew's reconciler handles raw HTML nodes too, so wasm-bindgen always emits this one
     // import; it runs only for `Html::from_html_unchecked`, which the source never uses (below).
@@ -477,7 +503,7 @@ const isCopy = (f) => /\.(br|gz)$/.test(f) && existsSync(path.join(DIST, f.slice
 
 test("every text file in dist/ has a .br (brotli 11) and a .gz (gzip -9) beside it that decode to it byte for byte", () => {
   const text = files().filter((f) => TEXT.includes(path.extname(f)));
-  for (const must of ["index.html", "example/index.html", LOADER, "embed.js", bundleName(), wordsName(), stylesheet()]) {
+  for (const must of ["index.html", "example/index.html", LOADER, "embed.js", bundleName(), wordsName(), takeawaysName(), stylesheet()]) {
     assert.ok(text.includes(must), `${must} is among the text files`);
   }
   for (const f of text) {
@@ -512,8 +538,11 @@ test("integrity is that of the uncompressed files, which is what the .br and .gz
         .map((t) => ({ file: target(page, attr(t, "src") ?? attr(t, "href")), integrity: attr(t, "integrity") })),
     ),
     ...loaderAssets().map((a) => ({ file: path.basename(a.file), integrity: a.integrity })),
-    // The words module, with the integrity the bundle's start gives it.
-    { file: wordsName(), integrity: text(bundleName()).match(/"(sha384-[^"]+)"/g).map((q) => JSON.parse(q)).find((i) => i === sri(read(wordsName()))) },
+    // The words and take-aways modules, with the integrity the bundle's start gives them.
+    ...[wordsName(), takeawaysName()].map((file) => ({
+      file,
+      integrity: text(bundleName()).match(/"(sha384-[^"]+)"/g).map((q) => JSON.parse(q)).find((i) => i === sri(read(file))),
+    })),
   ];
   for (const { file, integrity } of refs) {
     assert.equal(integrity, sri(read(file)), file);

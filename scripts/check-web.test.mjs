@@ -18,7 +18,7 @@ import { assemble, configFor, configPaths, minifyJs, part, WEB, withoutComments 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const PARTS = readdirSync(WEB).filter((f) => f.endsWith(".js"));
 // The parts that only a module can hold (import.meta, top-level await, ??=).
-const MODULE_ONLY = ["words.js", "start.js"];
+const MODULE_ONLY = ["lazy-modules.js", "start.js", "takeaways-start.js"];
 
 let pre;
 before(() => {
@@ -45,7 +45,8 @@ test("every part of web/ parses as a file (node --check), and as the build assem
     if (!MODULE_ONLY.includes(name)) assert.doesNotThrow(() => new vm.Script(assemble({ config: pre.config, parts: [name] })), name);
   }
   const config = pre.config;
-  await minifyJs(assemble({ module: true, config, values: { WORDS: {}, init: { expression: "x" } }, parts: ["decode-bytes.js", "words.js", "mount-options.js", "fallback.js", "start.js"] }));
+  await minifyJs(assemble({ module: true, config, values: { WORDS: {}, TAKEAWAYS: {}, init: { expression: "x" } }, parts: ["decode-bytes.js", "lazy-modules.js", "mount-options.js", "fallback.js", "start.js"] }));
+  await minifyJs(assemble({ module: true, config, values: { init: { expression: "x" } }, parts: ["decode-bytes.js", "takeaways-start.js"] }));
 });
 
 test("every SMX value a part reads is in the generated configuration, and no part spells one", () => {

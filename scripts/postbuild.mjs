@@ -7,23 +7,28 @@
 // 1. prerender   the app's start page, rendered natively by its own components, the
 //                configuration of the page's scripts (prerender/src/config.rs) and the words
 // 2. words       security-matrix-words-<hash>.js: the clauses' words, a module of their own
-// 3. bundle      security-matrix-<hash>.js: wasm-bindgen's JS, the WebAssembly inside it (the
+// 3. takeaways   security-matrix-takeaways-<hash>.js: the writers only downloads need (the
+//                takeaways/ crate: cargo build for wasm32, wasm-bindgen, wasm-opt), the
+//                WebAssembly inside, a module the app loads when a file is first asked for
+// 4. bundle      security-matrix-<hash>.js: wasm-bindgen's JS, the WebAssembly inside it (the
 //                CSP's connect-src 'none' forbids fetching a .wasm) and the start (web/start.js
 //                and its parts); Trunk's .js and .wasm go
-// 4. boot        security-matrix-boot-<hash>.js (web/boot.js)
-// 5. loader      security-matrix-loader.js, the stable name host pages include (web/loader.js)
-// 6. pages       index.html and example/index.html, filled from their templates (the root
+// 5. boot        security-matrix-boot-<hash>.js (web/boot.js)
+// 6. loader      security-matrix-loader.js, the stable name host pages include (web/loader.js)
+// 7. pages       index.html and example/index.html, filled from their templates (the root
 //                index.html, static/example/index.html) over Trunk's copies
-// 7. check       every page: integrity that matches each file, nothing remote, nothing inline
-// 8. precompress X.br and X.gz beside every text file X (release builds)
+// 8. check       every page: integrity that matches each file, nothing remote, nothing inline
+// 9. precompress X.br and X.gz beside every text file X (release builds)
 //
 // The scripts come from web/ (scripts/web.mjs): parts assembled with the configuration, then
 // minified by terser in release builds (not in debug builds, like Trunk's `minify =
 // "on_release"`).
 //
 // Usage: node scripts/postbuild.mjs [dir]   (dir defaults to $TRUNK_STAGING_DIR)
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { precompress } from "./precompress.mjs";
@@ -69,7 +74,7 @@ function trunkOutput(dir) {
 // Step 2: the clauses' words as a module of their own, `export default [...]` (one string
 // per obligation, in catalogue order, as the core's `catalogue::words::install` takes them).
 // The production build (index.html's data-cargo-features="lazy-words") leaves them out of
-// the WebAssembly; the app asks for them (src/edge.rs, web/words.js) when a result view first
+// the WebAssembly; the app asks for them (src/edge.rs, web/lazy-modules.js) when a result view first
 // shows.
 function writeWords(dir, words) {
   if (!Array.isArray(words) || words.length === 0 || !words.every((w) => typeof w === "string" && w.length > 0)) {
@@ -79,38 +84,88 @@ function writeWords(dir, words) {
   return write(dir, hashedName("security-matrix-words-", source), source);
 }
 
-// Step 3: wasm-bindgen's JS and the start as ONE module, the WebAssembly's bytes in front of
-// them as string literals (scripts/wasm-in-js.mjs, never through terser): the page loads it
-// with <script type="module" src integrity>, which the browser checks before running it.
-async function writeBundle(dir, trunk, config, words, release) {
-  const glue = readFileSync(path.join(dir, trunk.glue), "utf8");
+/** The name wasm-bindgen's JS (`--target web`) gives its default export, the init function. */
+function defaultExport(glue, file) {
   const exported = glue.match(/export\s*\{([^}]*)\}\s*;?\s*$/);
   const init = exported?.[1]
     .split(",")
     .map((s) => s.trim().match(/^([\w$]+)\s+as\s+default$/)?.[1])
     .find(Boolean);
-  if (!init) throw new Error(`cannot find the default export of ${trunk.glue}`);
-  const start = assemble({
-    module: true,
+  if (!init) throw new Error(`cannot find the default export of ${file}`);
+  return init;
+}
+
+/** wasm-bindgen's JS and a start from `parts` as one module, the WebAssembly's bytes in front. */
+async function moduleWithWasm({ glue, wasm, parts, config, values = {}, release }) {
+  const init = defaultExport(glue.source, glue.file);
+  const code = glue.source + assemble({ module: true, config, values: { ...values, init: { expression: init } }, parts });
+  return embedded(wasm) + (release ? await minifyJs(code, { keep: ["__smx_table", "__smx_wasm"] }) : code);
+}
+
+// Step 3: the take-aways module. The takeaways/ crate built for wasm32 with the profile of
+// this build (cargo honours CARGO_TARGET_DIR; Trunk's release build gets the release profile,
+// `trunk serve` a debug build), wasm-bindgen's JS for it (`--target web`), wasm-opt with the
+// app's own options (index.html's data-wasm-opt and data-wasm-opt-params, release builds),
+// then the same embedding as the bundle's, with web/takeaways-start.js: a module that
+// resolves once its WebAssembly has started. The app loads it when a take-away file is
+// first asked for (src/edge.rs, web/lazy-modules.js).
+export const TAKEAWAYS_CRATE = "security-matrix-takeaways";
+
+async function writeTakeaways(dir, config, release) {
+  const run = (command, args) => execFileSync(command, args, { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] });
+  run("cargo", ["build", ...(release ? ["--release"] : []), "--locked", "--target", "wasm32-unknown-unknown", "-p", TAKEAWAYS_CRATE]);
+  const target = path.resolve(ROOT, process.env.CARGO_TARGET_DIR ?? "target");
+  const built = path.join(target, "wasm32-unknown-unknown", release ? "release" : "debug", `${TAKEAWAYS_CRATE.replaceAll("-", "_")}.wasm`);
+  const out = mkdtempSync(path.join(os.tmpdir(), "smx-takeaways-"));
+  try {
+    run("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", out, "--out-name", TAKEAWAYS_CRATE, built]);
+    const wasm = path.join(out, `${TAKEAWAYS_CRATE}_bg.wasm`);
+    if (release) {
+      const rust = readFileSync(path.join(ROOT, "index.html"), "utf8").match(/<link\b[^>]*\brel="rust"[^>]*>/)?.[0];
+      const level = rust && attr(rust, "data-wasm-opt");
+      if (!level) throw new Error("index.html's rust link has no data-wasm-opt");
+      const params = (attr(rust, "data-wasm-opt-params") ?? "").split(/\s+/).filter(Boolean);
+      run("wasm-opt", [`-O${level}`, ...params, wasm, "-o", wasm]);
+    }
+    const glueFile = path.join(out, `${TAKEAWAYS_CRATE}.js`);
+    const source = await moduleWithWasm({
+      glue: { file: glueFile, source: readFileSync(glueFile, "utf8") },
+      wasm: readFileSync(wasm),
+      parts: ["decode-bytes.js", "takeaways-start.js"],
+      config,
+      release,
+    });
+    return write(dir, hashedName(`${TAKEAWAYS_CRATE}-`, source), source);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+// Step 4: wasm-bindgen's JS and the start as ONE module, the WebAssembly's bytes in front of
+// them as string literals (scripts/wasm-in-js.mjs, never through terser): the page loads it
+// with <script type="module" src integrity>, which the browser checks before running it.
+async function writeBundle(dir, trunk, config, lazy, release) {
+  const source = await moduleWithWasm({
+    glue: { file: trunk.glue, source: readFileSync(path.join(dir, trunk.glue), "utf8") },
+    wasm: readFileSync(path.join(dir, trunk.wasm)),
+    parts: ["decode-bytes.js", "lazy-modules.js", "mount-options.js", "fallback.js", "start.js"],
     config,
-    values: { WORDS: words, init: { expression: init } },
-    parts: ["decode-bytes.js", "words.js", "mount-options.js", "fallback.js", "start.js"],
+    values: lazy,
+    release,
   });
-  const code = glue + start;
-  const source = embedded(readFileSync(path.join(dir, trunk.wasm))) + (release ? await minifyJs(code, { keep: ["__smx_table", "__smx_wasm"] }) : code);
   rmSync(path.join(dir, trunk.glue));
   rmSync(path.join(dir, trunk.wasm));
   return write(dir, hashedName("security-matrix-", source), source);
 }
 
-// Step 4: the boot script, last in index.html's <head>.
+// Step 5: the boot script, last in index.html's <head>.
 async function writeBoot(dir, config, release) {
   const code = assemble({ config, parts: ["first-screen.js", "boot.js"] });
   const source = release ? await minifyJs(code, { module: false }) : code;
   return write(dir, hashedName("security-matrix-boot-", source), source);
 }
 
-// Step 5: the loader, with the stylesheet and the module it adds, and the start page a direct
+// Step 6: the loader, with the stylesheet and the module it adds, and the start page a direct
 // mount shows until the app starts.
 async function writeLoader(dir, config, directPage, assets, release) {
   const code = assemble({
@@ -122,7 +177,7 @@ async function writeLoader(dir, config, directPage, assets, release) {
   return write(dir, LOADER, banner + (release ? await minifyJs(code, { module: false }) : code));
 }
 
-// Step 6: the pages, from their templates, over Trunk's copies. In a template, `{{sri FILE}}`
+// Step 7: the pages, from their templates, over Trunk's copies. In a template, `{{sri FILE}}`
 // is the integrity of FILE (relative to the page) as built.
 function writePages(dir, values) {
   const page = (template, out, options) => {
@@ -140,7 +195,7 @@ function htmlFiles(dir) {
   });
 }
 
-// Step 7: every local script and stylesheet of every page has the integrity of its file;
+// Step 8: every local script and stylesheet of every page has the integrity of its file;
 // nothing remote; no inline script or style (the CSP would block it).
 function check(dir) {
   const problems = [];
@@ -178,21 +233,22 @@ async function main() {
   const trunk = trunkOutput(dir);
   const pre = runPrerender(); // 1
   const words = writeWords(dir, pre.words); // 2
-  const bundle = await writeBundle(dir, trunk, pre.config, words, release); // 3
-  const boot = await writeBoot(dir, pre.config, release); // 4
+  const takeaways = await writeTakeaways(dir, pre.config, release); // 3
+  const bundle = await writeBundle(dir, trunk, pre.config, { WORDS: words, TAKEAWAYS: takeaways }, release); // 4
+  const boot = await writeBoot(dir, pre.config, release); // 5
   const assets = [
     { kind: "style", ...trunk.stylesheet },
     { kind: "module", ...bundle },
   ];
-  await writeLoader(dir, pre.config, pre.directPage, assets, release); // 5
-  writePages(dir, { SMX: pre.config, base, page: pre.page, stylesheet: trunk.stylesheet, bundle, boot }); // 6
-  check(dir); // 7
-  // 8. Not in debug builds (trunk serve, which never sends them): brotli 11 takes seconds on
+  await writeLoader(dir, pre.config, pre.directPage, assets, release); // 6
+  writePages(dir, { SMX: pre.config, base, page: pre.page, stylesheet: trunk.stylesheet, bundle, boot }); // 7
+  check(dir); // 8
+  // 9. Not in debug builds (trunk serve, which never sends them): brotli 11 takes seconds on
   // the unoptimised bundle.
   const compressed = release ? precompress(dir) : null;
   const copies = compressed ? `, .br and .gz beside ${compressed.length} text files` : "";
   const size = (f) => statSync(path.join(dir, f.file)).size;
-  console.log(`postbuild: ${bundle.file} (JS + WebAssembly, ${size(bundle)} bytes), ${words.file} (${size(words)} bytes), ${boot.file}, ${LOADER}, the pages${copies}`);
+  console.log(`postbuild: ${bundle.file} (JS + WebAssembly, ${size(bundle)} bytes), ${words.file} (${size(words)} bytes), ${takeaways.file} (${size(takeaways)} bytes), ${boot.file}, ${LOADER}, the pages${copies}`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -8,7 +8,7 @@ use crate::components::{
 use crate::elements::notification_banner;
 use crate::hooks::{
     use_focus, use_keep, use_leave_guard, use_open_link, use_other_tabs, use_persist, use_print,
-    use_restore, use_title, use_words,
+    use_restore, use_takeaway, use_title, use_words,
 };
 use crate::state::{Action, Boot, Page, State};
 use crate::takeover::Takeover;
@@ -78,6 +78,7 @@ pub fn app(props: &AppProps) -> Html {
     use_leave_guard(state.would_lose_work());
     use_print(state.print_request);
     use_words(&state, &dispatch);
+    use_takeaway(&state, &dispatch);
     use_title(state.title(), props.owns_page);
     use_focus(&state, &root);
 

@@ -1,6 +1,9 @@
 //! The edge: every read or write of the browser (clock, storage, URL, focus, clipboard,
-//! the words script) lives here, called from effects and event handlers, never from the reducer.
+//! the words script, the take-aways module) lives here, called from effects and event
+//! handlers, never from the reducer.
 use chrono::NaiveDate;
+use security_matrix_core::file::savefile::Document;
+use security_matrix_core::takeaways::download::Takeaway;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, Storage};
 use yew::NodeRef;
@@ -588,4 +591,85 @@ fn refused(e: &wasm_bindgen::JsValue) -> String {
 /// Forgets the file this tab saves to (Start again).
 pub fn forget_file() {
     FILE_HANDLE.with(|h| *h.borrow_mut() = None);
+}
+
+/// The function the bundle's start defines (`web/lazy-modules.js`) that loads the
+/// take-aways module, `security-matrix-takeaways-<hash>.js` (the `takeaways/` crate: the
+/// writers only downloads need), with its integrity checked by the browser, and resolves to
+/// its exports once its WebAssembly has started (rejects when it is refused, missing or
+/// cannot start). It loads once; later calls get the same promise.
+pub const TAKEAWAYS_LOADER: &str = "__smxTakeaways";
+
+/// The take-aways module's export that makes a file: the `takeaways/` crate's
+/// `#[wasm_bindgen] fn takeaway(kind, document, today, now)`.
+#[cfg(feature = "lazy-takeaways")]
+const TAKEAWAY_EXPORT: &str = "takeaway";
+
+/// Makes the take-away file `kind` of `document`'s result (worked out for `today`, as the
+/// result page is) and offers it for download; then calls `done` with whether it was made.
+///
+/// A `lazy-takeaways` build (the production build) has not the writers: it loads the
+/// take-aways module through [`TAKEAWAYS_LOADER`] (once; a same-origin script load, which
+/// `script-src 'self'` allows: nothing is sent anywhere) and calls `done` when the file is
+/// offered or could not be (the reason is in the console). Other builds (tests, the native
+/// pre-render) make it here at once, with the same core function the module calls.
+pub fn make_takeaway(
+    kind: Takeaway,
+    document: &Document,
+    today: NaiveDate,
+    done: impl FnOnce(bool) + 'static,
+) {
+    #[cfg(feature = "lazy-takeaways")]
+    {
+        let args = [
+            kind.key().to_string(),
+            security_matrix_core::file::savefile::to_json(document),
+            today.to_string(),
+            String::from(js_sys::Date::new_0().to_iso_string()),
+        ];
+        wasm_bindgen_futures::spawn_local(async move {
+            let made = takeaway_from_module(&args).await.map_err(|e| {
+                web_sys::console::error_2(&"The take-away file could not be made:".into(), &e);
+            });
+            if let Ok([name, mime, text]) = &made {
+                download(name, mime, text);
+            }
+            done(made.is_ok());
+        });
+    }
+    #[cfg(not(feature = "lazy-takeaways"))]
+    {
+        let made = kind.make(document, today, now_utc()).map_err(|e| {
+            web_sys::console::error_1(&format!("The take-away file could not be made: {e}").into());
+        });
+        if let Ok(file) = &made {
+            download(&file.name, file.mime, &file.text);
+        }
+        done(made.is_ok());
+    }
+}
+
+/// The file the take-aways module's [`TAKEAWAY_EXPORT`] makes of `args`, through
+/// [`TAKEAWAYS_LOADER`]: its name, media type and text.
+#[cfg(feature = "lazy-takeaways")]
+async fn takeaway_from_module(args: &[String]) -> Result<[String; 3], wasm_bindgen::JsValue> {
+    use wasm_bindgen::JsValue;
+    let loader = js_sys::Reflect::get(&js_sys::global(), &TAKEAWAYS_LOADER.into())?
+        .dyn_into::<js_sys::Function>()
+        .map_err(|_| JsValue::from_str("the bundle defines no take-aways loader"))?;
+    let promise = loader
+        .call0(&JsValue::NULL)?
+        .dyn_into::<js_sys::Promise>()?;
+    let module = wasm_bindgen_futures::JsFuture::from(promise).await?;
+    let make = js_sys::Reflect::get(&module, &TAKEAWAY_EXPORT.into())?
+        .dyn_into::<js_sys::Function>()
+        .map_err(|_| JsValue::from_str("the take-aways module has no takeaway function"))?;
+    let args: js_sys::Array = args.iter().map(|a| JsValue::from_str(a)).collect();
+    let file = make.apply(&JsValue::NULL, &args)?;
+    let text = |key: &str| -> Result<String, JsValue> {
+        js_sys::Reflect::get(&file, &key.into())?
+            .as_string()
+            .ok_or_else(|| JsValue::from_str(&format!("the take-away file has no {key}")))
+    };
+    Ok([text("name")?, text("mime")?, text("text")?])
 }

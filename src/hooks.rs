@@ -11,6 +11,7 @@ mod use_other_tabs;
 mod use_persist;
 mod use_print;
 mod use_restore;
+mod use_takeaway;
 mod use_title;
 mod use_words;
 
@@ -22,5 +23,6 @@ pub use use_other_tabs::use_other_tabs;
 pub use use_persist::use_persist;
 pub use use_print::use_print;
 pub use use_restore::use_restore;
+pub use use_takeaway::use_takeaway;
 pub use use_title::use_title;
 pub use use_words::use_words;

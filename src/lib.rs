@@ -18,4 +18,4 @@ pub mod state;
 pub mod takeover;
 
 pub use app::{App, AppProps};
-pub use edge::{STORAGE_KEY, WORDS_LOADER};
+pub use edge::{STORAGE_KEY, TAKEAWAYS_LOADER, WORDS_LOADER};

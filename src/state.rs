@@ -26,6 +26,7 @@ use security_matrix_core::dates::plan::EventDates;
 use security_matrix_core::file::link::ContractLinkError;
 use security_matrix_core::file::savefile::Changes;
 use security_matrix_core::file::tracker::{Status, TrackField, Tracker};
+use security_matrix_core::takeaways::download::Takeaway;
 use security_matrix_core::view::View;
 use security_matrix_core::{Contract, EventId, IdMap, ObligationId, Schedule};
 
@@ -118,6 +119,20 @@ impl Words {
     }
 }
 
+/// A take-away file being made: none, one (a `lazy-takeaways` build loads the module that
+/// writes them the first time, a moment), or the last could not be made (its module failed
+/// its integrity check or is missing: the buttons' places say so; everything else works).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Making {
+    /// No file is being made.
+    #[default]
+    Idle,
+    /// This file is being made; the take-away buttons wait.
+    Busy(Takeaway),
+    /// The last file asked for, this one, could not be made.
+    Failed(Takeaway),
+}
+
 /// The whole state of the widget.
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
@@ -159,6 +174,8 @@ pub struct State {
     /// "Print" was asked for with the words while they were loading: it prints when they
     /// come.
     pub print_waiting: bool,
+    /// A take-away file being made, or why the last was not (see [`Making`]).
+    pub making: Making,
     /// The duty focus goes to when its subject's view opens (from "what is due next").
     pub focus_duty: Option<ObligationId>,
     /// Why a file the user opened could not be used (the state is left as it was).
@@ -219,6 +236,7 @@ impl Default for State {
             print_request: 0,
             words: Words::initial(),
             print_waiting: false,
+            making: Making::Idle,
             focus_duty: None,
             file_problems: Vec::new(),
             contract_draft: ContractDraft::default(),
@@ -302,6 +320,10 @@ pub enum Action {
     WordsLoaded,
     /// The edge could not load the schedule's words.
     WordsFailed,
+    /// A take-away file's button: make it and offer it (the edge does, [`Making::Busy`]).
+    MakeTakeaway(Takeaway),
+    /// The edge has offered the take-away file (`true`) or could not make it.
+    TakeawayMade(Takeaway, bool),
     /// A saved file was read at the edge: its text, or why it could not be read.
     OpenFile(Result<String, String>),
     /// A saved file opened through the browser's file picker (`showOpenFilePicker`), which

@@ -6,7 +6,7 @@
 //
 // A part of the bundle: the build (scripts/web.mjs) puts it last, in the module's scope,
 // after `SMX` (prerender/src/config.rs), `init` (wasm-bindgen's default export),
-// decodeBytes (scripts/wasm-in-js.mjs), words.js, mount-options.js and fallback.js. The
+// decodeBytes (scripts/wasm-in-js.mjs), lazy-modules.js, mount-options.js and fallback.js. The
 // embedded module's bytes, `__smx_table` and `__smx_wasm`, are declared in front of the code.
 /* global SMX, init, decodeBytes, showFallback, __smx_table, __smx_wasm */
 

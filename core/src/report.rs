@@ -2,6 +2,8 @@
 //! Uses [`assessment`](crate::assessment), [`duties`](crate::duties) and
 //! [`dates`](crate::dates).
 use crate::assessment::answers::{DfAnswers, Marking, SmAnswers};
+use crate::assessment::flow::Answers;
+use crate::assessment::level::Level;
 use crate::assessment::matrix::{assess, LevelAssessment};
 use crate::assessment::schedule::Schedule;
 use crate::dates::plan::{build_plan, EventDates, Plan, PlanInput};
@@ -118,6 +120,52 @@ pub fn sm_report(a: &SmAnswers, events: &EventDates, today: NaiveDate) -> SmRepo
         facts,
         groups,
         plan,
+    }
+}
+
+/// The result of either schedule: what is made the same way whatever the schedule (the
+/// take-away files, [`takeaways::download`](crate::takeaways::download)).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Report {
+    /// DF Schedule 2.4.
+    Df(DfReport),
+    /// The 2017 Security Management schedule.
+    Sm(SmReport),
+}
+
+impl Report {
+    /// The level (DF); `None` for 2017, which has none.
+    pub fn level(&self) -> Option<Level> {
+        match self {
+            Report::Df(r) => Some(r.assessment.level),
+            Report::Sm(_) => None,
+        }
+    }
+
+    /// The obligations that follow, grouped by category.
+    pub fn groups(&self) -> &[ObligationGroup] {
+        match self {
+            Report::Df(r) => &r.groups,
+            Report::Sm(r) => &r.groups,
+        }
+    }
+
+    /// The dated plan.
+    pub fn plan(&self) -> &Plan {
+        match self {
+            Report::Df(r) => &r.plan,
+            Report::Sm(r) => &r.plan,
+        }
+    }
+}
+
+/// The result of `answers`, of whichever schedule they are for, as the result page works
+/// it out ([`df_report`], [`sm_report`]); `None` while they are not complete.
+pub fn report(answers: &Answers, events: &EventDates, today: NaiveDate) -> Option<Report> {
+    match (answers.df(), answers.sm()) {
+        (Some(a), _) => Some(Report::Df(df_report(&a, events, today))),
+        (_, Some(a)) => Some(Report::Sm(sm_report(&a, events, today))),
+        _ => None,
     }
 }
 
@@ -265,5 +313,30 @@ mod tests {
             .groups
             .iter()
             .any(|g| !g.items.is_empty()));
+    }
+
+    #[test]
+    fn report_is_the_result_page_s_report_of_either_schedule() {
+        use crate::file::link::from_fragment;
+        let events = EventDates::new();
+        let df = from_fragment(
+            "schedule=df&subjects=3000&special=0&value=200000&months=18&access=no&commencement=2027-01-04",
+        )
+        .answers;
+        let r = report(&df, &events, today()).expect("complete DF answers");
+        let want = df_report(&df.df().unwrap(), &events, today());
+        assert_eq!(r.level(), Some(want.assessment.level));
+        assert_eq!(r.groups(), &want.groups[..]);
+        assert_eq!(r.plan(), &want.plan);
+        assert_eq!(r, Report::Df(want));
+
+        let sm = from_fragment("schedule=sm2017&effective=2026-12-14&own_devices=no").answers;
+        let r = report(&sm, &events, today()).expect("complete 2017 answers");
+        let want = sm_report(&sm.sm().unwrap(), &events, today());
+        assert_eq!(r.level(), None);
+        assert_eq!((r.groups(), r.plan()), (&want.groups[..], &want.plan));
+
+        let incomplete = from_fragment("schedule=df&subjects=3000").answers;
+        assert_eq!(report(&incomplete, &events, today()), None);
     }
 }

@@ -105,3 +105,78 @@ fn the_statement_follows_one_level_for_all_contracts() {
     );
     assert!(!unset.contains("rises from"), "{unset}");
 }
+
+/// The take-away files of a saved document are the writers' output for the result page's
+/// report (the same answers, tracker, event dates and today), with their names and types.
+#[test]
+fn takeaway_files_are_the_writers_output_for_the_document_s_report() {
+    use security_matrix_core::file::savefile::Document;
+    use security_matrix_core::file::tracker::Track;
+    use security_matrix_core::takeaways::calendar_file::{ics_file_name, plan_ics};
+    use security_matrix_core::takeaways::compliance::{compliance_csv, csv_file_name};
+    use security_matrix_core::takeaways::download::Takeaway;
+    use security_matrix_core::{Level, Schedule};
+
+    let now = today().and_hms_opt(9, 30, 5).unwrap();
+    let mut tracker = Tracker::new();
+    tracker.insert(
+        ob("df-3-6-5"),
+        Track {
+            status: Some(Status::InProgress),
+            owner: "=cmd".into(),
+            note: "Board, \"ISMP\"".into(),
+        },
+    );
+    let doc = Document {
+        answers: s6_answers(),
+        tracker,
+        event_dates: EventDates::new(),
+    };
+    let r = df_report(&doc.answers.df().unwrap(), &doc.event_dates, today());
+    let csv = Takeaway::ComplianceMatrix.make(&doc, today(), now).unwrap();
+    assert_eq!(
+        csv.text,
+        compliance_csv(
+            Schedule::Df,
+            Some(Level::S6),
+            &r.groups,
+            &r.plan,
+            &doc.tracker
+        )
+    );
+    assert_eq!(
+        csv.name,
+        csv_file_name(Some(Level::S6), Schedule::Df, today())
+    );
+    assert_eq!(csv.mime, "text/csv;charset=utf-8");
+    assert!(csv.text.contains("'=cmd"), "the tracker is in it");
+    let ics = Takeaway::Calendar.make(&doc, today(), now).unwrap();
+    assert_eq!(ics.text, plan_ics(&r.plan, now));
+    assert_eq!(ics.name, ics_file_name(&r.plan, Some(Level::S6)));
+    assert_eq!(ics.mime, "text/calendar;charset=utf-8");
+
+    let sm = Document {
+        answers: from_fragment("schedule=sm2017&effective=2026-12-14&own_devices=no").answers,
+        ..Document::default()
+    };
+    let r = sm_report(&sm.answers.sm().unwrap(), &sm.event_dates, today());
+    let csv = Takeaway::ComplianceMatrix.make(&sm, today(), now).unwrap();
+    assert_eq!(
+        csv.text,
+        compliance_csv(Schedule::Sm2017, None, &r.groups, &r.plan, &sm.tracker)
+    );
+    assert_eq!(
+        csv.name,
+        format!("security-obligations-sm2017-{}.csv", today())
+    );
+
+    let incomplete = Document {
+        answers: from_fragment("schedule=df&subjects=3000").answers,
+        ..Document::default()
+    };
+    assert!(Takeaway::Calendar.make(&incomplete, today(), now).is_err());
+    for t in Takeaway::ALL {
+        assert_eq!(Takeaway::from_key(t.key()), Some(t));
+    }
+    assert_eq!(Takeaway::from_key("docx"), None);
+}

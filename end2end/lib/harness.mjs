@@ -110,15 +110,28 @@ function recordCspViolations() {
 }
 
 /**
- * The one load expected after the initial assets (README, privacy): the schedule's words,
- * `security-matrix-words-<hash>.js`, a same-origin script the CSP allows, loaded once when
- * a result view first shows.
+ * The loads expected after the initial assets (README, privacy), each a same-origin script
+ * the CSP allows, loaded at most once: the schedule's words, `security-matrix-words-<hash>.js`,
+ * when a result view first shows; the take-aways module, `security-matrix-takeaways-<hash>.js`,
+ * when a take-away file (the compliance matrix, the calendar) is first asked for.
  */
 export const WORDS_MODULE = /^\/security-matrix-words-[0-9a-f]{16}\.js$/;
+export const TAKEAWAYS_MODULE = /^\/security-matrix-takeaways-[0-9a-f]{16}\.js$/;
+const LAZY_MODULES = [WORDS_MODULE, TAKEAWAYS_MODULE];
+
+/** Whether a recorded request is a load of `module` (one of the lazy modules) from `origin`. */
+function isLoadOf(module, r, origin) {
+  return r.method === 'GET' && r.url.startsWith(origin + '/') && module.test(new URL(r.url).pathname);
+}
 
 /** Whether a recorded request is the load of the words module from `origin`. */
 export function isWordsLoad(r, origin) {
-  return r.method === 'GET' && r.url.startsWith(origin + '/') && WORDS_MODULE.test(new URL(r.url).pathname);
+  return isLoadOf(WORDS_MODULE, r, origin);
+}
+
+/** Whether a recorded request is the load of the take-aways module from `origin`. */
+export function isTakeawaysLoad(r, origin) {
+  return isLoadOf(TAKEAWAYS_MODULE, r, origin);
 }
 
 /** Whether a URL the page fetched is its own: the served `origin`, or `data:` and `blob:` URLs. */
@@ -221,9 +234,14 @@ export async function openApp(browser, server, options = {}) {
     get wordsLoads() {
       return requests.filter((r) => isWordsLoad(r, origin));
     },
+    /** The loads of the take-aways module so far (at most one is expected). */
+    get takeawaysLoads() {
+      return requests.filter((r) => isTakeawaysLoad(r, origin));
+    },
     /**
-     * The end of a walk: asserts zero requests after the initial assets but the one expected
-     * load of the words module ([WORDS_MODULE]), no request off 127.0.0.1, no CSP violation,
+     * The end of a walk: asserts zero requests after the initial assets but the expected
+     * loads of the lazy modules ([WORDS_MODULE], [TAKEAWAYS_MODULE]), each once at most, no
+     * request off 127.0.0.1, no CSP violation,
      * no console error, no uncaught error, no failed request.
      * @param {{allowLaterRequests?: boolean}} [opts]
      */
@@ -234,15 +252,18 @@ export async function openApp(browser, server, options = {}) {
       if (offsite.length) {
         problems.push(`requests that leave ${origin}:\n` + offsite.map(fmtRequest).join('\n'));
       }
-      const unexpected = session.laterRequests.filter((r) => !isWordsLoad(r, origin));
+      const unexpected = session.laterRequests.filter((r) => !LAZY_MODULES.some((m) => isLoadOf(m, r, origin)));
       if (!allowLaterRequests && unexpected.length) {
         problems.push(
-          'requests after the initial assets (expected none but the words module):\n' + unexpected.map(fmtRequest).join('\n'),
+          'requests after the initial assets (expected none but the lazy modules):\n' + unexpected.map(fmtRequest).join('\n'),
         );
       }
       // (A test that allows later requests reloads the page, which loads them again.)
-      if (!allowLaterRequests && session.wordsLoads.length > 1) {
-        problems.push('the words module was loaded more than once:\n' + session.wordsLoads.map(fmtRequest).join('\n'));
+      for (const module of LAZY_MODULES) {
+        const loads = requests.filter((r) => isLoadOf(module, r, origin));
+        if (!allowLaterRequests && loads.length > 1) {
+          problems.push(`${module} was loaded more than once:\n` + loads.map(fmtRequest).join('\n'));
+        }
       }
       const csp = await session.cspViolations();
       if (csp === null) problems.push('the CSP recorder is missing from the page (init script did not run)');

@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startEnv, openApp, DIST_DIR, WORDS_MODULE } from '../lib/harness.mjs';
+import { startEnv, openApp, DIST_DIR, WORDS_MODULE, TAKEAWAYS_MODULE } from '../lib/harness.mjs';
 import { tid, expectView, viewSelector, openView } from '../lib/flow.mjs';
 import { S6_EXAMPLE } from '../lib/workspace.mjs';
 
@@ -68,8 +68,9 @@ test("the words load once, after the start page, and appear in a subject's view,
     const inCsv = WORDS.filter((w) => csv.includes(w.includes('"') ? w.replaceAll('"', '""') : w));
     assert.ok(inCsv.length >= duties / 2, `the compliance matrix has the clauses' words (${inCsv.length} of ${duties} duties found)`);
 
-    // The privacy check: the words module is the one load after the initial assets, once,
-    // from the page's own origin, as a script (the CSP's script-src 'self').
+    // The privacy check: the words module is loaded once after the initial assets, from the
+    // page's own origin, as a script (the CSP's script-src 'self'); the compliance matrix
+    // loaded the take-aways module, the only other one (assertClean).
     assert.equal(s.wordsLoads.length, 1, 'one request for the words, whatever showed them');
     assert.equal(s.wordsLoads[0].phase, 'after-load');
     assert.equal(s.wordsLoads[0].type, 'script');
@@ -108,9 +109,9 @@ test('a words module that fails its integrity check is refused: the app says so 
     assert.equal(s.wordsLoads.length, 1, 'asked for once, not again');
     assert.deepEqual(await s.cspViolations(), []);
     assert.deepEqual(
-      s.laterRequests.filter((r) => !WORDS_MODULE.test(new URL(r.url).pathname)),
+      s.laterRequests.filter((r) => ![WORDS_MODULE, TAKEAWAYS_MODULE].some((m) => m.test(new URL(r.url).pathname))),
       [],
-      'nothing else requested',
+      'nothing else requested (the compliance matrix loaded the take-aways module)',
     );
   } finally {
     await s.close();
@@ -134,7 +135,8 @@ test('"Print or save as PDF" with the words ticked waits for them, then prints t
     const duties = await page.locator(`${viewSelector('all')} ${tid('obligation')}`).count();
     await page.locator(tid('print-words')).check();
     await page.locator(tid('words-loading')).first().waitFor();
-    assert.ok(await page.locator(`${viewSelector('all')} ${tid('download-csv')}`).isDisabled(), 'the compliance matrix waits too');
+    // The compliance matrix does not wait: the take-aways module that writes it has the words.
+    assert.ok(await page.locator(`${viewSelector('all')} ${tid('download-csv')}`).isEnabled(), 'the compliance matrix does not wait');
     await page.locator(`${viewSelector('all')} ${tid('print')}`).click();
     await s.settle();
     assert.ok(asked, 'the words were asked for when the result showed');

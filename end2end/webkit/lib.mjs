@@ -32,7 +32,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Builder, By, Capabilities } from 'selenium-webdriver';
-import { serveDist, isLocal, CSP_BY_DEFAULT, READY_SELECTOR, WORDS_MODULE } from '../lib/harness.mjs';
+import { serveDist, isLocal, CSP_BY_DEFAULT, READY_SELECTOR, WORDS_MODULE, TAKEAWAYS_MODULE } from '../lib/harness.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -350,13 +350,13 @@ export async function openApp(env, { fragment = '', path: at = '/', readySelecto
     /** What the listeners saw since the app was ready: `{csp: [], errors: []}`. */
     recorded: () => page.evaluate(() => window.__smxRecorded ?? null),
     /**
-     * The end of a walk: no request to the server after the app was ready but the one load
-     * of the words module, nothing fetched from another origin, no CSP violation, no
+     * The end of a walk: no request to the server after the app was ready but the loads
+     * of the words and take-aways modules, nothing fetched from another origin, no CSP violation, no
      * console error and no uncaught error since the app was ready.
      */
     async assertClean() {
       const problems = [];
-      const later = session.laterRequests.filter((r) => !WORDS_MODULE.test(r.path));
+      const later = session.laterRequests.filter((r) => !WORDS_MODULE.test(r.path) && !TAKEAWAYS_MODULE.test(r.path));
       if (later.length) problems.push('requests after the app was ready:\n' + later.map((r) => `  ${r.method} ${r.path}`).join('\n'));
       const words = session.laterRequests.filter((r) => WORDS_MODULE.test(r.path));
       if (words.length > 1) problems.push(`the words module was loaded ${words.length} times`);

@@ -11,7 +11,7 @@ use security_matrix::state::answer_link_keys;
 use security_matrix::takeover::{
     PENDING_ATTRIBUTE, PENDING_START, PRERENDER_ATTRIBUTE, SCHEDULE_INPUT,
 };
-use security_matrix::{AppProps, STORAGE_KEY, WORDS_LOADER};
+use security_matrix::{AppProps, STORAGE_KEY, TAKEAWAYS_LOADER, WORDS_LOADER};
 use security_matrix_core::Schedule;
 use serde_json::{json, Value};
 
@@ -72,6 +72,7 @@ pub fn config() -> Value {
         "globals": {
             "started": STARTED_GLOBAL,
             "words": WORDS_LOADER,
+            "takeaways": TAKEAWAYS_LOADER,
             "fallback": FALLBACK_GLOBAL,
         },
         "csp": CONTENT_SECURITY_POLICY,

@@ -4,24 +4,24 @@
 mod duties;
 mod periods;
 
+use super::takeaways::{takeaway_button, takeaway_error};
 use super::Dispatch;
-use crate::edge;
 use crate::elements::{button, heading, Button, ButtonKind};
-use crate::state::Action;
+use crate::state::{Action, Making};
 use chrono::NaiveDate;
 use security_matrix_core::assessment::questions::QuestionId;
 use security_matrix_core::dates::plan::Plan;
 use security_matrix_core::format::long_date;
-use security_matrix_core::takeaways::calendar_file::{ics_file_name, plan_ics};
-use security_matrix_core::Level;
+use security_matrix_core::takeaways::download::Takeaway;
 use yew::prelude::*;
 
 /// What [`plan_section`] shows.
 pub struct PlanSectionProps {
     /// The plan.
     pub plan: Plan,
-    /// The level, for the calendar file's name (DF only).
-    pub level: Option<Level>,
+    /// A take-away file being made (the calendar file's button waits), or why the last
+    /// was not.
+    pub making: Making,
     /// The question that gives the start date (to add it when missing).
     pub start_question: QuestionId,
     /// Level of the section heading (the periods' headings are one below).
@@ -38,16 +38,6 @@ pub fn time(d: NaiveDate) -> Html {
     html! { <time datetime={d.to_string()}>{ long_date(d) }</time> }
 }
 
-/// Offers the plan as a calendar file: what both calendar buttons (the plan's and the
-/// take-aways') do.
-pub fn download_calendar(plan: &Plan, level: Option<Level>) {
-    edge::download(
-        &ics_file_name(plan, level),
-        "text/calendar;charset=utf-8",
-        &plan_ics(plan, edge::now_utc()),
-    );
-}
-
 /// The plan section of a result page: the message asking for the start date when it is
 /// missing, the assumption behind the "before processing" dates, the periods with their
 /// rows and the calendar button, then the duties counted from events, those after the
@@ -56,10 +46,6 @@ pub fn plan_section(p: &PlanSectionProps) -> Html {
     let plan = &p.plan;
     let h = p.heading_level;
     let h3 = (h + 1).min(6);
-    let on_download = {
-        let (plan, level) = (plan.clone(), p.level);
-        Callback::from(move |_| download_calendar(&plan, level))
-    };
     let add_date = p.dispatch.on({
         let q = p.start_question;
         move |_| Action::Change(q)
@@ -88,13 +74,8 @@ pub fn plan_section(p: &PlanSectionProps) -> Html {
             if !periods.is_empty() {
                 <p class="smx-body-s">{ "Each duty is listed once, under the period of its first date. A duty that comes round again says how often, and its other dates open under it." }</p>
                 { for periods.iter().map(|period| periods::period(period, h3)) }
-                { button(Button {
-                    kind: ButtonKind::Secondary,
-                    testid: "download-ics",
-                    onclick: Some(on_download),
-                    text: html! { "Download the plan as a calendar file (.ics)" },
-                    ..Button::default()
-                }) }
+                { takeaway_button(Takeaway::Calendar, "download-ics", "Download the plan as a calendar file (.ics)", p.making, &p.dispatch) }
+                { takeaway_error(p.making, &[Takeaway::Calendar]) }
             }
             { duties::event_duties(plan, h3, &p.dispatch) }
             if !plan.after_term.is_empty() {

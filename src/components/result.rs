@@ -9,13 +9,14 @@ mod summary;
 
 pub use context::{use_result_report, view_click, ResultContext, ResultParts};
 
-use super::takeaways::csv_button;
+use super::takeaways::{csv_button, takeaway_error};
 use super::{
     answers_summary, merge_file, obligation_list, plan_section, save_buttons, save_state_section,
     PlanSectionProps, ResultActions, Takeaways,
 };
 use crate::elements::{back_link_to, button, checkbox, heading, panel, Button, Checkbox};
 use crate::state::Action;
+use security_matrix_core::takeaways::download::Takeaway;
 use security_matrix_core::view::View;
 use summary::{summary_view, SummaryProps};
 use yew::prelude::*;
@@ -42,7 +43,7 @@ pub fn result_layout(ctx: &ResultContext, parts: ResultParts) -> Html {
         </> },
         View::Plan => html! { <>
             { page_heading(view.heading(parts.level)) }
-            { plan_section(&PlanSectionProps { plan: parts.plan.clone(), level: parts.level, start_question: parts.start_question, heading_level: h, titled: false, dispatch: ctx.dispatch.clone() }) }
+            { plan_section(&PlanSectionProps { plan: parts.plan.clone(), making: state.making, start_question: parts.start_question, heading_level: h, titled: false, dispatch: ctx.dispatch.clone() }) }
         </> },
         View::Subject(category) => {
             let group = parts.groups.iter().find(|g| g.category == category);
@@ -59,7 +60,7 @@ pub fn result_layout(ctx: &ResultContext, parts: ResultParts) -> Html {
         }
         View::Take => html! { <>
             { page_heading(view.heading(parts.level)) }
-            <Takeaways statement={parts.statement} document={state.document()} plan={parts.plan.clone()} level={parts.level} groups={parts.groups.to_vec()} tracker={state.tracker.clone()} today={state.today} words={state.words} heading_level={h2} dispatch={ctx.dispatch.clone()} />
+            <Takeaways statement={parts.statement} document={state.document()} dated={!parts.plan.dated.is_empty()} level={parts.level} making={state.making} heading_level={h2} dispatch={ctx.dispatch.clone()} />
             { merge_file(&state.merge_problems, &ctx.dispatch) }
             { answers_summary(&state.answers, false) }
             <ResultActions fragment={ctx.fragment.clone()} view={view} dispatch={ctx.dispatch.clone()} />
@@ -112,8 +113,9 @@ fn all_view(ctx: &ResultContext, parts: ResultParts) -> Html {
         }) }
         <div class="smx-button-group smx-no-print">
             { button(Button { testid: "print", onclick: Some(ctx.dispatch.on(|_| Action::Print)), text: html! { "Print or save as PDF" }, ..Button::default() }) }
-            { csv_button(parts.groups, parts.plan, &state.tracker, parts.level, state.today, state.words) }
+            { csv_button(state.making, &ctx.dispatch) }
         </div>
+        { takeaway_error(state.making, &[Takeaway::ComplianceMatrix]) }
         { parts.warnings }
         { heading(h2, "smx-heading-m", false, html! { { parts.why_label.clone() } }) }
         { parts.why }
@@ -121,7 +123,7 @@ fn all_view(ctx: &ResultContext, parts: ResultParts) -> Html {
             { heading(h2, "smx-heading-m", false, html! { { View::Notes.heading(parts.level) } }) }
             { notes }
         }
-        { plan_section(&PlanSectionProps { plan: parts.plan.clone(), level: parts.level, start_question: parts.start_question, heading_level: h2, titled: true, dispatch: ctx.dispatch.clone() }) }
+        { plan_section(&PlanSectionProps { plan: parts.plan.clone(), making: state.making, start_question: parts.start_question, heading_level: h2, titled: true, dispatch: ctx.dispatch.clone() }) }
         { heading(h2, "smx-heading-m", false, html! { { "Your obligations" } }) }
         { obligation_list(ctx, parts.groups, parts.plan, (h2 + 1).min(6), true) }
         { answers_summary(&state.answers, true) }

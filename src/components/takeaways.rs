@@ -4,13 +4,9 @@
 use super::Dispatch;
 use crate::edge;
 use crate::elements::{button, heading, Button, ButtonKind};
-use crate::state::{Action, Words};
-use chrono::NaiveDate;
-use security_matrix_core::dates::plan::Plan;
+use crate::state::{Action, Making};
 use security_matrix_core::file::savefile::{to_json, Document};
-use security_matrix_core::file::tracker::Tracker;
-use security_matrix_core::report::ObligationGroup;
-use security_matrix_core::takeaways::compliance::{compliance_csv, csv_file_name};
+use security_matrix_core::takeaways::download::Takeaway;
 use security_matrix_core::Level;
 use yew::prelude::*;
 
@@ -21,19 +17,13 @@ pub struct TakeawaysProps {
     pub statement: String,
     /// What the saved file holds: every answer, readiness mark and event date.
     pub document: Document,
-    /// The plan (for the calendar file).
-    pub plan: Plan,
+    /// Whether the plan has dates (then the calendar file is offered).
+    pub dated: bool,
     /// The level, for file names.
     #[prop_or_default]
     pub level: Option<Level>,
-    /// The report's obligations, by group (for the compliance matrix).
-    pub groups: Vec<ObligationGroup>,
-    /// Status, owner and note by obligation (for the compliance matrix).
-    pub tracker: Tracker,
-    /// Today, from the app state (the compliance matrix's file name).
-    pub today: Option<NaiveDate>,
-    /// Whether the schedule's words are there (the compliance matrix has them).
-    pub words: Words,
+    /// A take-away file being made, or why the last was not.
+    pub making: Making,
     /// Heading level.
     pub heading_level: u8,
     /// Dispatches actions (printing opens the all-on-one-page view).
@@ -105,41 +95,58 @@ pub fn save_buttons(
     </> }
 }
 
-/// "Download the compliance matrix (.csv)" (`data-testid="download-csv"`): one row per
-/// duty of `groups` with its paragraph, words, conditions, due dates, status, owner and
-/// note, named after the level (DF) or the schedule and `today` (the plan's own date when
-/// the app has none yet). Made when clicked; disabled while the schedule's words are
-/// loading (a moment, once, in a `lazy-words` build), with a hint that says so.
-pub fn csv_button(
-    groups: &[ObligationGroup],
-    plan: &Plan,
-    tracker: &Tracker,
-    level: Option<Level>,
-    today: Option<NaiveDate>,
-    words: Words,
+/// A take-away file's button: asks for the file ([`Action::MakeTakeaway`]; the edge makes
+/// it and offers it for download, `hooks/use_takeaway.rs`). While a file is being made (a
+/// moment, the first time, in a `lazy-takeaways` build: its module loads) the take-away
+/// buttons wait, and the one asked for says so.
+pub fn takeaway_button(
+    kind: Takeaway,
+    testid: &'static str,
+    text: &'static str,
+    making: Making,
+    dispatch: &Dispatch,
 ) -> Html {
-    let onclick = {
-        let (groups, plan, tracker) = (groups.to_vec(), plan.clone(), tracker.clone());
-        Callback::from(move |_| {
-            let text = compliance_csv(plan.schedule, level, &groups, &plan, &tracker);
-            let name = csv_file_name(level, plan.schedule, today.unwrap_or(plan.today));
-            edge::download(&name, "text/csv;charset=utf-8", &text);
-        })
-    };
-    let loading = words == Words::Loading;
+    let asked = making == Making::Busy(kind);
     button(Button {
         kind: ButtonKind::Secondary,
-        testid: "download-csv",
-        busy: loading,
-        onclick: Some(onclick),
+        testid,
+        busy: matches!(making, Making::Busy(_)),
+        onclick: Some(dispatch.on(move |_| Action::MakeTakeaway(kind))),
         text: html! { <>
-            { "Download the compliance matrix (.csv)" }
-            if loading {
-                <span class="smx-visually-hidden">{ " (loading the schedule's words…)" }</span>
+            { text }
+            if asked {
+                <span class="smx-visually-hidden">{ " (making the file…)" }</span>
             }
         </> },
         ..Button::default()
     })
+}
+
+/// "Download the compliance matrix (.csv)" (`data-testid="download-csv"`): one row per
+/// duty of the result with its paragraph, words, conditions, due dates, status, owner and
+/// note, named after the level (DF) or the schedule and today (the core's
+/// `takeaways::download`).
+pub fn csv_button(making: Making, dispatch: &Dispatch) -> Html {
+    takeaway_button(
+        Takeaway::ComplianceMatrix,
+        "download-csv",
+        "Download the compliance matrix (.csv)",
+        making,
+        dispatch,
+    )
+}
+
+/// When the last take-away file asked for could not be made (its module was refused or is
+/// missing) and `shown` says it is one of the buttons above, a message that says so
+/// (`data-testid="takeaway-error"`); else nothing.
+pub fn takeaway_error(making: Making, shown: &[Takeaway]) -> Html {
+    html! {
+        if matches!(making, Making::Failed(kind) if shown.contains(&kind)) {
+            <p class="smx-error-message" role="alert" data-testid="takeaway-error">
+                { "The file could not be made: the part of this tool that writes it could not be loaded. Reload the page to try again: your answers and marks are kept." }
+            </p>
+        }
+    }
 }
 
 /// The take-aways section.
@@ -152,10 +159,6 @@ pub fn takeaways(p: &TakeawaysProps) -> Html {
         "Statement copied.",
         "Your browser did not allow copying: select the text above and copy it.",
     );
-    let on_calendar = {
-        let (plan, level) = (p.plan.clone(), p.level);
-        Callback::from(move |_| super::plan::download_calendar(&plan, level))
-    };
     let h = p.heading_level;
     html! {
         <section class="smx-takeaways" data-testid="takeaways">
@@ -167,11 +170,12 @@ pub fn takeaways(p: &TakeawaysProps) -> Html {
                 { button(Button { kind: ButtonKind::Secondary, testid: "copy-statement", onclick: Some(on_copy), text: html! { "Copy the statement" }, ..Button::default() }) }
                 { button(Button { kind: ButtonKind::Secondary, testid: "print", onclick: Some(p.dispatch.on(|_| Action::Print)), text: html! { "Print or save as PDF" }, ..Button::default() }) }
                 { save_button(p.document.clone(), p.level, &p.dispatch) }
-                if !p.plan.dated.is_empty() {
-                    { button(Button { kind: ButtonKind::Secondary, testid: "download-ics-takeaway", onclick: Some(on_calendar), text: html! { "Download the calendar (.ics)" }, ..Button::default() }) }
+                if p.dated {
+                    { takeaway_button(Takeaway::Calendar, "download-ics-takeaway", "Download the calendar (.ics)", p.making, &p.dispatch) }
                 }
-                { csv_button(&p.groups, &p.plan, &p.tracker, p.level, p.today, p.words) }
+                { csv_button(p.making, &p.dispatch) }
             </div>
+            { takeaway_error(p.making, &Takeaway::ALL) }
             <p class="smx-body" role="status" aria-live="polite" data-testid="statement-status">{ (*copy_status).clone() }</p>
             <p class="smx-body-s">{ "The saved file holds your answers, each duty's status, owner and note, and the dates of events you entered. Open it here later (from the start page) to carry on; it stays on your computer. The compliance matrix is a spreadsheet of your duties with their status, owner and note, for Excel, LibreOffice or Google Sheets." }</p>
         </section>

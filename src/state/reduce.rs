@@ -1,6 +1,6 @@
 //! The reducer: how each [`Action`] changes the [`State`], page by page, and where the flow
 //! goes next. Pure: what it needs from the browser comes in the actions.
-use super::{is_answer_link, Action, Draft, Field, FieldError, Page, State, Words};
+use super::{is_answer_link, Action, Draft, Field, FieldError, Making, Page, State, Words};
 use chrono::NaiveDate;
 use security_matrix_core::assessment::flow::{Answer, Answers};
 use security_matrix_core::assessment::questions::{DatePart, QuestionId, QuestionKind};
@@ -150,6 +150,19 @@ impl State {
             Action::WordsFailed => {
                 s.words = Words::Failed;
                 s.print_now_if_waiting();
+            }
+            // One file at a time: a click while one is being made is not another request.
+            Action::MakeTakeaway(kind) => {
+                if !matches!(s.making, Making::Busy(_)) {
+                    s.making = Making::Busy(kind);
+                }
+            }
+            Action::TakeawayMade(kind, made) => {
+                s.making = if made {
+                    Making::Idle
+                } else {
+                    Making::Failed(kind)
+                };
             }
             // The other Call-Off Contracts ("add another").
             Action::AddContract => s.add_contract(),

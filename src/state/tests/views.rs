@@ -184,3 +184,36 @@ fn printing_with_the_words_waits_for_them_and_a_failure_does_not_block_it() {
     // Starting again keeps the words.
     assert_eq!(run(failed, [Action::StartAgain]).words, Words::Failed);
 }
+
+/// A take-away file: asked for, it is being made (one at a time); made, the buttons are free
+/// again; not made, the state says which, and nothing else changes.
+#[test]
+fn a_take_away_file_is_made_one_at_a_time_and_a_failure_is_kept_until_the_next() {
+    use security_matrix_core::takeaways::download::Takeaway::{Calendar, ComplianceMatrix};
+    let s = run(init(Some(S6), None), [Action::ShowView(View::Take)]);
+    assert_eq!(s.making, Making::Idle);
+    let busy = run(s.clone(), [Action::MakeTakeaway(ComplianceMatrix)]);
+    assert_eq!(busy.making, Making::Busy(ComplianceMatrix));
+    assert_eq!(
+        run(busy.clone(), [Action::MakeTakeaway(Calendar)]).making,
+        Making::Busy(ComplianceMatrix),
+        "a second click while one is made is not another request"
+    );
+    let made = run(busy.clone(), [Action::TakeawayMade(ComplianceMatrix, true)]);
+    assert_eq!(made.making, Making::Idle);
+    let failed = run(busy, [Action::TakeawayMade(ComplianceMatrix, false)]);
+    assert_eq!(failed.making, Making::Failed(ComplianceMatrix));
+    assert_eq!(
+        State {
+            making: Making::Idle,
+            ..failed.clone()
+        },
+        s,
+        "nothing else changed"
+    );
+    assert_eq!(
+        run(failed, [Action::MakeTakeaway(Calendar)]).making,
+        Making::Busy(Calendar),
+        "asked again"
+    );
+}
