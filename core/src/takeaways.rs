@@ -3,11 +3,15 @@
 //! - [`statement`]: the Tender Response statement;
 //! - [`compliance`]: the compliance matrix as a spreadsheet;
 //! - [`calendar_file`], written with [`ics`]: the plan as an iCalendar file;
-//! - [`notices`]: the ¶1.4 notices to other Customers.
+//! - [`notices`]: the ¶1.4 notices to other Customers;
+//! - [`documents`]: the draft plan, the security response and the ¶1.4 letters, as a
+//!   format-independent document model (the Word writer is the `security-matrix-docx`
+//!   crate).
 //!
 //! May use every other part of the crate; nothing in it uses this.
 pub mod calendar_file;
 pub mod compliance;
+pub mod documents;
 pub mod ics;
 pub mod notices;
 pub mod statement;
