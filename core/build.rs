@@ -5,6 +5,8 @@
 fn main() {
     // A change to the compiler itself rebuilds and reruns this script (a build dependency).
     println!("cargo:rerun-if-changed=data");
+    // The plans' quotes are checked against the schedules' text.
+    println!("cargo:rerun-if-changed=sources");
     let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
     security_matrix_datagen::generate(&data, &out);

@@ -9,11 +9,14 @@
 //! - `matrix`: the Annex Security Matrix and its ambiguity notes (`df-matrix.toml`) →
 //!   `matrix.rs`;
 //! - `questions`: the questions (`questions.toml`) → `questions.rs`;
+//! - [`plans`]: the plans each schedule requires and their contents (`plans.toml`),
+//!   checked against the schedules' text in `core/sources/` → `plans.rs`;
 //! - `rules_version`: a hash of every data file → `rules_version.rs`.
 use std::path::Path;
 
 pub mod catalogue;
 mod matrix;
+pub mod plans;
 mod questions;
 mod rules_version;
 mod util;
@@ -26,4 +29,5 @@ pub fn generate(data: &Path, out: &Path) {
     matrix::generate(data, out);
     catalogue::generate(data, out);
     questions::generate(data, out);
+    plans::generate(data, out);
 }

@@ -331,3 +331,128 @@ fn sm2017_rules() {
         "{e:?}"
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// plans.toml: the plans' quotes are text of the schedules, their duty ids exist.
+
+mod plans {
+    use security_matrix_datagen::plans::{from_toml, Sources};
+    use std::collections::BTreeSet;
+
+    const DF_SOURCE: &str = "3.6.7 [bookmark: _Ref1]The Information Security Management Plan shall: \n\
+        comply with ISO/IEC 27001 or such alterative security accreditation\n   confirmed in Paragraphs 3.6.1;\n\
+        the Supplier shall amend it within ten (10) Working Days of a notice of non-approval.\n\
+        no longer than fifteen (15) Working Days from the date of its first submission.\n";
+    const SM_SOURCE: &str = "3.3 The Security Management Plan shall:\n";
+
+    fn ids() -> BTreeSet<String> {
+        [
+            "df-submit",
+            "df-amend",
+            "df-approve",
+            "df-content",
+            "sm2017-3-3-1",
+        ]
+        .into_iter()
+        .map(String::from)
+        .collect()
+    }
+
+    /// A plan with one requirement; `edit` replaces a line that starts with its key.
+    fn plan(edit: &[(&str, &str)]) -> String {
+        let lines = [
+            "[[plan]]",
+            "id = \"df-s6\"",
+            "schedule = \"df\"",
+            "level = \"S6\"",
+            "name = \"Information Security Management Plan\"",
+            "purpose = { ref = \"3.6.7\", quote = \"The Information Security Management Plan shall:\" }",
+            "submission = [\"df-submit\"]",
+            "approval = { ref = \"3.6.8\", amend_days = 10, amend = \"shall amend it within ten (10) Working Days\", amend_duty = \"df-amend\", approve_days = 15, approve = \"no longer than fifteen (15) Working Days\", approve_duty = \"df-approve\" }",
+            "review = []",
+            "[[plan.requirement]]",
+            "ref = \"3.6.7(a)\"",
+            "title = \"ISO/IEC 27001\"",
+            // Whitespace differs from the source's (a line break and spaces): it still matches.
+            "quote = \"comply with ISO/IEC 27001 or such alterative security accreditation confirmed in Paragraphs 3.6.1;\"",
+            "plain = \"Meet ISO/IEC 27001.\"",
+            "duties = [\"df-content\"]",
+        ];
+        lines
+            .iter()
+            .map(|line| {
+                edit.iter()
+                    .find(|(key, _)| line.starts_with(&format!("{key} =")))
+                    .map_or(line.to_string(), |(key, value)| format!("{key} = {value}"))
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    fn check(text: &str) -> Result<String, String> {
+        let sources = Sources {
+            df: DF_SOURCE,
+            sm2017: SM_SOURCE,
+        };
+        from_toml(text, &sources, &ids()).map_err(|e| {
+            assert_eq!(e.file, "plans.toml");
+            e.message
+        })
+    }
+
+    #[test]
+    fn well_formed_plans_generate_statics() {
+        let code = check(&plan(&[])).expect("valid");
+        assert!(
+            code.contains("pub static PLANS: &[PlanSpec] = &["),
+            "{code}"
+        );
+        assert!(code.contains(
+            "Requirement { text: Quoted { reference: \"3.6.7(a)\", quote: \"comply with ISO/IEC 27001 or such alterative security accreditation confirmed in Paragraphs 3.6.1;\" }, title: \"ISO/IEC 27001\", plain: \"Meet ISO/IEC 27001.\", duties: &[\"df-content\"] }"
+        ), "{code}");
+        assert!(code.contains("level: Some(Level::S6)"));
+    }
+
+    /// Each fault, and what the message must say.
+    #[test]
+    fn malformed_plans_are_refused() {
+        let cases: [(&[(&str, &str)], &str); 10] = [
+            // A quote that is not the schedule's text (one word changed).
+            (
+                &[("quote", "\"comply with ISO/IEC 27001 or any alternative security accreditation confirmed in Paragraphs 3.6.1;\"")],
+                "is not text of the schedule",
+            ),
+            // Words of the other schedule.
+            (
+                &[("purpose", "{ ref = \"3.6.7\", quote = \"The Security Management Plan shall:\" }")],
+                "purpose: the quote \"The Security Management Plan shall:",
+            ),
+            (&[("duties", "[\"df-no-such-duty\"]")], "unknown duty id `df-no-such-duty`"),
+            // A duty of the other schedule.
+            (&[("duties", "[\"sm2017-3-3-1\"]")], "unknown duty id `sm2017-3-3-1`"),
+            (&[("submission", "[\"df-gone\"]")], "submission: unknown duty id `df-gone`"),
+            (&[("review", "[\"df-content\", \"df-content\"]")], "listed twice"),
+            (
+                &[("approval", "{ ref = \"3.6.8\", amend_days = 5, amend = \"shall amend it within ten (10) Working Days\", amend_duty = \"df-amend\", approve_days = 15, approve = \"no longer than fifteen (15) Working Days\", approve_duty = \"df-approve\" }")],
+                "does not say \"(5) Working Days\"",
+            ),
+            (&[("ref", "\"3.6.7a\"")], "malformed reference `3.6.7a`"),
+            (&[("level", "\"S7\"")], "unknown level `S7`"),
+            (&[("plain", "\"  \"")], "plain` is empty"),
+        ];
+        for (edit, want) in cases {
+            let message = check(&plan(edit)).expect_err("malformed plans accepted");
+            assert!(
+                message.contains(want),
+                "{edit:?}: {message:?} does not say {want:?}"
+            );
+            assert!(
+                message.contains("[[plan]] `df-s6`") || message.contains("S7"),
+                "{message}"
+            );
+        }
+        // Unknown fields are refused, naming them.
+        let message = check(&format!("{}\nextra = 1", plan(&[]))).expect_err("unknown field");
+        assert!(message.contains("extra"), "{message}");
+    }
+}

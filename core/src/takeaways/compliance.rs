@@ -23,7 +23,7 @@ use chrono::NaiveDate;
 use crate::assessment::level::Level;
 use crate::assessment::schedule::Schedule;
 use crate::dates::plan::Plan;
-use crate::duties::Selected;
+use crate::duties::{Obligation, Selected};
 use crate::file::tracker::{Track, Tracker};
 use crate::report::ObligationGroup;
 
@@ -81,6 +81,58 @@ pub fn paragraph(reference: &str) -> Cow<'_, str> {
     }
 }
 
+/// What the matrix holds for one selected duty, before any format writes it: the CSV's
+/// row ([`rows`]) and the Word documents' tables (`takeaways::documents`) are both made
+/// from it. The user's texts are as typed (a format guards them its own way).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DutyRecord<'a> {
+    /// The duty.
+    pub obligation: &'static Obligation,
+    /// Its open conditions, described ("if you host Customer Data"), in order.
+    pub applies_if: Vec<&'static str>,
+    /// Every date of it in the plan, in the plan's order.
+    pub due: Vec<NaiveDate>,
+    /// Its status label ([`NOT_MARKED`] when none).
+    pub status: &'static str,
+    /// The owner, as typed.
+    pub owner: &'a str,
+    /// The evidence or note, as typed.
+    pub note: &'a str,
+}
+
+/// One selected duty's record: its dates in `plan`, what `track` holds for it.
+pub fn record<'a>(s: &Selected, plan: &Plan, track: Option<&'a Track>) -> DutyRecord<'a> {
+    let o = s.obligation;
+    DutyRecord {
+        obligation: o,
+        applies_if: s.open_conditions.iter().map(|c| c.describe()).collect(),
+        due: plan
+            .dated
+            .iter()
+            .filter(|e| e.obligation.id == o.id)
+            .map(|e| e.date)
+            .collect(),
+        status: track
+            .and_then(|t| t.status)
+            .map_or(NOT_MARKED, |s| s.label()),
+        owner: track.map_or("", |t| t.owner.as_str()),
+        note: track.map_or("", |t| t.note.as_str()),
+    }
+}
+
+/// The records of every duty in `groups`, in the groups' order.
+pub fn records<'a>(
+    groups: &[ObligationGroup],
+    plan: &Plan,
+    tracker: &'a Tracker,
+) -> Vec<DutyRecord<'a>> {
+    groups
+        .iter()
+        .flat_map(|g| &g.items)
+        .map(|s| record(s, plan, tracker.get(&s.obligation.id)))
+        .collect()
+}
+
 /// The matrix's rows, one per selected duty, in the groups' order (the header not
 /// included). `level` fills the Level column for DF; for the 2017 schedule, which has no
 /// levels, it stays empty. The schedule's words are empty in a `lazy-words` build that
@@ -88,7 +140,7 @@ pub fn paragraph(reference: &str) -> Cow<'_, str> {
 pub fn rows<'a>(
     schedule: Schedule,
     level: Option<Level>,
-    groups: &'a [ObligationGroup],
+    groups: &[ObligationGroup],
     plan: &Plan,
     tracker: &'a Tracker,
 ) -> Vec<Row<'a>> {
@@ -96,44 +148,27 @@ pub fn rows<'a>(
         Schedule::Df => level.map(|l| l.to_string()).unwrap_or_default(),
         Schedule::Sm2017 => String::new(),
     };
-    groups
-        .iter()
-        .flat_map(|g| &g.items)
-        .map(|s| row(schedule, &level, s, plan, tracker.get(&s.obligation.id)))
+    records(groups, plan, tracker)
+        .into_iter()
+        .map(|r| row(schedule, &level, r))
         .collect()
 }
 
 /// One duty's row.
-fn row<'a>(
-    schedule: Schedule,
-    level: &str,
-    s: &'a Selected,
-    plan: &Plan,
-    track: Option<&'a Track>,
-) -> Row<'a> {
-    let o = s.obligation;
-    let applies_if: Vec<&str> = s.open_conditions.iter().map(|c| c.describe()).collect();
-    let due: Vec<String> = plan
-        .dated
-        .iter()
-        .filter(|e| e.obligation.id == o.id)
-        .map(|e| e.date.to_string())
-        .collect();
-    let status = track
-        .and_then(|t| t.status)
-        .map_or(NOT_MARKED, |s| s.label());
-    let (owner, note) = track.map_or(("", ""), |t| (t.owner.as_str(), t.note.as_str()));
+fn row<'a>(schedule: Schedule, level: &str, r: DutyRecord<'a>) -> Row<'a> {
+    let o = r.obligation;
+    let due: Vec<String> = r.due.iter().map(NaiveDate::to_string).collect();
     [
         Cow::Borrowed(schedule.title()),
         Cow::Owned(level.to_string()),
         paragraph(o.reference),
         Cow::Borrowed(o.title),
         Cow::Borrowed(o.text().unwrap_or_default()),
-        Cow::Owned(applies_if.join("; ")),
+        Cow::Owned(r.applies_if.join("; ")),
         Cow::Owned(due.join("; ")),
-        Cow::Borrowed(status),
-        guard_cell(owner),
-        guard_cell(note),
+        Cow::Borrowed(r.status),
+        guard_cell(r.owner),
+        guard_cell(r.note),
         Cow::Borrowed(o.note.unwrap_or_default()),
     ]
 }
