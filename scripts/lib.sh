@@ -97,6 +97,16 @@ ensure_webkit() {
     "webkit2gtk-driver xvfb" /usr/bin/WebKitWebDriver /usr/bin/xvfb-run
 }
 
+# python-docx for the Word writer's test (docx/tests/write.rs reads a generated plan with it):
+# from PyPI for the python3 on PATH, else Debian's python3-docx.
+ensure_python_docx() {
+  if python3 -c 'import docx' >/dev/null 2>&1; then return; fi
+  say "Installing python-docx (pip)"
+  python3 -m pip install --quiet python-docx >/dev/null 2>&1 ||
+    ensure_debian_packages "The Word writer's test needs python-docx" python3-docx /nonexistent
+  python3 -c 'import docx' || { echo "python-docx could not be installed for $(command -v python3)" >&2; exit 1; }
+}
+
 # geckodriver (Firefox's WebDriver) from crates.io, skipped when one is already on PATH.
 GECKODRIVER_VERSION="0.37"
 ensure_geckodriver() {

@@ -14,6 +14,7 @@ mod answers_summary;
 mod check_answers;
 mod contracts;
 mod df_result;
+mod documents;
 mod merge_file;
 mod merge_review;
 mod notices;
@@ -37,6 +38,7 @@ pub use contracts::{
     contract_name, contract_page, contracts_page, ContractPageProps, ContractsPageProps,
 };
 pub use df_result::DfResultPage;
+pub use documents::{documents_section, DocumentsProps};
 pub use merge_file::merge_file;
 pub use merge_review::{merge_review, MergeReviewProps};
 pub use notices::notices_section;

@@ -353,7 +353,7 @@ const REVOKE_URL_AFTER_MS: u32 = 30_000;
 /// (older Firefox ignored a click on an anchor outside the document), and the object URL
 /// is revoked only [`REVOKE_URL_AFTER_MS`] later, once the download has started (Safari
 /// can lose a download whose URL is revoked at once).
-pub fn download(file_name: &str, mime: &str, content: &str) {
+pub fn download<C: gloo::file::BlobContents>(file_name: &str, mime: &str, content: C) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -631,8 +631,12 @@ pub fn make_takeaway(
             let made = takeaway_from_module(&args).await.map_err(|e| {
                 web_sys::console::error_2(&"The take-away file could not be made:".into(), &e);
             });
-            if let Ok([name, mime, text]) = &made {
-                download(name, mime, text);
+            match &made {
+                Ok((name, mime, ModuleFile::Text(text))) => download(name, mime, text.as_str()),
+                Ok((name, mime, ModuleFile::Bytes(bytes))) => {
+                    download(name, mime, bytes.as_slice())
+                }
+                Err(_) => {}
             }
             done(made.is_ok());
         });
@@ -643,7 +647,7 @@ pub fn make_takeaway(
             web_sys::console::error_1(&format!("The take-away file could not be made: {e}").into());
         });
         if let Ok(file) = &made {
-            download(&file.name, file.mime, &file.text);
+            download(&file.name, file.mime, file.text.as_str());
         }
         done(made.is_ok());
     }
@@ -652,7 +656,9 @@ pub fn make_takeaway(
 /// The file the take-aways module's [`TAKEAWAY_EXPORT`] makes of `args`, through
 /// [`TAKEAWAYS_LOADER`]: its name, media type and text.
 #[cfg(feature = "lazy-takeaways")]
-async fn takeaway_from_module(args: &[String]) -> Result<[String; 3], wasm_bindgen::JsValue> {
+async fn takeaway_from_module(
+    args: &[String],
+) -> Result<(String, String, ModuleFile), wasm_bindgen::JsValue> {
     use wasm_bindgen::JsValue;
     let loader = js_sys::Reflect::get(&js_sys::global(), &TAKEAWAYS_LOADER.into())?
         .dyn_into::<js_sys::Function>()
@@ -671,5 +677,17 @@ async fn takeaway_from_module(args: &[String]) -> Result<[String; 3], wasm_bindg
             .as_string()
             .ok_or_else(|| JsValue::from_str(&format!("the take-away file has no {key}")))
     };
-    Ok([text("name")?, text("mime")?, text("text")?])
+    let content =
+        match js_sys::Reflect::get(&file, &"bytes".into())?.dyn_into::<js_sys::Uint8Array>() {
+            Ok(bytes) => ModuleFile::Bytes(bytes.to_vec()),
+            Err(_) => ModuleFile::Text(text("text")?),
+        };
+    Ok((text("name")?, text("mime")?, content))
+}
+
+/// What the take-aways module made: a text file, or a Word document's bytes.
+#[cfg(feature = "lazy-takeaways")]
+enum ModuleFile {
+    Text(String),
+    Bytes(Vec<u8>),
 }

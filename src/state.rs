@@ -24,7 +24,7 @@ use security_matrix_core::assessment::flow::{
 use security_matrix_core::assessment::questions::QuestionId;
 use security_matrix_core::dates::plan::EventDates;
 use security_matrix_core::file::link::ContractLinkError;
-use security_matrix_core::file::savefile::Changes;
+use security_matrix_core::file::savefile::{Changes, DocumentDetails};
 use security_matrix_core::file::tracker::{Status, TrackField, Tracker};
 use security_matrix_core::takeaways::download::Takeaway;
 use security_matrix_core::view::View;
@@ -201,10 +201,23 @@ pub struct State {
     /// When each entry of the tracker and of the event dates last changed (the saved
     /// file keeps it; merging a colleague's file goes by it).
     pub changes: Changes,
+    /// The documents' title-page details, as typed (the save file keeps them).
+    pub details: DocumentDetails,
     /// A colleague's file whose conflicts wait on the review page.
     pub merge_review: Option<MergeReview>,
     /// Why a colleague's file could not be merged (the state is left as it was).
     pub merge_problems: Vec<String>,
+}
+
+/// A title-page detail of the documents (on "Take it with you" and the all view).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DetailField {
+    /// The bidder's organisation.
+    Organisation,
+    /// The contract's name or reference.
+    Contract,
+    /// The Customer (DF) or the Authority (2017).
+    Customer,
 }
 
 /// What the edge reads of the clock before each action ([`Action::Clock`]).
@@ -248,6 +261,7 @@ impl Default for State {
             device: None,
             device_newer: false,
             changes: Changes::default(),
+            details: DocumentDetails::default(),
             merge_review: None,
             merge_problems: Vec::new(),
         }
@@ -384,6 +398,8 @@ pub enum Action {
     ChooseMerge(usize, bool),
     /// "Finish merging" (the settled entries are stamped with the clock's time).
     FinishMerge,
+    /// A title-page detail of the documents typed: which, and its text.
+    SetDetail(DetailField, String),
     /// "Cancel" on the merge's review page.
     CancelMerge,
 }

@@ -13,8 +13,8 @@
 //! May use every other part of the crate; nothing in it uses this.
 pub mod calendar_file;
 pub mod compliance;
-pub mod download;
 pub mod documents;
+pub mod download;
 pub mod ics;
 pub mod notices;
 pub mod statement;

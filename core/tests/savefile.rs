@@ -8,7 +8,8 @@ use security_matrix_core::dates::plan::EventDates;
 use security_matrix_core::duties::obligations;
 use security_matrix_core::file::link::from_fragment;
 use security_matrix_core::file::savefile::{
-    from_json, from_storage, to_json, write, Document, FORMAT, SCHEMA, STORAGE_UNREADABLE,
+    from_json, from_storage, to_json, write, Document, DocumentDetails, DETAIL_MAX, FORMAT, SCHEMA,
+    STORAGE_UNREADABLE,
 };
 use security_matrix_core::file::tracker::{Status, Track, Tracker};
 use security_matrix_core::{Contract, EventId, Level, ObligationId, Schedule, RULES_VERSION};
@@ -598,4 +599,46 @@ fn an_older_schema_migrates_and_another_rules_version_warns() {
     let loaded = from_json(&other_rules).unwrap();
     assert!(loaded.notes[0].contains("rules version 000000000000"));
     assert_eq!(loaded.document.answers.schedule, Schedule::Df);
+}
+
+#[test]
+fn the_documents_details_go_through_a_file_and_a_bad_one_is_named() {
+    let doc = Document {
+        answers: s6_answers(),
+        details: DocumentDetails {
+            organisation: "Acme \"Secure\" <Ltd>".into(),
+            contract: String::new(),
+            customer: "HMPPS".into(),
+        },
+        ..Document::default()
+    };
+    let text = to_json(&doc);
+    assert!(text.contains("\"details\""), "{text}");
+    assert!(
+        !text.contains("\"contract\""),
+        "an empty detail is left out: {text}"
+    );
+    assert_eq!(from_json(&text).unwrap().document, doc);
+    // Without details, no member at all.
+    let plain = to_json(&Document {
+        answers: s6_answers(),
+        ..Document::default()
+    });
+    assert!(!plain.contains("\"details\""));
+    // A detail that is not a short text, or one this tool does not have: left out, named.
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["details"]["customer"] = serde_json::json!(42);
+    v["details"]["signature"] = serde_json::json!("x");
+    v["details"]["contract"] = serde_json::json!("x".repeat(DETAIL_MAX + 1));
+    let loaded = from_json(&v.to_string()).unwrap();
+    assert_eq!(
+        loaded.document.details.organisation,
+        doc.details.organisation
+    );
+    assert_eq!(loaded.document.details.customer, "");
+    assert_eq!(loaded.document.details.contract, "");
+    let message = loaded.message().unwrap();
+    for part in ["\"customer\"", "\"signature\"", "\"contract\""] {
+        assert!(message.contains(part), "{part} in {message}");
+    }
 }

@@ -132,6 +132,7 @@ fn takeaway_files_are_the_writers_output_for_the_document_s_report() {
         tracker,
         event_dates: EventDates::new(),
         changes: Default::default(),
+        details: Default::default(),
     };
     let r = df_report(&doc.answers.df().unwrap(), &doc.event_dates, today());
     let csv = Takeaway::ComplianceMatrix.make(&doc, today(), now).unwrap();

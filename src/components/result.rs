@@ -11,12 +11,14 @@ pub use context::{use_result_report, view_click, ResultContext, ResultParts};
 
 use super::takeaways::{csv_button, takeaway_error};
 use super::{
-    answers_summary, merge_file, obligation_list, plan_section, save_buttons, save_state_section,
-    PlanSectionProps, ResultActions, Takeaways,
+    answers_summary, documents_section, merge_file, obligation_list, plan_section, save_buttons,
+    save_state_section, DocumentsProps, PlanSectionProps, ResultActions, Takeaways,
 };
 use crate::elements::{back_link_to, button, checkbox, heading, panel, Button, Checkbox};
 use crate::state::Action;
+use security_matrix_core::takeaways::documents::plans::required_plan_name;
 use security_matrix_core::takeaways::download::Takeaway;
+use security_matrix_core::takeaways::notices::notices;
 use security_matrix_core::view::View;
 use summary::{summary_view, SummaryProps};
 use yew::prelude::*;
@@ -58,13 +60,17 @@ pub fn result_layout(ctx: &ResultContext, parts: ResultParts) -> Html {
                 } }
             </> }
         }
-        View::Take => html! { <>
-            { page_heading(view.heading(parts.level)) }
-            <Takeaways statement={parts.statement} document={state.document()} dated={!parts.plan.dated.is_empty()} level={parts.level} making={state.making} heading_level={h2} dispatch={ctx.dispatch.clone()} />
-            { merge_file(&state.merge_problems, &ctx.dispatch) }
-            { answers_summary(&state.answers, false) }
-            <ResultActions fragment={ctx.fragment.clone()} view={view} dispatch={ctx.dispatch.clone()} />
-        </> },
+        View::Take => {
+            let docs = documents(ctx, &parts, h2);
+            html! { <>
+                { page_heading(view.heading(parts.level)) }
+                <Takeaways statement={parts.statement} document={state.document()} dated={!parts.plan.dated.is_empty()} level={parts.level} making={state.making} heading_level={h2} dispatch={ctx.dispatch.clone()} />
+                { docs }
+                { merge_file(&state.merge_problems, &ctx.dispatch) }
+                { answers_summary(&state.answers, false) }
+                <ResultActions fragment={ctx.fragment.clone()} view={view} dispatch={ctx.dispatch.clone()} />
+            </> }
+        }
         View::All => all_view(ctx, parts),
     };
     html! {
@@ -92,6 +98,33 @@ fn back_to_summary(ctx: &ResultContext) -> Html {
 }
 
 /// Everything on one page: what printing uses.
+/// The documents section ("Take it with you" and the all view): the draft plan where the
+/// schedule requires one at this level, the letters where there are Customers to notify.
+fn documents(ctx: &ResultContext, parts: &ResultParts, heading_level: u8) -> Html {
+    let state = &*ctx.state;
+    let selected = parts
+        .groups
+        .iter()
+        .flat_map(|g| &g.items)
+        .map(|s| s.obligation.id);
+    let plan = required_plan_name(state.answers.schedule, parts.level, selected);
+    let letters = match (state.answers.df(), parts.level) {
+        (Some(a), Some(level)) => a
+            .other
+            .as_ref()
+            .is_some_and(|o| !notices(o, level).is_empty()),
+        _ => false,
+    };
+    documents_section(&DocumentsProps {
+        details: state.details.clone(),
+        plan,
+        letters,
+        making: state.making,
+        heading_level,
+        dispatch: ctx.dispatch.clone(),
+    })
+}
+
 fn all_view(ctx: &ResultContext, parts: ResultParts) -> Html {
     let state = &*ctx.state;
     let h = ctx.heading_level;
@@ -102,6 +135,7 @@ fn all_view(ctx: &ResultContext, parts: ResultParts) -> Html {
                 .checked(),
         )
     });
+    let docs = documents(ctx, &parts, h2);
     html! { <>
         { panel(h, parts.title, parts.summary) }
         { checkbox(true, Checkbox {
@@ -116,6 +150,7 @@ fn all_view(ctx: &ResultContext, parts: ResultParts) -> Html {
             { csv_button(state.making, &ctx.dispatch) }
         </div>
         { takeaway_error(state.making, &[Takeaway::ComplianceMatrix]) }
+        <div class="smx-no-print">{ docs }</div>
         { parts.warnings }
         { heading(h2, "smx-heading-m", false, html! { { parts.why_label.clone() } }) }
         { parts.why }

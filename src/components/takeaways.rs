@@ -57,7 +57,7 @@ pub fn save_buttons(
         let (dispatch, name, json) = (dispatch.clone(), name.clone(), to_json(&document));
         Callback::from(move |_| {
             if !edge::can_save_in_place() {
-                edge::download(&name, "application/json", &json);
+                edge::download(&name, "application/json", json.as_str());
                 dispatch.send(Action::Saved(name.clone()));
                 return;
             }
@@ -175,7 +175,7 @@ pub fn takeaways(p: &TakeawaysProps) -> Html {
                 }
                 { csv_button(p.making, &p.dispatch) }
             </div>
-            { takeaway_error(p.making, &Takeaway::ALL) }
+            { takeaway_error(p.making, &[Takeaway::ComplianceMatrix, Takeaway::Calendar]) }
             <p class="smx-body" role="status" aria-live="polite" data-testid="statement-status">{ (*copy_status).clone() }</p>
             <p class="smx-body-s">{ "The saved file holds your answers, each duty's status, owner and note, and the dates of events you entered. Open it here later (from the start page) to carry on; it stays on your computer. The compliance matrix is a spreadsheet of your duties with their status, owner and note, for Excel, LibreOffice or Google Sheets." }</p>
         </section>

@@ -16,6 +16,7 @@ impl State {
             tracker: self.tracker.clone(),
             event_dates: self.event_dates.clone(),
             changes: self.changes.clone(),
+            details: self.details.clone(),
         }
     }
 
@@ -29,6 +30,7 @@ impl State {
         self.tracker = doc.tracker;
         self.event_dates = doc.event_dates;
         self.changes = doc.changes;
+        self.details = doc.details;
     }
 
     /// Restores what sessionStorage held, on the page the user was on if it still

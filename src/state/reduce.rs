@@ -1,6 +1,8 @@
 //! The reducer: how each [`Action`] changes the [`State`], page by page, and where the flow
 //! goes next. Pure: what it needs from the browser comes in the actions.
-use super::{is_answer_link, Action, Draft, Field, FieldError, Making, Page, State, Words};
+use super::{
+    is_answer_link, Action, DetailField, Draft, Field, FieldError, Making, Page, State, Words,
+};
 use chrono::NaiveDate;
 use security_matrix_core::assessment::flow::{Answer, Answers};
 use security_matrix_core::assessment::questions::{DatePart, QuestionId, QuestionKind};
@@ -36,6 +38,14 @@ impl State {
             Action::MergeFile(read) => s.merge_file(read),
             Action::ChooseMerge(index, theirs) => s.choose_merge(index, theirs),
             Action::FinishMerge => s.finish_merge(),
+            Action::SetDetail(field, text) => {
+                let d = &mut s.details;
+                *match field {
+                    DetailField::Organisation => &mut d.organisation,
+                    DetailField::Contract => &mut d.contract,
+                    DetailField::Customer => &mut d.customer,
+                } = text;
+            }
             Action::CancelMerge => s.cancel_merge(),
             // Opening the widget, a link, a file.
             Action::Init {

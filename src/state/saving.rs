@@ -172,7 +172,8 @@ impl State {
             }
             _ if self.answers != before.answers
                 || self.tracker != before.tracker
-                || self.event_dates != before.event_dates =>
+                || self.event_dates != before.event_dates
+                || self.details != before.details =>
             {
                 self.saving.dirty = true;
                 self.saving.last_change = self.minute();

@@ -16,7 +16,7 @@
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use security_matrix_core::file::savefile::from_json;
 use security_matrix_core::format::parse_iso_date;
-use security_matrix_core::takeaways::download::{Takeaway, TakeawayFile};
+use security_matrix_core::takeaways::download::{Takeaway, TakeawayFile, DOCX_MIME};
 use wasm_bindgen::prelude::*;
 
 /// The file `kind` (a [`Takeaway::key`]) for the saved document `document` (the JSON of
@@ -24,13 +24,45 @@ use wasm_bindgen::prelude::*;
 /// `YYYY-MM-DDTHH:MM:SS…`, as `Date.prototype.toISOString` gives it) as the calendar's
 /// `DTSTAMP`. `Err` says why in words.
 pub fn make(kind: &str, document: &str, today: &str, now: &str) -> Result<TakeawayFile, String> {
+    let (kind, document, today, now) = read(kind, document, today, now)?;
+    kind.make(&document, today, now)
+}
+
+/// A Word document (`plan-draft`, `response`, `letters`) for the saved document
+/// `document`, its result worked out for `today`: its file name and `.docx` bytes, written
+/// by `security-matrix-docx` from the core's contents. `Err` says why in words (among
+/// them: this result has no such document).
+pub fn make_docx(kind: &str, document: &str, today: &str) -> Result<(String, Vec<u8>), String> {
+    let (kind, document, today, _) = read(kind, document, today, "1970-01-01T00:00:00Z")?;
+    let (name, model) = kind
+        .document(&document, today)?
+        .ok_or("this result has no such document (no plan required, or no Customer to notify)")?;
+    let bytes = security_matrix_docx::write(&model).map_err(|e| e.to_string())?;
+    Ok((name, bytes))
+}
+
+/// The arguments as the app gives them, read.
+fn read(
+    kind: &str,
+    document: &str,
+    today: &str,
+    now: &str,
+) -> Result<
+    (
+        Takeaway,
+        security_matrix_core::file::savefile::Document,
+        NaiveDate,
+        NaiveDateTime,
+    ),
+    String,
+> {
     let kind = Takeaway::from_key(kind).ok_or_else(|| format!("no take-away file {kind:?}"))?;
     let document = from_json(document)
         .map_err(|problems| problems.join(" "))?
         .document;
     let today = parse_iso_date(today).ok_or_else(|| format!("{today:?} is not a date"))?;
     let now = parse_utc(now).ok_or_else(|| format!("{now:?} is not a time"))?;
-    kind.make(&document, today, now)
+    Ok((kind, document, today, now))
 }
 
 /// `YYYY-MM-DDTHH:MM:SS`, and whatever follows (fractions, `Z`).
@@ -53,9 +85,24 @@ fn parse_utc(s: &str) -> Option<NaiveDateTime> {
     ))
 }
 
-/// [`make`] for the app: `{ name, mime, text }`, or a thrown string saying why not.
+/// [`make`] for the app: `{ name, mime, text }`, or, for a Word document ([`make_docx`]),
+/// `{ name, mime, bytes }` (a `Uint8Array`); or a thrown string saying why not.
 #[wasm_bindgen]
 pub fn takeaway(kind: &str, document: &str, today: &str, now: &str) -> Result<JsValue, String> {
+    if matches!(Takeaway::from_key(kind), Some(Takeaway::Document(_))) {
+        let (name, bytes) = make_docx(kind, document, today)?;
+        let object = js_sys::Object::new();
+        let bytes = js_sys::Uint8Array::from(bytes.as_slice());
+        for (key, value) in [
+            ("name", JsValue::from(name)),
+            ("mime", JsValue::from(DOCX_MIME)),
+            ("bytes", bytes.into()),
+        ] {
+            js_sys::Reflect::set(&object, &key.into(), &value)
+                .map_err(|_| "could not set the file's fields".to_string())?;
+        }
+        return Ok(object.into());
+    }
     let file = make(kind, document, today, now)?;
     let object = js_sys::Object::new();
     for (key, value) in [
@@ -184,6 +231,32 @@ mod tests {
         .unwrap();
         assert_eq!(file.text, plan_ics(&r.plan, now));
         assert_eq!(file.name, "security-plan-sm2017-2026-12-14.ics");
+    }
+
+    #[test]
+    fn the_word_documents_are_the_docx_writer_s_of_the_core_s_contents() {
+        let mut doc = df_document();
+        doc.details.organisation = "Acme <Secure> Ltd".into();
+        let json = to_json(&doc);
+        let today = day("2026-11-22");
+        for (key, stem) in [
+            ("plan-draft", "security-plan-draft"),
+            ("response", "security-response"),
+        ] {
+            let (name, bytes) = make_docx(key, &json, "2026-11-22").unwrap();
+            assert_eq!(name, format!("{stem}-S6-2026-11-22.docx"));
+            let kind = Takeaway::from_key(key).unwrap();
+            let (_, model) = kind.document(&doc, today).unwrap().unwrap();
+            assert_eq!(bytes, security_matrix_docx::write(&model).unwrap(), "{key}");
+            assert!(bytes.starts_with(b"PK"), "{key}: a zip package");
+        }
+        // The details reach the title page; the file keeps them.
+        assert_eq!(from_json(&json).unwrap().document.details, doc.details);
+        // No other Customer to notify: no letters, and the reason in words.
+        let err = make_docx("letters", &json, "2026-11-22").unwrap_err();
+        assert!(err.contains("no such document"), "{err}");
+        // A text file's key is not a Word document.
+        assert!(make_docx("calendar", &json, "2026-11-22").is_err());
     }
 
     #[test]

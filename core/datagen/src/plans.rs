@@ -165,6 +165,9 @@ pub fn from_toml(
     )
     .unwrap();
     writeln!(code, "pub static PLANS: &[PlanSpec] = &[").unwrap();
+    // The same plans' names and submission duties alone, for the app (which offers the
+    // draft plan without carrying the quotes).
+    let mut submissions = String::new();
     for (i, plan) in parsed.plan.iter().enumerate() {
         let name = format!("[[plan]] `{}`", plan.id);
         if plan.id.trim().is_empty() {
@@ -219,6 +222,12 @@ pub fn from_toml(
             .duties("submission", &plan.submission)
             .map_err(error)?;
         let review = check.duties("review", &plan.review).map_err(error)?;
+        writeln!(
+            submissions,
+            "    PlanSubmission {{ schedule: {schedule}, level: {level}, name: {}, submission: {submission} }},",
+            lit(&plan_name)
+        )
+        .unwrap();
         let a = &plan.approval;
         check.reference("approval", &a.reference).map_err(error)?;
         for (key, quote, days, word) in [
@@ -303,6 +312,11 @@ pub fn from_toml(
         .unwrap();
     }
     writeln!(code, "];").unwrap();
+    writeln!(
+        code,
+        "/// Each plan's name and submission duties, as in [`PLANS`].\npub static PLAN_SUBMISSIONS: &[PlanSubmission] = &[\n{submissions}];"
+    )
+    .unwrap();
     Ok(code)
 }
 

@@ -220,6 +220,7 @@ mod tests {
             &ours,
             &Document {
                 changes: Default::default(),
+                details: Default::default(),
                 ..theirs
             },
         )

@@ -36,7 +36,9 @@ mod legacy;
 mod tracking;
 mod write;
 
-pub use document::{parse_time, time_text, Changes, Document, FORMAT, MAX_BYTES, SCHEMA};
+pub use document::{
+    parse_time, time_text, Changes, Document, DocumentDetails, FORMAT, MAX_BYTES, SCHEMA,
+};
 pub use legacy::STORAGE_UNREADABLE;
 pub use write::{to_json, write};
 
@@ -155,6 +157,41 @@ fn schema_of(doc: &Value) -> Result<u64, String> {
     Ok(schema)
 }
 
+/// The documents' title-page details (`details`, schema 5): each a string of at most
+/// [`DETAIL_MAX`] characters; anything else is left out and named.
+fn details(v: Option<&Value>, skipped: &mut Vec<String>) -> DocumentDetails {
+    let mut out = DocumentDetails::default();
+    let Some(v) = v else { return out };
+    let Some(map) = v.as_object() else {
+        skipped.push("the documents' details (not a list of names and values)".into());
+        return out;
+    };
+    for (key, value) in map {
+        let field = match key.as_str() {
+            "organisation" => &mut out.organisation,
+            "contract" => &mut out.contract,
+            "customer" => &mut out.customer,
+            _ => {
+                skipped.push(format!(
+                    "the documents' detail \"{key}\" (not one this tool has)"
+                ));
+                continue;
+            }
+        };
+        match value.as_str() {
+            Some(s) if s.chars().count() <= DETAIL_MAX => *field = s.to_string(),
+            _ => skipped.push(format!(
+                "the documents' detail \"{key}\" (not a text of at most {DETAIL_MAX} characters)"
+            )),
+        }
+    }
+    out
+}
+
+/// The longest title-page detail a file may hold, in characters (the page's fields take
+/// as many).
+pub const DETAIL_MAX: usize = 200;
+
 fn read_document(doc: &Value, origin: Origin) -> Result<Loaded, Vec<String>> {
     let schema = schema_of(doc).map_err(|e| vec![e])?;
     let mut notes = Vec::new();
@@ -238,6 +275,7 @@ fn read_document(doc: &Value, origin: Origin) -> Result<Loaded, Vec<String>> {
         tracker,
         event_dates,
         changes,
+        details: details(doc.get("details"), &mut skipped),
     };
     let page = match origin {
         Origin::File => None,

@@ -118,17 +118,8 @@ pub enum Block {
     Contents,
 }
 
-/// The optional title-page details the user types (kept in the save file by the app).
-/// Empty strings are left out.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct DocumentDetails {
-    /// The bidder's organisation.
-    pub organisation: String,
-    /// The contract's name or reference.
-    pub contract: String,
-    /// The Customer (DF) or Authority (2017).
-    pub customer: String,
-}
+/// The optional title-page details (the save file keeps them).
+pub use crate::file::savefile::DocumentDetails;
 
 /// The result a document is made from: a schedule's answers and report.
 #[derive(Clone, Copy, Debug)]

@@ -147,6 +147,7 @@ fn a_file_opened_is_saved_until_changed_and_a_bad_one_changes_nothing() {
         tracker: marks,
         event_dates: Default::default(),
         changes: Default::default(),
+        details: Default::default(),
     });
     let s = run(init(None, None), [Action::OpenFile(Ok(file))]);
     assert_eq!(s.page, Page::Result(View::Summary));
@@ -174,6 +175,7 @@ fn a_file_opened_to_save_back_to_is_named_until_changed_then_saved_there_again()
         tracker: Tracker::new(),
         event_dates: Default::default(),
         changes: Default::default(),
+        details: Default::default(),
     });
     let s = run(
         init(None, None),
@@ -476,4 +478,31 @@ fn a_save_that_did_not_happen_says_why_and_changes_nothing() {
     assert_eq!(failed.notice.as_deref(), Some("The save was cancelled."));
     assert_eq!(failed.document(), s.document());
     assert_eq!(failed.save_state(), SaveState::Unsaved);
+}
+
+#[test]
+fn a_document_detail_typed_is_a_change_the_saved_file_keeps() {
+    let s = run(
+        init(Some(DF_LINK), None),
+        [at("09:00"), Action::Saved("a.json".into())],
+    );
+    assert_eq!(s.save_state(), saved("a.json", "09:00"));
+    let s = run(
+        s,
+        [
+            at("09:05"),
+            Action::SetDetail(DetailField::Organisation, "Acme Ltd".into()),
+            Action::SetDetail(DetailField::Customer, "HMPPS".into()),
+        ],
+    );
+    assert_eq!(s.save_state(), SaveState::Unsaved);
+    assert_eq!(s.document().details.organisation, "Acme Ltd");
+    let reopened = run(
+        init(None, None),
+        [Action::OpenFile(Ok(savefile::to_json(&s.document())))],
+    );
+    assert_eq!(reopened.details, s.details);
+    // Start again forgets them with the rest.
+    let again = run(s, [Action::StartAgain, Action::ConfirmStartAgain]);
+    assert_eq!(again.details, Default::default());
 }

@@ -26,6 +26,28 @@ pub struct Document {
     pub event_dates: EventDates,
     /// When each entry of the tracker and of the event dates last changed (schema 5).
     pub changes: Changes,
+    /// The documents' title-page details, as typed (schema 5, `details`; optional).
+    pub details: DocumentDetails,
+}
+
+/// The optional title-page details the user types for the documents (the draft plan, the
+/// security response, the letters). Empty strings are left out, of the file and of the
+/// documents.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DocumentDetails {
+    /// The bidder's organisation.
+    pub organisation: String,
+    /// The contract's name or reference.
+    pub contract: String,
+    /// The Customer (DF) or Authority (2017).
+    pub customer: String,
+}
+
+impl DocumentDetails {
+    /// Nothing typed.
+    pub fn is_empty(&self) -> bool {
+        self.organisation.is_empty() && self.contract.is_empty() && self.customer.is_empty()
+    }
 }
 
 /// When each entry last changed, in UTC to the second (schema 5): what merging two files

@@ -29,7 +29,20 @@ struct Written<'a> {
     #[serde(serialize_with = "in_order")]
     tracker: Vec<(&'a str, Written4<'a>)>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    details: Option<WrittenDetails<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     page: Option<&'a str>,
+}
+
+/// The documents' title-page details: only those typed.
+#[derive(Serialize)]
+struct WrittenDetails<'a> {
+    #[serde(skip_serializing_if = "str::is_empty")]
+    organisation: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    contract: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    customer: &'a str,
 }
 
 /// One other Call-Off Contract (the name only when there is one).
@@ -123,6 +136,11 @@ pub fn write(doc: &Document, page: Option<&str>) -> String {
                     )
                 },
             )),
+            details: (!doc.details.is_empty()).then_some(WrittenDetails {
+                organisation: &doc.details.organisation,
+                contract: &doc.details.contract,
+                customer: &doc.details.customer,
+            }),
             page,
         };
     match serde_json::to_string_pretty(&written) {

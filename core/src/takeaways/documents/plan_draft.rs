@@ -11,7 +11,7 @@
 //! unclear about the plan; an annex with every duty of the assessment.
 use std::collections::BTreeSet;
 
-use super::plans::{duty_ids, plan_spec, PlanSpec};
+use super::plans::{duty_ids, plan_spec, required_plan_name, PlanSpec};
 use super::{
     dates_text, duty_table, title_page, Block, Document, HeadingLevel, Inputs, Table, LANGUAGE,
 };
@@ -38,14 +38,12 @@ pub const TIMETABLE_HEADING: &str = "Approval timetable";
 /// its submission duties is among the assessment's duties (none at DF S1; none at S3 or
 /// S4 on route (a), where the schedule asks for no plan).
 pub fn required_plan(inputs: &Inputs) -> Option<&'static PlanSpec> {
-    let spec = plan_spec(inputs.schedule(), inputs.level())?;
-    let submission = duty_ids(spec.submission);
-    let selected = inputs
-        .groups()
-        .iter()
-        .flat_map(|g| &g.items)
-        .any(|s| submission.contains(&s.obligation.id));
-    selected.then_some(spec)
+    required_plan_name(
+        inputs.schedule(),
+        inputs.level(),
+        selected(inputs).map(|s| s.obligation.id),
+    )?;
+    plan_spec(inputs.schedule(), inputs.level())
 }
 
 /// The assessment's selected duties, in the groups' order.

@@ -86,7 +86,39 @@ pub struct PlanSpec {
     pub notes: &'static [PlanNote],
 }
 
+/// A plan's name and submission duties alone ([`PLAN_SUBMISSIONS`]): what the app needs to
+/// offer the draft plan, without the quotes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PlanSubmission {
+    /// Its schedule.
+    pub schedule: Schedule,
+    /// The DF level it is for; `None` for 2017.
+    pub level: Option<Level>,
+    /// The plan's name.
+    pub name: &'static str,
+    /// The duties whose dates are the submission deadline (data ids).
+    pub submission: &'static [&'static str],
+}
+
 include!(concat!(env!("OUT_DIR"), "/plans.rs"));
+
+/// The name of the plan an assessment of `schedule` at `level` must submit, when one of its
+/// submission duties is among `selected` (the assessment's duties): none at DF S1, nor at
+/// S3 or S4 on route (a), where the schedule asks for no plan.
+pub fn required_plan_name(
+    schedule: Schedule,
+    level: Option<Level>,
+    selected: impl IntoIterator<Item = ObligationId>,
+) -> Option<&'static str> {
+    let p = PLAN_SUBMISSIONS
+        .iter()
+        .find(|p| p.schedule == schedule && (schedule == Schedule::Sm2017 || p.level == level))?;
+    let submission = duty_ids(p.submission);
+    selected
+        .into_iter()
+        .any(|id| submission.contains(&id))
+        .then_some(p.name)
+}
 
 /// The duties of these data ids (every id is checked to exist when the crate builds).
 pub fn duty_ids(ids: &[&str]) -> Vec<ObligationId> {
