@@ -282,6 +282,9 @@ fn answers_v1(doc: &Value, skipped: &mut Vec<String>, bad: &mut Vec<QuestionId>)
     for key in &link.unknown_keys {
         skipped.push(format!("an answer this tool does not know: \"{key}\""));
     }
+    for p in &link.problems {
+        skipped.push(format!("\"{}\": {}", p.key, p.message));
+    }
     for e in &link.contract_errors {
         skipped.push(format!(
             "other Call-Off Contract {} of the link, which is not complete or not valid ({})",
