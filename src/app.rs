@@ -7,8 +7,8 @@ use crate::components::{
 };
 use crate::elements::notification_banner;
 use crate::hooks::{
-    use_focus, use_keep, use_leave_guard, use_open_link, use_other_tabs, use_persist, use_print,
-    use_restore, use_title, use_words,
+    use_focus, use_keep, use_leave_guard, use_open_link, use_other_tabs, use_persist,
+    use_preset_report, use_print, use_restore, use_title, use_words,
 };
 use crate::state::{Action, Boot, Page, State};
 use crate::takeover::Takeover;
@@ -72,6 +72,7 @@ pub fn app(props: &AppProps) -> Html {
     let takeover = takeover(&props.takeover, schedule);
     use_restore(&dispatch, props.boot.clone(), schedule, &root, takeover);
     use_open_link(&dispatch);
+    use_preset_report(state.preset_problems.clone());
     use_persist(&state);
     use_keep(&state, &dispatch);
     use_other_tabs(&state, &dispatch);
@@ -88,7 +89,7 @@ pub fn app(props: &AppProps) -> Html {
             { start_page(&StartPageProps { device: state.device.clone(), schedule: state.answers.schedule, offer_choice: props.offer_schedule_choice, heading_level: h, file_problems: state.file_problems.clone(), dispatch: dispatch.clone() }) }
         },
         Page::Question(q) => html! {
-            { question_page(&QuestionPageProps { question: q, draft: state.draft.clone(), errors: state.errors.clone(), heading_level: h, dispatch: dispatch.clone() }) }
+            { question_page(&QuestionPageProps { question: q, draft: state.draft.clone(), errors: state.errors.clone(), preset_notice: state.preset_notice(q), heading_level: h, dispatch: dispatch.clone() }) }
         },
         Page::Contracts => html! {
             { contracts_page(&ContractsPageProps { contracts: state.answers.contracts().to_vec(), removed: state.removed_contract.as_ref().map(|(i, c)| contract_name(*i, c)), errors: state.contract_errors.clone(), heading_level: h, dispatch: dispatch.clone() }) }

@@ -296,3 +296,32 @@ fn a_complete_tender_assessment_round_trips_through_its_link() {
     assert!(plain.is_complete());
     assert!(!plain.to_fragment().contains("other="));
 }
+
+#[test]
+fn starting_again_keeps_the_tenders_presets_only() {
+    let mut a = from_fragment(TENDER).answers;
+    a.set(Other, Answer::YesNo(false));
+    a.set(Commencement, Answer::Skipped);
+    let fresh = a.presets_only().unwrap();
+    assert_eq!(fresh, from_fragment(TENDER).answers);
+    assert_eq!(fresh.first_unanswered(), Some(Other));
+    // After own figures: the tender's name stays, nothing fixed.
+    a.use_own_figures();
+    let fresh = a.presets_only().unwrap();
+    let t = fresh.tender().unwrap();
+    assert!(t.fixed.is_empty() && !t.own_figures);
+    assert_eq!(fresh.first_unanswered(), Some(Subjects));
+    assert_eq!(
+        from_fragment("schedule=df&value=1").answers.presets_only(),
+        None
+    );
+}
+
+#[test]
+fn the_statement_names_the_tender_and_what_its_customer_set() {
+    use security_matrix_core::takeaways::statement::with_tender;
+    let a = from_fragment(TENDER).answers;
+    let s = with_tender("We assess S6.".into(), a.tender());
+    assert!(s.starts_with("For Prison education services (MOJ-2027-041). We assess S6. The Customer set these answers for"), "{s}");
+    assert_eq!(with_tender("We assess S6.".into(), None), "We assess S6.");
+}

@@ -67,9 +67,17 @@ impl State {
             Action::Skip => s.skip(),
             Action::Back => s.back(),
             // Check your answers.
+            // (The Customer's answers have no Change link, and cannot be changed.)
+            Action::Change(q) if s.answers.is_fixed(q) => {}
             Action::Change(q) => {
                 s.return_to_check = true;
                 s.go(Page::Question(q));
+            }
+            Action::OwnFigures => {
+                if s.answers.use_own_figures() {
+                    s.return_to_check = false;
+                    s.go(Page::Check);
+                }
             }
             Action::ShowResult => s.show_result(),
             // The result.
@@ -215,7 +223,10 @@ impl State {
         self.return_to_check = false;
         let page = self.next_open_page();
         self.go(match page {
-            Page::Check => Page::Question(self.answers.sequence()[0]),
+            Page::Check => match self.answers.asked().first() {
+                Some(q) => Page::Question(*q),
+                None => Page::Check,
+            },
             p => p,
         });
     }
@@ -278,7 +289,7 @@ impl State {
             Page::Contract(_) | Page::Contracts => Page::Question(QuestionId::Other),
             Page::Check => self
                 .answers
-                .sequence()
+                .asked()
                 .last()
                 .map_or(Page::Start, |q| Page::Question(*q)),
             Page::Result(View::Summary) => Page::Check,
@@ -339,7 +350,8 @@ impl State {
     fn start_again(&mut self) {
         // (the contracts and any pending from a link go too)
         // (the tracker, file problems and everything else go with the rest; the words,
-        // once loaded, stay)
+        // once loaded, stay; a tender's presets stay: a new assessment of the same tender)
+        let presets = self.presets.take().or_else(|| self.answers.presets_only());
         *self = State {
             today: self.today,
             clock: self.clock.take(),
@@ -349,7 +361,10 @@ impl State {
             default_schedule: self.default_schedule,
             ..State::default()
         };
-        self.answers = Answers::new(self.default_schedule);
+        self.answers = presets
+            .clone()
+            .unwrap_or_else(|| Answers::new(self.default_schedule));
+        self.presets = presets;
     }
 }
 
@@ -358,6 +373,11 @@ impl State {
     /// Shows `page`: a question page opens with its saved answer (or the value a link gave
     /// it, with why it was not accepted).
     pub(super) fn go(&mut self, page: Page) {
+        // A question the Customer set is not asked: the flow goes on from it.
+        let page = match page {
+            Page::Question(q) if self.answers.is_fixed(q) => self.next_open_page(),
+            p => p,
+        };
         // A merge's review lasts while its page shows; why a file could not be merged, while
         // its view does.
         if page != Page::Merge {
@@ -421,6 +441,8 @@ impl State {
             return false;
         }
         let link = from_fragment(fragment);
+        self.presets = link.answers.presets_only();
+        self.preset_problems = link.problems;
         self.answers = link.answers;
         self.pending = link
             .errors

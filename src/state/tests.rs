@@ -2,6 +2,7 @@
 mod contracts;
 mod merge;
 mod persist;
+mod presets;
 mod saving;
 mod views;
 

@@ -95,6 +95,24 @@ impl Answers {
         }
     }
 
+    /// A new assessment of the same tender ("Start again"): the tender and the answers
+    /// its Customer set, nothing else (`None` when there is no tender). After "own
+    /// figures", the tender's name stays, with nothing fixed.
+    pub fn presets_only(&self) -> Option<Answers> {
+        let t = self.tender.as_ref()?;
+        let mut fresh = Answers::new(self.schedule);
+        for &q in &t.fixed {
+            if let Some(a) = self.values.get(&q) {
+                fresh.values.insert(q, a.clone());
+            }
+        }
+        fresh.tender = Some(super::Tender {
+            own_figures: false,
+            ..t.clone()
+        });
+        Some(fresh)
+    }
+
     /// The questions that apply and that the bidder answers (not fixed), in asking order.
     pub fn asked(&self) -> Vec<QuestionId> {
         let mut seq = self.sequence();
