@@ -37,6 +37,9 @@ pub struct AppProps {
     /// read them in the first effect, after a first render of the start page).
     #[prop_or_default]
     pub boot: Option<Boot>,
+    /// A direct mount's presets (`data-answers`): a tender's answers as a link carries them.
+    #[prop_or_default]
+    pub presets: Option<String>,
 }
 
 impl Default for AppProps {
@@ -48,6 +51,7 @@ impl Default for AppProps {
             owns_page: true,
             takeover: Takeover::default(),
             boot: None,
+            presets: None,
         }
     }
 }

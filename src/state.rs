@@ -253,6 +253,8 @@ pub enum Action {
         stored: Option<String>,
         /// The URL fragment without '#', if any.
         fragment: Option<String>,
+        /// A direct mount's presets (`data-answers`), if any.
+        presets: Option<String>,
         /// Today's date.
         today: NaiveDate,
         /// The schedule to start with (the embedding page may choose it).
@@ -450,6 +452,8 @@ pub struct Boot {
     pub stored: Option<String>,
     /// The URL fragment without '#', if any.
     pub fragment: Option<String>,
+    /// A direct mount's presets (`data-answers`), if any.
+    pub presets: Option<String>,
     /// Today's date.
     pub today: NaiveDate,
 }
@@ -460,6 +464,7 @@ impl State {
         let init = Action::Init {
             stored: boot.stored.clone(),
             fragment: boot.fragment.clone(),
+            presets: boot.presets.clone(),
             today: boot.today,
             schedule,
         };

@@ -41,9 +41,10 @@ impl State {
             Action::Init {
                 stored,
                 fragment,
+                presets,
                 today,
                 schedule,
-            } => s.init(stored, fragment, today, schedule),
+            } => s.init(stored, fragment, presets, today, schedule),
             Action::OpenLink(fragment) => {
                 s.apply_link(&fragment);
             }
@@ -184,6 +185,7 @@ impl State {
         &mut self,
         stored: Option<String>,
         fragment: Option<String>,
+        presets: Option<String>,
         today: NaiveDate,
         schedule: Schedule,
     ) {
@@ -204,6 +206,19 @@ impl State {
                         ..State::default()
                     };
                     self.answers = Answers::new(schedule);
+                }
+            }
+            // A direct mount's presets, unless this tab already holds an assessment of
+            // the same tender (the bidder's work goes on after a reload).
+            if let Some(presets) = presets {
+                let tender = |a: &Answers| {
+                    a.tender()
+                        .map(|t| (a.schedule, t.name.clone(), t.reference.clone()))
+                };
+                let same = tender(&self.answers).is_some()
+                    && tender(&self.answers) == tender(&from_fragment(&presets).answers);
+                if !same {
+                    self.apply_link(&presets);
                 }
             }
         }

@@ -105,3 +105,48 @@ fn a_tender_survives_the_tab_and_its_fixed_question_is_never_opened() {
     r = run(r, [Action::Change(QuestionId::Subjects)]);
     assert_eq!(r.page, Page::Check);
 }
+
+fn mount(presets: &str, stored: Option<&str>) -> State {
+    run(
+        State::default(),
+        [Action::Init {
+            stored: stored.map(String::from),
+            fragment: None,
+            presets: Some(presets.into()),
+            today: today(),
+            schedule: Schedule::Df,
+        }],
+    )
+}
+
+#[test]
+fn a_direct_mounts_presets_open_like_the_link_and_a_reload_keeps_the_bidders_work() {
+    let s = mount(TENDER, None);
+    assert_eq!(s.page, Page::Question(QuestionId::Other));
+    assert_eq!(s.answers, init(Some(TENDER), None).answers);
+    // The bidder answered; the page reloads: their work goes on.
+    let s = run(s, answer("no"));
+    let again = mount(TENDER, Some(&s.to_storage()));
+    assert_eq!(
+        again.answers.get(QuestionId::Other),
+        Some(&Answer::YesNo(false))
+    );
+    assert_eq!(again.page, Page::Question(QuestionId::Commencement));
+    // Another tender's page on the same site: its presets, not the other's answers.
+    let other = TENDER.replace("MOJ-2027-041", "MOJ-2027-042");
+    let fresh = mount(&other, Some(&s.to_storage()));
+    assert_eq!(fresh.answers.get(QuestionId::Other), None);
+    assert_eq!(fresh.answers.tender().unwrap().reference, "MOJ-2027-042");
+    // A link in the address bar wins, as always.
+    let s = run(
+        State::default(),
+        [Action::Init {
+            stored: None,
+            fragment: Some("schedule=sm2017".into()),
+            presets: Some(TENDER.into()),
+            today: today(),
+            schedule: Schedule::Df,
+        }],
+    );
+    assert_eq!(s.answers.schedule, Schedule::Sm2017);
+}
