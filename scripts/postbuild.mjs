@@ -12,8 +12,8 @@
 //                and its parts); Trunk's .js and .wasm go
 // 4. boot        security-matrix-boot-<hash>.js (web/boot.js)
 // 5. loader      security-matrix-loader.js, the stable name host pages include (web/loader.js)
-// 6. pages       index.html and example/index.html, filled from their templates (the root
-//                index.html, static/example/index.html) over Trunk's copies
+// 6. pages       index.html, example/index.html and example/tender.html, filled from their
+//                templates (the root index.html, static/example/) over Trunk's copies
 // 7. check       every page: integrity that matches each file, nothing remote, nothing inline
 // 8. precompress X.br and X.gz beside every text file X (release builds)
 //
@@ -131,6 +131,7 @@ function writePages(dir, values) {
   };
   page("index.html", "index.html", { compact: true });
   page("static/example/index.html", "example/index.html");
+  page("static/example/tender.html", "example/tender.html");
 }
 
 function htmlFiles(dir) {
