@@ -21,7 +21,7 @@ pub fn tender_line(answers: &Answers) -> Html {
         <p class="smx-body smx-tender" data-testid="tender">
             { "For " }<strong data-testid="tender-name">{ t.title() }</strong>
             if t.own_figures {
-                <span data-testid="own-figures">{ ", worked out with your own figures, not the tender's" }</span>
+                <span data-testid="tender-own-figures">{ ", worked out with your own figures, not the tender's" }</span>
             }
         </p>
     }

@@ -7,6 +7,7 @@ mod kept;
 mod merge;
 mod plan;
 mod portfolio;
+mod presets;
 mod prerender;
 mod tracker;
 mod widget;
