@@ -74,16 +74,20 @@ test("a tender's presets ask only the bidder's side; the fixed rows, the result 
 test("a preset that cannot be used: its question is asked with a notice (axe clean), the console gets one message naming the key", async () => {
   const bad = TENDER.replace('value=450000', 'value=lots').replace('fixed=', 'fixed=colour,');
   const warnings = [];
+  let warned;
   const s = await openApp(env.browser, env.server, {
     fragment: bad,
-    beforeGoto: (page) => page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text())),
+    beforeGoto: (page) => {
+      page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+      warned = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('Security Matrix widget:') });
+    },
   });
   try {
     const { page } = s;
     await expectQuestion(page, 'value');
     assert.match(await page.locator(tid('preset-notice')).innerText(), /could not be used/);
     await assertNoAxeViolations(page);
-    await s.settle();
+    await warned;
     const ours = warnings.filter((w) => w.startsWith('Security Matrix widget:'));
     assert.equal(ours.length, 1, ours.join('\n'));
     assert.match(ours[0], /"fixed=value"/);
