@@ -104,6 +104,8 @@ fn every_key_of_a_preset_is_read() {
         );
     }
     assert_eq!(from_fragment("schedule=df&value=1").answers.tender(), None);
+    // An ordinary link's invalid value is shown on its question, as before: not a preset.
+    assert!(from_fragment("schedule=df&value=x").problems.is_empty());
 }
 
 #[test]
@@ -117,6 +119,9 @@ fn a_preset_that_cannot_be_used_is_reported_by_its_key_and_asked() {
         ("schedule=df&effective=2027-01-01&fixed=effective", &["fixed=effective"], &[None]),
         ("schedule=df&commencement=&fixed=commencement", &["fixed=commencement"], &[Some(Commencement)]),
         ("schedule=df&c51_customer=X&c51_subjects=1&c51_special=0&c51_level=S1", &["c51_…"], &[Some(Other)]),
+        // A tender's page: a value it set that cannot be used is reported, fixed or not.
+        ("schedule=df&route=z&tender=T", &["route"], &[Some(Route)]),
+        ("schedule=df&value=x&months=0&fixed=value&tender=T", &["fixed=value", "months"], &[Some(Value), Some(Months)]),
         ("schedule=df&c1_customer=X&c1_subjects=1&c1_special=0&c1_level=S1&c99_customer=Y&c100_subjects=2", &["c99_…", "c100_…"], &[Some(Other), Some(Other)]),
     ];
     for (fragment, keys, questions) in cases {

@@ -7,8 +7,8 @@ mod kept;
 mod merge;
 mod plan;
 mod portfolio;
-mod presets;
 mod prerender;
+mod presets;
 mod tracker;
 mod widget;
 

@@ -6,7 +6,14 @@ use super::widget::*;
 use wasm_bindgen_test::*;
 
 const TENDER: &str = "schedule=df&value=450000&months=36&subjects=3000&special=40&professional=no&access=yes&fixed=value,months,subjects,special,professional,access&tender=Prison%20education%20services&tender_ref=MOJ-2027-041";
-const FIXED: [&str; 6] = ["subjects", "special", "professional", "value", "months", "access"];
+const FIXED: [&str; 6] = [
+    "subjects",
+    "special",
+    "professional",
+    "value",
+    "months",
+    "access",
+];
 
 /// The bidder's side: no other contracts, no date, route (a), hosting not decided.
 async fn bidder_side(w: &Widget) {
@@ -27,12 +34,21 @@ async fn only_the_bidders_side_is_asked_and_the_customers_answers_are_shown_as_s
     assert!(!w.has("preset-notice"));
     bidder_side(&w).await;
     for key in FIXED {
-        assert_eq!(w.text(&format!("fixed-{key}")), "Set by the Customer for this tender");
+        assert_eq!(
+            w.text(&format!("fixed-{key}")),
+            "Set by the Customer for this tender"
+        );
         assert!(!w.has(&format!("change-{key}")), "no Change link for {key}");
     }
-    assert_eq!(w.text("value-value"), "£450,000Set by the Customer for this tender");
+    assert_eq!(
+        w.text("value-value"),
+        "£450,000Set by the Customer for this tender"
+    );
     assert!(w.has("change-route") && w.has("change-other"));
-    assert_eq!(w.text("tender-name"), "Prison education services (MOJ-2027-041)");
+    assert_eq!(
+        w.text("tender-name"),
+        "Prison education services (MOJ-2027-041)"
+    );
     assert!(w.text("tender-fixed").contains("value of the services"));
     // Back from check answers: the last question the bidder answered.
     w.click("back").await;
@@ -53,20 +69,36 @@ async fn the_result_names_the_tender_and_start_again_keeps_its_presets() {
     w.click("show-result").await;
     assert_eq!(w.text("level"), "S6");
     let panel = w.text("result-panel");
-    assert!(panel.contains("For Prison education services (MOJ-2027-041)"), "{panel}");
+    assert!(
+        panel.contains("For Prison education services (MOJ-2027-041)"),
+        "{panel}"
+    );
     assert!(w.text("tender-section").contains("clarification process"));
     w.view("why").await;
-    assert!(w.text("tender-fixed").starts_with("The Customer set these answers for Prison education services"));
+    assert!(w
+        .text("tender-fixed")
+        .starts_with("The Customer set these answers for Prison education services"));
     w.view("take").await;
-    let statement: web_sys::HtmlTextAreaElement = wasm_bindgen::JsCast::dyn_into(w.get("statement")).unwrap();
-    assert!(statement.value().starts_with("For Prison education services (MOJ-2027-041)."), "{}", statement.value());
+    let statement: web_sys::HtmlTextAreaElement =
+        wasm_bindgen::JsCast::dyn_into(w.get("statement")).unwrap();
+    assert!(
+        statement
+            .value()
+            .starts_with("For Prison education services (MOJ-2027-041)."),
+        "{}",
+        statement.value()
+    );
     w.click("start-again").await;
     if w.has("confirm-start-again") {
         w.click("confirm-start-again").await;
     }
     assert_eq!(w.page(), "start-page");
     w.click("start").await;
-    assert_eq!(w.page(), "question-other", "a new assessment of the same tender");
+    assert_eq!(
+        w.page(),
+        "question-other",
+        "a new assessment of the same tender"
+    );
     w.close();
 }
 

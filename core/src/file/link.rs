@@ -336,6 +336,18 @@ pub fn from_fragment(fragment: &str) -> LinkAnswers {
     if let Some(t) = tender {
         out.answers.set_tender(Some(t));
     }
+    // A tender's page reports every value it set that could not be used, fixed or not.
+    if presets {
+        for e in &out.errors {
+            if !out.problems.iter().any(|p| p.question == Some(e.question)) {
+                out.problems.push(PresetProblem {
+                    key: e.question.key().to_string(),
+                    question: Some(e.question),
+                    message: format!("its value \"{}\" is not valid ({})", e.raw, e.message),
+                });
+            }
+        }
+    }
     // An optional question the link leaves out was skipped (unless its value was invalid),
     // where it applies: route and hosting apply once the level is known, so a link without
     // them is complete and means "not decided", while one that stops before the level
