@@ -1,7 +1,7 @@
 //! The root component: one reducer, and the effects that connect it to the browser.
 use crate::components::{
     check_answers, confirm_start_again_page, contract_name, contract_page, contracts_page,
-    merge_review, question_page, start_page, CheckAnswersProps, ContractPageProps,
+    merge_review, question_page, start_page, tender_line, CheckAnswersProps, ContractPageProps,
     ContractsPageProps, DfResultPage, Dispatch, MergeReviewProps, QuestionPageProps, ResultContext,
     SmResultPage, StartPageProps,
 };
@@ -90,7 +90,7 @@ pub fn app(props: &AppProps) -> Html {
     let result_ctx = || ResultContext::new(&state, h, &dispatch);
     let page = match state.page {
         Page::Start => html! {
-            { start_page(&StartPageProps { device: state.device.clone(), schedule: state.answers.schedule, offer_choice: props.offer_schedule_choice, heading_level: h, file_problems: state.file_problems.clone(), dispatch: dispatch.clone() }) }
+            { start_page(&StartPageProps { device: state.device.clone(), schedule: state.answers.schedule, offer_choice: props.offer_schedule_choice, heading_level: h, file_problems: state.file_problems.clone(), tender: tender_line(&state.answers), dispatch: dispatch.clone() }) }
         },
         Page::Question(q) => html! {
             { question_page(&QuestionPageProps { question: q, draft: state.draft.clone(), errors: state.errors.clone(), preset_notice: state.preset_notice(q), heading_level: h, dispatch: dispatch.clone() }) }

@@ -93,6 +93,10 @@ async fn the_result_names_the_tender_and_start_again_keeps_its_presets() {
         w.click("confirm-start-again").await;
     }
     assert_eq!(w.page(), "start-page");
+    assert_eq!(
+        w.text("tender-name"),
+        "Prison education services (MOJ-2027-041)"
+    );
     w.click("start").await;
     assert_eq!(
         w.page(),
