@@ -26,6 +26,11 @@ const TYPE = "security-matrix:height";
 // A complete DF deep link (README): opens the result page.
 const RESULT_LINK = "#schedule=df&subjects=3000&special=0&value=200000&months=18&access=no&commencement=2027-01-04";
 
+// A tender's presets (README, the issue's example): the Customer's six answers, fixed.
+const TENDER_PRESETS =
+  "schedule=df&value=450000&months=36&subjects=3000&special=40&professional=no&access=yes&fixed=value,months,subjects,special,professional,access&tender=Prison%20education%20services&tender_ref=MOJ-2027-041";
+const FIXED = ["value", "months", "subjects", "special", "professional", "access"];
+
 // The policy README documents as the header for the widget's files.
 const widgetCsp = (frameAncestors) => `${CSP}; frame-ancestors ${frameAncestors}`;
 
@@ -107,6 +112,8 @@ before(async () => {
 // (parsed from the HTML, so no sink at all).
 function serveTrustedTypesHost(res, url) {
   const w = widget.origin;
+  // `&presets`: a tender's presets on the mount (data-answers).
+  const presets = url.searchParams.has("presets") ? ` data-answers="${TENDER_PRESETS.replaceAll("&", "&amp;")}"` : "";
   let head;
   if (url.searchParams.get("via") === "tags") {
     const index = readFileSync(path.join(DIST, "index.html"), "utf8");
@@ -128,7 +135,7 @@ function serveTrustedTypesHost(res, url) {
   res.end(`<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Trusted Types host</title>
 <link rel="icon" href="data:,">${head}</head>
 <body><main><h1>A host that enforces Trusted Types</h1>
-<div data-security-matrix data-heading-level="2"><p>Loading the security self-assessment…</p></div></main></body></html>`);
+<div data-security-matrix data-heading-level="2"${presets}><p>Loading the security self-assessment…</p></div></main></body></html>`);
 }
 
 after(async () => {
@@ -147,8 +154,9 @@ async function open(url, { width = 1000, height = 900 } = {}) {
   const context = await browser.newContext({ viewport: { width, height } });
   context.setDefaultTimeout(10000);
   const page = await context.newPage();
-  const log = { errors: [], requests: [] };
+  const log = { errors: [], requests: [], warnings: [] };
   page.on("console", (m) => m.type() === "error" && log.errors.push(m.text()));
+  page.on("console", (m) => m.type() === "warning" && log.warnings.push(m.text()));
   page.on("pageerror", (e) => log.errors.push(`pageerror: ${e.message}`));
   page.on("request", (r) => log.requests.push(r.url()));
   await context.addInitScript(() => {
@@ -388,6 +396,58 @@ test("a panic shows a readable message with Start again, which forgets the answe
   }
 });
 
+test("the example tender page sets the Customer's answers both ways: only the bidder's side is asked", async () => {
+  const { page, context, log } = await open(`${widget.origin}/example/tender.html`, { height: 3000 });
+  await settleFrameHeight(page);
+  const inner = page.frameLocator("iframe[data-security-matrix-frame]");
+  const direct = page.locator("[data-security-matrix]");
+  for (const [where, scope] of [["iframe", inner], ["direct mount", direct]]) {
+    // Straight to "Do you have other Call-Off Contracts?"
+    await scope.locator('[data-testid="question-other"]').waitFor();
+    await scope.locator('[data-testid="option-no"]').check();
+    await scope.locator('[data-testid="continue"]').click();
+    await scope.locator('[data-testid="question-commencement"]').waitFor();
+    await scope.locator('[data-testid="skip"]').click();
+    await scope.locator('[data-testid="option-a"]').check();
+    await scope.locator('[data-testid="continue"]').click();
+    await scope.locator('[data-testid="option-unsure"]').check();
+    await scope.locator('[data-testid="continue"]').click();
+    await scope.locator('[data-testid="check-answers"]').waitFor();
+    for (const key of FIXED) {
+      assert.equal(await scope.locator(`[data-testid="fixed-${key}"]`).textContent(), "Set by the Customer for this tender", `${where}: ${key}`);
+      assert.equal(await scope.locator(`[data-testid="change-${key}"]`).count(), 0, `${where}: no Change for ${key}`);
+    }
+    assert.equal(await scope.locator('[data-testid="change-route"]').count(), 1, `${where}: the bidder's own answers can change`);
+    await scope.locator('[data-testid="show-result"]').click();
+    await scope.locator('[data-testid="level"]').waitFor();
+    assert.equal(await scope.locator('[data-testid="level"]').textContent(), "S6");
+    assert.equal(await scope.locator('[data-testid="tender-name"]').first().textContent(), "Prison education services (MOJ-2027-041)", where);
+  }
+  // (Chromium warns of itself about the frame's sandbox; the widget says nothing.)
+  assert.deepEqual(log.warnings.filter((w) => w.startsWith("Security Matrix widget:")), [], "good presets: nothing in the console");
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(log.errors, []);
+  assertOnlyOwnOrigins(log);
+  await context.close();
+});
+
+test("a bad preset: its question is asked with a notice, and the console gets one message naming the key", async () => {
+  const bad = TENDER_PRESETS.replace("value=450000", "value=lots").replace("fixed=", "fixed=colour,");
+  const { page, context, log } = await open(`${widget.origin}/`);
+  await page.locator("[data-smx-ready]").waitFor();
+  const warned = page.waitForEvent("console", { predicate: (m) => m.text().startsWith("Security Matrix widget:") });
+  await page.goto(`${widget.origin}/#${bad}`); // (the same page: a link opened while it shows)
+  await page.locator('[data-testid="question-value"]').waitFor();
+  assert.match(await page.locator('[data-testid="preset-notice"]').textContent(), /could not be used/);
+  await warned;
+  const ours = log.warnings.filter((w) => w.startsWith("Security Matrix widget:"));
+  assert.equal(ours.length, 1, ours.join("\n"));
+  assert.match(ours[0], /"fixed=value"/);
+  assert.match(ours[0], /"fixed=colour"/);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 /** Waits for `locator`; on a timeout, fails with the page's CSP violations and console errors. */
 async function waitOrExplain(page, log, locator, step) {
   try {
@@ -399,6 +459,26 @@ async function waitOrExplain(page, log, locator, step) {
 }
 
 for (const via of ["loader", "tags"]) {
+  test(`a host enforcing Trusted Types mounts the widget directly (${via}) with a tender's presets: the fixed rows, no violation`, async () => {
+    const { page, context, log } = await open(`${portal.origin}/trusted-types/?via=${via}&presets`, { height: 3000 });
+    const mount = page.locator("[data-security-matrix]");
+    const step = (what) => waitOrExplain(page, log, mount.locator(what).first(), what);
+    await step('[data-testid="question-other"]');
+    await mount.locator('[data-testid="option-no"]').check();
+    await mount.locator('[data-testid="continue"]').click();
+    await step('[data-testid="question-commencement"]');
+    await mount.locator('[data-testid="skip"]').click();
+    await mount.locator('[data-testid="skip"]').click(); // route: not decided
+    await mount.locator('[data-testid="skip"]').click(); // hosting: not decided
+    await step('[data-testid="fixed-value"]');
+    assert.equal(await mount.locator('[data-testid="change-value"]').count(), 0);
+    await mount.locator('[data-testid="show-result"]').click();
+    await step('[data-testid="tender-name"]');
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  });
+
   test(`a host enforcing Trusted Types mounts the widget directly (${via}): a result, a subject and the all view, no violation`, async () => {
     const { page, context, log } = await open(`${portal.origin}/trusted-types/?via=${via}${RESULT_LINK}`, { height: 3000 });
     const mount = page.locator("[data-security-matrix]");

@@ -15,8 +15,8 @@
 //                and its parts); Trunk's .js and .wasm go
 // 5. boot        security-matrix-boot-<hash>.js (web/boot.js)
 // 6. loader      security-matrix-loader.js, the stable name host pages include (web/loader.js)
-// 7. pages       index.html and example/index.html, filled from their templates (the root
-//                index.html, static/example/index.html) over Trunk's copies
+// 7. pages       index.html, example/index.html and example/tender.html, filled from their
+//                templates (the root index.html, static/example/) over Trunk's copies
 // 8. check       every page: integrity that matches each file, nothing remote, nothing inline
 // 9. precompress X.br and X.gz beside every text file X (release builds)
 //
@@ -186,6 +186,7 @@ function writePages(dir, values) {
   };
   page("index.html", "index.html", { compact: true });
   page("static/example/index.html", "example/index.html");
+  page("static/example/tender.html", "example/tender.html");
 }
 
 function htmlFiles(dir) {

@@ -1,14 +1,14 @@
 //! The root component: one reducer, and the effects that connect it to the browser.
 use crate::components::{
     check_answers, confirm_start_again_page, contract_name, contract_page, contracts_page,
-    merge_review, question_page, start_page, CheckAnswersProps, ContractPageProps,
+    merge_review, question_page, start_page, tender_line, CheckAnswersProps, ContractPageProps,
     ContractsPageProps, DfResultPage, Dispatch, MergeReviewProps, QuestionPageProps, ResultContext,
     SmResultPage, StartPageProps,
 };
 use crate::elements::notification_banner;
 use crate::hooks::{
-    use_focus, use_keep, use_leave_guard, use_open_link, use_other_tabs, use_persist, use_print,
-    use_restore, use_takeaway, use_title, use_words,
+    use_focus, use_keep, use_leave_guard, use_open_link, use_other_tabs, use_persist,
+    use_preset_report, use_print, use_restore, use_takeaway, use_title, use_words,
 };
 use crate::state::{Action, Boot, Page, State};
 use crate::takeover::Takeover;
@@ -37,6 +37,9 @@ pub struct AppProps {
     /// read them in the first effect, after a first render of the start page).
     #[prop_or_default]
     pub boot: Option<Boot>,
+    /// A direct mount's presets (`data-answers`): a tender's answers as a link carries them.
+    #[prop_or_default]
+    pub presets: Option<String>,
 }
 
 impl Default for AppProps {
@@ -48,6 +51,7 @@ impl Default for AppProps {
             owns_page: true,
             takeover: Takeover::default(),
             boot: None,
+            presets: None,
         }
     }
 }
@@ -72,6 +76,7 @@ pub fn app(props: &AppProps) -> Html {
     let takeover = takeover(&props.takeover, schedule);
     use_restore(&dispatch, props.boot.clone(), schedule, &root, takeover);
     use_open_link(&dispatch);
+    use_preset_report(state.preset_problems.clone());
     use_persist(&state);
     use_keep(&state, &dispatch);
     use_other_tabs(&state, &dispatch);
@@ -86,10 +91,10 @@ pub fn app(props: &AppProps) -> Html {
     let result_ctx = || ResultContext::new(&state, h, &dispatch);
     let page = match state.page {
         Page::Start => html! {
-            { start_page(&StartPageProps { device: state.device.clone(), schedule: state.answers.schedule, offer_choice: props.offer_schedule_choice, heading_level: h, file_problems: state.file_problems.clone(), dispatch: dispatch.clone() }) }
+            { start_page(&StartPageProps { device: state.device.clone(), schedule: state.answers.schedule, offer_choice: props.offer_schedule_choice, heading_level: h, file_problems: state.file_problems.clone(), tender: tender_line(&state.answers), dispatch: dispatch.clone() }) }
         },
         Page::Question(q) => html! {
-            { question_page(&QuestionPageProps { question: q, draft: state.draft.clone(), errors: state.errors.clone(), heading_level: h, dispatch: dispatch.clone() }) }
+            { question_page(&QuestionPageProps { question: q, draft: state.draft.clone(), errors: state.errors.clone(), preset_notice: state.preset_notice(q), heading_level: h, dispatch: dispatch.clone() }) }
         },
         Page::Contracts => html! {
             { contracts_page(&ContractsPageProps { contracts: state.answers.contracts().to_vec(), removed: state.removed_contract.as_ref().map(|(i, c)| contract_name(*i, c)), errors: state.contract_errors.clone(), heading_level: h, dispatch: dispatch.clone() }) }

@@ -30,6 +30,7 @@ mod sm_result;
 mod start;
 mod start_again;
 mod takeaways;
+mod tender;
 mod tracker_controls;
 
 pub use answers_summary::answers_summary;
@@ -53,6 +54,7 @@ pub use sm_result::SmResultPage;
 pub use start::{start_page, StartPageProps};
 pub use start_again::confirm_start_again_page;
 pub use takeaways::{save_button, save_buttons, Takeaways};
+pub use tender::{tender_line, tender_section, SET_BY_CUSTOMER};
 
 use crate::elements::back_link;
 use crate::state::{Action, State};

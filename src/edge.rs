@@ -275,6 +275,11 @@ pub fn page_url() -> String {
         .unwrap_or_default()
 }
 
+/// Writes a warning for the host page's developers in the console.
+pub fn console_warn(message: &str) {
+    web_sys::console::warn_1(&message.into());
+}
+
 /// Sets the document title (only when the widget owns the page).
 pub fn set_title(title: &str) {
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {

@@ -28,6 +28,10 @@ pub const SCHEDULE_CHOICE_ATTRIBUTE: &str = "data-schedule-choice";
 /// A direct mount's option: the level of the widget's page headings.
 pub const HEADING_LEVEL_ATTRIBUTE: &str = "data-heading-level";
 
+/// A direct mount's option: a tender's presets, as a link's fragment carries them
+/// (`schedule=df&value=450000&fixed=value&tender=…`, form-encoded).
+pub const ANSWERS_ATTRIBUTE: &str = "data-answers";
+
 /// The `type` of the only message the widget ever sends: its content height, to the page
 /// that frames it.
 pub const HEIGHT_MESSAGE_TYPE: &str = "security-matrix:height";
@@ -59,6 +63,7 @@ pub struct Mount {
 /// | `data-schedule` | `df` \| `sm2017` | `df` |
 /// | `data-schedule-choice` | `true` \| `false` | `true` |
 /// | `data-heading-level` | `1` … `6` | `2` (the host page has its own `<h1>`) |
+/// | `data-answers` | a link's fragment: answers, `fixed`, `tender`, `tender_ref` | none |
 ///
 /// A directly mounted widget never sets the document title: the page is the host's.
 pub fn options_from_attributes(get: impl Fn(&str) -> Option<String>) -> (AppProps, Vec<String>) {
@@ -91,6 +96,17 @@ pub fn options_from_attributes(get: impl Fn(&str) -> Option<String>) -> (AppProp
             _ => warnings.push(format!(
                 "{HEADING_LEVEL_ATTRIBUTE}=\"{v}\" is not 1 to 6: using 2"
             )),
+        }
+    }
+    if let Some(v) = get(ANSWERS_ATTRIBUTE) {
+        let v = v.trim();
+        if !v.is_empty() {
+            if !crate::state::is_answer_link(v) {
+                warnings.push(format!(
+                    "{ANSWERS_ATTRIBUTE}=\"{v}\" names no answer (see the README's deep links): none used"
+                ));
+            }
+            props.presets = Some(v.to_string());
         }
     }
     (props, warnings)
@@ -128,7 +144,7 @@ pub fn find_mount() -> Option<Mount> {
             element,
             props: AppProps {
                 takeover,
-                boot: Some(boot()),
+                boot: Some(boot(props.presets.clone())),
                 ..props
             },
             direct: true,
@@ -147,18 +163,20 @@ pub fn find_mount() -> Option<Mount> {
         element: body,
         props: AppProps {
             takeover,
-            boot: Some(boot()),
+            boot: Some(boot(None)),
             ..AppProps::default()
         },
         direct: false,
     })
 }
 
-/// The link, the answers kept in this tab and today's date, read before the first render.
-fn boot() -> crate::state::Boot {
+/// The link, the answers kept in this tab and today's date, read before the first render,
+/// with a direct mount's `presets`.
+fn boot(presets: Option<String>) -> crate::state::Boot {
     crate::state::Boot {
         stored: crate::edge::read_storage(),
         fragment: crate::edge::fragment(),
+        presets,
         today: crate::edge::today(),
     }
 }
@@ -317,6 +335,21 @@ mod tests {
         assert!(warnings[0].contains("DF2"));
         let (p, warnings) = options(&[("data-heading-level", "0")]);
         assert_eq!((p.heading_level, warnings.len()), (2, 1));
+    }
+
+    #[test]
+    fn data_answers_are_a_direct_mounts_presets() {
+        let (p, warnings) = options(&[("data-answers", " schedule=df&value=1&fixed=value ")]);
+        assert_eq!(
+            p.presets.as_deref(),
+            Some("schedule=df&value=1&fixed=value")
+        );
+        assert!(warnings.is_empty());
+        let (p, warnings) = options(&[("data-answers", "  ")]);
+        assert_eq!((p.presets, warnings.len()), (None, 0));
+        let (p, warnings) = options(&[("data-answers", "colour=blue")]);
+        assert_eq!(p.presets.as_deref(), Some("colour=blue"));
+        assert!(warnings[0].contains("data-answers"), "{warnings:?}");
     }
 
     #[test]

@@ -23,7 +23,7 @@ use security_matrix_core::assessment::flow::{
 };
 use security_matrix_core::assessment::questions::QuestionId;
 use security_matrix_core::dates::plan::EventDates;
-use security_matrix_core::file::link::ContractLinkError;
+use security_matrix_core::file::link::{ContractLinkError, PresetProblem};
 use security_matrix_core::file::savefile::{Changes, DocumentDetails};
 use security_matrix_core::file::tracker::{Status, TrackField, Tracker};
 use security_matrix_core::takeaways::download::Takeaway;
@@ -207,6 +207,12 @@ pub struct State {
     pub merge_review: Option<MergeReview>,
     /// Why a colleague's file could not be merged (the state is left as it was).
     pub merge_problems: Vec<String>,
+    /// A tender's presets, as the portal set them (the tender and the answers its
+    /// Customer fixed): what "Start again" begins with.
+    pub presets: Option<Answers>,
+    /// The presets that could not be used: the edge reports them in the console (once),
+    /// and each question they belong to shows a notice.
+    pub preset_problems: Vec<PresetProblem>,
 }
 
 /// A title-page detail of the documents (on "Take it with you" and the all view).
@@ -264,6 +270,8 @@ impl Default for State {
             details: DocumentDetails::default(),
             merge_review: None,
             merge_problems: Vec::new(),
+            presets: None,
+            preset_problems: Vec::new(),
         }
     }
 }
@@ -277,6 +285,8 @@ pub enum Action {
         stored: Option<String>,
         /// The URL fragment without '#', if any.
         fragment: Option<String>,
+        /// A direct mount's presets (`data-answers`), if any.
+        presets: Option<String>,
         /// Today's date.
         today: NaiveDate,
         /// The schedule to start with (the embedding page may choose it).
@@ -402,6 +412,9 @@ pub enum Action {
     SetDetail(DetailField, String),
     /// "Cancel" on the merge's review page.
     CancelMerge,
+    /// "Work it out with your own figures instead": the same answers, none fixed, labelled
+    /// as not the tender's.
+    OwnFigures,
 }
 
 impl State {
@@ -450,9 +463,22 @@ pub fn is_answer_link(fragment: &str) -> bool {
     fragment.split('&').any(|p| {
         let k = p.split('=').next().unwrap_or("");
         k == "schedule"
+            || PRESET_KEYS.contains(&k)
             || QuestionId::from_key(k).is_some()
             || parse_contract_key(&k.to_ascii_lowercase()).is_some()
     })
+}
+
+/// The keys of a tender's presets: the answers its Customer set, its name and reference
+/// (and, in a link the result copies, that the bidder's own figures were used).
+pub const PRESET_KEYS: [&str; 4] = ["fixed", "tender", "tender_ref", "own_figures"];
+
+impl State {
+    /// Whether the question shows the notice that the page's preset for it could not be
+    /// used.
+    pub fn preset_notice(&self, q: QuestionId) -> bool {
+        self.preset_problems.iter().any(|p| p.question == Some(q))
+    }
 }
 
 /// What the edge reads once when the widget starts, before its first render: so that first
@@ -464,6 +490,8 @@ pub struct Boot {
     pub stored: Option<String>,
     /// The URL fragment without '#', if any.
     pub fragment: Option<String>,
+    /// A direct mount's presets (`data-answers`), if any.
+    pub presets: Option<String>,
     /// Today's date.
     pub today: NaiveDate,
 }
@@ -474,6 +502,7 @@ impl State {
         let init = Action::Init {
             stored: boot.stored.clone(),
             fragment: boot.fragment.clone(),
+            presets: boot.presets.clone(),
             today: boot.today,
             schedule,
         };
@@ -500,6 +529,7 @@ pub fn answer_link_keys() -> AnswerLinkKeys {
     let questions = security_matrix_core::assessment::questions::QUESTIONS.iter();
     AnswerLinkKeys {
         keys: std::iter::once("schedule")
+            .chain(PRESET_KEYS)
             .chain(questions.map(|q| q.id.key()))
             .collect(),
         contract_fields: ContractField::ALL.iter().map(|f| f.key()).collect(),

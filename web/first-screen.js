@@ -5,7 +5,7 @@
 // and in the loader, in a function scope of their own, after `SMX`, the configuration the
 // app's Rust code writes (prerender/src/config.rs).
 /* global SMX */
-/* exported restoring, rememberStart */
+/* exported restoring, isAnswerLink, rememberStart */
 
 // Whether a URL fragment carries answers: the same test as the app's `is_answer_link`
 // (src/state.rs), on the keys it exports (SMX.linkKeys).

@@ -10,7 +10,7 @@
 // `ASSETS` (the stylesheet and the module: kind, file, integrity) and `START_PAGE` (the start
 // page as a direct mount shows it with no options set, as a tree: an element is
 // [name, {attribute: value}, ...children], a text is a string).
-/* global SMX, ASSETS, START_PAGE, restoring, rememberStart, mountOptions */
+/* global SMX, ASSETS, START_PAGE, restoring, isAnswerLink, rememberStart, mountOptions */
 
 var me = document.currentScript;
 
@@ -44,7 +44,10 @@ function build(node, options) {
 function showStartPage() {
   var mount = document.querySelector("[" + SMX.attributes.mount + "]");
   if (!mount || restoring() || mount.querySelector('[data-testid="' + SMX.testIds.app + '"]')) return;
-  mount.replaceChildren(build(START_PAGE, mountOptions(mount)));
+  var options = mountOptions(mount);
+  // A tender's presets open the app on a question: its loading message stays until then.
+  if (options.answers !== null && isAnswerLink(options.answers)) return;
+  mount.replaceChildren(build(START_PAGE, options));
 }
 
 // Hosts that enforce Trusted Types (require-trusted-types-for 'script') refuse a plain

@@ -15,11 +15,14 @@ function mountOptions(mount) {
   var level = get(SMX.attributes.headingLevel);
   var choice = get(SMX.attributes.scheduleChoice);
   var schedule = get(SMX.attributes.schedule);
+  var answers = get(SMX.attributes.answers);
   // A whole number, as Rust's u8 reads it: digits, an optional "+" in front.
   var n = level !== null && /^\+?[0-9]+$/.test(level) ? Number(level) : 0;
   return {
     headingLevel: n >= 1 && n <= 6 ? n : SMX.mount.headingLevel,
     scheduleChoice: choice === "false" ? false : choice === "" || choice === "true" ? true : SMX.mount.scheduleChoice,
     schedule: schedule !== null && SMX.mount.schedules.indexOf(schedule) >= 0 ? schedule : SMX.mount.schedule,
+    // A tender's presets (the app opens on its first question, not the start page).
+    answers: answers ? answers : null,
   };
 }

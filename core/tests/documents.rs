@@ -22,7 +22,7 @@ use security_matrix_core::takeaways::documents::{
 };
 use security_matrix_core::{DfAnswers, Level, ObligationId, Schedule, SmAnswers};
 
-const S6: &str = "schedule=df&subjects=3000&special=40&professional=no&value=450000&months=36&access=yes&other=no&commencement=2027-04-01";
+const S6: &str = "schedule=df&subjects=3000&special=40&professional=no&value=450000&months=36&access=yes&other=no&commencement=2027-04-01&route=skip&hosting=skip";
 const SM: &str =
     "schedule=sm2017&effective=2026-12-14&own_devices=yes&marking=official-sensitive&bulk=no&long_term=yes";
 
@@ -167,6 +167,7 @@ fn df_inputs<'a>(
         tracker,
         today: today(),
         details,
+        tender: None,
     }
 }
 
@@ -473,6 +474,7 @@ fn sm2017_draft_follows_paragraph_3_3() {
         tracker: &t,
         today: today(),
         details: &d,
+        tender: None,
     };
     let doc = plan_draft(&inputs).expect("2017 always requires the plan");
     assert_eq!(doc.title, "Security Management Plan (draft)");
@@ -549,6 +551,7 @@ fn security_response_holds_the_statement_the_criteria_and_the_compliance_table()
         tracker: &t,
         today: today(),
         details: &d,
+        tender: None,
     };
     let doc = security_response(&inputs);
     assert!(texts(section(&doc, "Own computers")).contains(r.verdict.headline));
@@ -634,6 +637,7 @@ fn letters_only_when_there_are_customers_to_notify() {
         tracker: &t,
         today: today(),
         details: &d,
+        tender: None,
     };
     assert!(letters(&inputs).is_none());
 }
@@ -681,4 +685,30 @@ fn file_names_follow_the_csv() {
     for (kind, level, schedule, want) in cases {
         assert_eq!(file_name(kind, level, schedule, today()), want);
     }
+}
+
+#[test]
+fn a_tender_s_documents_name_it_and_say_which_answers_its_customer_set() {
+    use security_matrix_core::file::savefile::Document as Saved;
+    use security_matrix_core::takeaways::documents::Kind;
+    use security_matrix_core::takeaways::download::Takeaway;
+    let link = "schedule=df&value=450000&months=36&subjects=3000&special=40&professional=no&access=yes&fixed=value,months,subjects,special,professional,access&tender=Prison%20education%20services&tender_ref=MOJ-2027-041&other=no&commencement=2027-04-01&route=skip&hosting=skip";
+    let saved = Saved {
+        answers: security_matrix_core::file::link::from_fragment(link).answers,
+        ..Saved::default()
+    };
+    assert!(saved.answers.tender().is_some(), "the link sets a tender");
+    let text = |kind| {
+        let (_, doc) = Takeaway::Document(kind)
+            .document(&saved, today())
+            .unwrap()
+            .unwrap();
+        format!("{doc:?}")
+    };
+    for kind in [Kind::PlanDraft, Kind::SecurityResponse] {
+        let t = text(kind);
+        assert!(t.contains("Prison education services (MOJ-2027-041)"), "{kind:?}");
+        assert!(t.contains("The Customer set these answers for"), "{kind:?}");
+    }
+    assert!(text(Kind::SecurityResponse).contains("For Prison education services (MOJ-2027-041). "));
 }

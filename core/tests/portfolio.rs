@@ -155,9 +155,11 @@ fn a_link_with_a_half_filled_contract_keeps_the_rest() {
         l.contract_errors[0].errors[0].message,
         "Name or reference must be 100 characters or fewer"
     );
-    // c51 is not a contract key.
+    // c51 is over the limit: not a contract, and reported (not dropped without a word).
     let l = from_fragment("schedule=df&c51_customer=A");
-    assert_eq!(l.unknown_keys, ["c51_customer"]);
+    assert!(l.unknown_keys.is_empty());
+    assert_eq!(l.problems[0].key, "c51_…");
+    assert!(l.answers.contracts().is_empty());
 }
 
 fn level() -> impl Strategy<Value = Option<Level>> {

@@ -111,6 +111,7 @@ fn main() {
             tracker: &tracker,
             today,
             details: &details,
+            tender: None,
         };
         let level = Some(r.assessment.level);
         let schedule = inputs.schedule();
@@ -143,6 +144,7 @@ fn main() {
         tracker: &tracker,
         today,
         details: &details,
+        tender: None,
     };
     let schedule = inputs.schedule();
     let plan = plan_draft(&inputs).expect("2017 requires a plan");

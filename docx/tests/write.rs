@@ -134,6 +134,7 @@ fn df_documents(fragment: &str, tracker: &Tracker) -> Vec<Document> {
         tracker,
         today: today(),
         details: &d,
+        tender: None,
     };
     let mut docs = vec![security_response(&inputs)];
     docs.extend(plan_draft(&inputs));
@@ -361,6 +362,7 @@ fn every_level_and_route_writes_valid_documents() {
         tracker: &t,
         today: today(),
         details: &d,
+        tender: None,
     };
     check(&plan_draft(&inputs).unwrap());
     check(&security_response(&inputs));
@@ -408,6 +410,7 @@ fn hostile_text_is_text() {
             tracker: &t,
             today: today(),
             details: &d,
+            tender: None,
         };
         for doc in [
             plan_draft(&inputs).unwrap(),

@@ -4,8 +4,8 @@
 //! written here once. Nothing in `web/` spells one of these values
 //! (`scripts/check-web.test.mjs` checks it).
 use security_matrix::embed::{
-    options_from_attributes, FALLBACK_GLOBAL, HEADING_LEVEL_ATTRIBUTE, MOUNT_ATTRIBUTE,
-    PLACEHOLDER_ATTRIBUTE, SCHEDULE_ATTRIBUTE, SCHEDULE_CHOICE_ATTRIBUTE,
+    options_from_attributes, ANSWERS_ATTRIBUTE, FALLBACK_GLOBAL, HEADING_LEVEL_ATTRIBUTE,
+    MOUNT_ATTRIBUTE, PLACEHOLDER_ATTRIBUTE, SCHEDULE_ATTRIBUTE, SCHEDULE_CHOICE_ATTRIBUTE,
 };
 use security_matrix::state::answer_link_keys;
 use security_matrix::takeover::{
@@ -50,6 +50,7 @@ pub fn config() -> Value {
             "schedule": SCHEDULE_ATTRIBUTE,
             "scheduleChoice": SCHEDULE_CHOICE_ATTRIBUTE,
             "headingLevel": HEADING_LEVEL_ATTRIBUTE,
+            "answers": ANSWERS_ATTRIBUTE,
             "placeholder": PLACEHOLDER_ATTRIBUTE,
             "prerender": PRERENDER_ATTRIBUTE,
             "pending": PENDING_ATTRIBUTE,

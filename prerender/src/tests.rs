@@ -184,5 +184,6 @@ fn the_mount_options_cases_hold_for_the_app() {
             "{case}"
         );
         assert_eq!(props.default_schedule.id(), want["schedule"], "{case}");
+        assert_eq!(props.presets.as_deref(), want["answers"].as_str(), "{case}");
     }
 }

@@ -93,6 +93,7 @@ fn render(fragment: &str) -> String {
         boot: Some(Boot {
             stored: None,
             fragment: (!fragment.is_empty()).then(|| fragment.to_string()),
+            presets: None,
             today: NaiveDate::from_ymd_opt(2026, 12, 4).unwrap(),
         }),
         ..AppProps::default()

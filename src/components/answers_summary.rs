@@ -12,7 +12,12 @@ pub fn answers_summary(answers: &Answers, open: bool) -> Html {
             index: None,
             name: html! { { q.question().label } },
             name_testid: None,
-            value: html! { { answers.display(q) } },
+            value: html! { <>
+                { answers.display(q) }
+                if answers.is_fixed(q) {
+                    <span class="smx-hint smx-fixed">{ super::SET_BY_CUSTOMER }</span>
+                }
+            </> },
             value_testid: None,
             actions: None,
         })

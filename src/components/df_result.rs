@@ -7,7 +7,7 @@ use security_matrix_core::assessment::questions::QuestionId;
 use security_matrix_core::format::thousands;
 use security_matrix_core::report::{df_report, DfReport};
 use security_matrix_core::takeaways::notices::notices;
-use security_matrix_core::takeaways::statement::df_statement;
+use security_matrix_core::takeaways::statement::{df_statement, with_tender};
 use security_matrix_core::view::View;
 use security_matrix_core::DfAnswers;
 use yew::prelude::*;
@@ -50,7 +50,7 @@ pub fn df_result_page(p: &DfResultPageProps) -> Html {
         obligations_intro: Some("Open \"The schedule's words\" to read each clause as written. Where a duty depends on something you have not told us (for example whether you host Customer Data, or which accreditation route you take), it says so."),
         groups: &report.groups,
         plan: &report.plan,
-        statement: df_statement(&p.answers, &report),
+        statement: with_tender(df_statement(&p.answers, &report), p.ctx.state.answers.tender()),
     };
     result_layout(&p.ctx, parts)
 }

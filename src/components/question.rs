@@ -7,6 +7,7 @@ use crate::elements::{
 };
 use crate::state::{Action, Draft, Field, FieldError};
 use security_matrix_core::assessment::questions::{DatePart, QuestionId, QuestionKind};
+use security_matrix_core::file::link::PRESET_NOTICE;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -18,6 +19,8 @@ pub struct QuestionPageProps {
     pub draft: Draft,
     /// Errors to show.
     pub errors: Vec<FieldError>,
+    /// The page's preset for this question could not be used: a short notice says so.
+    pub preset_notice: bool,
     /// Level of the page heading.
     pub heading_level: u8,
     /// Dispatches actions.
@@ -100,6 +103,11 @@ pub fn question_page(p: &QuestionPageProps) -> Html {
             { back(&p.dispatch) }
             if !summary.is_empty() {
                 { error_summary(&ErrorSummaryProps { errors: summary, heading_level: (h + 1).min(6) }) }
+            }
+            if p.preset_notice {
+                <div class="smx-inset" data-testid="preset-notice">
+                    <p class="smx-body">{ PRESET_NOTICE }</p>
+                </div>
             }
             <form novalidate=true onsubmit={on_submit}>
                 <div class={group_class}>{ field }</div>

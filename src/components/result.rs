@@ -12,7 +12,8 @@ pub use context::{use_result_report, view_click, ResultContext, ResultParts};
 use super::takeaways::{csv_button, takeaway_error};
 use super::{
     answers_summary, documents_section, merge_file, obligation_list, plan_section, save_buttons,
-    save_state_section, DocumentsProps, PlanSectionProps, ResultActions, Takeaways,
+    save_state_section, tender_line, tender_section, DocumentsProps, PlanSectionProps,
+    ResultActions, Takeaways,
 };
 use crate::elements::{back_link_to, button, checkbox, heading, panel, Button, Checkbox};
 use crate::state::Action;
@@ -35,6 +36,7 @@ pub fn result_layout(ctx: &ResultContext, parts: ResultParts) -> Html {
         View::Summary => return summary_view(&SummaryProps { ctx, parts: &parts }),
         View::Why => html! { <>
             { page_heading(view.heading(parts.level)) }
+            { tender_section(&state.answers, h2, &ctx.dispatch) }
             { parts.why }
         </> },
         View::Notes => html! { <>
@@ -137,7 +139,7 @@ fn all_view(ctx: &ResultContext, parts: ResultParts) -> Html {
     });
     let docs = documents(ctx, &parts, h2);
     html! { <>
-        { panel(h, parts.title, parts.summary) }
+        { panel(h, parts.title, html! { <>{ parts.summary }{ tender_line(&state.answers) }</> }) }
         { checkbox(true, Checkbox {
             id: "smx-print-words",
             testid: "print-words",
@@ -153,6 +155,9 @@ fn all_view(ctx: &ResultContext, parts: ResultParts) -> Html {
         <div class="smx-no-print">{ docs }</div>
         { parts.warnings }
         { heading(h2, "smx-heading-m", false, html! { { parts.why_label.clone() } }) }
+        if let Some(line) = state.answers.tender().and_then(|t| t.statement()) {
+            <p class="smx-body" data-testid="tender-fixed">{ line }</p>
+        }
         { parts.why }
         if let Some((_, notes)) = parts.notes {
             { heading(h2, "smx-heading-m", false, html! { { View::Notes.heading(parts.level) } }) }

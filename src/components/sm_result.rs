@@ -4,7 +4,7 @@ use super::{result_layout, use_result_report, ResultContext, ResultParts};
 use security_matrix_core::assessment::questions::QuestionId;
 use security_matrix_core::duties::{DeviceVerdict, DeviceVerdictKind};
 use security_matrix_core::report::sm_report;
-use security_matrix_core::takeaways::statement::sm_statement;
+use security_matrix_core::takeaways::statement::{sm_statement, with_tender};
 use security_matrix_core::view::View;
 use security_matrix_core::SmAnswers;
 use yew::prelude::*;
@@ -37,7 +37,10 @@ pub fn sm_result_page(p: &SmResultPageProps) -> Html {
         obligations_intro: None,
         groups: &report.groups,
         plan: &report.plan,
-        statement: sm_statement(&p.answers, &report),
+        statement: with_tender(
+            sm_statement(&p.answers, &report),
+            p.ctx.state.answers.tender(),
+        ),
     };
     result_layout(&p.ctx, parts)
 }

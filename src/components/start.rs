@@ -18,6 +18,8 @@ pub struct StartPageProps {
     pub heading_level: u8,
     /// Problems with a file the user tried to open.
     pub file_problems: Vec<String>,
+    /// The tender a portal set, if any ([`super::tender_line`]): a new assessment of it.
+    pub tender: Html,
     /// Dispatches actions.
     pub dispatch: Dispatch,
 }
@@ -32,6 +34,7 @@ pub fn start_page(p: &StartPageProps) -> Html {
     html! {
         <form key="start" class="smx-page" novalidate=true onsubmit={on_start} data-testid="start-page">
             { heading(h, "smx-heading-xl", true, html! { { "Work out your security level" } }) }
+            { p.tender.clone() }
             if let Some(changed) = &p.device {
                 { kept_on_device(changed, &p.dispatch) }
             }

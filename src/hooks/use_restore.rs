@@ -34,6 +34,7 @@ where
                 dispatch.send(Action::Init {
                     stored: edge::read_storage(),
                     fragment: fragment.clone(),
+                    presets: None,
                     today: edge::today(),
                     schedule,
                 });

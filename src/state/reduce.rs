@@ -51,9 +51,10 @@ impl State {
             Action::Init {
                 stored,
                 fragment,
+                presets,
                 today,
                 schedule,
-            } => s.init(stored, fragment, today, schedule),
+            } => s.init(stored, fragment, presets, today, schedule),
             Action::OpenLink(fragment) => {
                 s.apply_link(&fragment);
             }
@@ -77,9 +78,17 @@ impl State {
             Action::Skip => s.skip(),
             Action::Back => s.back(),
             // Check your answers.
+            // (The Customer's answers have no Change link, and cannot be changed.)
+            Action::Change(q) if s.answers.is_fixed(q) => {}
             Action::Change(q) => {
                 s.return_to_check = true;
                 s.go(Page::Question(q));
+            }
+            Action::OwnFigures => {
+                if s.answers.use_own_figures() {
+                    s.return_to_check = false;
+                    s.go(Page::Check);
+                }
             }
             Action::ShowResult => s.show_result(),
             // The result.
@@ -199,6 +208,7 @@ impl State {
         &mut self,
         stored: Option<String>,
         fragment: Option<String>,
+        presets: Option<String>,
         today: NaiveDate,
         schedule: Schedule,
     ) {
@@ -221,6 +231,19 @@ impl State {
                     self.answers = Answers::new(schedule);
                 }
             }
+            // A direct mount's presets, unless this tab already holds an assessment of
+            // the same tender (the bidder's work goes on after a reload).
+            if let Some(presets) = presets {
+                let tender = |a: &Answers| {
+                    a.tender()
+                        .map(|t| (a.schedule, t.name.clone(), t.reference.clone()))
+                };
+                let same = tender(&self.answers).is_some()
+                    && tender(&self.answers) == tender(&from_fragment(&presets).answers);
+                if !same {
+                    self.apply_link(&presets);
+                }
+            }
         }
         // Opening the widget is not a page change: focus stays where the host put it.
         self.page_change = 0;
@@ -238,7 +261,10 @@ impl State {
         self.return_to_check = false;
         let page = self.next_open_page();
         self.go(match page {
-            Page::Check => Page::Question(self.answers.sequence()[0]),
+            Page::Check => match self.answers.asked().first() {
+                Some(q) => Page::Question(*q),
+                None => Page::Check,
+            },
             p => p,
         });
     }
@@ -301,7 +327,7 @@ impl State {
             Page::Contract(_) | Page::Contracts => Page::Question(QuestionId::Other),
             Page::Check => self
                 .answers
-                .sequence()
+                .asked()
                 .last()
                 .map_or(Page::Start, |q| Page::Question(*q)),
             Page::Result(View::Summary) => Page::Check,
@@ -362,7 +388,8 @@ impl State {
     fn start_again(&mut self) {
         // (the contracts and any pending from a link go too)
         // (the tracker, file problems and everything else go with the rest; the words,
-        // once loaded, stay)
+        // once loaded, stay; a tender's presets stay: a new assessment of the same tender)
+        let presets = self.presets.take().or_else(|| self.answers.presets_only());
         *self = State {
             today: self.today,
             clock: self.clock.take(),
@@ -372,7 +399,10 @@ impl State {
             default_schedule: self.default_schedule,
             ..State::default()
         };
-        self.answers = Answers::new(self.default_schedule);
+        self.answers = presets
+            .clone()
+            .unwrap_or_else(|| Answers::new(self.default_schedule));
+        self.presets = presets;
     }
 }
 
@@ -381,6 +411,11 @@ impl State {
     /// Shows `page`: a question page opens with its saved answer (or the value a link gave
     /// it, with why it was not accepted).
     pub(super) fn go(&mut self, page: Page) {
+        // A question the Customer set is not asked: the flow goes on from it.
+        let page = match page {
+            Page::Question(q) if self.answers.is_fixed(q) => self.next_open_page(),
+            p => p,
+        };
         // A merge's review lasts while its page shows; why a file could not be merged, while
         // its view does.
         if page != Page::Merge {
@@ -444,6 +479,8 @@ impl State {
             return false;
         }
         let link = from_fragment(fragment);
+        self.presets = link.answers.presets_only();
+        self.preset_problems = link.problems;
         self.answers = link.answers;
         self.pending = link
             .errors

@@ -2,6 +2,7 @@
 mod contracts;
 mod merge;
 mod persist;
+mod presets;
 mod saving;
 mod views;
 
@@ -32,6 +33,7 @@ fn init(fragment: Option<&str>, stored: Option<&str>) -> State {
         [Action::Init {
             stored: stored.map(String::from),
             fragment: fragment.map(String::from),
+            presets: None,
             today: today(),
             schedule: Schedule::Df,
         }],
@@ -325,6 +327,7 @@ fn the_widget_starts_in_the_state_init_gives() {
     let boot = |fragment: Option<&str>, stored: Option<&str>| Boot {
         stored: stored.map(String::from),
         fragment: fragment.map(String::from),
+        presets: None,
         today: today(),
     };
     let link = "schedule=df&subjects=3000";

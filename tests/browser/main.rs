@@ -8,6 +8,7 @@ mod merge;
 mod plan;
 mod portfolio;
 mod prerender;
+mod presets;
 mod tracker;
 mod widget;
 

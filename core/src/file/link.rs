@@ -1,9 +1,10 @@
 //! The link fragment: `schedule=df&subjects=3000&…`, form-encoded, written by
 //! [`Answers::to_fragment`] and read by [`from_fragment`].
+use crate::assessment::answers::MAX_CONTRACTS;
 use crate::assessment::answers::UNNAMED_CUSTOMER;
 use crate::assessment::flow::{
-    contract_link_parts, parse_contract_key, Answer, Answers, ContractDraft, ContractError,
-    ContractField,
+    can_fix, clean_text, contract_link_parts, parse_contract_key, Answer, Answers, ContractDraft,
+    ContractError, ContractField, Tender, MAX_TENDER, MAX_TENDER_REF,
 };
 use crate::assessment::questions::{parse_date, parse_number, QuestionId, QuestionKind};
 use crate::assessment::schedule::Schedule;
@@ -33,6 +34,40 @@ pub struct ContractLinkError {
     pub errors: Vec<ContractError>,
 }
 
+/// A preset (a link's, or a direct mount's `data-answers`) that could not be used as given:
+/// the host page's console is told (one message, [`console_message`]), and the question it
+/// belongs to, if any, is asked normally with a short notice.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PresetProblem {
+    /// The key, as the link gave it (`value`, `fixed`, `c51_subjects`, `tender`).
+    pub key: String,
+    /// The question it belongs to, whose page shows the notice.
+    pub question: Option<QuestionId>,
+    /// What was wrong, for the console.
+    pub message: String,
+}
+
+/// What the bidder reads on a question whose preset could not be used.
+pub const PRESET_NOTICE: &str =
+    "The tender page set an answer to this question that could not be used. Answer it yourself.";
+
+/// The one console message for the presets that could not be used, naming each key.
+pub fn console_message(problems: &[PresetProblem]) -> Option<String> {
+    if problems.is_empty() {
+        return None;
+    }
+    let each: Vec<String> = problems
+        .iter()
+        .map(|p| format!("\"{}\": {}", p.key, p.message))
+        .collect();
+    Some(format!(
+        "Security Matrix widget: {} of the page's preset answers could not be used, and {} asked normally. {}",
+        if problems.len() == 1 { "one" } else { "some" },
+        if problems.len() == 1 { "its question is" } else { "their questions are" },
+        each.join("; ")
+    ))
+}
+
 /// The result of reading a link's fragment.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LinkAnswers {
@@ -48,6 +83,8 @@ pub struct LinkAnswers {
     pub view_error: Option<String>,
     /// The contracts that could not be accepted, in link order.
     pub contract_errors: Vec<ContractLinkError>,
+    /// Presets that could not be used as given (for the console and the notices).
+    pub problems: Vec<PresetProblem>,
 }
 
 impl Answers {
@@ -56,18 +93,46 @@ impl Answers {
     /// keys (`c1_customer=…`, written in the place of the gate).
     pub fn to_fragment(&self) -> String {
         let mut parts = vec![format!("schedule={}", self.schedule.id())];
+        let tender = self.tender().is_some();
         for q in self.sequence() {
             if q == QuestionId::Other {
-                if self.get(q) == Some(&Answer::YesNo(true)) {
-                    parts.extend(contract_link_parts(self.contracts()));
+                match self.get(q) {
+                    Some(Answer::YesNo(true)) => {
+                        parts.extend(contract_link_parts(self.contracts()))
+                    }
+                    // (A tender's link asks what it does not say: "none" is said.)
+                    Some(Answer::YesNo(false)) if tender => parts.push("other=no".into()),
+                    _ => {}
                 }
                 continue;
             }
             let value = match self.get(q) {
+                Some(Answer::Skipped) if tender => "skip".to_string(),
                 Some(Answer::Skipped) | None => continue,
                 Some(a) => a.value_text(),
             };
             parts.push(format!("{}={value}", q.key()));
+        }
+        if let Some(t) = self.tender() {
+            let enc = |s: &str| form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
+            let fixed: Vec<&str> = t
+                .fixed
+                .iter()
+                .filter(|q| self.get(**q).is_some())
+                .map(|q| q.key())
+                .collect();
+            if !fixed.is_empty() {
+                parts.push(format!("fixed={}", fixed.join(",")));
+            }
+            if !t.name.is_empty() {
+                parts.push(format!("tender={}", enc(&t.name)));
+            }
+            if !t.reference.is_empty() {
+                parts.push(format!("tender_ref={}", enc(&t.reference)));
+            }
+            if t.own_figures {
+                parts.push("own_figures=yes".to_string());
+            }
         }
         parts.join("&")
     }
@@ -139,6 +204,10 @@ pub fn from_fragment(fragment: &str) -> LinkAnswers {
         ..LinkAnswers::default()
     };
     let mut seen_other = false;
+    let mut tender: Option<Tender> = None;
+    let mut fixed_raw: Option<String> = None;
+    let mut explicit_other: Option<Answer> = None;
+    let mut over_limit: Vec<usize> = Vec::new();
     // Contracts by number (the old keys are number 0), each field's last value.
     let mut drafts: BTreeMap<usize, ContractDraft> = BTreeMap::new();
     for (key, raw) in &pairs {
@@ -157,6 +226,51 @@ pub fn from_fragment(fragment: &str) -> LinkAnswers {
                 continue;
             }
         }
+        match key.as_str() {
+            "fixed" => {
+                fixed_raw = Some(raw.clone());
+                continue;
+            }
+            "tender" | "tender_ref" => {
+                let is_name = key == "tender";
+                let max = if is_name { MAX_TENDER } else { MAX_TENDER_REF };
+                let (text, cut) = clean_text(raw, max);
+                if cut {
+                    out.problems.push(PresetProblem {
+                        key: key.clone(),
+                        question: None,
+                        message: format!(
+                            "it is longer than {max} characters, so only the first {max} are shown"
+                        ),
+                    });
+                }
+                let t = tender.get_or_insert_with(Tender::default);
+                if is_name {
+                    t.name = text;
+                } else {
+                    t.reference = text;
+                }
+                continue;
+            }
+            "own_figures" => {
+                tender.get_or_insert_with(Tender::default).own_figures =
+                    raw.trim().eq_ignore_ascii_case("yes");
+                continue;
+            }
+            _ => {}
+        }
+        if schedule == Schedule::Df {
+            if let Some(n) = contract_over_limit(key) {
+                if !over_limit.contains(&n) {
+                    over_limit.push(n);
+                }
+                continue;
+            }
+        }
+        if key == "other" {
+            explicit_other = parse_value(QuestionId::Other, raw).ok();
+            continue;
+        }
         if key == "view" {
             match View::from_key(raw) {
                 Some(v) => out.view = Some(v),
@@ -173,7 +287,7 @@ pub fn from_fragment(fragment: &str) -> LinkAnswers {
             out.unknown_keys.push(key.clone());
             continue;
         };
-        match parse_value(q, raw) {
+        match parse_stored_value(q, raw) {
             Ok(a) => out.answers.set(q, a),
             Err(message) => out.errors.push(LinkError {
                 question: q,
@@ -182,6 +296,8 @@ pub fn from_fragment(fragment: &str) -> LinkAnswers {
             }),
         }
     }
+    // A tender's presets (`fixed`, `tender`, `tender_ref`) set only what the Customer knows.
+    let presets = tender.is_some() || fixed_raw.is_some();
     if schedule == Schedule::Df {
         let mut contracts = Vec::new();
         for (number, mut draft) in drafts {
@@ -199,16 +315,47 @@ pub fn from_fragment(fragment: &str) -> LinkAnswers {
             }
         }
         out.answers.set_contracts(contracts);
-        out.answers
-            .set(QuestionId::Other, Answer::YesNo(seen_other));
+        // A tender's presets leave the bidder's side to be asked: no contract keys there
+        // means not answered yet, not "none".
+        if seen_other || !presets || explicit_other == Some(Answer::YesNo(false)) {
+            out.answers
+                .set(QuestionId::Other, Answer::YesNo(seen_other));
+        }
+        for n in over_limit {
+            out.problems.push(PresetProblem {
+                key: format!("c{n}_…"),
+                question: Some(QuestionId::Other),
+                message: format!("a list holds at most {MAX_CONTRACTS} other Call-Off Contracts, so contract {n} was left out"),
+            });
+        }
+    }
+    if let Some(raw) = fixed_raw {
+        let t = tender.get_or_insert_with(Tender::default);
+        fix(&mut out, t, &raw);
+    }
+    if let Some(t) = tender {
+        out.answers.set_tender(Some(t));
+    }
+    // A tender's page reports every value it set that could not be used, fixed or not.
+    if presets {
+        for e in &out.errors {
+            if !out.problems.iter().any(|p| p.question == Some(e.question)) {
+                out.problems.push(PresetProblem {
+                    key: e.question.key().to_string(),
+                    question: Some(e.question),
+                    message: format!("its value \"{}\" is not valid ({})", e.raw, e.message),
+                });
+            }
+        }
     }
     // An optional question the link leaves out was skipped (unless its value was invalid),
     // where it applies: route and hosting apply once the level is known, so a link without
     // them is complete and means "not decided", while one that stops before the level
     // leaves them to be asked. Skipping one never changes which questions apply, so one
-    // pass over the sequence finds them all.
+    // pass over the sequence finds them all. With a tender's presets, the bidder is asked.
     for q in out.answers.sequence() {
-        if q.question().optional
+        if !presets
+            && q.question().optional
             && out.answers.get(q).is_none()
             && !out.errors.iter().any(|e| e.question == q)
         {
@@ -223,6 +370,60 @@ pub fn from_fragment(fragment: &str) -> LinkAnswers {
             .unwrap_or(usize::MAX)
     });
     out
+}
+
+/// The contract number of a key `c<n>_<field>` whose `n` is above the limit (reported,
+/// not dropped without a word).
+fn contract_over_limit(key: &str) -> Option<usize> {
+    let (n, field) = key.strip_prefix('c')?.split_once('_')?;
+    if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) || n.starts_with('0') {
+        return None;
+    }
+    ContractField::from_key(field)?;
+    let n: usize = n.parse().unwrap_or(usize::MAX);
+    (n > MAX_CONTRACTS).then_some(n)
+}
+
+/// Reads `fixed=value,months,…` into the tender: each key that names a question of the
+/// schedule the Customer can set, with a valid value, is fixed; any other is a problem.
+fn fix(out: &mut LinkAnswers, tender: &mut Tender, raw: &str) {
+    let schedule = out.answers.schedule;
+    for key in raw.split(',').map(|k| k.trim().to_ascii_lowercase()) {
+        if key.is_empty() {
+            continue;
+        }
+        let problem = |question, message: String| PresetProblem {
+            key: format!("fixed={key}"),
+            question,
+            message,
+        };
+        let Some(q) =
+            QuestionId::from_key(&key).filter(|q| q.question().schedule == schedule && can_fix(*q))
+        else {
+            out.problems.push(problem(
+                None,
+                format!("\"fixed\" names \"{key}\", which is not an answer the Customer can set for this schedule"),
+            ));
+            continue;
+        };
+        if tender.fixed.contains(&q) {
+            continue;
+        }
+        if let Some(e) = out.errors.iter().find(|e| e.question == q) {
+            out.problems.push(problem(
+                Some(q),
+                format!("its value \"{}\" is not valid ({})", e.raw, e.message),
+            ));
+        } else if matches!(out.answers.get(q), None | Some(Answer::Skipped)) {
+            out.problems.push(problem(
+                Some(q),
+                format!("\"fixed\" names \"{key}\", but the page gives it no value"),
+            ));
+        } else {
+            tender.fixed.push(q);
+        }
+    }
+    crate::sort::sort_by_key(&mut tender.fixed, |q| *q);
 }
 
 #[cfg(test)]

@@ -27,12 +27,20 @@
 //! id to time) for the dates of events; merging two files of one assessment goes by them
 //! ([`merge`](crate::file::merge)). An earlier file's entries have no time.
 //!
+//! A schema 5 file may also hold `tender` (issue 25): the tender the assessment is for,
+//! as a tender portal set it (`name`, `reference`, each when there is one; `fixed`, the
+//! keys of the answers its Customer set; `own_figures: true` when the bidder worked it out
+//! with their own figures instead). It is an optional member, so the schema stays 5: a
+//! version of the tool from before it opens such a file as an ordinary assessment, with
+//! every answer.
+//!
 //! This module reads a document and its answers; `document` is what a document is and
 //! holds, `tracking` and `contracts` read its other parts, `legacy` what the tab kept
 //! before, and `write` writes one.
 mod contracts;
 mod document;
 mod legacy;
+mod tender;
 mod tracking;
 mod write;
 
@@ -230,6 +238,10 @@ fn read_document(doc: &Value, origin: Origin) -> Result<Loaded, Vec<String>> {
     // (Only schema 4 writes the list; an earlier one never has the member.)
     answers.set_contracts(contracts::contracts(doc.get("contracts"), &mut skipped));
     answers.migrate_totals();
+    if let Some(t) = doc.get("tender") {
+        let tender = tender::tender(t, &answers, &mut skipped);
+        answers.set_tender(tender);
+    }
     if schema < 4 {
         // Files before schema 4 may predate the route and hosting questions: like a link
         // without them, the file means "not decided", and its result opens.
@@ -307,6 +319,9 @@ fn answers_v1(doc: &Value, skipped: &mut Vec<String>, bad: &mut Vec<QuestionId>)
     let link = from_fragment(fragment);
     for key in &link.unknown_keys {
         skipped.push(format!("an answer this tool does not know: \"{key}\""));
+    }
+    for p in &link.problems {
+        skipped.push(format!("\"{}\": {}", p.key, p.message));
     }
     for e in &link.contract_errors {
         skipped.push(format!(

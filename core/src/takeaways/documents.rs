@@ -141,6 +141,9 @@ pub struct Inputs<'a> {
     pub today: NaiveDate,
     /// The title-page details.
     pub details: &'a DocumentDetails,
+    /// The tender the assessment is for, when a portal set it (issue 25): the title page
+    /// names it, and the statement says which answers its Customer set.
+    pub tender: Option<&'a crate::assessment::flow::Tender>,
 }
 
 impl<'a> Inputs<'a> {
@@ -227,6 +230,15 @@ fn title_page(title: &str, inputs: &Inputs, blocks: &mut Vec<Block>) {
         Schedule::Df => "Customer",
         Schedule::Sm2017 => "Authority",
     };
+    if let Some(t) = inputs.tender {
+        blocks.push(Block::Field {
+            label: "Tender".to_string(),
+            value: t.title(),
+        });
+        if let Some(line) = t.statement() {
+            blocks.push(Block::Paragraph(line));
+        }
+    }
     let d = inputs.details;
     for (label, value) in [
         ("Organisation", &d.organisation),

@@ -124,6 +124,7 @@ impl Takeaway {
             tracker: &document.tracker,
             today,
             details: &document.details,
+            tender: document.answers.tender(),
         };
         let model = match kind {
             Kind::PlanDraft => documents::plan_draft::plan_draft(&inputs),

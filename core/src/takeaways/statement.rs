@@ -49,6 +49,18 @@ fn below_thousand(n: u64) -> String {
     }
 }
 
+/// The statement for a tender's assessment: it names the tender, and says which answers
+/// its Customer set (or that the bidder's own figures were used instead).
+pub fn with_tender(statement: String, tender: Option<&crate::assessment::flow::Tender>) -> String {
+    match tender {
+        None => statement,
+        Some(t) => match t.statement() {
+            Some(line) => format!("For {}. {statement} {line}", t.title()),
+            None => format!("For {}. {statement}", t.title()),
+        },
+    }
+}
+
 /// A whole number in British English words: 3000 → "three thousand",
 /// 2499 → "two thousand, four hundred and ninety-nine".
 pub fn words(n: u64) -> String {

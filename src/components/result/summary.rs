@@ -2,7 +2,9 @@
 //! the task list (GOV.UK "complete multiple tasks"): a row for each view, with each
 //! subject's progress.
 use super::context::{view_click, ResultContext, ResultParts};
-use crate::components::{plan::time, save_buttons, save_state_section, ResultActions};
+use crate::components::{
+    plan::time, save_buttons, save_state_section, tender_line, tender_section, ResultActions,
+};
 use crate::elements::{button, heading, panel, task, task_list, Button, ButtonKind, Task};
 use crate::state::Action;
 use security_matrix_core::file::tracker::{subject_progress, summarise, TaskStatus};
@@ -38,9 +40,10 @@ pub fn summary_view(p: &SummaryProps) -> Html {
     };
     html! {
         <div class="smx-page" data-testid="result" data-view="summary" key="summary">
-            { panel(h, parts.title.clone(), parts.summary.clone()) }
+            { panel(h, parts.title.clone(), html! { <>{ parts.summary.clone() }{ tender_line(&state.answers) }</> }) }
             <p class="smx-body-l" data-testid="why-sentence">{ parts.why_sentence.clone() }</p>
             { parts.warnings.clone() }
+            { tender_section(&state.answers, h2, &ctx.dispatch) }
 
             <section class="smx-due-next" data-testid="due-next">
                 { heading(h2, "smx-heading-m", false, html! { { "What is due next" } }) }

@@ -48,6 +48,8 @@ pub struct Answers {
     values: IdMap<QuestionId, Answer>,
     /// The other Call-Off Contracts listed (used when `Other` is answered yes).
     contracts: Vec<Contract>,
+    /// The tender, when a portal set it (with the answers its Customer fixed).
+    tender: Option<super::Tender>,
 }
 
 impl Answers {
@@ -57,7 +59,65 @@ impl Answers {
             schedule,
             values: IdMap::new(),
             contracts: Vec::new(),
+            tender: None,
         }
+    }
+
+    /// The tender the assessment is for, when a portal set it.
+    pub fn tender(&self) -> Option<&super::Tender> {
+        self.tender.as_ref()
+    }
+
+    /// Sets the tender (its fixed questions are kept only where they have an answer).
+    pub fn set_tender(&mut self, tender: Option<super::Tender>) {
+        self.tender = tender.map(|mut t| {
+            t.fixed.retain(|q| self.values.contains_key(q));
+            t
+        });
+    }
+
+    /// Whether the Customer set the answer to `q` for the tender: it is not asked, and
+    /// cannot be changed.
+    pub fn is_fixed(&self, q: QuestionId) -> bool {
+        self.tender.as_ref().is_some_and(|t| t.fixed.contains(&q))
+    }
+
+    /// "Work it out with your own figures instead": the same answers, none fixed, the
+    /// tender kept but labelled as not its figures. `false` if nothing was fixed.
+    pub fn use_own_figures(&mut self) -> bool {
+        match &mut self.tender {
+            Some(t) if !t.fixed.is_empty() => {
+                t.fixed.clear();
+                t.own_figures = true;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// A new assessment of the same tender ("Start again"): the tender and the answers
+    /// its Customer set, nothing else (`None` when there is no tender). After "own
+    /// figures", the tender's name stays, with nothing fixed.
+    pub fn presets_only(&self) -> Option<Answers> {
+        let t = self.tender.as_ref()?;
+        let mut fresh = Answers::new(self.schedule);
+        for &q in &t.fixed {
+            if let Some(a) = self.values.get(&q) {
+                fresh.values.insert(q, a.clone());
+            }
+        }
+        fresh.tender = Some(super::Tender {
+            own_figures: false,
+            ..t.clone()
+        });
+        Some(fresh)
+    }
+
+    /// The questions that apply and that the bidder answers (not fixed), in asking order.
+    pub fn asked(&self) -> Vec<QuestionId> {
+        let mut seq = self.sequence();
+        seq.retain(|&q| !self.is_fixed(q));
+        seq
     }
 
     /// The other Call-Off Contracts listed, in order (kept when the gate is answered no,
@@ -263,18 +323,19 @@ impl Answers {
         self.first_unanswered().is_none()
     }
 
-    /// The page after `q` in the sequence.
+    /// The page after `q` in the sequence (fixed questions are passed over).
     pub fn next_after(&self, q: QuestionId) -> Option<QuestionId> {
         let seq = self.sequence();
         let i = seq.iter().position(|&x| x == q)?;
-        seq.get(i + 1).copied()
+        seq[i + 1..].iter().copied().find(|&n| !self.is_fixed(n))
     }
 
-    /// The page before `q` in the sequence (`None`: the start page).
+    /// The page before `q` in the sequence (`None`: the start page; fixed questions are
+    /// passed over).
     pub fn previous(&self, q: QuestionId) -> Option<QuestionId> {
         let seq = self.sequence();
         let i = seq.iter().position(|&x| x == q)?;
-        i.checked_sub(1).map(|j| seq[j])
+        seq[..i].iter().rev().copied().find(|&p| !self.is_fixed(p))
     }
 
     /// The DF answers, when complete. Route and hosting are taken where they are asked;

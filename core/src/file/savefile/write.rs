@@ -22,6 +22,8 @@ struct Written<'a> {
     answers: Vec<(&'static str, String)>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     contracts: Vec<WrittenContract<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tender: Option<WrittenTender<'a>>,
     #[serde(serialize_with = "in_order")]
     event_dates: Vec<(&'a str, String)>,
     #[serde(serialize_with = "in_order", skip_serializing_if = "Vec::is_empty")]
@@ -54,6 +56,19 @@ struct WrittenContract<'a> {
     subjects: String,
     special: String,
     level: &'static str,
+}
+
+/// The tender: its name and reference (when there are), the answers its Customer set,
+/// and whether the bidder used their own figures instead.
+#[derive(Serialize)]
+struct WrittenTender<'a> {
+    #[serde(skip_serializing_if = "str::is_empty")]
+    name: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    reference: &'a str,
+    fixed: Vec<&'static str>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    own_figures: bool,
 }
 
 /// One obligation's record: only what the user set.
@@ -111,6 +126,12 @@ pub fn write(doc: &Document, page: Option<&str>) -> String {
                     level: level_value(c.level),
                 })
                 .collect(),
+            tender: doc.answers.tender().map(|t| WrittenTender {
+                name: &t.name,
+                reference: &t.reference,
+                fixed: t.fixed.iter().map(|q| q.key()).collect(),
+                own_figures: t.own_figures,
+            }),
             event_dates: by_data_id(
                 doc.event_dates
                     .iter()

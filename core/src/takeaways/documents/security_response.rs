@@ -46,7 +46,10 @@ pub fn security_response(inputs: &Inputs) -> Document {
         Assessed::Df(a, r) => df_statement(a, r),
         Assessed::Sm2017(a, r) => sm_statement(a, r),
     };
-    blocks.push(Block::Paragraph(statement));
+    blocks.push(Block::Paragraph(crate::takeaways::statement::with_tender(
+        statement,
+        inputs.tender,
+    )));
     match inputs.assessed {
         Assessed::Df(_, r) => why_level(&r.assessment, &mut blocks),
         Assessed::Sm2017(_, r) => own_devices(&r.verdict, &mut blocks),
