@@ -118,6 +118,10 @@ function recordCspViolations() {
 export const WORDS_MODULE = /^\/security-matrix-words-[0-9a-f]{16}\.js$/;
 export const TAKEAWAYS_MODULE = /^\/security-matrix-takeaways-[0-9a-f]{16}\.js$/;
 const LAZY_MODULES = [WORDS_MODULE, TAKEAWAYS_MODULE];
+const LAZY_MODULE_NAMES = new Map([
+  [WORDS_MODULE, 'the words module'],
+  [TAKEAWAYS_MODULE, 'the take-aways module'],
+]);
 
 /** Whether a recorded request is a load of `module` (one of the lazy modules) from `origin`. */
 function isLoadOf(module, r, origin) {
@@ -262,7 +266,7 @@ export async function openApp(browser, server, options = {}) {
       for (const module of LAZY_MODULES) {
         const loads = requests.filter((r) => isLoadOf(module, r, origin));
         if (!allowLaterRequests && loads.length > 1) {
-          problems.push(`${module} was loaded more than once:\n` + loads.map(fmtRequest).join('\n'));
+          problems.push(`${LAZY_MODULE_NAMES.get(module)} was loaded more than once:\n` + loads.map(fmtRequest).join('\n'));
         }
       }
       const csp = await session.cspViolations();
