@@ -71,11 +71,14 @@ test('nothing loads the take-aways module until a file is asked for; then it loa
 test('a take-aways module that fails its integrity check is refused: the button says so, and the page works on', async () => {
   const s = await openApp(env.browser, env.server, {
     fragment: `${S6_EXAMPLE}&view=take`,
-    beforeGoto: (page) =>
-      page.context().route(TAKEAWAYS_URL, async (route) => {
+    beforeGoto: async (page) => {
+      // (The save below is a download: headless Chromium cannot show the save picker.)
+      await page.addInitScript(() => { window.showSaveFilePicker = undefined; });
+      await page.context().route(TAKEAWAYS_URL, async (route) => {
         const body = fs.readFileSync(path.join(DIST_DIR, TAKEAWAYS_FILE), 'utf8').replace('takeaway', 'takeaways');
         await route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body });
-      }),
+      });
+    },
   });
   try {
     const { page } = s;
