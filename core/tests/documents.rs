@@ -707,7 +707,10 @@ fn a_tender_s_documents_name_it_and_say_which_answers_its_customer_set() {
     };
     for kind in [Kind::PlanDraft, Kind::SecurityResponse] {
         let t = text(kind);
-        assert!(t.contains("Prison education services (MOJ-2027-041)"), "{kind:?}");
+        assert!(
+            t.contains("Prison education services (MOJ-2027-041)"),
+            "{kind:?}"
+        );
         assert!(t.contains("The Customer set these answers for"), "{kind:?}");
     }
     assert!(text(Kind::SecurityResponse).contains("For Prison education services (MOJ-2027-041). "));

@@ -111,7 +111,12 @@ fn every_key_of_a_preset_is_read() {
 #[test]
 fn a_preset_that_cannot_be_used_is_reported_by_its_key_and_asked() {
     // (fragment, the problems' keys, the questions they belong to)
-    let cases: &[(&str, &[&str], &[Option<QuestionId>])] = &[
+    type Case = (
+        &'static str,
+        &'static [&'static str],
+        &'static [Option<QuestionId>],
+    );
+    let cases: &[Case] = &[
         ("schedule=df&value=lots&fixed=value", &["fixed=value"], &[Some(Value)]),
         ("schedule=df&fixed=months", &["fixed=months"], &[Some(Months)]),
         ("schedule=df&value=1&fixed=value,colour", &["fixed=colour"], &[None]),
