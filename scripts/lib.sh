@@ -107,6 +107,13 @@ ensure_python_docx() {
   python3 -c 'import docx' || { echo "python-docx could not be installed for $(command -v python3)" >&2; exit 1; }
 }
 
+# LibreOffice (headless, no GUI) and poppler's pdftotext for the documents suite: Debian's
+# libreoffice-writer-nogui and poppler-utils.
+ensure_office() {
+  ensure_debian_packages "The documents suite needs LibreOffice Writer and pdftotext" \
+    "libreoffice-writer-nogui poppler-utils" /usr/bin/soffice /usr/bin/pdftotext
+}
+
 # geckodriver (Firefox's WebDriver) from crates.io, skipped when one is already on PATH.
 GECKODRIVER_VERSION="0.37"
 ensure_geckodriver() {
