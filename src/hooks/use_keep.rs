@@ -1,5 +1,5 @@
 //! "Keep on this device" (opt-in): while it is on, every change is written at once to this
-//! browser's localStorage (`edge::DEVICE_KEY`), as the document the saved file holds. Off,
+//! browser's localStorage (`DEVICE_KEY` in `src/edge/device.rs`), as the document the saved file holds. Off,
 //! nothing is written there (turning it off, or "Remove it from this device", removes it
 //! in the click's handler).
 use crate::components::Dispatch;
