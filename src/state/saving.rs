@@ -134,20 +134,17 @@ impl State {
                     ..Saving::default()
                 };
             }
-            // A file opened: its document is in the file.
-            Action::OpenFile(_) if self.file_problems.is_empty() => {
-                self.saving = Saving {
-                    keep: before.saving.keep,
-                    last_change: self.minute(),
-                    ..Saving::default()
+            // A file opened: its document is in the file. Opened through the picker, the
+            // tab saves back to that file, which it names.
+            Action::OpenFile(_) | Action::OpenFileInPlace(..) if self.file_problems.is_empty() => {
+                let in_place = match action {
+                    Action::OpenFileInPlace(_, name) => Some((name.clone(), None)),
+                    _ => None,
                 };
-            }
-            // Opened through the picker: the tab saves back to that file, which it names.
-            Action::OpenFileInPlace(_, name) if self.file_problems.is_empty() => {
                 self.saving = Saving {
                     keep: before.saving.keep,
                     last_change: self.minute(),
-                    saved: Some((name.clone(), None)),
+                    saved: in_place,
                     ..Saving::default()
                 };
             }
