@@ -144,6 +144,19 @@ export function isLocal(url, origin) {
 }
 
 /**
+ * For `beforeGoto`: the page without the File System Access save picker
+ * (`showSaveFilePicker`), so "Save your answers to a file" is a download, as in Firefox and
+ * Safari: headless Chromium cannot show the picker (save-in-place.test.mjs drives that path
+ * with a stand-in).
+ * @param {import('playwright-core').Page} page
+ */
+export function withoutSavePicker(page) {
+  return page.addInitScript(() => {
+    window.showSaveFilePicker = undefined;
+  });
+}
+
+/**
  * Opens the app (or any `path` of the served directory) in a fresh browser context and
  * starts recording. Resolves once the page has loaded, `readySelector` is visible and the
  * network is idle: everything requested until then counts as the initial assets.

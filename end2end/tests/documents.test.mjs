@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startEnv, openApp } from '../lib/harness.mjs';
+import { startEnv, openApp, withoutSavePicker } from '../lib/harness.mjs';
 import { tid, expectView, viewSelector, openView, openTrackFields } from '../lib/flow.mjs';
 import { assertNoAxeViolations } from '../lib/axe.mjs';
 import { S6_EXAMPLE } from '../lib/workspace.mjs';
@@ -60,8 +60,7 @@ async function docx(page, view, testid) {
 test('the draft plan, the security response and the letters, with the details typed and a duty marked', async () => {
   const s = await openApp(env.browser, env.server, {
     fragment: S6_WITH_OTHER,
-    // (The save below is a download: headless Chromium cannot show the save picker.)
-    beforeGoto: (page) => page.addInitScript(() => { window.showSaveFilePicker = undefined; }),
+    beforeGoto: withoutSavePicker, // (the save below is a download)
   });
   try {
     const { page } = s;

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startEnv, openApp } from '../lib/harness.mjs';
+import { startEnv, openApp, withoutSavePicker } from '../lib/harness.mjs';
 import { tid, expectView, openView, viewSelector, openTrackFields } from '../lib/flow.mjs';
 import { assertNoAxeViolations } from '../lib/axe.mjs';
 import { S6_EXAMPLE } from '../lib/workspace.mjs';
@@ -26,7 +26,6 @@ after(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const noPicker = (page) => page.addInitScript(() => { window.showSaveFilePicker = undefined; });
 
 /** The governance duties' ids, in order. */
 const dutyIds = (page) => page.locator(`${viewSelector(GOVERNANCE)} ${tid('obligation')}`).evaluateAll((els) => els.map((e) => e.dataset.id));
@@ -57,7 +56,7 @@ async function addColleaguesFile(page, where) {
 
 /** A browser whose clock stands at `iso` (Playwright's fake clock): each person's changes get that time. */
 const at = (iso) => async (page) => {
-  await noPicker(page);
+  await withoutSavePicker(page);
   await page.clock.setFixedTime(new Date(iso));
 };
 
@@ -99,8 +98,8 @@ test('two colleagues: entries only one has come in, the later of two changes win
 });
 
 test('a conflict the times cannot settle waits on the review page, side by side, until the user chooses', async () => {
-  const priya = await openApp(env.browser, env.server, { fragment: S6_EXAMPLE, beforeGoto: noPicker });
-  const sam = await openApp(env.browser, env.server, { fragment: S6_EXAMPLE, beforeGoto: noPicker });
+  const priya = await openApp(env.browser, env.server, { fragment: S6_EXAMPLE, beforeGoto: withoutSavePicker });
+  const sam = await openApp(env.browser, env.server, { fragment: S6_EXAMPLE, beforeGoto: withoutSavePicker });
   try {
     await openView(priya.page, GOVERNANCE);
     await openView(sam.page, GOVERNANCE);
@@ -141,8 +140,8 @@ test('a conflict the times cannot settle waits on the review page, side by side,
 });
 
 test('a file for other answers is not merged, and the message names the answers that differ', async () => {
-  const other = await openApp(env.browser, env.server, { fragment: S6_EXAMPLE.replace('subjects=3000', 'subjects=2000'), beforeGoto: noPicker });
-  const ours = await openApp(env.browser, env.server, { fragment: S6_EXAMPLE, beforeGoto: noPicker });
+  const other = await openApp(env.browser, env.server, { fragment: S6_EXAMPLE.replace('subjects=3000', 'subjects=2000'), beforeGoto: withoutSavePicker });
+  const ours = await openApp(env.browser, env.server, { fragment: S6_EXAMPLE, beforeGoto: withoutSavePicker });
   try {
     await openView(other.page, GOVERNANCE);
     const [first] = await dutyIds(other.page);

@@ -7,7 +7,7 @@
 // (the start page's file input goes through it where it exists) is saved back in place.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startEnv, openApp } from '../lib/harness.mjs';
+import { startEnv, openApp, withoutSavePicker } from '../lib/harness.mjs';
 import { tid, expectView, openView, viewSelector } from '../lib/flow.mjs';
 import { S6_EXAMPLE } from '../lib/workspace.mjs';
 
@@ -95,7 +95,7 @@ test('the first save asks where, later saves write the same file, "Save as a new
 test('without the File System Access API the save is a download, as before', async () => {
   const s = await openApp(env.browser, env.server, {
     fragment: S6_EXAMPLE,
-    beforeGoto: (page) => page.addInitScript(() => { window.showSaveFilePicker = undefined; }),
+    beforeGoto: withoutSavePicker,
   });
   try {
     const { page } = s;

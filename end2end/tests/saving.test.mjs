@@ -4,7 +4,7 @@
 // saving to a file it does not; Start again with unsaved changes asks on a page of its own.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startEnv, openApp } from '../lib/harness.mjs';
+import { startEnv, openApp, withoutSavePicker } from '../lib/harness.mjs';
 import { tid, expectView, viewSelector } from '../lib/flow.mjs';
 import { S6_EXAMPLE } from '../lib/workspace.mjs';
 
@@ -61,7 +61,7 @@ test('after saving to a file the line names it and the time, and closing does no
   // drives that path with a stand-in.)
   const s = await openApp(env.browser, env.server, {
     fragment: S6_EXAMPLE,
-    beforeGoto: (page) => page.addInitScript(() => { window.showSaveFilePicker = undefined; }),
+    beforeGoto: withoutSavePicker,
   });
   try {
     const { page } = s;

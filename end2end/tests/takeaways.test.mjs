@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startEnv, openApp, DIST_DIR, TAKEAWAYS_MODULE } from '../lib/harness.mjs';
+import { startEnv, openApp, withoutSavePicker, DIST_DIR, TAKEAWAYS_MODULE } from '../lib/harness.mjs';
 import { tid, expectView, viewSelector, openView } from '../lib/flow.mjs';
 import { S6_EXAMPLE } from '../lib/workspace.mjs';
 
@@ -72,8 +72,7 @@ test('a take-aways module that fails its integrity check is refused: the button 
   const s = await openApp(env.browser, env.server, {
     fragment: `${S6_EXAMPLE}&view=take`,
     beforeGoto: async (page) => {
-      // (The save below is a download: headless Chromium cannot show the save picker.)
-      await page.addInitScript(() => { window.showSaveFilePicker = undefined; });
+      await withoutSavePicker(page); // (the save below is a download)
       await page.context().route(TAKEAWAYS_URL, async (route) => {
         const body = fs.readFileSync(path.join(DIST_DIR, TAKEAWAYS_FILE), 'utf8').replace('takeaway', 'takeaways');
         await route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body });
