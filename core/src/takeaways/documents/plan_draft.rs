@@ -18,6 +18,7 @@ use super::{
 use crate::dates::plan::Plan;
 use crate::duties::{ObligationId, Selected};
 use crate::format::long_date;
+use crate::report::ObligationGroup;
 use crate::takeaways::compliance::{paragraph, record, DutyRecord};
 
 /// The placeholder's prompt in a requirement's section.
@@ -93,16 +94,7 @@ pub fn plan_draft(inputs: &Inputs) -> Option<Document> {
             .to_string(),
     ));
     for g in inputs.groups() {
-        blocks.push(Block::Heading(
-            HeadingLevel::H2,
-            g.category.name().to_string(),
-        ));
-        let records: Vec<DutyRecord> = g
-            .items
-            .iter()
-            .map(|s| record(s, inputs.plan(), inputs.tracker.get(&s.obligation.id)))
-            .collect();
-        blocks.push(Block::Table(duty_table(&records)));
+        subject_duties(inputs, g, &mut blocks);
     }
     Some(Document {
         subject: format!(
@@ -198,18 +190,25 @@ fn by_subject(spec: &PlanSpec, inputs: &Inputs, blocks: &mut Vec<Block>) {
     ));
     blocks.push(Block::Paragraph(by_subject_sentence(spec)));
     for g in inputs.groups() {
-        blocks.push(Block::Heading(
-            HeadingLevel::H2,
-            g.category.name().to_string(),
-        ));
-        let records: Vec<DutyRecord> = g
-            .items
-            .iter()
-            .map(|s| record(s, inputs.plan(), inputs.tracker.get(&s.obligation.id)))
-            .collect();
-        blocks.push(Block::Table(duty_table(&records)));
+        subject_duties(inputs, g, blocks);
         blocks.push(Block::Placeholder(SUBJECT_PROMPT.to_string()));
     }
+}
+
+/// A subject's heading (level 2) and the table of its duties with what was recorded: the
+/// annex's sections, and the by-subject sections of a plan whose contents the schedule does
+/// not list.
+fn subject_duties(inputs: &Inputs, g: &ObligationGroup, blocks: &mut Vec<Block>) {
+    blocks.push(Block::Heading(
+        HeadingLevel::H2,
+        g.category.name().to_string(),
+    ));
+    let records: Vec<DutyRecord> = g
+        .items
+        .iter()
+        .map(|s| record(s, inputs.plan(), inputs.tracker.get(&s.obligation.id)))
+        .collect();
+    blocks.push(Block::Table(duty_table(&records)));
 }
 
 fn timetable(spec: &PlanSpec, inputs: &Inputs, blocks: &mut Vec<Block>) {
