@@ -1,5 +1,6 @@
 //! "Add a colleague's file": when each entry changed, merging, the review page.
 use super::*;
+use chrono::NaiveDateTime;
 use security_matrix_core::file::savefile;
 use security_matrix_core::file::tracker::{Status, TrackField};
 use security_matrix_core::view::View;

@@ -4,6 +4,7 @@ use super::*;
 use security_matrix_core::file::savefile::{self, Document};
 use security_matrix_core::file::tracker::{Status, Tracker};
 use security_matrix_core::view::View;
+use security_matrix_core::EventId;
 
 const DF_LINK: &str = "schedule=df&subjects=5&special=0&value=1&months=1&access=no";
 const SM_LINK: &str = "schedule=sm2017&own_devices=yes&marking=official&bulk=no";
