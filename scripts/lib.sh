@@ -122,9 +122,22 @@ ensure_geckodriver() {
   cargo install --locked geckodriver --version "~$GECKODRIVER_VERSION"
 }
 
+# wasm-split-cli, which splits the result pages' code off the app's WebAssembly (the build's
+# step "split", scripts/postbuild.mjs). It prints no version: cargo's list of installed
+# packages tells.
+WASM_SPLIT_VERSION="0.2.4"
+ensure_wasm_split() {
+  if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:" ||
+     ! command -v wasm-split-cli >/dev/null 2>&1; then
+    say "Installing wasm-split-cli $WASM_SPLIT_VERSION (cargo install, a minute or two once)"
+    cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --force
+  fi
+}
+
 ensure_build_tools() {
   ensure_wasm_target
   ensure_wasm_bindgen
   ensure_tools_npm
+  ensure_wasm_split
   ensure_trunk
 }

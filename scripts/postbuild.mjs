@@ -10,9 +10,13 @@
 // 3. takeaways   security-matrix-takeaways-<hash>.js: the writers only downloads need (the
 //                takeaways/ crate: cargo build for wasm32, wasm-bindgen, wasm-opt), the
 //                WebAssembly inside, a module the app loads when a file is first asked for
-// 4. bundle      security-matrix-<hash>.js: wasm-bindgen's JS, the WebAssembly inside it (the
-//                CSP's connect-src 'none' forbids fetching a .wasm) and the start (web/start.js
-//                and its parts); Trunk's .js and .wasm go
+// 4. split       the app's WebAssembly (cargo's, with its relocations) split by wasm-split-cli:
+//                the module the start page waits for, and security-matrix-results-<hash>.js,
+//                the result pages' code (src/components/result_page.rs), loaded once the user
+//                leaves the start page; wasm-bindgen's JS for the first, wasm-opt on each
+//    bundle      security-matrix-<hash>.js: wasm-bindgen's JS, the WebAssembly inside it (the
+//                CSP's connect-src 'none' forbids fetching a .wasm), the split modules' loader
+//                and the start (web/start.js and its parts); Trunk's .js and .wasm go
 // 5. boot        security-matrix-boot-<hash>.js (web/boot.js)
 // 6. loader      security-matrix-loader.js, the stable name host pages include (web/loader.js)
 // 7. pages       index.html, example/index.html and example/tender.html, filled from their
@@ -34,6 +38,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { precompress } from "./precompress.mjs";
 import { htmlToTree, runPrerender } from "./prerender.mjs";
 import { embedded } from "./wasm-in-js.mjs";
+import { withoutCustomSections } from "./wasm-sections.mjs";
 import { assemble, fill, minifyJs } from "./web.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -95,11 +100,15 @@ function defaultExport(glue, file) {
   return init;
 }
 
-/** wasm-bindgen's JS and a start from `parts` as one module, the WebAssembly's bytes in front. */
+/**
+ * wasm-bindgen's JS (`glue`: its file and source; or, without a file, a module's own
+ * declarations) and a start from `parts` as one module, the WebAssembly's bytes in front
+ * (without the linker's sections: scripts/wasm-sections.mjs).
+ */
 async function moduleWithWasm({ glue, wasm, parts, config, values = {}, release }) {
-  const init = defaultExport(glue.source, glue.file);
-  const code = glue.source + assemble({ module: true, config, values: { ...values, init: { expression: init } }, parts });
-  return embedded(wasm) + (release ? await minifyJs(code, { keep: ["__smx_table", "__smx_wasm"] }) : code);
+  const init = glue.file ? { init: { expression: defaultExport(glue.source, glue.file) } } : {};
+  const code = glue.source + assemble({ module: true, config, values: { ...values, ...init }, parts });
+  return embedded(withoutCustomSections(wasm)) + (release ? await minifyJs(code, { keep: ["__smx_table", "__smx_wasm"] }) : code);
 }
 
 // Step 3: the take-aways module. The takeaways/ crate built for wasm32 with the profile of
@@ -111,22 +120,36 @@ async function moduleWithWasm({ glue, wasm, parts, config, values = {}, release 
 // first asked for (src/edge.rs, web/lazy-modules.js).
 export const TAKEAWAYS_CRATE = "security-matrix-takeaways";
 
+const run = (command, args) => execFileSync(command, args, { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] });
+
+/** index.html's rust link (Trunk's): the app's features and wasm-opt options. */
+const rustLink = () => {
+  const tag = readFileSync(path.join(ROOT, "index.html"), "utf8").match(/<link\b[^>]*\brel="rust"[^>]*>/)?.[0];
+  if (!tag) throw new Error("index.html has no rust link");
+  return tag;
+};
+
+/** A .wasm cargo built for wasm32 with this build's profile (cargo honours CARGO_TARGET_DIR). */
+const cargoWasm = (release, name) =>
+  path.join(path.resolve(ROOT, process.env.CARGO_TARGET_DIR ?? "target"), "wasm32-unknown-unknown", release ? "release" : "debug", `${name}.wasm`);
+
+/** wasm-opt on `wasm`, in place, with the app's own options (index.html's data-wasm-opt and data-wasm-opt-params). */
+function wasmOpt(wasm) {
+  const rust = rustLink();
+  const level = attr(rust, "data-wasm-opt");
+  if (!level) throw new Error("index.html's rust link has no data-wasm-opt");
+  const params = (attr(rust, "data-wasm-opt-params") ?? "").split(/\s+/).filter(Boolean);
+  run("wasm-opt", [`-O${level}`, ...params, wasm, "-o", wasm]);
+}
+
 async function writeTakeaways(dir, config, release) {
-  const run = (command, args) => execFileSync(command, args, { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] });
   run("cargo", ["build", ...(release ? ["--release"] : []), "--locked", "--target", "wasm32-unknown-unknown", "-p", TAKEAWAYS_CRATE]);
-  const target = path.resolve(ROOT, process.env.CARGO_TARGET_DIR ?? "target");
-  const built = path.join(target, "wasm32-unknown-unknown", release ? "release" : "debug", `${TAKEAWAYS_CRATE.replaceAll("-", "_")}.wasm`);
+  const built = cargoWasm(release, TAKEAWAYS_CRATE.replaceAll("-", "_"));
   const out = mkdtempSync(path.join(os.tmpdir(), "smx-takeaways-"));
   try {
     run("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", out, "--out-name", TAKEAWAYS_CRATE, built]);
     const wasm = path.join(out, `${TAKEAWAYS_CRATE}_bg.wasm`);
-    if (release) {
-      const rust = readFileSync(path.join(ROOT, "index.html"), "utf8").match(/<link\b[^>]*\brel="rust"[^>]*>/)?.[0];
-      const level = rust && attr(rust, "data-wasm-opt");
-      if (!level) throw new Error("index.html's rust link has no data-wasm-opt");
-      const params = (attr(rust, "data-wasm-opt-params") ?? "").split(/\s+/).filter(Boolean);
-      run("wasm-opt", [`-O${level}`, ...params, wasm, "-o", wasm]);
-    }
+    if (release) wasmOpt(wasm);
     const glueFile = path.join(out, `${TAKEAWAYS_CRATE}.js`);
     const source = await moduleWithWasm({
       glue: { file: glueFile, source: readFileSync(glueFile, "utf8") },
@@ -141,16 +164,80 @@ async function writeTakeaways(dir, config, release) {
   }
 }
 
-// Step 4: wasm-bindgen's JS and the start as ONE module, the WebAssembly's bytes in front of
-// them as string literals (scripts/wasm-in-js.mjs, never through terser): the page loads it
-// with <script type="module" src integrity>, which the browser checks before running it.
+// Step 4, split: with the `lazy-results` feature (index.html's data-cargo-features), the app's
+// WebAssembly as cargo built it (Trunk's build; .cargo/config.toml keeps its relocations) goes
+// through wasm-split-cli, which follows every call and reference from the split point
+// (src/components/result_page.rs) and moves what only it reaches into a module of its own:
+// the result pages' code. The rest, the module the start page waits for, gets wasm-bindgen's
+// JS (Trunk's is for the unsplit module, and goes); each gets wasm-opt (release builds). Each
+// split module becomes security-matrix-results-<hash>.js (its bytes: web/split-bytes.js); the
+// tool's loader (its JS, which fetch()es a .wasm) is rewritten to take the bytes from that
+// module through the bundle's lazy-module loader (`splitBytes`, web/lazy-modules.js), so
+// integrity and `connect-src 'none'` hold, and goes into the bundle with wasm-bindgen's JS.
+export const SPLIT_TOOL = "wasm-split-cli";
+const APP = "security-matrix";
+
+async function splitApp(dir, config, release) {
+  const out = mkdtempSync(path.join(os.tmpdir(), "smx-split-"));
+  try {
+    run(SPLIT_TOOL, [cargoWasm(release, APP), out, "--out-name", APP]);
+    run("wasm-bindgen", ["--target", "web", "--no-typescript", "--keep-lld-exports", "--out-dir", path.join(out, "bindgen"), "--out-name", APP, path.join(out, `${APP}.wasm`)]);
+    const main = path.join(out, "bindgen", `${APP}_bg.wasm`);
+    const stems = readdirSync(out).filter((n) => n.endsWith(".wasm") && n !== `${APP}.wasm`).map((n) => n.slice(0, -".wasm".length));
+    if (stems.length === 0) throw new Error(`${SPLIT_TOOL} split nothing off (is the split point in the build?)`);
+    for (const wasm of [main, ...stems.map((stem) => path.join(out, `${stem}.wasm`))]) if (release) wasmOpt(wasm);
+    const splits = {};
+    for (const stem of stems) {
+      const glue = { source: "export let bytes;\n" };
+      const source = await moduleWithWasm({ glue, wasm: readFileSync(path.join(out, `${stem}.wasm`)), parts: ["decode-bytes.js", "split-bytes.js"], config, release });
+      splits[stem] = write(dir, hashedName(`${APP}-${stem.replace(/^split_/, "").replaceAll("_", "-")}-`, source), source);
+    }
+    const { glue, loader } = linkSplits(readFileSync(path.join(out, "bindgen", `${APP}.js`), "utf8"), readFileSync(path.join(out, "__wasm_split.js"), "utf8"));
+    return { glue: { file: `${APP}.js`, source: glue }, wasm: readFileSync(main), loader, splits };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/**
+ * wasm-bindgen's JS and the split tool's loader, linked in one module: the JS imports the
+ * loader's functions from "./__wasm_split.js" (the split module's imports) and now gets them
+ * from an object the loader, a part of the bundle's start, fills; the loader takes each split
+ * module's bytes from `splitBytes` instead of fetch(), and the main module's exports from the
+ * same module's `initSync`. Each rewrite must find what it rewrites, or the build fails.
+ */
+export function linkSplits(glue, loader) {
+  const must = (ok, what) => {
+    if (!ok) throw new Error(`${SPLIT_TOOL}'s output is not as this build expects: ${what}`);
+  };
+  const imported = glue.match(/^import \* as (\w+) from ["']\.\/__wasm_split\.js["'];?$/m);
+  must(imported, "wasm-bindgen's JS does not import ./__wasm_split.js");
+  const linked = glue.replace(imported[0], `const ${imported[1]} = {};`);
+  let code = loader;
+  const rewrite = (pattern, to, what) => {
+    must(pattern.test(code), what);
+    code = code.replace(pattern, to);
+  };
+  rewrite(/^import \{ initSync \} from "[^"]+";\n/m, "", "the loader does not import initSync");
+  rewrite(/^export const (\w+) = /gm, `${imported[1]}.$1 = `, "the loader exports no load function");
+  rewrite(/fetch\(new URL\("\.\/([\w.-]+)\.wasm", import\.meta\.url\)\)/g, 'splitBytes("$1")', "the loader fetches no module");
+  rewrite(/WebAssembly\.instantiateStreaming\(src, imports\)/g, "WebAssembly.instantiate(await src, imports)", "the loader does not instantiate what it fetched");
+  must(!/\bfetch\(|\bexport\b|\bimport\b/.test(code), "the loader still fetches, imports or exports");
+  return { glue: linked, loader: { name: `${SPLIT_TOOL}'s loader (generated)`, source: code } };
+}
+
+// Step 4, bundle: wasm-bindgen's JS and the start as ONE module, the WebAssembly's bytes in
+// front of them as string literals (scripts/wasm-in-js.mjs, never through terser): the page
+// loads it with <script type="module" src integrity>, which the browser checks before running
+// it.
 async function writeBundle(dir, trunk, config, lazy, release) {
+  const split = attr(rustLink(), "data-cargo-features")?.split(",").includes("lazy-results") ? await splitApp(dir, config, release) : null;
   const source = await moduleWithWasm({
-    glue: { file: trunk.glue, source: readFileSync(path.join(dir, trunk.glue), "utf8") },
-    wasm: readFileSync(path.join(dir, trunk.wasm)),
-    parts: ["decode-bytes.js", "lazy-modules.js", "mount-options.js", "fallback.js", "start.js"],
+    glue: split ? split.glue : { file: trunk.glue, source: readFileSync(path.join(dir, trunk.glue), "utf8") },
+    wasm: split ? split.wasm : readFileSync(path.join(dir, trunk.wasm)),
+    parts: ["decode-bytes.js", "lazy-modules.js", ...(split ? [split.loader] : []), "mount-options.js", "fallback.js", "start.js"],
     config,
-    values: lazy,
+    values: { ...lazy, SPLITS: split ? split.splits : {} },
     release,
   });
   rmSync(path.join(dir, trunk.glue));

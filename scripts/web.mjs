@@ -57,17 +57,20 @@ export function configFor(config, sources) {
 /**
  * A script's code: `SMX` (the part of `config` its parts read) and `values` declared first
  * (name → value, written as JSON, or `{ expression }` for code the build gives), then `parts`
- * in order, all in a scope of their own. `module: false`, a classic script: a function scope,
+ * in order (a file of web/ by its name, or `{ name, source }` the build generated), all in a
+ * scope of their own. `module: false`, a classic script: a function scope,
  * so nothing reaches the host page's globals. `module: true`, the start that follows
  * wasm-bindgen's JS in the same module: a block, so no name meets one of wasm-bindgen's.
  */
 export function assemble({ parts, config, values = {}, module = false }) {
   const declare = module ? "const" : "var";
-  const SMX = configFor(config, Object.fromEntries(parts.map((name) => [`web/${name}`, part(name)])));
+  // A part is a file of web/, or code the build generated ({ name, source }).
+  const named = parts.map((p) => (typeof p === "string" ? { name: `web/${p}`, source: part(p) } : p));
+  const SMX = configFor(config, Object.fromEntries(named.map(({ name, source }) => [name, source])));
   const head = Object.entries({ SMX, ...values }).map(
     ([name, v]) => `${declare} ${name} = ${v && typeof v === "object" && "expression" in v ? v.expression : JSON.stringify(v)};`,
   );
-  const body = [...head, ...parts.map((name) => `// ---- web/${name}\n${part(name)}`)].join("\n");
+  const body = [...head, ...named.map(({ name, source }) => `// ---- ${name}\n${source}`)].join("\n");
   return module ? `{\n${body}\n}\n` : `(function () {\n"use strict";\n${body}\n})();\n`;
 }
 

@@ -1,16 +1,17 @@
 //! The root component: one reducer, and the effects that connect it to the browser.
 use crate::components::{
     check_answers, confirm_start_again_page, contract_name, contract_page, contracts_page,
-    merge_review, question_page, start_page, tender_line, CheckAnswersProps, ContractPageProps,
-    ContractsPageProps, DfResultPage, Dispatch, MergeReviewProps, QuestionPageProps, ResultContext,
-    SmResultPage, StartPageProps,
+    merge_review, question_page, result_page, start_page, tender_line, CheckAnswersProps,
+    ContractPageProps, ContractsPageProps, Dispatch, MergeReviewProps, QuestionPageProps,
+    ResultContext, StartPageProps,
 };
-use crate::elements::notification_banner;
+use crate::elements::{heading, notification_banner};
 use crate::hooks::{
     use_focus, use_keep, use_leave_guard, use_open_link, use_other_tabs, use_persist,
-    use_preset_report, use_print, use_restore, use_takeaway, use_title, use_words,
+    use_preset_report, use_print, use_restore, use_results_code, use_takeaway, use_title,
+    use_words,
 };
-use crate::state::{Action, Boot, Page, State};
+use crate::state::{Action, Boot, Loaded, Page, State};
 use crate::takeover::Takeover;
 use security_matrix_core::Schedule;
 use yew::prelude::*;
@@ -83,6 +84,7 @@ pub fn app(props: &AppProps) -> Html {
     use_leave_guard(state.would_lose_work());
     use_print(state.print_request);
     use_words(&state, &dispatch);
+    use_results_code(&state, &dispatch);
     use_takeaway(&state, &dispatch);
     use_title(state.title(), props.owns_page);
     use_focus(&state, &root);
@@ -106,14 +108,9 @@ pub fn app(props: &AppProps) -> Html {
             { check_answers(&CheckAnswersProps { answers: state.answers.clone(), heading_level: h, dispatch: dispatch.clone() }) }
         },
         Page::ConfirmStartAgain(_) => confirm_start_again_page(&state, h, &dispatch),
-        Page::Result(_) => match (state.answers.df(), state.answers.sm()) {
-            (Some(df), _) => html! {
-                <DfResultPage answers={df} ctx={result_ctx()} />
-            },
-            (_, Some(sm)) => html! {
-                <SmResultPage answers={sm} ctx={result_ctx()} />
-            },
-            _ => html! {},
+        Page::Result(_) => match state.results {
+            Loaded::Ready => result_page(result_ctx()).unwrap_or_default(),
+            other => results_code_missing(other, h),
         },
         Page::Merge => match &state.merge_review {
             Some(review) => html! {
@@ -125,7 +122,7 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         // `data-smx-ready`: the app has read the link, the stored answers and the date, and
         // its handlers are attached (a documented hook for hosts and tests).
-        <div class="smx" data-testid="app" data-smx-ready={state.ready.then_some("")} ref={root}>
+        <div class="smx" data-testid="app" data-smx-ready={state.shows_ready().then_some("")} ref={root}>
             if let Some(message) = &state.notice {
                 { notification_banner(message, dispatch.on(|_| Action::DismissNotice)) }
             }
@@ -153,4 +150,25 @@ fn takeover(
         };
         (action, move |root: &web_sys::Element| takeover.apply(root))
     })
+}
+
+/// A result page while its code loads (a moment, `results-loading`; not marked ready), or
+/// why it cannot show (`results-error`): the answers are kept either way.
+fn results_code_missing(loaded: Loaded, h: u8) -> Html {
+    if loaded == Loaded::Failed {
+        html! {
+            <div data-testid="results-error" role="alert">
+                { heading(h, "smx-heading-l", true, html! { "Your result cannot be shown" }) }
+                <p class="smx-body">
+                    { "The part of this tool that shows results could not be loaded (its file was refused or is missing). Reload the page to try again: your answers are kept." }
+                </p>
+            </div>
+        }
+    } else {
+        html! {
+            <div data-testid="results-loading">
+                { heading(h, "smx-heading-l", true, html! { "Working out your result…" }) }
+            </div>
+        }
+    }
 }

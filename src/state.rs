@@ -96,28 +96,39 @@ impl Page {
     }
 }
 
-/// Whether the schedule's own words (`Obligation::text`) are there. Built in, they are
-/// from the start; a `lazy-words` build loads them (at the edge) when a result view first
-/// shows.
+/// Whether a part the app loads when first needed is there: the schedule's own words
+/// (`Obligation::text`; a `lazy-words` build loads them when a result view first shows), or
+/// the result pages' code (a `lazy-results` build loads it once the user leaves the start
+/// page: `components::result_page`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Words {
+pub enum Loaded {
     /// Not there yet: asked for, or about to be.
     Loading,
     /// There: built in, or loaded and installed.
     Ready,
-    /// They could not be loaded (e.g. the file failed its integrity check): the places
-    /// that show them say so; everything else works.
+    /// It could not be loaded (e.g. its file failed its integrity check): the places that
+    /// show it say so; everything else works.
     Failed,
 }
 
-impl Words {
-    /// [`Words::Ready`] when the words are built in (or installed already), else
-    /// [`Words::Loading`].
-    pub fn initial() -> Words {
+impl Loaded {
+    /// The words: [`Loaded::Ready`] when they are built in (or installed already), else
+    /// [`Loaded::Loading`].
+    pub fn words() -> Loaded {
         if security_matrix_core::duties::words::ready() {
-            Words::Ready
+            Loaded::Ready
         } else {
-            Words::Loading
+            Loaded::Loading
+        }
+    }
+
+    /// The result pages' code: [`Loaded::Ready`] when it is built in, else
+    /// [`Loaded::Loading`].
+    pub fn results() -> Loaded {
+        if crate::components::RESULTS_BUILT_IN {
+            Loaded::Ready
+        } else {
+            Loaded::Loading
         }
     }
 }
@@ -172,8 +183,10 @@ pub struct State {
     pub print_words: bool,
     /// Increases each time the user asks to print (the edge prints after the render).
     pub print_request: u32,
-    /// Whether the schedule's words are there (see [`Words`]).
-    pub words: Words,
+    /// Whether the schedule's words are there (see [`Loaded`]).
+    pub words: Loaded,
+    /// Whether the result pages' code is there (see [`Loaded`]).
+    pub results: Loaded,
     /// "Print" was asked for with the words while they were loading: it prints when they
     /// come.
     pub print_waiting: bool,
@@ -236,7 +249,8 @@ impl Default for State {
             tracker: Tracker::new(),
             print_words: false,
             print_request: 0,
-            words: Words::initial(),
+            words: Loaded::words(),
+            results: Loaded::results(),
             print_waiting: false,
             making: Making::Idle,
             focus_duty: None,
@@ -260,6 +274,19 @@ impl Default for State {
 }
 
 impl State {
+    /// Whether the widget is ready (`data-smx-ready`): the edge has read the link, the
+    /// stored answers and the date; and when it opened on a result page, that page's code is
+    /// there (or known not to come: the page says so). Once set it stays: a result page the
+    /// user moves to later says it is loading, without taking the mark away.
+    pub fn shows_ready(&self) -> bool {
+        self.ready && !(self.page_change == 0 && self.waits_for_results())
+    }
+
+    /// Whether a result page shows, waiting for its code ([`Loaded::Loading`]).
+    pub fn waits_for_results(&self) -> bool {
+        matches!(self.page, Page::Result(_)) && self.results == Loaded::Loading
+    }
+
     /// The document title for the page (the edge sets it).
     pub fn title(&self) -> String {
         let base = "Work out your security level";

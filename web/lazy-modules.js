@@ -5,7 +5,10 @@
 // - the clauses' own words, security-matrix-words-<hash>.js (`load_words`): their strings;
 // - the take-aways module, security-matrix-takeaways-<hash>.js (`make_takeaway`): the
 //   module's exports, its WebAssembly instantiated (the writers of the files only downloads
-//   need: takeaways/, scripts/postbuild.mjs step "takeaways").
+//   need: takeaways/, scripts/postbuild.mjs step "takeaways");
+// - the modules split off the app's WebAssembly, security-matrix-results-<hash>.js (the
+//   result pages' code: scripts/postbuild.mjs step "split"), through `splitBytes`, which the
+//   split loader the build generates calls (no global): their WebAssembly's bytes.
 //
 // A file is found beside the bundle (import.meta.url: the widget's origin, also when a host
 // page mounts it directly) and loaded once, with <link rel="modulepreload" integrity
@@ -17,9 +20,10 @@
 // <script type="module" integrity>, checked the same.
 //
 // A part of the bundle's start: the build (scripts/web.mjs) puts it there, in the module's
-// scope, after `SMX` (prerender/src/config.rs), `WORDS` and `TAKEAWAYS` (each file's name and
-// integrity, which the build wrote just before).
-/* global SMX, WORDS, TAKEAWAYS */
+// scope, after `SMX` (prerender/src/config.rs), `WORDS`, `TAKEAWAYS` (each file's name and
+// integrity, which the build wrote just before) and `SPLITS` (the same, by split module name).
+/* global SMX, WORDS, TAKEAWAYS, SPLITS */
+/* exported splitBytes */
 
 /**
  * A function that loads `file` ({ file, integrity }) the first time it is called and
@@ -50,3 +54,9 @@ function lazyModule(what, file, pick) {
 
 globalThis[SMX.globals.words] = lazyModule("the schedule's words", WORDS, (m) => m.default);
 globalThis[SMX.globals.takeaways] = lazyModule("the take-away files' writers", TAKEAWAYS, (m) => m);
+
+const splitModules = Object.fromEntries(
+  Object.entries(SPLITS).map(([name, file]) => [name, lazyModule("the result pages' modules", file, (m) => m.bytes)]),
+);
+/** The bytes of the split module `name` (loaded once). */
+const splitBytes = (name) => splitModules[name]();

@@ -113,14 +113,17 @@ function recordCspViolations() {
  * The loads expected after the initial assets (README, privacy), each a same-origin script
  * the CSP allows, loaded at most once: the schedule's words, `security-matrix-words-<hash>.js`,
  * when a result view first shows; the take-aways module, `security-matrix-takeaways-<hash>.js`,
- * when a take-away file (the compliance matrix, the calendar) is first asked for.
+ * when a take-away file (the compliance matrix, the calendar) is first asked for; the result
+ * pages' code, `security-matrix-results-<hash>.js`, once the app leaves the start page.
  */
 export const WORDS_MODULE = /^\/security-matrix-words-[0-9a-f]{16}\.js$/;
 export const TAKEAWAYS_MODULE = /^\/security-matrix-takeaways-[0-9a-f]{16}\.js$/;
-const LAZY_MODULES = [WORDS_MODULE, TAKEAWAYS_MODULE];
+export const RESULTS_MODULE = /^\/security-matrix-results-[0-9a-f]{16}\.js$/;
+export const LAZY_MODULES = [WORDS_MODULE, TAKEAWAYS_MODULE, RESULTS_MODULE];
 const LAZY_MODULE_NAMES = new Map([
   [WORDS_MODULE, 'the words module'],
   [TAKEAWAYS_MODULE, 'the take-aways module'],
+  [RESULTS_MODULE, "the result pages' module"],
 ]);
 
 /** Whether a recorded request is a load of `module` (one of the lazy modules) from `origin`. */
@@ -131,6 +134,11 @@ function isLoadOf(module, r, origin) {
 /** Whether a recorded request is the load of the words module from `origin`. */
 export function isWordsLoad(r, origin) {
   return isLoadOf(WORDS_MODULE, r, origin);
+}
+
+/** Whether a recorded request is the load of the result pages' module from `origin`. */
+export function isResultsLoad(r, origin) {
+  return isLoadOf(RESULTS_MODULE, r, origin);
 }
 
 /** Whether a recorded request is the load of the take-aways module from `origin`. */
@@ -257,7 +265,7 @@ export async function openApp(browser, server, options = {}) {
     },
     /**
      * The end of a walk: asserts zero requests after the initial assets but the expected
-     * loads of the lazy modules ([WORDS_MODULE], [TAKEAWAYS_MODULE]), each once at most, no
+     * loads of the lazy modules ([LAZY_MODULES]), each once at most, no
      * request off 127.0.0.1, no CSP violation,
      * no console error, no uncaught error, no failed request.
      * @param {{allowLaterRequests?: boolean}} [opts]

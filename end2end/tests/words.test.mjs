@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startEnv, openApp, DIST_DIR, WORDS_MODULE, TAKEAWAYS_MODULE } from '../lib/harness.mjs';
+import { startEnv, openApp, DIST_DIR, WORDS_MODULE, LAZY_MODULES } from '../lib/harness.mjs';
 import { tid, expectView, viewSelector, openView } from '../lib/flow.mjs';
 import { S6_EXAMPLE } from '../lib/workspace.mjs';
 
@@ -109,7 +109,7 @@ test('a words module that fails its integrity check is refused: the app says so 
     assert.equal(s.wordsLoads.length, 1, 'asked for once, not again');
     assert.deepEqual(await s.cspViolations(), []);
     assert.deepEqual(
-      s.laterRequests.filter((r) => ![WORDS_MODULE, TAKEAWAYS_MODULE].some((m) => m.test(new URL(r.url).pathname))),
+      s.laterRequests.filter((r) => !LAZY_MODULES.some((m) => m.test(new URL(r.url).pathname))),
       [],
       'nothing else requested (the compliance matrix loaded the take-aways module)',
     );

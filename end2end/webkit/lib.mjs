@@ -32,7 +32,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Builder, By, Capabilities } from 'selenium-webdriver';
-import { serveDist, isLocal, CSP_BY_DEFAULT, READY_SELECTOR, WORDS_MODULE, TAKEAWAYS_MODULE } from '../lib/harness.mjs';
+import { serveDist, isLocal, CSP_BY_DEFAULT, READY_SELECTOR, WORDS_MODULE, LAZY_MODULES } from '../lib/harness.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -351,12 +351,12 @@ export async function openApp(env, { fragment = '', path: at = '/', readySelecto
     recorded: () => page.evaluate(() => window.__smxRecorded ?? null),
     /**
      * The end of a walk: no request to the server after the app was ready but the loads
-     * of the words and take-aways modules, nothing fetched from another origin, no CSP violation, no
+     * of the lazy modules (words, take-aways, result pages), each words load once at most, nothing fetched from another origin, no CSP violation, no
      * console error and no uncaught error since the app was ready.
      */
     async assertClean() {
       const problems = [];
-      const later = session.laterRequests.filter((r) => !WORDS_MODULE.test(r.path) && !TAKEAWAYS_MODULE.test(r.path));
+      const later = session.laterRequests.filter((r) => !LAZY_MODULES.some((m) => m.test(r.path)));
       if (later.length) problems.push('requests after the app was ready:\n' + later.map((r) => `  ${r.method} ${r.path}`).join('\n'));
       const words = session.laterRequests.filter((r) => WORDS_MODULE.test(r.path));
       if (words.length > 1) problems.push(`the words module was loaded ${words.length} times`);

@@ -9,7 +9,7 @@
 use super::tracker_controls::{status_radios, text_field};
 use super::Dispatch;
 use crate::elements::{details, details_class, details_text, heading, Details};
-use crate::state::Words;
+use crate::state::Loaded;
 use chrono::NaiveDate;
 use security_matrix_core::dates::plan::Plan;
 use security_matrix_core::duties::{Condition, Obligation};
@@ -71,7 +71,7 @@ pub struct DutyProps {
     /// Its due dates.
     pub due: DueDates,
     /// Whether the schedule's words are there, loading, or could not be loaded.
-    pub words: Words,
+    pub words: Loaded,
     /// Dispatches actions.
     pub dispatch: Dispatch,
 }
@@ -199,12 +199,12 @@ fn printed(p: &DutyProps, o: &'static Obligation, words: bool) -> Html {
 /// The clause's own words (`data-testid="words-text"`); while they load, a line that says
 /// so (`words-loading`); if they could not be loaded, a message that says so
 /// (`words-error`). Nothing else waits for them.
-fn clause_words(o: &Obligation, words: Words, class: &'static str) -> Html {
+fn clause_words(o: &Obligation, words: Loaded, class: &'static str) -> Html {
     match (o.text(), words) {
         (Some(text), _) => html! {
             <blockquote {class} data-testid="words-text">{ text }</blockquote>
         },
-        (None, Words::Failed) => html! {
+        (None, Loaded::Failed) => html! {
             <p {class} role="alert" data-testid="words-error">
                 { "The schedule's words could not be loaded. Reload the page to try again: your answers and marks are kept." }
             </p>

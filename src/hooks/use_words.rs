@@ -2,7 +2,7 @@
 //! shows.
 use crate::components::Dispatch;
 use crate::edge;
-use crate::state::{Action, Page, State, Words};
+use crate::state::{Action, Loaded, Page, State};
 use yew::functional::Hook;
 use yew::prelude::*;
 
@@ -10,7 +10,7 @@ use yew::prelude::*;
 /// reducer how it went ([`Action::WordsLoaded`], [`Action::WordsFailed`]).
 pub fn use_words(state: &State, dispatch: &Dispatch) -> impl Hook<Output = ()> {
     let dispatch = dispatch.clone();
-    let wanted = matches!(state.page, Page::Result(_)) && state.words == Words::Loading;
+    let wanted = matches!(state.page, Page::Result(_)) && state.words == Loaded::Loading;
     use_effect_with(wanted, move |wanted| {
         if *wanted {
             wasm_bindgen_futures::spawn_local(async move {

@@ -1,7 +1,7 @@
 //! The reducer: how each [`Action`] changes the [`State`], page by page, and where the flow
 //! goes next. Pure: what it needs from the browser comes in the actions.
 use super::{
-    is_answer_link, Action, DetailField, Draft, Field, FieldError, Making, Page, State, Words,
+    is_answer_link, Action, DetailField, Draft, Field, FieldError, Loaded, Making, Page, State,
 };
 use chrono::NaiveDate;
 use security_matrix_core::assessment::flow::{Answer, Answers};
@@ -163,12 +163,15 @@ impl State {
                 }
             }
             Action::WordsLoaded => {
-                s.words = Words::Ready;
+                s.words = Loaded::Ready;
                 s.print_now_if_waiting();
             }
             Action::WordsFailed => {
-                s.words = Words::Failed;
+                s.words = Loaded::Failed;
                 s.print_now_if_waiting();
+            }
+            Action::ResultsLoaded(ok) => {
+                s.results = if ok { Loaded::Ready } else { Loaded::Failed };
             }
             // One file at a time: a click while one is being made is not another request.
             Action::MakeTakeaway(kind) => {
@@ -226,6 +229,7 @@ impl State {
                         notice: Some(message),
                         default_schedule: schedule,
                         words: self.words,
+                        results: self.results,
                         ..State::default()
                     };
                     self.answers = Answers::new(schedule);
@@ -371,7 +375,7 @@ impl State {
         if self.page != Page::Result(View::All) {
             self.go(Page::Result(View::All));
         }
-        if self.print_words && self.words == Words::Loading {
+        if self.print_words && self.words == Loaded::Loading {
             self.print_waiting = true;
         } else {
             self.print_request = self.print_request.wrapping_add(1);
@@ -388,12 +392,13 @@ impl State {
     fn start_again(&mut self) {
         // (the contracts and any pending from a link go too)
         // (the tracker, file problems and everything else go with the rest; the words,
-        // once loaded, stay; a tender's presets stay: a new assessment of the same tender)
+        // and the result pages' code, once loaded, stay; a tender's presets stay: a new assessment of the same tender)
         let presets = self.presets.take().or_else(|| self.answers.presets_only());
         *self = State {
             today: self.today,
             clock: self.clock.take(),
             words: self.words,
+            results: self.results,
             ready: true,
             page_change: self.page_change.wrapping_add(1),
             default_schedule: self.default_schedule,

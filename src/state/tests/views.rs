@@ -140,11 +140,11 @@ fn printing_with_the_words_waits_for_them_and_a_failure_does_not_block_it() {
     let mut s = init(Some(S6), None);
     assert_eq!(
         s.words,
-        Words::Ready,
+        Loaded::Ready,
         "built in (tests leave lazy-words off)"
     );
     // A lazy-words build before the words have come.
-    s.words = Words::Loading;
+    s.words = Loaded::Loading;
     let without = run(s.clone(), [Action::Print]);
     assert_eq!(
         without.print_request,
@@ -156,7 +156,7 @@ fn printing_with_the_words_waits_for_them_and_a_failure_does_not_block_it() {
     assert_eq!(waiting.print_request, s.print_request, "not yet");
     assert!(waiting.print_waiting);
     let loaded = run(waiting.clone(), [Action::WordsLoaded]);
-    assert_eq!(loaded.words, Words::Ready);
+    assert_eq!(loaded.words, Loaded::Ready);
     assert_eq!(
         loaded.print_request,
         s.print_request + 1,
@@ -169,7 +169,7 @@ fn printing_with_the_words_waits_for_them_and_a_failure_does_not_block_it() {
         "only once"
     );
     let failed = run(waiting.clone(), [Action::WordsFailed]);
-    assert_eq!(failed.words, Words::Failed);
+    assert_eq!(failed.words, Loaded::Failed);
     assert_eq!(
         failed.print_request,
         s.print_request + 1,
@@ -182,7 +182,53 @@ fn printing_with_the_words_waits_for_them_and_a_failure_does_not_block_it() {
         "unticked: prints at once, and not again when they come"
     );
     // Starting again keeps the words.
-    assert_eq!(run(failed, [Action::StartAgain]).words, Words::Failed);
+    assert_eq!(run(failed, [Action::StartAgain]).words, Loaded::Failed);
+}
+
+/// The result pages' code (a `lazy-results` build): a result page waits for it, and is not
+/// marked ready until it comes or is known not to; the other pages never wait; it stays
+/// loaded when the user starts again.
+#[test]
+fn a_result_page_is_ready_once_its_code_is_there() {
+    let mut s = init(Some(S6), None);
+    assert_eq!(
+        s.results,
+        Loaded::Ready,
+        "built in (tests leave lazy-results off)"
+    );
+    assert!(s.shows_ready());
+    // A lazy-results build before the code has come.
+    s.results = Loaded::Loading;
+    assert!(
+        s.waits_for_results() && !s.shows_ready(),
+        "the result page waits"
+    );
+    let question = run(s.clone(), [Action::Change(QuestionId::Value)]);
+    assert!(
+        matches!(question.page, Page::Question(_)) && question.shows_ready(),
+        "a question never waits for it"
+    );
+    let later = run(s.clone(), [Action::ChangeAnswers, Action::ShowResult]);
+    assert!(
+        later.waits_for_results() && later.shows_ready(),
+        "moved to later, the result says it is loading; the mark stays"
+    );
+    let loaded = run(s.clone(), [Action::ResultsLoaded(true)]);
+    assert_eq!(loaded.results, Loaded::Ready);
+    assert!(loaded.shows_ready());
+    assert_eq!(loaded.page, s.page, "nothing else changes");
+    let failed = run(s.clone(), [Action::ResultsLoaded(false)]);
+    assert_eq!(failed.results, Loaded::Failed);
+    assert!(
+        failed.shows_ready(),
+        "ready: the page says why it cannot show"
+    );
+    assert_eq!(failed.answers, s.answers, "the answers are kept");
+    assert_eq!(
+        run(loaded, [Action::StartAgain]).results,
+        Loaded::Ready,
+        "starting again keeps the code"
+    );
 }
 
 /// A take-away file: asked for, it is being made (one at a time); made, the buttons are free
