@@ -209,7 +209,7 @@ const tags = (html, name) => [...html.matchAll(new RegExp(`<${name}\\b[^>]*>`, "
 const bundleName = () => files().find((f) => /^security-matrix-[0-9a-f]{16}\.js$/.test(f));
 const wordsName = () => files().find((f) => /^security-matrix-words-[0-9a-f]{16}\.js$/.test(f));
 const takeawaysName = () => files().find((f) => /^security-matrix-takeaways-[0-9a-f]{16}\.js$/.test(f));
-const resultsName = () => files().find((f) => /^security-matrix-results-[0-9a-f]{16}\.js$/.test(f));
+const pagesName = () => files().find((f) => /^security-matrix-pages-[0-9a-f]{16}\.js$/.test(f));
 /** The WebAssembly embedded in a built module (`__smx_table`, `__smx_wasm`). */
 const embeddedWasm = (f) => Buffer.from(decodeBytes(bundleLiteral(text(f), "__smx_table"), bundleLiteral(text(f), "__smx_wasm")));
 
@@ -387,17 +387,17 @@ test("the take-away files' writers are a module of their own, its WebAssembly in
   }
 });
 
-test("the result pages' code is split off the app's WebAssembly into a module of its own, named in the bundle with its integrity, that runs on the app's memory and table", () => {
-  const name = resultsName();
-  assert.ok(name, "security-matrix-results-<hash>.js is built");
+test("the code of every page but the start page is split off the app's WebAssembly into a module of its own, named in the bundle with its integrity, that runs on the app's memory and table", () => {
+  const name = pagesName();
+  assert.ok(name, "security-matrix-pages-<hash>.js is built");
   const js = text(bundleName());
-  assert.ok(js.includes(JSON.stringify(name)), "the bundle names the result pages' module");
+  assert.ok(js.includes(JSON.stringify(name)), "the bundle names the pages' module");
   assert.ok(js.includes(JSON.stringify(sri(read(name)))), "the bundle carries its integrity");
   // The split tool's loader is in the bundle, rewritten to take the bytes from that module
   // (the CSP's connect-src 'none' forbids fetch()), not imported from a file of its own.
   assert.doesNotMatch(js, /\bfrom\s*["']\.\/__wasm_split\.js["']/, "the bundle imports no loader file");
   assert.doesNotMatch(js, /fetch\(new URL\(["'][^"']*\.wasm/, "the split loader fetches no .wasm");
-  assert.match(js, /\.__wasm_split_load_results\s*=/, "the bundle defines the split module's loader");
+  assert.match(js, /\.__wasm_split_load_pages\s*=/, "the bundle defines the split module's loader");
   const results = new WebAssembly.Module(embeddedWasm(name));
   const app = new WebAssembly.Module(embeddedWasm(bundleName()));
   // The split module brings functions only: everything else is the app's, imported.
@@ -414,7 +414,7 @@ test("the result pages' code is split off the app's WebAssembly into a module of
 });
 
 test("no embedded WebAssembly keeps the linker's sections (the split reads them; dist/ has no use for them)", () => {
-  for (const f of [bundleName(), takeawaysName(), resultsName()]) {
+  for (const f of [bundleName(), takeawaysName(), pagesName()]) {
     const module = new WebAssembly.Module(embeddedWasm(f));
     for (const section of ["linking", "reloc.CODE", "reloc.DATA"]) {
       assert.equal(WebAssembly.Module.customSections(module, section).length, 0, `${f} has a ${section} section`);
@@ -493,7 +493,7 @@ test("the loader adds the built files with their integrity, relative to itself",
 });
 
 test("the code has no way to send data, and only the app can keep it on the device (opt-in): no cookies, beacons, sockets", () => {
-  for (const f of [bundleName(), wordsName(), takeawaysName(), resultsName(), LOADER, "embed.js"]) {
+  for (const f of [bundleName(), wordsName(), takeawaysName(), pagesName(), LOADER, "embed.js"]) {
     const js = text(f);
     for (const word of ["document.cookie", "cookieStore", "sendBeacon", "XMLHttpRequest", "WebSocket", "EventSource", "indexedDB", "RTCPeerConnection"]) {
       assert.ok(!js.includes(word), `${f} mentions ${word}`);
@@ -502,7 +502,7 @@ test("the code has no way to send data, and only the app can keep it on the devi
   // localStorage: only the app's bundle reaches it ("Keep on this device", off by default;
   // end2end/tests/device.test.mjs shows it stays empty without the opt-in and holds only
   // its one key with it). The scripts around the app never touch it.
-  for (const f of [wordsName(), takeawaysName(), resultsName(), LOADER, "embed.js"]) {
+  for (const f of [wordsName(), takeawaysName(), pagesName(), LOADER, "embed.js"]) {
     assert.ok(!text(f).includes("localStorage"), `${f} mentions localStorage`);
   }
   // embed.js, on the host page, only listens: it never posts a message back.
@@ -513,7 +513,7 @@ test("the code writes no HTML from strings and runs no string as code: nothing f
   // The sinks `require-trusted-types-for 'script'` guards (besides a script's src, which the
   // loader sets through its own policy): a direct mount on such a host works only without them.
   const sinks = ["innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "srcdoc", "createContextualFragment", "DOMParser", "new Function", "eval("];
-  for (const f of [bundleName(), wordsName(), takeawaysName(), resultsName(), LOADER, "embed.js"]) {
+  for (const f of [bundleName(), wordsName(), takeawaysName(), pagesName(), LOADER, "embed.js"]) {
     let js = text(f);
     // Yew's reconciler handles raw HTML nodes too, so wasm-bindgen always emits this one
     // import; it runs only for `Html::from_html_unchecked`, which the source never uses (below).
@@ -541,7 +541,7 @@ const isCopy = (f) => /\.(br|gz)$/.test(f) && existsSync(path.join(DIST, f.slice
 
 test("every text file in dist/ has a .br (brotli 11) and a .gz (gzip -9) beside it that decode to it byte for byte", () => {
   const text = files().filter((f) => TEXT.includes(path.extname(f)));
-  for (const must of ["index.html", "example/index.html", LOADER, "embed.js", bundleName(), wordsName(), takeawaysName(), resultsName(), stylesheet()]) {
+  for (const must of ["index.html", "example/index.html", LOADER, "embed.js", bundleName(), wordsName(), takeawaysName(), pagesName(), stylesheet()]) {
     assert.ok(text.includes(must), `${must} is among the text files`);
   }
   for (const f of text) {
@@ -576,8 +576,8 @@ test("integrity is that of the uncompressed files, which is what the .br and .gz
         .map((t) => ({ file: target(page, attr(t, "src") ?? attr(t, "href")), integrity: attr(t, "integrity") })),
     ),
     ...loaderAssets().map((a) => ({ file: path.basename(a.file), integrity: a.integrity })),
-    // The words, take-aways and result pages' modules, with the integrity the bundle's start gives them.
-    ...[wordsName(), takeawaysName(), resultsName()].map((file) => ({
+    // The words, take-aways and pages' modules, with the integrity the bundle's start gives them.
+    ...[wordsName(), takeawaysName(), pagesName()].map((file) => ({
       file,
       integrity: text(bundleName()).match(/"(sha384-[^"]+)"/g).map((q) => JSON.parse(q)).find((i) => i === sri(read(file))),
     })),

@@ -134,6 +134,15 @@ ensure_wasm_split() {
   fi
 }
 
+# Trunk for the app (scripts/build, scripts/serve): cargo's link of its WebAssembly keeps the
+# linker's relocations (--emit-relocs), which wasm-split-cli reads to split the result pages'
+# code off (scripts/postbuild.mjs step "split"); the build leaves them out of dist/. Set here
+# and not in .cargo/config.toml, so no other wasm32 build (the browser tests, the size
+# baseline) carries them.
+trunk_app() {
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C link-arg=--emit-relocs" trunk "$@"
+}
+
 ensure_build_tools() {
   ensure_wasm_target
   ensure_wasm_bindgen

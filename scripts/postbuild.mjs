@@ -11,9 +11,9 @@
 //                takeaways/ crate: cargo build for wasm32, wasm-bindgen, wasm-opt), the
 //                WebAssembly inside, a module the app loads when a file is first asked for
 // 4. split       the app's WebAssembly (cargo's, with its relocations) split by wasm-split-cli:
-//                the module the start page waits for, and security-matrix-results-<hash>.js,
-//                the result pages' code (src/components/result_page.rs), loaded once the user
-//                leaves the start page; wasm-bindgen's JS for the first, wasm-opt on each
+//                the module the start page waits for, and security-matrix-pages-<hash>.js,
+//                the code of every other page (src/components/pages.rs), loaded as soon as
+//                the app is ready; wasm-bindgen's JS for the first, wasm-opt on each
 //    bundle      security-matrix-<hash>.js: wasm-bindgen's JS, the WebAssembly inside it (the
 //                CSP's connect-src 'none' forbids fetching a .wasm), the split modules' loader
 //                and the start (web/start.js and its parts); Trunk's .js and .wasm go
@@ -38,7 +38,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { precompress } from "./precompress.mjs";
 import { htmlToTree, runPrerender } from "./prerender.mjs";
 import { embedded } from "./wasm-in-js.mjs";
-import { withoutCustomSections } from "./wasm-sections.mjs";
+import { customSectionNames, withoutCustomSections } from "./wasm-sections.mjs";
 import { assemble, fill, minifyJs } from "./web.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -164,13 +164,14 @@ async function writeTakeaways(dir, config, release) {
   }
 }
 
-// Step 4, split: with the `lazy-results` feature (index.html's data-cargo-features), the app's
-// WebAssembly as cargo built it (Trunk's build; .cargo/config.toml keeps its relocations) goes
-// through wasm-split-cli, which follows every call and reference from the split point
-// (src/components/result_page.rs) and moves what only it reaches into a module of its own:
-// the result pages' code. The rest, the module the start page waits for, gets wasm-bindgen's
-// JS (Trunk's is for the unsplit module, and goes); each gets wasm-opt (release builds). Each
-// split module becomes security-matrix-results-<hash>.js (its bytes: web/split-bytes.js); the
+// Step 4, split: with the `lazy-pages` feature (index.html's data-cargo-features), the app's
+// WebAssembly as cargo linked it (Trunk's build, through scripts/lib.sh's trunk_app, which
+// keeps the linker's relocations) goes through wasm-split-cli, which follows every call and
+// reference from the split point (src/components/pages.rs) and moves what only it reaches
+// into a module of its own: the code of every page but the start page. The rest, the module
+// the start page waits for, gets wasm-bindgen's JS (Trunk's is for the unsplit module, and
+// goes); each gets wasm-opt (release builds). Each split module becomes
+// security-matrix-<name>-<hash>.js (its bytes: web/split-bytes.js); the
 // tool's loader (its JS, which fetch()es a .wasm) is rewritten to take the bytes from that
 // module through the bundle's lazy-module loader (`splitBytes`, web/lazy-modules.js), so
 // integrity and `connect-src 'none'` hold, and goes into the bundle with wasm-bindgen's JS.
@@ -180,7 +181,11 @@ const APP = "security-matrix";
 async function splitApp(dir, config, release) {
   const out = mkdtempSync(path.join(os.tmpdir(), "smx-split-"));
   try {
-    run(SPLIT_TOOL, [cargoWasm(release, APP), out, "--out-name", APP]);
+    const built = cargoWasm(release, APP);
+    if (!customSectionNames(readFileSync(built)).includes("linking")) {
+      throw new Error(`${built} has no relocations for ${SPLIT_TOOL}: build with scripts/build or scripts/serve (they pass --emit-relocs to the link; Trunk alone does not)`);
+    }
+    run(SPLIT_TOOL, [built, out, "--out-name", APP]);
     run("wasm-bindgen", ["--target", "web", "--no-typescript", "--keep-lld-exports", "--out-dir", path.join(out, "bindgen"), "--out-name", APP, path.join(out, `${APP}.wasm`)]);
     const main = path.join(out, "bindgen", `${APP}_bg.wasm`);
     const stems = readdirSync(out).filter((n) => n.endsWith(".wasm") && n !== `${APP}.wasm`).map((n) => n.slice(0, -".wasm".length));
@@ -231,7 +236,7 @@ export function linkSplits(glue, loader) {
 // loads it with <script type="module" src integrity>, which the browser checks before running
 // it.
 async function writeBundle(dir, trunk, config, lazy, release) {
-  const split = attr(rustLink(), "data-cargo-features")?.split(",").includes("lazy-results") ? await splitApp(dir, config, release) : null;
+  const split = attr(rustLink(), "data-cargo-features")?.split(",").includes("lazy-pages") ? await splitApp(dir, config, release) : null;
   const source = await moduleWithWasm({
     glue: split ? split.glue : { file: trunk.glue, source: readFileSync(path.join(dir, trunk.glue), "utf8") },
     wasm: split ? split.wasm : readFileSync(path.join(dir, trunk.wasm)),

@@ -1,15 +1,9 @@
 //! The root component: one reducer, and the effects that connect it to the browser.
-use crate::components::{
-    check_answers, confirm_start_again_page, contract_name, contract_page, contracts_page,
-    merge_review, question_page, result_page, start_page, tender_line, CheckAnswersProps,
-    ContractPageProps, ContractsPageProps, Dispatch, MergeReviewProps, QuestionPageProps,
-    ResultContext, StartPageProps,
-};
+use crate::components::{pages, start_page, tender_line, Dispatch, PageContext, StartPageProps};
 use crate::elements::{heading, notification_banner};
 use crate::hooks::{
-    use_focus, use_keep, use_leave_guard, use_open_link, use_other_tabs, use_persist,
-    use_preset_report, use_print, use_restore, use_results_code, use_takeaway, use_title,
-    use_words,
+    use_focus, use_keep, use_leave_guard, use_open_link, use_other_tabs, use_pages_code,
+    use_persist, use_preset_report, use_print, use_restore, use_takeaway, use_title, use_words,
 };
 use crate::state::{Action, Boot, Loaded, Page, State};
 use crate::takeover::Takeover;
@@ -84,40 +78,25 @@ pub fn app(props: &AppProps) -> Html {
     use_leave_guard(state.would_lose_work());
     use_print(state.print_request);
     use_words(&state, &dispatch);
-    use_results_code(&state, &dispatch);
+    use_pages_code(&state, &dispatch);
     use_takeaway(&state, &dispatch);
     use_title(state.title(), props.owns_page);
     use_focus(&state, &root);
 
     let h = props.heading_level.clamp(1, 6);
-    let result_ctx = || ResultContext::new(&state, h, &dispatch);
-    let page = match state.page {
-        Page::Start => html! {
+    let page = match (state.page, state.pages) {
+        (Page::Start, _) => html! {
             { start_page(&StartPageProps { device: state.device.clone(), schedule: state.answers.schedule, offer_choice: props.offer_schedule_choice, heading_level: h, file_problems: state.file_problems.clone(), tender: tender_line(&state.answers), dispatch: dispatch.clone() }) }
         },
-        Page::Question(q) => html! {
-            { question_page(&QuestionPageProps { question: q, draft: state.draft.clone(), errors: state.errors.clone(), preset_notice: state.preset_notice(q), heading_level: h, dispatch: dispatch.clone() }) }
-        },
-        Page::Contracts => html! {
-            { contracts_page(&ContractsPageProps { contracts: state.answers.contracts().to_vec(), removed: state.removed_contract.as_ref().map(|(i, c)| contract_name(*i, c)), errors: state.contract_errors.clone(), heading_level: h, dispatch: dispatch.clone() }) }
-        },
-        Page::Contract(index) => html! {
-            { contract_page(&ContractPageProps { index, draft: state.contract_draft.clone(), errors: state.contract_errors.clone(), heading_level: h, dispatch: dispatch.clone() }) }
-        },
-        Page::Check => html! {
-            { check_answers(&CheckAnswersProps { answers: state.answers.clone(), heading_level: h, dispatch: dispatch.clone() }) }
-        },
-        Page::ConfirmStartAgain(_) => confirm_start_again_page(&state, h, &dispatch),
-        Page::Result(_) => match state.results {
-            Loaded::Ready => result_page(result_ctx()).unwrap_or_default(),
-            other => results_code_missing(other, h),
-        },
-        Page::Merge => match &state.merge_review {
-            Some(review) => html! {
-                { merge_review(&MergeReviewProps { review: review.clone(), heading_level: h, dispatch: dispatch.clone() }) }
-            },
-            None => html! {},
-        },
+        (_, Loaded::Ready) => {
+            let ctx = PageContext {
+                state: state.clone(),
+                heading_level: h,
+                dispatch: dispatch.clone(),
+            };
+            pages::page(ctx).unwrap_or_default()
+        }
+        (_, other) => pages_code_missing(other, h),
     };
     html! {
         // `data-smx-ready`: the app has read the link, the stored answers and the date, and
@@ -152,22 +131,23 @@ fn takeover(
     })
 }
 
-/// A result page while its code loads (a moment, `results-loading`; not marked ready), or
-/// why it cannot show (`results-error`): the answers are kept either way.
-fn results_code_missing(loaded: Loaded, h: u8) -> Html {
+/// A page other than the start page while its code loads (a moment, `pages-loading`; a
+/// link that opens on it is not marked ready until it shows), or why it cannot show
+/// (`pages-error`): the answers are kept either way.
+fn pages_code_missing(loaded: Loaded, h: u8) -> Html {
     if loaded == Loaded::Failed {
         html! {
-            <div data-testid="results-error" role="alert">
-                { heading(h, "smx-heading-l", true, html! { "Your result cannot be shown" }) }
+            <div data-testid="pages-error" role="alert">
+                { heading(h, "smx-heading-l", true, html! { "This page cannot be shown" }) }
                 <p class="smx-body">
-                    { "The part of this tool that shows results could not be loaded (its file was refused or is missing). Reload the page to try again: your answers are kept." }
+                    { "The part of this tool that shows the questions and your result could not be loaded (its file was refused or is missing). Reload the page to try again: your answers are kept." }
                 </p>
             </div>
         }
     } else {
         html! {
-            <div data-testid="results-loading">
-                { heading(h, "smx-heading-l", true, html! { "Working out your result…" }) }
+            <div data-testid="pages-loading">
+                { heading(h, "smx-heading-l", true, html! { "Loading…" }) }
             </div>
         }
     }

@@ -98,8 +98,8 @@ impl Page {
 
 /// Whether a part the app loads when first needed is there: the schedule's own words
 /// (`Obligation::text`; a `lazy-words` build loads them when a result view first shows), or
-/// the result pages' code (a `lazy-results` build loads it once the user leaves the start
-/// page: `components::result_page`).
+/// the code of every page but the start page (a `lazy-pages` build loads it as soon as the
+/// app is ready: `components::pages`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Loaded {
     /// Not there yet: asked for, or about to be.
@@ -122,10 +122,9 @@ impl Loaded {
         }
     }
 
-    /// The result pages' code: [`Loaded::Ready`] when it is built in, else
-    /// [`Loaded::Loading`].
-    pub fn results() -> Loaded {
-        if crate::components::RESULTS_BUILT_IN {
+    /// The pages' code: [`Loaded::Ready`] when it is built in, else [`Loaded::Loading`].
+    pub fn pages() -> Loaded {
+        if crate::components::PAGES_BUILT_IN {
             Loaded::Ready
         } else {
             Loaded::Loading
@@ -185,8 +184,8 @@ pub struct State {
     pub print_request: u32,
     /// Whether the schedule's words are there (see [`Loaded`]).
     pub words: Loaded,
-    /// Whether the result pages' code is there (see [`Loaded`]).
-    pub results: Loaded,
+    /// Whether the code of every page but the start page is there (see [`Loaded`]).
+    pub pages: Loaded,
     /// "Print" was asked for with the words while they were loading: it prints when they
     /// come.
     pub print_waiting: bool,
@@ -250,7 +249,7 @@ impl Default for State {
             print_words: false,
             print_request: 0,
             words: Loaded::words(),
-            results: Loaded::results(),
+            pages: Loaded::pages(),
             print_waiting: false,
             making: Making::Idle,
             focus_duty: None,
@@ -275,16 +274,18 @@ impl Default for State {
 
 impl State {
     /// Whether the widget is ready (`data-smx-ready`): the edge has read the link, the
-    /// stored answers and the date; and when it opened on a result page, that page's code is
-    /// there (or known not to come: the page says so). Once set it stays: a result page the
-    /// user moves to later says it is loading, without taking the mark away.
+    /// stored answers and the date; and when it opened on a page other than the start page,
+    /// that page's code is there (or known not to come: the page says so). Once set it
+    /// stays: a page the user moves to before the code has come says it is loading, without
+    /// taking the mark away.
     pub fn shows_ready(&self) -> bool {
-        self.ready && !(self.page_change == 0 && self.waits_for_results())
+        self.ready && !(self.page_change == 0 && self.waits_for_code())
     }
 
-    /// Whether a result page shows, waiting for its code ([`Loaded::Loading`]).
-    pub fn waits_for_results(&self) -> bool {
-        matches!(self.page, Page::Result(_)) && self.results == Loaded::Loading
+    /// Whether the page shown waits for its code ([`Loaded::Loading`]): any page but the
+    /// start page, in a `lazy-pages` build, until the code has come.
+    pub fn waits_for_code(&self) -> bool {
+        self.page != Page::Start && self.pages == Loaded::Loading
     }
 
     /// The document title for the page (the edge sets it).
@@ -322,7 +323,7 @@ impl State {
         let level = self
             .answers
             .df()
-            .map(|a| security_matrix_core::assess(&a).level);
+            .map(|a| security_matrix_core::assessment::matrix::level(&a));
         format!("{} – {base}", view.heading(level))
     }
 }

@@ -6,9 +6,9 @@
 // - the take-aways module, security-matrix-takeaways-<hash>.js (`make_takeaway`): the
 //   module's exports, its WebAssembly instantiated (the writers of the files only downloads
 //   need: takeaways/, scripts/postbuild.mjs step "takeaways");
-// - the modules split off the app's WebAssembly, security-matrix-results-<hash>.js (the
-//   result pages' code: scripts/postbuild.mjs step "split"), through `splitBytes`, which the
-//   split loader the build generates calls (no global): their WebAssembly's bytes.
+// - the modules split off the app's WebAssembly, security-matrix-pages-<hash>.js (the code of
+//   every page but the start page: scripts/postbuild.mjs step "split"), through `splitBytes`,
+//   which the split loader the build generates calls (no global): their WebAssembly's bytes.
 //
 // A file is found beside the bundle (import.meta.url: the widget's origin, also when a host
 // page mounts it directly) and loaded once, with <link rel="modulepreload" integrity
@@ -56,7 +56,7 @@ globalThis[SMX.globals.words] = lazyModule("the schedule's words", WORDS, (m) =>
 globalThis[SMX.globals.takeaways] = lazyModule("the take-away files' writers", TAKEAWAYS, (m) => m);
 
 const splitModules = Object.fromEntries(
-  Object.entries(SPLITS).map(([name, file]) => [name, lazyModule("the result pages' modules", file, (m) => m.bytes)]),
+  Object.entries(SPLITS).map(([name, file]) => [name, lazyModule("the pages' modules", file, (m) => m.bytes)]),
 );
 /** The bytes of the split module `name` (loaded once). */
 const splitBytes = (name) => splitModules[name]();

@@ -205,7 +205,29 @@ mod tests {
         }
     }
 
+    #[test]
+    fn an_id_s_category_is_its_obligation_s() {
+        for id in crate::ObligationId::all() {
+            assert_eq!(id.category(), id.obligation().category, "{id}");
+        }
+    }
+
     proptest::proptest! {
+        /// `matrix::level`, the level alone, is the level `assess` finds (with its
+        /// explanations), for any answers.
+        #[test]
+        fn the_level_alone_is_the_level_assess_finds(
+            subjects in 0u64..20_000,
+            special in 0u64..3_000,
+            professional in proptest::option::of(proptest::bool::ANY),
+            value in 0u64..10_000_000,
+            months in 0u32..120,
+            access in proptest::bool::ANY,
+        ) {
+            let a = DfAnswers { subjects, special, professional, value, months, access, ..DfAnswers::default() };
+            proptest::prop_assert_eq!(crate::assessment::matrix::level(&a), assess(&a).level);
+        }
+
         #[test]
         fn group_is_the_sorted_grouping(
             picks in proptest::collection::vec((proptest::bool::ANY, 0usize..1000), 0..200),

@@ -114,16 +114,16 @@ function recordCspViolations() {
  * the CSP allows, loaded at most once: the schedule's words, `security-matrix-words-<hash>.js`,
  * when a result view first shows; the take-aways module, `security-matrix-takeaways-<hash>.js`,
  * when a take-away file (the compliance matrix, the calendar) is first asked for; the result
- * pages' code, `security-matrix-results-<hash>.js`, once the app leaves the start page.
+ * code of every page but the start page, `security-matrix-pages-<hash>.js`, once the app is ready.
  */
 export const WORDS_MODULE = /^\/security-matrix-words-[0-9a-f]{16}\.js$/;
 export const TAKEAWAYS_MODULE = /^\/security-matrix-takeaways-[0-9a-f]{16}\.js$/;
-export const RESULTS_MODULE = /^\/security-matrix-results-[0-9a-f]{16}\.js$/;
-export const LAZY_MODULES = [WORDS_MODULE, TAKEAWAYS_MODULE, RESULTS_MODULE];
+export const PAGES_MODULE = /^\/security-matrix-pages-[0-9a-f]{16}\.js$/;
+export const LAZY_MODULES = [WORDS_MODULE, TAKEAWAYS_MODULE, PAGES_MODULE];
 const LAZY_MODULE_NAMES = new Map([
   [WORDS_MODULE, 'the words module'],
   [TAKEAWAYS_MODULE, 'the take-aways module'],
-  [RESULTS_MODULE, "the result pages' module"],
+  [PAGES_MODULE, "the pages' module"],
 ]);
 
 /** Whether a recorded request is a load of `module` (one of the lazy modules) from `origin`. */
@@ -136,9 +136,9 @@ export function isWordsLoad(r, origin) {
   return isLoadOf(WORDS_MODULE, r, origin);
 }
 
-/** Whether a recorded request is the load of the result pages' module from `origin`. */
-export function isResultsLoad(r, origin) {
-  return isLoadOf(RESULTS_MODULE, r, origin);
+/** Whether a recorded request is the load of the pages' module from `origin`. */
+export function isPagesLoad(r, origin) {
+  return isLoadOf(PAGES_MODULE, r, origin);
 }
 
 /** Whether a recorded request is the load of the take-aways module from `origin`. */

@@ -20,7 +20,7 @@ pub fn confirm_start_again_page(state: &State, h: u8, dispatch: &Dispatch) -> Ht
     let level = state
         .answers
         .df()
-        .map(|a| security_matrix_core::assess(&a).level);
+        .map(|a| security_matrix_core::assessment::matrix::level(&a));
     let forget = {
         let dispatch = dispatch.clone();
         Callback::from(move |_| match crate::edge::forget_kept() {

@@ -12,7 +12,7 @@ pub fn use_focus(state: &State, root: &NodeRef) -> impl Hook<Output = ()> {
     let root = root.clone();
     let has_errors = !state.errors.is_empty() || !state.contract_errors.is_empty();
     let duty = state.focus_duty;
-    let waiting = state.waits_for_results();
+    let waiting = state.waits_for_code();
     use_effect_with((state.page_change, waiting), move |(change, _)| {
         if *change > 0 {
             let target = match duty {

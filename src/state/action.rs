@@ -98,8 +98,8 @@ pub enum Action {
     WordsLoaded,
     /// The edge could not load the schedule's words.
     WordsFailed,
-    /// The edge has loaded the result pages' code (`true`), or could not.
-    ResultsLoaded(bool),
+    /// The edge has loaded the code of the pages (`true`), or could not.
+    PagesLoaded(bool),
     /// A take-away file's button: make it and offer it (the edge does, [`Making::Busy`]).
     MakeTakeaway(Takeaway),
     /// The edge has offered the take-away file (`true`) or could not make it.

@@ -71,7 +71,8 @@ impl State {
         let differ = answers_differ(&self.answers, &loaded.document.answers);
         if !differ.is_empty() {
             let level = |a: &security_matrix_core::assessment::flow::Answers| {
-                a.df().map(|df| security_matrix_core::assess(&df).level)
+                a.df()
+                    .map(|df| security_matrix_core::assessment::matrix::level(&df))
             };
             let levels = match (level(&self.answers), level(&loaded.document.answers)) {
                 (Some(ours), Some(theirs)) if ours != theirs => {

@@ -149,7 +149,7 @@ impl State {
             }
             Action::ShowDuty(id) => {
                 if matches!(s.page, Page::Result(_)) {
-                    s.go(Page::Result(View::Subject(id.obligation().category)));
+                    s.go(Page::Result(View::Subject(id.category())));
                     s.focus_duty = Some(id);
                 }
             }
@@ -170,8 +170,8 @@ impl State {
                 s.words = Loaded::Failed;
                 s.print_now_if_waiting();
             }
-            Action::ResultsLoaded(ok) => {
-                s.results = if ok { Loaded::Ready } else { Loaded::Failed };
+            Action::PagesLoaded(ok) => {
+                s.pages = if ok { Loaded::Ready } else { Loaded::Failed };
             }
             // One file at a time: a click while one is being made is not another request.
             Action::MakeTakeaway(kind) => {
@@ -229,7 +229,7 @@ impl State {
                         notice: Some(message),
                         default_schedule: schedule,
                         words: self.words,
-                        results: self.results,
+                        pages: self.pages,
                         ..State::default()
                     };
                     self.answers = Answers::new(schedule);
@@ -392,13 +392,13 @@ impl State {
     fn start_again(&mut self) {
         // (the contracts and any pending from a link go too)
         // (the tracker, file problems and everything else go with the rest; the words,
-        // and the result pages' code, once loaded, stay; a tender's presets stay: a new assessment of the same tender)
+        // and the pages' code, once loaded, stay; a tender's presets stay: a new assessment of the same tender)
         let presets = self.presets.take().or_else(|| self.answers.presets_only());
         *self = State {
             today: self.today,
             clock: self.clock.take(),
             words: self.words,
-            results: self.results,
+            pages: self.pages,
             ready: true,
             page_change: self.page_change.wrapping_add(1),
             default_schedule: self.default_schedule,

@@ -270,6 +270,13 @@ pub fn level_of(i: &MatrixInput) -> Level {
         .unwrap_or(Level::S1)
 }
 
+/// The security level for a DF assessment's answers: [`level_of`] their input, as
+/// [`assess`] finds it, without the explanations it writes (what only needs the level, such
+/// as a page title, leaves those alone).
+pub fn level(a: &DfAnswers) -> Level {
+    level_of(&MatrixInput::from_answers(a))
+}
+
 /// The row of the Annex for a level.
 pub fn row(level: Level) -> &'static Row {
     &MATRIX[level as usize]

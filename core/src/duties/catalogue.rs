@@ -311,6 +311,17 @@ impl ObligationId {
     pub fn obligation(self) -> &'static Obligation {
         &all_obligations()[self.index()]
     }
+
+    /// Its category, from the generated codes alone: code that needs no more of the
+    /// obligation leaves the catalogue's text alone (the app's start needs none of it).
+    pub fn category(self) -> Category {
+        let i = self.index();
+        if DF_OBLIGATIONS.contains(&i) {
+            DF_OBLIGATION_CODES[i - DF_OBLIGATIONS.start].category
+        } else {
+            SM2017_OBLIGATION_CODES[i - SM2017_OBLIGATIONS.start].category
+        }
+    }
 }
 
 impl Id for ObligationId {

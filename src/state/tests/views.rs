@@ -185,47 +185,49 @@ fn printing_with_the_words_waits_for_them_and_a_failure_does_not_block_it() {
     assert_eq!(run(failed, [Action::StartAgain]).words, Loaded::Failed);
 }
 
-/// The result pages' code (a `lazy-results` build): a result page waits for it, and is not
-/// marked ready until it comes or is known not to; the other pages never wait; it stays
-/// loaded when the user starts again.
+/// The pages' code (a `lazy-pages` build): every page but the start page waits for it, and
+/// a link that opens on one is not marked ready until it comes or is known not to; the start
+/// page never waits; the mark, once set, stays; the code stays loaded when the user starts
+/// again.
 #[test]
-fn a_result_page_is_ready_once_its_code_is_there() {
+fn a_page_is_ready_once_its_code_is_there() {
     let mut s = init(Some(S6), None);
     assert_eq!(
-        s.results,
+        s.pages,
         Loaded::Ready,
-        "built in (tests leave lazy-results off)"
+        "built in (tests leave lazy-pages off)"
     );
     assert!(s.shows_ready());
-    // A lazy-results build before the code has come.
-    s.results = Loaded::Loading;
+    // A lazy-pages build before the code has come.
+    s.pages = Loaded::Loading;
     assert!(
-        s.waits_for_results() && !s.shows_ready(),
-        "the result page waits"
+        s.waits_for_code() && !s.shows_ready(),
+        "the result the link opened waits"
     );
-    let question = run(s.clone(), [Action::Change(QuestionId::Value)]);
+    let mut start = init(None, None);
+    start.pages = Loaded::Loading;
     assert!(
-        matches!(question.page, Page::Question(_)) && question.shows_ready(),
-        "a question never waits for it"
+        start.page == Page::Start && !start.waits_for_code() && start.shows_ready(),
+        "the start page never waits for it"
     );
-    let later = run(s.clone(), [Action::ChangeAnswers, Action::ShowResult]);
+    let later = run(start, [Action::Start]);
     assert!(
-        later.waits_for_results() && later.shows_ready(),
-        "moved to later, the result says it is loading; the mark stays"
+        matches!(later.page, Page::Question(_)) && later.waits_for_code() && later.shows_ready(),
+        "a page the user moves to says it is loading; the mark stays"
     );
-    let loaded = run(s.clone(), [Action::ResultsLoaded(true)]);
-    assert_eq!(loaded.results, Loaded::Ready);
-    assert!(loaded.shows_ready());
+    let loaded = run(s.clone(), [Action::PagesLoaded(true)]);
+    assert_eq!(loaded.pages, Loaded::Ready);
+    assert!(loaded.shows_ready() && !loaded.waits_for_code());
     assert_eq!(loaded.page, s.page, "nothing else changes");
-    let failed = run(s.clone(), [Action::ResultsLoaded(false)]);
-    assert_eq!(failed.results, Loaded::Failed);
+    let failed = run(s.clone(), [Action::PagesLoaded(false)]);
+    assert_eq!(failed.pages, Loaded::Failed);
     assert!(
         failed.shows_ready(),
         "ready: the page says why it cannot show"
     );
     assert_eq!(failed.answers, s.answers, "the answers are kept");
     assert_eq!(
-        run(loaded, [Action::StartAgain]).results,
+        run(loaded, [Action::StartAgain]).pages,
         Loaded::Ready,
         "starting again keeps the code"
     );

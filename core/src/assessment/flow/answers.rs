@@ -3,7 +3,7 @@
 use crate::assessment::answers::Path;
 use crate::assessment::answers::{Contract, DfAnswers, OtherContracts, SmAnswers};
 use crate::assessment::level::Level;
-use crate::assessment::matrix::assess;
+use crate::assessment::matrix::level;
 use crate::assessment::questions::{QuestionId, QuestionKind};
 use crate::assessment::schedule::Schedule;
 use crate::format::long_date;
@@ -232,7 +232,7 @@ impl Answers {
     /// that depends on an unanswered one is not listed until that one is answered.
     ///
     /// DF: once the questions that decide the level are answered, the level (worked out by
-    /// [`assess`]) adds the certification route at S3–S6 and hosting at S5–S6, after the
+    /// [`level`], as [`assess`](crate::assessment::matrix::assess) finds it) adds the certification route at S3–S6 and hosting at S5–S6, after the
     /// Commencement Date. A change that moves the level brings them in (unanswered, so
     /// asked next) or leaves them out (kept, but not used).
     pub fn sequence(&self) -> Vec<QuestionId> {
@@ -240,7 +240,7 @@ impl Answers {
         match self.schedule {
             Schedule::Df => {
                 let mut seq = self.df_level_questions();
-                let level = self.df_core(&seq).map(|a| assess(&a).level);
+                let level = self.df_core(&seq).map(|a| level(&a));
                 seq.push(Commencement);
                 if level.is_some_and(|l| l >= Level::S3) {
                     seq.push(Route);
