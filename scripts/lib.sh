@@ -139,8 +139,9 @@ ensure_wasm_split() {
 # code off (scripts/postbuild.mjs step "split"); the build leaves them out of dist/. Set here
 # and not in .cargo/config.toml, so no other wasm32 build (the browser tests, the size
 # baseline) carries them.
+APP_RUSTFLAGS="-C link-arg=--emit-relocs"
 trunk_app() {
-  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C link-arg=--emit-relocs" trunk "$@"
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$APP_RUSTFLAGS" trunk "$@"
 }
 
 ensure_build_tools() {
