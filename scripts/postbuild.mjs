@@ -114,7 +114,7 @@ async function moduleWithWasm({ glue, wasm, parts, config, values = {}, release 
 // Step 3: the take-aways module. The takeaways/ crate built for wasm32 with the profile of
 // this build (cargo honours CARGO_TARGET_DIR; Trunk's release build gets the release profile,
 // `trunk serve` a debug build), wasm-bindgen's JS for it (`--target web`), wasm-opt with the
-// app's own options (index.html's data-wasm-opt and data-wasm-opt-params, release builds),
+// app's own options (index.html's data-smx-wasm-opt and data-wasm-opt-params, release builds),
 // then the same embedding as the bundle's, with web/takeaways-start.js: a module that
 // resolves once its WebAssembly has started. The app loads it when a take-away file is
 // first asked for (src/edge.rs, web/lazy-modules.js).
@@ -133,12 +133,19 @@ const rustLink = () => {
 const cargoWasm = (release, name) =>
   path.join(path.resolve(ROOT, process.env.CARGO_TARGET_DIR ?? "target"), "wasm32-unknown-unknown", release ? "release" : "debug", `${name}.wasm`);
 
-/** wasm-opt on `wasm`, in place, with the app's own options (index.html's data-wasm-opt and data-wasm-opt-params). */
+/**
+ * wasm-opt on `wasm`, in place, with the app's own options (index.html's data-smx-wasm-opt and
+ * data-wasm-opt-params). The build's step, not Trunk's (its data-wasm-opt is off): Trunk's
+ * module is split or replaced after it, and would carry the linker's sections into wasm-opt.
+ */
 function wasmOpt(wasm) {
   const rust = rustLink();
-  const level = attr(rust, "data-wasm-opt");
-  if (!level) throw new Error("index.html's rust link has no data-wasm-opt");
+  const level = attr(rust, "data-smx-wasm-opt");
+  if (!level) throw new Error("index.html's rust link has no data-smx-wasm-opt");
   const params = (attr(rust, "data-wasm-opt-params") ?? "").split(/\s+/).filter(Boolean);
+  // (Without the linker's sections, which binaryen does not read as such: a module built
+  // with the app's flags, the take-aways', still has them.)
+  writeFileSync(wasm, withoutCustomSections(readFileSync(wasm)));
   run("wasm-opt", [`-O${level}`, ...params, wasm, "-o", wasm]);
 }
 
@@ -231,6 +238,12 @@ export function linkSplits(glue, loader) {
   return { glue: linked, loader: { name: `${SPLIT_TOOL}'s loader (generated)`, source: code } };
 }
 
+/** Trunk's module, through wasm-opt in release builds (a build without the split). */
+function optimised(wasm, release) {
+  if (release) wasmOpt(wasm);
+  return readFileSync(wasm);
+}
+
 // Step 4, bundle: wasm-bindgen's JS and the start as ONE module, the WebAssembly's bytes in
 // front of them as string literals (scripts/wasm-in-js.mjs, never through terser): the page
 // loads it with <script type="module" src integrity>, which the browser checks before running
@@ -239,7 +252,7 @@ async function writeBundle(dir, trunk, config, lazy, release) {
   const split = attr(rustLink(), "data-cargo-features")?.split(",").includes("lazy-pages") ? await splitApp(dir, config, release) : null;
   const source = await moduleWithWasm({
     glue: split ? split.glue : { file: trunk.glue, source: readFileSync(path.join(dir, trunk.glue), "utf8") },
-    wasm: split ? split.wasm : readFileSync(path.join(dir, trunk.wasm)),
+    wasm: split ? split.wasm : optimised(path.join(dir, trunk.wasm), release),
     parts: ["decode-bytes.js", "lazy-modules.js", ...(split ? [split.loader] : []), "mount-options.js", "fallback.js", "start.js"],
     config,
     values: { ...lazy, SPLITS: split ? split.splits : {} },
