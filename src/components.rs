@@ -46,7 +46,7 @@ pub use merge_review::{merge_review, MergeReviewProps};
 pub use notices::notices_section;
 pub use obligations::obligation_list;
 pub use open_file::{open_file, OpenFileProps};
-pub use pages::{load as load_pages, PageContext, BUILT_IN as PAGES_BUILT_IN};
+pub use pages::{load as load_pages, PageContext};
 pub use plan::{plan_section, PlanSectionProps};
 pub use question::{question_page, QuestionPageProps};
 pub use result::{result_layout, use_result_report, ResultContext, ResultParts};

@@ -124,7 +124,8 @@ impl Loaded {
 
     /// The pages' code: [`Loaded::Ready`] when it is built in, else [`Loaded::Loading`].
     pub fn pages() -> Loaded {
-        if crate::components::PAGES_BUILT_IN {
+        // Built in unless a `lazy-pages` build splits it off (`components::pages`).
+        if !cfg!(all(feature = "lazy-pages", target_family = "wasm")) {
             Loaded::Ready
         } else {
             Loaded::Loading

@@ -61,9 +61,6 @@ pub async fn load() -> Result<(), ()> {
     }
 }
 
-/// Whether the pages' code is built into the app (else [`load`] fetches it).
-pub const BUILT_IN: bool = !cfg!(all(feature = "lazy-pages", target_family = "wasm"));
-
 fn render(ctx: PageContext) -> Html {
     let PageContext {
         state,
