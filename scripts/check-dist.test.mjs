@@ -353,7 +353,7 @@ test("the clauses' words are a module of their own, named in the bundle with its
   assert.match(js, /modulepreload/);
   assert.match(js, /import\.meta\.url/, "found beside the bundle, wherever it is served");
   // The production build leaves them out of the WebAssembly (the core's lazy-words feature).
-  const wasm = Buffer.from(decodeBytes(bundleLiteral(js, "__smx_table"), bundleLiteral(js, "__smx_wasm")));
+  const wasm = embeddedWasm(bundleName());
   const missing = words.filter((w) => !wasm.includes(Buffer.from(w)));
   assert.equal(missing.length, words.length, "no clause's words are in the WebAssembly");
   // A sample of what stays: the titles (a clause's paragraph references are built in).
@@ -371,7 +371,7 @@ test("the take-away files' writers are a module of their own, its WebAssembly in
   // Its own WebAssembly, embedded as the bundle's is, started by the module itself, and
   // wasm-bindgen's export the app calls.
   const own = text(name);
-  const wasm = Buffer.from(decodeBytes(bundleLiteral(own, "__smx_table"), bundleLiteral(own, "__smx_wasm")));
+  const wasm = embeddedWasm(name);
   assert.ok(WebAssembly.validate(wasm), "the embedded module is valid WebAssembly");
   assert.ok(WebAssembly.Module.exports(new WebAssembly.Module(wasm)).some((e) => e.name === "takeaway"), "it exports takeaway");
   const code = own.slice(own.indexOf("\n", own.indexOf("const __smx_wasm = ")) + 1);
@@ -380,7 +380,7 @@ test("the take-away files' writers are a module of their own, its WebAssembly in
   assert.doesNotMatch(code, /\/\/ ----|\n[ \t]+\S/, "the code is minified");
   // The writers left the app: a column of the compliance matrix's header ("Due dates": the
   // others are the app's words too) and the calendar's lines are in the take-aways module only.
-  const app = Buffer.from(decodeBytes(bundleLiteral(js, "__smx_table"), bundleLiteral(js, "__smx_wasm")));
+  const app = embeddedWasm(bundleName());
   for (const mark of ["Due dates", "VCALENDAR", "RRULE"]) {
     assert.ok(wasm.includes(Buffer.from(mark)), `the take-aways module writes ${mark}`);
     assert.ok(!app.includes(Buffer.from(mark)), `the app's WebAssembly has no ${mark}`);
