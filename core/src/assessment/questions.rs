@@ -55,6 +55,28 @@ pub enum QuestionId {
 }
 
 impl QuestionId {
+    /// Every id, in the order of the enum (a test checks it against [`QUESTIONS`]).
+    pub const ALL: [QuestionId; 18] = [
+        QuestionId::Subjects,
+        QuestionId::Special,
+        QuestionId::Professional,
+        QuestionId::Value,
+        QuestionId::Months,
+        QuestionId::Access,
+        QuestionId::Other,
+        QuestionId::OtherSubjects,
+        QuestionId::OtherSpecial,
+        QuestionId::CurrentLevel,
+        QuestionId::Commencement,
+        QuestionId::Route,
+        QuestionId::Hosting,
+        QuestionId::Effective,
+        QuestionId::OwnDevices,
+        QuestionId::Marking,
+        QuestionId::Bulk,
+        QuestionId::LongTerm,
+    ];
+
     /// The key used in links, storage and page addresses ("subjects", "other_special" …).
     pub fn key(self) -> &'static str {
         match self {
@@ -81,7 +103,9 @@ impl QuestionId {
 
     /// The id for a key.
     pub fn from_key(key: &str) -> Option<QuestionId> {
-        QUESTIONS.iter().map(|q| q.id).find(|id| id.key() == key)
+        // (Not through `QUESTIONS`: a link's keys are told apart without the questions'
+        // words, which the start page's module then leaves to the pages' module.)
+        QuestionId::ALL.into_iter().find(|id| id.key() == key)
     }
 
     /// The question's words.

@@ -137,3 +137,20 @@ fn every_question_is_in_the_data_with_a_key_round_trip() {
     }
     assert_eq!(QuestionId::from_key("nope"), None);
 }
+
+#[test]
+fn every_id_is_in_all_once_and_has_its_question() {
+    // (Each id is in `ALL` once and every question's id is there: `ALL` holds every
+    // question, and `from_key` finds each one by its key.)
+    let mut all = QuestionId::ALL.to_vec();
+    all.sort();
+    all.dedup();
+    assert_eq!(all.len(), QuestionId::ALL.len(), "no id twice");
+    let mut asked: Vec<QuestionId> = QUESTIONS.iter().map(|q| q.id).collect();
+    asked.sort();
+    assert_eq!(asked, all, "the questions and ALL hold the same ids");
+    for id in QuestionId::ALL {
+        assert_eq!(QuestionId::from_key(id.key()), Some(id));
+    }
+    assert_eq!(QuestionId::from_key("not_a_question"), None);
+}
