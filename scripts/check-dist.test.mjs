@@ -356,8 +356,10 @@ test("the clauses' words are a module of their own, named in the bundle with its
   const wasm = embeddedWasm(bundleName());
   const missing = words.filter((w) => !wasm.includes(Buffer.from(w)));
   assert.equal(missing.length, words.length, "no clause's words are in the WebAssembly");
-  // A sample of what stays: the titles (a clause's paragraph references are built in).
-  assert.ok(wasm.includes(Buffer.from("Cyber Essentials")), "the titles stay built in");
+  // A sample of what stays: the titles (a clause's paragraph references are built in), in
+  // the app's WebAssembly or the part of it split off for the pages.
+  const built = Buffer.concat([wasm, embeddedWasm(pagesName())]);
+  assert.ok(built.includes(Buffer.from("Cyber Essentials")), "the titles stay built in");
   // Nothing but the words, as data: the file is exactly their JSON, exported.
   assert.ok(text(name) === `export default ${JSON.stringify(words)};\n`, "the module is only the words' JSON");
 });
@@ -411,6 +413,17 @@ test("the code of every page but the start page is split off the app's WebAssemb
   assert.ok(embeddedWasm(name).length > embeddedWasm(bundleName()).length / 5, "the split module holds a real share of the code");
   // Its JS is only its bytes.
   assert.match(text(name).slice(text(name).lastIndexOf("const __smx_wasm = ")), /export\s*(let\s+\w+|\{[^}]*\})/);
+  // What only the other pages and their actions need is there, not in the start page's
+  // module: a question's words, and the messages of the link's and the save file's readers.
+  const split = embeddedWasm(name);
+  for (const mark of [
+    "How many people's personal data will you process under this Call-Off Contract?",
+    "The file is not a JSON file",
+    "which is not an answer the Customer can set for this schedule",
+  ]) {
+    assert.ok(split.includes(Buffer.from(mark)), `the pages' module has "${mark}"`);
+    assert.ok(!embeddedWasm(bundleName()).includes(Buffer.from(mark)), `the start page's module has not "${mark}"`);
+  }
 });
 
 test("no embedded WebAssembly keeps the linker's sections (the split reads them; dist/ has no use for them)", () => {

@@ -2,10 +2,11 @@
 use crate::components::{pages, start_page, tender_line, Dispatch, PageContext, StartPageProps};
 use crate::elements::{heading, notification_banner};
 use crate::hooks::{
-    use_focus, use_keep, use_leave_guard, use_open_link, use_other_tabs, use_pages_code,
-    use_persist, use_preset_report, use_print, use_restore, use_takeaway, use_title, use_words,
+    use_clear_link, use_focus, use_keep, use_leave_guard, use_open_link, use_other_tabs,
+    use_pages_code, use_persist, use_preset_report, use_print, use_restore, use_takeaway,
+    use_title, use_words,
 };
-use crate::state::{Action, Boot, Loaded, Page, State};
+use crate::state::{Action, Boot, Loaded, State};
 use crate::takeover::Takeover;
 use security_matrix_core::Schedule;
 use yew::prelude::*;
@@ -71,6 +72,7 @@ pub fn app(props: &AppProps) -> Html {
     let takeover = takeover(&props.takeover, schedule);
     use_restore(&dispatch, props.boot.clone(), schedule, &root, takeover);
     use_open_link(&dispatch);
+    use_clear_link(&state);
     use_preset_report(state.preset_problems.clone());
     use_persist(&state);
     use_keep(&state, &dispatch);
@@ -84,11 +86,11 @@ pub fn app(props: &AppProps) -> Html {
     use_focus(&state, &root);
 
     let h = props.heading_level.clamp(1, 6);
-    let page = match (state.page, state.pages) {
-        (Page::Start, _) => html! {
+    let page = match (state.shows_pages(), state.pages) {
+        (false, _) => html! {
             { start_page(&StartPageProps { device: state.device.clone(), schedule: state.answers.schedule, offer_choice: props.offer_schedule_choice, heading_level: h, file_problems: state.file_problems.clone(), tender: tender_line(&state.answers), dispatch: dispatch.clone() }) }
         },
-        (_, Loaded::Ready) => {
+        (true, Loaded::Ready) => {
             let ctx = PageContext {
                 state: state.clone(),
                 heading_level: h,
@@ -96,7 +98,7 @@ pub fn app(props: &AppProps) -> Html {
             };
             pages::page(ctx).unwrap_or_default()
         }
-        (_, other) => pages_code_missing(other, h),
+        (true, other) => pages_code_missing(other, h),
     };
     html! {
         // `data-smx-ready`: the app has read the link, the stored answers and the date, and
@@ -131,9 +133,10 @@ fn takeover(
     })
 }
 
-/// A page other than the start page while its code loads (a moment, `pages-loading`; a
-/// link that opens on it is not marked ready until it shows), or why it cannot show
-/// (`pages-error`): the answers are kept either way.
+/// A page other than the start page while its code loads, or what the user did that
+/// waits for that code (a moment, `pages-loading`; a link or a stored session that opens
+/// on it is not marked ready until it shows), or why it cannot show (`pages-error`): the
+/// answers are kept either way.
 fn pages_code_missing(loaded: Loaded, h: u8) -> Html {
     if loaded == Loaded::Failed {
         html! {

@@ -3,6 +3,7 @@
 //! (Yew runs effects in the order their hooks are called). Like Yew's own `use_effect_with`,
 //! each is a function that returns its effect's hook, not a `#[hook]` wrapper around it
 //! (each wrapper costs the bundle a type of its own).
+mod use_clear_link;
 mod use_focus;
 mod use_keep;
 mod use_leave_guard;
@@ -17,6 +18,7 @@ mod use_takeaway;
 mod use_title;
 mod use_words;
 
+pub use use_clear_link::use_clear_link;
 pub use use_focus::use_focus;
 pub use use_keep::use_keep;
 pub use use_leave_guard::use_leave_guard;

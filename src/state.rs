@@ -1,13 +1,18 @@
 //! The app's state and its pure reducer. Nothing here touches the DOM, storage or a clock:
 //! the edge (effects in `app.rs`) reads those and dispatches actions carrying the values.
 //! Here: the pages and the state. The actions, with the clock and the documents' detail
-//! fields they carry, are in `action.rs`; the reducer (each action's handler, and moving
-//! through the flow) is in `reduce.rs`; the question page's form in `draft.rs`; what
-//! is kept (sessionStorage and the saved file, one document) in `persist.rs`.
+//! fields they carry, are in `action.rs`; the reducer is in `reduce.rs` (the start page's
+//! own actions, and holding the rest until the pages' code is there), `apply.rs` (each
+//! action's handler) and `flow.rs` (moving through the flow), the parts the start page
+//! never runs reached through `later.rs`; the question page's form in `draft.rs`; what is
+//! kept (sessionStorage and the saved file, one document) in `persist.rs`.
 mod action;
+mod apply;
 mod contracts;
 mod device;
 mod draft;
+mod flow;
+pub mod later;
 mod loaded;
 mod merge;
 mod persist;
@@ -194,6 +199,9 @@ pub struct State {
     /// The presets that could not be used: the edge reports them in the console (once),
     /// and each question they belong to shows a notice.
     pub preset_problems: Vec<PresetProblem>,
+    /// Actions that wait for the pages' code (see `reduce.rs`), in the order they came:
+    /// while there are any, the page says it is loading (or that it cannot).
+    pub held: Vec<Action>,
 }
 
 impl Default for State {
@@ -234,6 +242,7 @@ impl Default for State {
             merge_problems: Vec::new(),
             presets: None,
             preset_problems: Vec::new(),
+            held: Vec::new(),
         }
     }
 }
@@ -249,14 +258,30 @@ impl State {
     }
 
     /// Whether the page shown waits for its code ([`Loaded::Loading`]): any page but the
-    /// start page, in a `lazy-pages` build, until the code has come.
+    /// start page, or actions held for it, in a `lazy-pages` build, until the code has come.
     pub fn waits_for_code(&self) -> bool {
-        self.page != Page::Start && self.pages == Loaded::Loading
+        self.shows_pages() && self.pages == Loaded::Loading
     }
 
-    /// The document title for the page (the edge sets it).
+    /// Whether what shows needs the pages' code: a page other than the start page, or
+    /// actions held for it (the start page's module draws only the start page).
+    pub fn shows_pages(&self) -> bool {
+        self.page != Page::Start || !self.held.is_empty()
+    }
+
+    /// The document title for the page (the edge sets it): the start page's, until the
+    /// pages' code is there.
     pub fn title(&self) -> String {
-        let base = "Work out your security level";
+        match self.page {
+            Page::Start => None,
+            _ => later::title(self),
+        }
+        .unwrap_or_else(|| TITLE.to_string())
+    }
+
+    /// The document title of a page other than the start page (in the pages' code).
+    fn page_title(&self) -> String {
+        let base = TITLE;
         let page = match self.page {
             Page::Start => return base.to_string(),
             Page::Question(q) => q.question().heading.to_string(),
@@ -277,6 +302,9 @@ impl State {
         format!("{error}{page} – {base}")
     }
 }
+
+/// The tool's title, the start page's document title.
+const TITLE: &str = "Work out your security level";
 
 impl State {
     /// The document title of a result view: "Your result" for the summary, else the view's

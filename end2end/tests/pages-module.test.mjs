@@ -4,13 +4,15 @@
 // integrity-checked, as soon as it is ready; a link that opens on another page waits for it
 // before the app is marked ready; a page reached before it arrives (Start pressed at once on a
 // slow line) says it is loading, then shows and takes focus; a changed file is refused and the
-// page says so, the answers kept.
+// page says so, the answers kept. The same module holds the reducer's code for every action but
+// the start page's own (src/state/later.rs): what the tab kept is restored with it, and nothing
+// kept is lost while it has not come.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startEnv, openApp, DIST_DIR, READY_SELECTOR, START_SELECTOR, FIRST_INTERACTIVE_SELECTOR, PAGES_MODULE } from '../lib/harness.mjs';
-import { tid, expectView, expectFocus, expectQuestion } from '../lib/flow.mjs';
+import { tid, expectView, expectFocus, expectQuestion, startByMouse, answerByMouse, questionPage } from '../lib/flow.mjs';
 import { S6_EXAMPLE } from '../lib/workspace.mjs';
 import { assertNoAxeViolations } from '../lib/axe.mjs';
 
@@ -26,6 +28,15 @@ before(async () => {
 after(async () => {
   await env?.close();
 });
+
+/** Serves the pages' module with one word of its code changed (after the embedded bytes). */
+function changedPages(page) {
+  return page.route(PAGES_URL, async (route) => {
+    const body = fs.readFileSync(path.join(DIST_DIR, PAGES_FILE), 'latin1');
+    const at = body.lastIndexOf('bytes');
+    await route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: Buffer.from(body.slice(0, at) + 'Bytes' + body.slice(at + 5), 'latin1') });
+  });
+}
 
 /** Holds the pages' module until `release()` (then the server sends it as built). */
 async function holdPages(page) {
@@ -97,13 +108,7 @@ test('the start page is ready without it and loads it at once; Start pressed bef
 test("a pages' module that fails its integrity check is refused: the page says so, the answers are kept, and a reload without it shows the result", async () => {
   const s = await openApp(env.browser, env.server, {
     fragment: S6_EXAMPLE,
-    beforeGoto: (page) =>
-      page.route(PAGES_URL, async (route) => {
-        // One word of its code changed (after the embedded bytes).
-        const body = fs.readFileSync(path.join(DIST_DIR, PAGES_FILE), 'latin1');
-        const at = body.lastIndexOf('bytes');
-        await route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: Buffer.from(body.slice(0, at) + 'Bytes' + body.slice(at + 5), 'latin1') });
-      }),
+    beforeGoto: changedPages,
   });
   try {
     const { page } = s;
@@ -120,6 +125,40 @@ test("a pages' module that fails its integrity check is refused: the page says s
     await page.locator(READY_SELECTOR).waitFor();
     await expectView(page, 'summary');
     assert.equal(await page.locator(tid('level')).textContent(), 'S6');
+  } finally {
+    await s.close();
+  }
+});
+
+test("a reload restores what the tab kept once the pages' code has come (not marked ready before); when it cannot come, nothing kept is lost", async () => {
+  const s = await openApp(env.browser, env.server);
+  try {
+    const { page } = s;
+    await startByMouse(page);
+    await answerByMouse(page, 'subjects', '1,500');
+    await expectQuestion(page, 'special');
+    // Reloaded with the code held: the page says it is loading, and is not marked ready.
+    const release = await holdPages(page);
+    await page.reload();
+    await page.locator(tid('pages-loading')).waitFor();
+    assert.equal(await page.locator(READY_SELECTOR).count(), 0, 'not ready before the page kept shows');
+    assert.equal(await page.locator(tid('start-page')).count(), 0, 'never the start page first');
+    release();
+    await page.locator(READY_SELECTOR).waitFor();
+    await expectQuestion(page, 'special');
+    // Reloaded with a changed module, which is refused: the page says so ...
+    await page.unrouteAll({ behavior: 'wait' });
+    await changedPages(page);
+    await page.reload();
+    await page.locator(tid('pages-error')).waitFor();
+    // ... and what the tab kept is still there: a reload with the file as built restores it.
+    await page.unrouteAll({ behavior: 'wait' });
+    await page.reload();
+    await page.locator(READY_SELECTOR).waitFor();
+    await expectQuestion(page, 'special');
+    await page.locator(tid('back')).click();
+    await expectQuestion(page, 'subjects');
+    assert.equal(await questionPage(page, 'subjects').locator(tid('answer')).inputValue(), '1500', 'the answer kept');
   } finally {
     await s.close();
   }

@@ -5,8 +5,7 @@
 use super::Dispatch;
 use crate::edge;
 use crate::elements::error_list;
-use crate::state::Action;
-use security_matrix_core::file::savefile;
+use crate::state::{later, Action};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -46,7 +45,9 @@ pub fn open_file(p: &OpenFileProps) -> Html {
             e.prevent_default();
             let dispatch = dispatch.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let is_saved_file = |text: &str| savefile::from_json(text).is_ok();
+                // (Before the pages' code has come, which reads it, the tab does not save
+                // back to the file: it downloads instead.)
+                let is_saved_file = |text: &str| later::is_saved_file(text).unwrap_or(false);
                 if let Some((name, read)) = edge::open_in_place(is_saved_file).await {
                     dispatch.send(Action::OpenFileInPlace(read, name));
                 }

@@ -4,13 +4,16 @@
 //! wasm-split-cli) moves the code only these pages run (the questions, the contracts, check
 //! your answers, the result pages and their views, the merge review) into a WebAssembly
 //! module of its own, which the app loads as soon as it is ready
-//! (`hooks::use_pages_code`): the start page, which it opens on, waits for less.
+//! (`hooks::use_pages_code`): the start page, which it opens on, waits for less. The same
+//! module holds the state's code the start page never runs (`crate::state::later`: the
+//! reducer's handling of every other action, the link's and the save file's readers and
+//! writer); [`load`] makes both ready.
 use super::{
     check_answers, confirm_start_again_page, contract_name, contract_page, contracts_page,
     merge_review, question_page, CheckAnswersProps, ContractPageProps, ContractsPageProps,
     DfResultPage, Dispatch, MergeReviewProps, QuestionPageProps, ResultContext, SmResultPage,
 };
-use crate::state::{Page, State};
+use crate::state::{later, Page, State};
 use yew::prelude::*;
 
 /// What a page is drawn from: the root's state handle, the level of its heading, and the
@@ -29,36 +32,23 @@ pub struct PageContext {
 /// finished): render it only once the state says the code is there
 /// ([`crate::state::Loaded::Ready`]).
 pub fn page(ctx: PageContext) -> Option<Html> {
-    #[cfg(all(feature = "lazy-pages", target_family = "wasm"))]
-    {
-        use std::future::Future;
-        // Once loaded, the split function's future is ready at its first poll.
-        let mut future = std::pin::pin!(split::render(ctx));
-        let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
-        match future.as_mut().poll(&mut cx) {
-            std::task::Poll::Ready(Ok(html)) => Some(html),
-            _ => None,
-        }
-    }
-    #[cfg(not(all(feature = "lazy-pages", target_family = "wasm")))]
-    {
-        Some(render(ctx))
-    }
+    later::now(split::render(ctx))
 }
 
 /// Loads the pages' code (a `lazy-pages` build; elsewhere it is built in): `Err` when its
-/// module could not be loaded (refused by its integrity check, or missing).
+/// module could not be loaded (refused by its integrity check, or missing). The state's
+/// code in the same module ([`later`]) is made ready with it.
 pub async fn load() -> Result<(), ()> {
-    #[cfg(all(feature = "lazy-pages", target_family = "wasm"))]
-    {
-        split::load().await.map_err(|e| {
-            web_sys::console::error_1(&format!("The pages could not be loaded: {e}").into());
-        })
-    }
-    #[cfg(not(all(feature = "lazy-pages", target_family = "wasm")))]
-    {
-        Ok(())
-    }
+    let loaded = async {
+        split::load().await?;
+        later::load().await
+    };
+    loaded.await.map_err(|_| {
+        #[cfg(target_family = "wasm")]
+        web_sys::console::error_1(
+            &"The pages could not be loaded: failed to load split module".into(),
+        );
+    })
 }
 
 fn render(ctx: PageContext) -> Html {
@@ -99,23 +89,24 @@ fn render(ctx: PageContext) -> Html {
     }
 }
 
-#[cfg(all(feature = "lazy-pages", target_family = "wasm"))]
 mod split {
     use super::PageContext;
+    use crate::state::later::Unloaded;
     use yew::Html;
 
-    /// The pages' code is not there (its module could not be loaded).
-    pub struct Unloaded;
-
-    impl From<wasm_split_helpers::SplitLoaderError> for Unloaded {
-        fn from(_: wasm_split_helpers::SplitLoaderError) -> Self {
-            Unloaded
-        }
-    }
-
-    /// [`super::render`], in the split-off module.
-    #[wasm_split_helpers::wasm_split(pages, fallible, preload(load))]
+    /// [`super::render`], in the pages' module.
+    #[cfg_attr(
+        all(feature = "lazy-pages", target_family = "wasm"),
+        wasm_split_helpers::wasm_split(pages, fallible, preload(preload_render))
+    )]
     pub fn render(ctx: PageContext) -> Result<Html, Unloaded> {
         Ok(super::render(ctx))
+    }
+
+    /// Loads the pages' module (built in: there already).
+    pub async fn load() -> Result<(), Unloaded> {
+        #[cfg(all(feature = "lazy-pages", target_family = "wasm"))]
+        preload_render().await?;
+        Ok(())
     }
 }

@@ -84,9 +84,13 @@ pub fn make_takeaway(
 ) {
     #[cfg(feature = "lazy-takeaways")]
     {
+        // (The save file's writer is the pages' code, there on every page with take-aways.)
+        let Some(json) = crate::state::later::document_json(document) else {
+            return done(false);
+        };
         let args = [
             kind.key().to_string(),
-            security_matrix_core::file::savefile::to_json(document),
+            json,
             today.to_string(),
             String::from(js_sys::Date::new_0().to_iso_string()),
         ];

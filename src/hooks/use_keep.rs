@@ -4,8 +4,7 @@
 //! in the click's handler).
 use crate::components::Dispatch;
 use crate::edge::{self, KeepError};
-use crate::state::{Action, State};
-use security_matrix_core::file::savefile::to_json;
+use crate::state::{later, Action, State};
 use yew::functional::Hook;
 use yew::prelude::*;
 
@@ -14,12 +13,10 @@ use yew::prelude::*;
 /// turns it off with a message (nothing on the page is lost); if another tab kept a
 /// different version since, writes nothing and says a newer version exists.
 pub fn use_keep(state: &State, dispatch: &Dispatch) -> impl Hook<Output = ()> {
-    let kept = (state.saving.keep && !state.device_newer).then(|| {
-        (
-            to_json(&state.document()),
-            state.kept_label().unwrap_or_default(),
-        )
-    });
+    let kept = (state.saving.keep && !state.device_newer)
+        .then(|| later::document_json(&state.document()))
+        .flatten()
+        .map(|json| (json, state.kept_label().unwrap_or_default()));
     let dispatch = dispatch.clone();
     use_effect_with(kept, move |kept| {
         if let Some((json, label)) = kept {

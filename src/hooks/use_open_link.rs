@@ -6,7 +6,7 @@ use yew::functional::Hook;
 use yew::prelude::*;
 
 /// While the widget is mounted: a link with answers opened in the URL is dispatched
-/// ([`Action::OpenLink`]) and cleared from the URL.
+/// ([`Action::OpenLink`]; cleared from the URL once taken, `use_clear_link`).
 pub fn use_open_link(dispatch: &Dispatch) -> impl Hook<Output = ()> {
     let dispatch = dispatch.clone();
     use_effect_with((), move |_| {
@@ -14,7 +14,6 @@ pub fn use_open_link(dispatch: &Dispatch) -> impl Hook<Output = ()> {
             gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
                 if let Some(f) = edge::fragment().filter(|f| crate::state::is_answer_link(f)) {
                     dispatch.send(Action::OpenLink(f));
-                    edge::clear_fragment();
                 }
             });
         move || drop(listener)

@@ -2,8 +2,7 @@
 //! changed or removed it.
 use crate::components::Dispatch;
 use crate::edge::{self, OtherTab};
-use crate::state::{Action, State};
-use security_matrix_core::file::savefile::to_json;
+use crate::state::{later, Action, State};
 use yew::functional::Hook;
 use yew::prelude::*;
 
@@ -12,7 +11,11 @@ use yew::prelude::*;
 /// there, else the tab says a newer version exists (and offers to load it); a removal
 /// turns keeping off here, with a message.
 pub fn use_other_tabs(state: &State, dispatch: &Dispatch) -> impl Hook<Output = ()> {
-    let mine = state.saving.keep.then(|| to_json(&state.document()));
+    let mine = state
+        .saving
+        .keep
+        .then(|| later::document_json(&state.document()))
+        .flatten();
     let dispatch = dispatch.clone();
     use_effect_with(mine, move |mine| {
         let listener = mine.clone().and_then(|mine| {

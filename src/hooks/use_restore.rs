@@ -10,10 +10,11 @@ use yew::prelude::*;
 
 /// Once, after the first render: unless the page read them before it (`boot`, already in
 /// the state the widget started with), reads the stored answers, the link and today's date
-/// and dispatches [`Action::Init`] (a fresh start begins with `schedule`); clears a link
-/// with answers from the URL. Then, when the user did something on the pre-rendered start
-/// page (`takeover`), dispatches its action (the schedule chosen, Start pressed) and
-/// carries the rest over to the app's `root` element (`apply`: the focus, a file chosen).
+/// and dispatches [`Action::Init`] (a fresh start begins with `schedule`; a link with
+/// answers is cleared from the URL once taken, `use_clear_link`). Then, when the user did
+/// something on the pre-rendered start page (`takeover`), dispatches its action (the
+/// schedule chosen, Start pressed) and carries the rest over to the app's `root` element
+/// (`apply`: the focus, a file chosen).
 pub fn use_restore<F>(
     dispatch: &Dispatch,
     boot: Option<Boot>,
@@ -26,27 +27,19 @@ where
 {
     let (dispatch, root) = (dispatch.clone(), root.clone());
     use_effect_with((), move |_| {
-        let fragment = match boot {
-            // Already in the state (the widget started there).
-            Some(boot) => boot.fragment,
-            None => {
-                let fragment = edge::fragment();
-                dispatch.send(Action::Init {
-                    stored: edge::read_storage(),
-                    fragment: fragment.clone(),
-                    presets: None,
-                    today: edge::today(),
-                    schedule,
-                });
-                fragment
-            }
-        };
+        // (Unless already in the state: the widget started there.)
+        if boot.is_none() {
+            dispatch.send(Action::Init {
+                stored: edge::read_storage(),
+                fragment: edge::fragment(),
+                presets: None,
+                today: edge::today(),
+                schedule,
+            });
+        }
         // An assessment kept on this device, offered on the start page.
         if let Some(label) = edge::kept_label() {
             dispatch.send(Action::DeviceKept(Some(label)));
-        }
-        if fragment.is_some_and(|f| crate::state::is_answer_link(&f)) {
-            edge::clear_fragment();
         }
         if let Some((action, apply)) = takeover {
             dispatch.send(action);

@@ -1,5 +1,6 @@
 //! The reducer's tests: the question flow, links and errors (what is kept, in `persist.rs`).
 mod contracts;
+mod held;
 mod merge;
 mod persist;
 mod presets;

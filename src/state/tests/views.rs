@@ -212,8 +212,8 @@ fn a_page_is_ready_once_its_code_is_there() {
     );
     let later = run(start, [Action::Start]);
     assert!(
-        matches!(later.page, Page::Question(_)) && later.waits_for_code() && later.shows_ready(),
-        "a page the user moves to says it is loading; the mark stays"
+        later.held == [Action::Start] && later.waits_for_code() && later.shows_ready(),
+        "Start waits for the code, the page says it is loading; the mark stays"
     );
     let loaded = run(s.clone(), [Action::PagesLoaded(true)]);
     assert_eq!(loaded.pages, Loaded::Ready);
