@@ -32,7 +32,14 @@ pub struct PageContext {
 /// finished): render it only once the state says the code is there
 /// ([`crate::state::Loaded::Ready`]).
 pub fn page(ctx: PageContext) -> Option<Html> {
-    later::now(split::render(ctx))
+    draw(ctx)
+}
+
+later::in_pages_module! {
+    /// [`render`], in the pages' module.
+    fn draw(ctx: PageContext) -> Html {
+        render(ctx)
+    }
 }
 
 /// Loads the pages' code (a `lazy-pages` build; elsewhere it is built in): `Err` when its
@@ -40,10 +47,11 @@ pub fn page(ctx: PageContext) -> Option<Html> {
 /// code in the same module ([`later`]) is made ready with it.
 pub async fn load() -> Result<(), ()> {
     let loaded = async {
-        split::load().await?;
+        #[cfg(all(feature = "lazy-pages", target_family = "wasm"))]
+        draw::preload().await?;
         later::load().await
     };
-    loaded.await.map_err(|_| {
+    loaded.await.map_err(|_: later::Unloaded| {
         #[cfg(target_family = "wasm")]
         web_sys::console::error_1(
             &"The pages could not be loaded: failed to load split module".into(),
@@ -86,27 +94,5 @@ fn render(ctx: PageContext) -> Html {
             },
             None => html! {},
         },
-    }
-}
-
-mod split {
-    use super::PageContext;
-    use crate::state::later::Unloaded;
-    use yew::Html;
-
-    /// [`super::render`], in the pages' module.
-    #[cfg_attr(
-        all(feature = "lazy-pages", target_family = "wasm"),
-        wasm_split_helpers::wasm_split(pages, fallible, preload(preload_render))
-    )]
-    pub fn render(ctx: PageContext) -> Result<Html, Unloaded> {
-        Ok(super::render(ctx))
-    }
-
-    /// Loads the pages' module (built in: there already).
-    pub async fn load() -> Result<(), Unloaded> {
-        #[cfg(all(feature = "lazy-pages", target_family = "wasm"))]
-        preload_render().await?;
-        Ok(())
     }
 }

@@ -43,87 +43,85 @@ pub fn now<T>(call: Result<T, Unloaded>) -> Option<T> {
     call.ok()
 }
 
+/// Declares a split point into the pages' module (this file's, and `components::pages`):
+/// `fn name(args) -> Option<T>`, `None` while the pages' code is not there. Beside it, a
+/// module of the same name holds the split function (its body) and, in a `lazy-pages`
+/// build, its `preload` (awaited once by the module's loader, so the call is then ready at
+/// its first poll).
+macro_rules! in_pages_module {
+    ($(#[$doc:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
+        $(#[$doc])*
+        $vis fn $name($($arg: $ty),*) -> Option<$ret> {
+            $crate::state::later::now($name::$name($($arg),*))
+        }
+
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            #[cfg_attr(
+                all(feature = "lazy-pages", target_family = "wasm"),
+                wasm_split_helpers::wasm_split(pages, fallible, preload(preload))
+            )]
+            pub(super) fn $name($($arg: $ty),*) -> Result<$ret, $crate::state::later::Unloaded> {
+                Ok($body)
+            }
+        }
+    };
+}
+pub(crate) use in_pages_module;
+
 /// Loads the pages' module and makes each of this file's functions ready to be called
 /// (each split point learns that its module is there by awaiting it once): `Err` when the
 /// module could not be loaded. Elsewhere nothing to load.
 pub async fn load() -> Result<(), Unloaded> {
     #[cfg(all(feature = "lazy-pages", target_family = "wasm"))]
     {
-        preload_reduce().await?;
-        preload_storage().await?;
-        preload_document_json().await?;
-        preload_title().await?;
-        preload_is_saved_file().await?;
+        reduce::preload().await?;
+        storage::preload().await?;
+        document_json::preload().await?;
+        title::preload().await?;
+        is_saved_file::preload().await?;
     }
     Ok(())
 }
 
-/// Applies `action` to `s` (which was `before`) with the whole reducer, and notes what it
-/// changed (`None`: the pages' code is not there; nothing was done).
-pub(super) fn reduce(s: &mut State, before: &State, action: &Action) -> Option<()> {
-    now(reduce_all(s, before, action))
+in_pages_module! {
+    /// Applies `action` to `s` (which was `before`) with the whole reducer, and notes what
+    /// it changed (`None`: the pages' code is not there; nothing was done).
+    pub(super) fn reduce(s: &mut State, before: &State, action: &Action) -> () {
+        s.apply(action);
+        s.note_change(before, action);
+        s.stamp_changes(before, action);
+    }
 }
 
-#[cfg_attr(
-    all(feature = "lazy-pages", target_family = "wasm"),
-    wasm_split_helpers::wasm_split(pages, fallible, preload(preload_reduce))
-)]
-fn reduce_all(s: &mut State, before: &State, action: &Action) -> Result<(), Unloaded> {
-    s.apply(action);
-    s.note_change(before, action);
-    s.stamp_changes(before, action);
-    Ok(())
+in_pages_module! {
+    /// What this tab's sessionStorage keeps ([`State::to_storage`]).
+    pub fn storage(s: &State) -> String {
+        s.to_storage()
+    }
 }
 
-/// What this tab's sessionStorage keeps ([`State::to_storage`]).
-pub fn storage(s: &State) -> Option<String> {
-    now(storage_text(s))
+in_pages_module! {
+    /// The saved file's text of `document` (what this device keeps, what the take-aways are
+    /// made from).
+    pub fn document_json(document: &Document) -> String {
+        savefile::to_json(document)
+    }
 }
 
-#[cfg_attr(
-    all(feature = "lazy-pages", target_family = "wasm"),
-    wasm_split_helpers::wasm_split(pages, fallible, preload(preload_storage))
-)]
-fn storage_text(s: &State) -> Result<String, Unloaded> {
-    Ok(s.to_storage())
+in_pages_module! {
+    /// The document title of a page other than the start page.
+    pub(super) fn title(s: &State) -> String {
+        s.page_title()
+    }
 }
 
-/// The saved file's text of `document` (what this device keeps, what the take-aways are
-/// made from).
-pub fn document_json(document: &Document) -> Option<String> {
-    now(json(document))
-}
-
-#[cfg_attr(
-    all(feature = "lazy-pages", target_family = "wasm"),
-    wasm_split_helpers::wasm_split(pages, fallible, preload(preload_document_json))
-)]
-fn json(document: &Document) -> Result<String, Unloaded> {
-    Ok(savefile::to_json(document))
-}
-
-/// The document title of a page other than the start page.
-pub(super) fn title(s: &State) -> Option<String> {
-    now(page_title(s))
-}
-
-#[cfg_attr(
-    all(feature = "lazy-pages", target_family = "wasm"),
-    wasm_split_helpers::wasm_split(pages, fallible, preload(preload_title))
-)]
-fn page_title(s: &State) -> Result<String, Unloaded> {
-    Ok(s.page_title())
-}
-
-/// Whether `text` is a file this tool saved (the file picker's check before it opens one).
-pub fn is_saved_file(text: &str) -> Option<bool> {
-    now(saved_file(text))
-}
-
-#[cfg_attr(
-    all(feature = "lazy-pages", target_family = "wasm"),
-    wasm_split_helpers::wasm_split(pages, fallible, preload(preload_is_saved_file))
-)]
-fn saved_file(text: &str) -> Result<bool, Unloaded> {
-    Ok(savefile::from_json(text).is_ok())
+in_pages_module! {
+    /// Whether `text` is a file this tool saved (the file picker's check before it opens
+    /// one).
+    pub fn is_saved_file(text: &str) -> bool {
+        savefile::from_json(text).is_ok()
+    }
 }
