@@ -4,7 +4,8 @@
 // --example s6_documents -- DIR`, the same writer and contents the app uses) opened in a real
 // office suite: LibreOffice headless converts each to PDF, and the PDF's text (pdftotext)
 // holds every Heading 1 and 2 of the file (in the contents list and at its section), the
-// paragraph reference of a duty, and the owner typed for it.
+// paragraph reference of a duty, and the owner typed for it. And each is valid Office Open
+// XML for Word (openxml-audit: ECMA-376's schemas and the Open XML SDK's rules, from PyPI).
 //
 // Usage: SMX_DOCUMENTS=DIR node --test scripts/check-documents.test.mjs
 import { test } from "node:test";
@@ -90,3 +91,21 @@ for (const file of files) {
     }
   });
 }
+
+// Word holds a file to the schema (the order of an element's children, the attributes and
+// parts it allows) more strictly than LibreOffice, which opens nearly anything: docx-rs writes
+// some elements out of order, and docx/src/schema_order.rs puts them in order.
+test("each document is valid Office Open XML for Word: no finding of the validator", () => {
+  for (const file of files) {
+    let out;
+    try {
+      out = execFileSync("python3", ["-m", "openxml_audit", "-f", "microsoft365", "-m", "0", "-o", "json", path.join(DIR, file)], { encoding: "utf8" });
+    } catch (e) {
+      out = e.stdout; // (it exits non-zero on findings; the report says which)
+    }
+    const [report] = JSON.parse(out);
+    const findings = report.errors.map((e) => `${e.description} (${e.part_uri} ${e.path})`);
+    assert.equal(report.error_count, 0, `${file}:\n${findings.join("\n")}`);
+    assert.equal(report.verdict.prediction, "opens-clean", `${file}: ${report.verdict.headline}`);
+  }
+});

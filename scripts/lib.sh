@@ -107,6 +107,15 @@ ensure_python_docx() {
   python3 -c 'import docx' || { echo "python-docx could not be installed for $(command -v python3)" >&2; exit 1; }
 }
 
+# openxml-audit (PyPI, pinned): the documents suite's validator of Office Open XML.
+OPENXML_AUDIT_VERSION="0.8.0"
+ensure_openxml_audit() {
+  if python3 -c 'import openxml_audit' >/dev/null 2>&1; then return; fi
+  say "Installing openxml-audit $OPENXML_AUDIT_VERSION (pip)"
+  python3 -m pip install --quiet "openxml-audit==$OPENXML_AUDIT_VERSION" >/dev/null 2>&1
+  python3 -c 'import openxml_audit' || { echo "openxml-audit could not be installed for $(command -v python3)" >&2; exit 1; }
+}
+
 # LibreOffice (headless, no GUI) and poppler's pdftotext for the documents suite: Debian's
 # libreoffice-writer-nogui and poppler-utils.
 ensure_office() {

@@ -18,9 +18,12 @@
 //!   "How we meet this:".
 //!
 //! `docx-rs` 0.4.22 has no API for three of these: a row's `tblHeader`, the document's
-//! language and the core properties' title and subject. The writer adds them to the parts
+//! language and the core properties' title and subject; nor does it write a theme, which
+//! Word expects (`theme1.xml`: the headings' colour, the body's font). The writer adds them to the parts
 //! `docx-rs` builds before it zips them ([`patch`]): each is an insertion at one fixed,
-//! tested place, with the values escaped here.
+//! tested place, with the values escaped here. Then the children `docx-rs` writes out of
+//! the schema's order are put in it (`schema_order.rs`: Word is stricter about it than
+//! LibreOffice).
 //!
 //! Every text is written as text: `docx-rs` escapes `&`, `<`, `>`, `"` and `'` in text
 //! runs, so a user's `<w:t>`, `]]>` or `=HYPERLINK("x")` stays those characters, never
@@ -32,6 +35,8 @@
 //! a tab; right-to-left marks and emoji are kept as they are.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
+
+mod schema_order;
 
 use std::io::Cursor;
 
@@ -423,10 +428,63 @@ pub fn write(doc: &Document) -> Result<Vec<u8>, Error> {
     let docx = add_blocks(add_styles(Docx::new()), &doc.blocks);
     let mut parts = docx.build();
     patch(&mut parts, doc)?;
-    let mut out = Cursor::new(Vec::new());
-    parts.pack(&mut out).map_err(|e| Error(e.to_string()))?;
-    Ok(out.into_inner())
+    for part in [
+        &mut parts.document,
+        &mut parts.styles,
+        &mut parts.numberings,
+        &mut parts.settings,
+    ] {
+        *part = schema_order::in_schema_order(part)?;
+    }
+    package(parts)
 }
+
+/// Zips the parts `docx-rs` built, and the theme, into the package (each part deflated).
+/// `docx-rs`'s own `pack` writes its parts stored, and cannot take a part it does not
+/// build; the documents have no headers, footers, images or add-ins, which it would add.
+fn package(parts: docx_rs::XMLDocx) -> Result<Vec<u8>, Error> {
+    let fail = |e: zip::result::ZipError| Error(e.to_string());
+    if !(parts.headers.is_empty()
+        && parts.footers.is_empty()
+        && parts.media.is_empty()
+        && parts.taskpanes.is_none()
+        && parts.custom_items.is_empty())
+    {
+        return Err(Error("a part the package does not write".into()));
+    }
+    let files: [(&str, &[u8]); 14] = [
+        ("[Content_Types].xml", &parts.content_type),
+        ("_rels/.rels", &parts.rels),
+        ("docProps/app.xml", &parts.doc_props.app),
+        ("docProps/core.xml", &parts.doc_props.core),
+        ("docProps/custom.xml", &parts.doc_props.custom),
+        ("word/_rels/document.xml.rels", &parts.document_rels),
+        ("word/document.xml", &parts.document),
+        ("word/styles.xml", &parts.styles),
+        ("word/settings.xml", &parts.settings),
+        ("word/fontTable.xml", &parts.font_table),
+        ("word/comments.xml", &parts.comments),
+        ("word/numbering.xml", &parts.numberings),
+        ("word/commentsExtended.xml", &parts.comments_extended),
+        ("word/footnotes.xml", &parts.footnotes),
+    ];
+    let theme = [(THEME_PART, THEME.as_bytes())];
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in files.iter().chain(&theme) {
+        zip.start_file(*name, deflated).map_err(fail)?;
+        std::io::Write::write_all(&mut zip, bytes).map_err(|e| Error(e.to_string()))?;
+    }
+    Ok(zip.finish().map_err(fail)?.into_inner())
+}
+
+/// The document's theme (colours and fonts: Word expects one; the headings' colour and the
+/// body's font), a part `docx-rs` does not write.
+const THEME: &str = include_str!("theme1.xml");
+
+/// Where the theme goes in the package.
+const THEME_PART: &str = "word/theme/theme1.xml";
 
 /// XML-escapes a text for an element's content or an attribute (after [`clean`]).
 pub fn escape(text: &str) -> String {
@@ -461,7 +519,8 @@ fn insert_before(part: &mut Vec<u8>, at: &str, what: &str, all: bool) -> Result<
 
 /// Adds what `docx-rs` has no API for: the header rows' `<w:tblHeader/>` (after the
 /// `<w:cantSplit/>` only header rows carry), the document language in the style
-/// defaults and the title, subject and language in the core properties.
+/// defaults, the theme's relationship and content type, and the title, subject and
+/// language in the core properties.
 pub fn patch(parts: &mut docx_rs::XMLDocx, doc: &Document) -> Result<(), Error> {
     let document = std::str::from_utf8(&parts.document).map_err(|e| Error(e.to_string()))?;
     let marked = document.replace("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />");
@@ -472,6 +531,19 @@ pub fn patch(parts: &mut docx_rs::XMLDocx, doc: &Document) -> Result<(), Error> 
         &mut parts.styles,
         "</w:rPr></w:rPrDefault>",
         &format!("<w:lang w:val=\"{lang}\" w:eastAsia=\"{lang}\" w:bidi=\"ar-SA\" />"),
+        false,
+    )?;
+    // The theme (added to the package by `write`): its relationship and content type.
+    insert_before(
+        &mut parts.document_rels,
+        "</Relationships>",
+        "<Relationship Id=\"rIdTheme1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme\" Target=\"theme/theme1.xml\" />",
+        false,
+    )?;
+    insert_before(
+        &mut parts.content_type,
+        "</Types>",
+        &format!("<Override PartName=\"/{THEME_PART}\" ContentType=\"application/vnd.openxmlformats-officedocument.theme+xml\" />"),
         false,
     )?;
     insert_before(
