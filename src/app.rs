@@ -75,8 +75,10 @@ pub fn app(props: &AppProps) -> Html {
     use_clear_link(&state);
     use_preset_report(state.preset_problems.clone());
     use_persist(&state);
-    use_keep(&state, &dispatch);
-    use_other_tabs(&state, &dispatch);
+    // (Written once for both.)
+    let kept = state.kept_text();
+    use_keep(&state, kept.clone(), &dispatch);
+    use_other_tabs(kept, &dispatch);
     use_leave_guard(state.would_lose_work());
     use_print(state.print_request);
     use_words(&state, &dispatch);

@@ -4,18 +4,22 @@
 //! in the click's handler).
 use crate::components::Dispatch;
 use crate::edge::{self, KeepError};
-use crate::state::{later, Action, State};
+use crate::state::{Action, State};
 use yew::functional::Hook;
 use yew::prelude::*;
 
 /// Writes the document to this device whenever it changes while "keep" is on (and no
 /// newer version from another tab waits for the user's choice). If the browser refuses,
 /// turns it off with a message (nothing on the page is lost); if another tab kept a
-/// different version since, writes nothing and says a newer version exists.
-pub fn use_keep(state: &State, dispatch: &Dispatch) -> impl Hook<Output = ()> {
-    let kept = (state.saving.keep && !state.device_newer)
-        .then(|| later::document_json(&state.document()))
-        .flatten()
+/// different version since, writes nothing and says a newer version exists. `kept`: the
+/// document's saved-file text while "keep" is on ([`State::kept_text`]).
+pub fn use_keep(
+    state: &State,
+    kept: Option<String>,
+    dispatch: &Dispatch,
+) -> impl Hook<Output = ()> {
+    let kept = kept
+        .filter(|_| !state.device_newer)
         .map(|json| (json, state.kept_label().unwrap_or_default()));
     let dispatch = dispatch.clone();
     use_effect_with(kept, move |kept| {

@@ -25,6 +25,15 @@ impl State {
         savefile::write(&self.document(), Some(&self.page.key()))
     }
 
+    /// What this device keeps while "keep" is on (the saved file's text; what another
+    /// tab's version is compared with), if the pages' code, which writes it, is there.
+    pub fn kept_text(&self) -> Option<String> {
+        self.saving
+            .keep
+            .then(|| super::later::document_json(&self.document()))
+            .flatten()
+    }
+
     pub(super) fn take(&mut self, doc: Document) {
         self.answers = doc.answers;
         self.tracker = doc.tracker;
