@@ -27,17 +27,12 @@ pub struct PageContext {
     pub dispatch: Dispatch,
 }
 
-/// The page `ctx`'s state shows (never the start page: the app draws that itself), or
-/// `None` while its code is still to load (a `lazy-pages` build before [`load`] has
-/// finished): render it only once the state says the code is there
-/// ([`crate::state::Loaded::Ready`]).
-pub fn page(ctx: PageContext) -> Option<Html> {
-    draw(ctx)
-}
-
 later::in_pages_module! {
-    /// [`render`], in the pages' module.
-    fn draw(ctx: PageContext) -> Html {
+    /// The page `ctx`'s state shows (never the start page: the app draws that itself), or
+    /// `None` while its code is still to load (a `lazy-pages` build before [`load`] has
+    /// finished): render it only once the state says the code is there
+    /// ([`crate::state::Loaded::Ready`]).
+    pub fn page(ctx: PageContext) -> Html {
         render(ctx)
     }
 }
@@ -48,7 +43,7 @@ later::in_pages_module! {
 pub async fn load() -> Result<(), ()> {
     let loaded = async {
         #[cfg(all(feature = "lazy-pages", target_family = "wasm"))]
-        draw::preload().await?;
+        page::preload().await?;
         later::load().await
     };
     loaded.await.map_err(|_: later::Unloaded| {
