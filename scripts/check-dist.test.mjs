@@ -341,15 +341,33 @@ test("index.html starts one module that holds the WebAssembly: no .wasm to fetch
   assert.match(code, /export\s*\{[^}]*\bas default\b[^}]*\}/, "wasm-bindgen's exports stay");
 });
 
+/**
+ * The bundle's text, checked to name the module `name` loads when first needed (`what`: which
+ * module, and its file) with the integrity of the file as built.
+ */
+function bundleLoading(name, what) {
+  assert.ok(name, `${what} is built`);
+  const js = text(bundleName());
+  assert.ok(js.includes(JSON.stringify(name)), `the bundle names ${what}`);
+  assert.ok(js.includes(JSON.stringify(sri(read(name)))), "the bundle carries its integrity");
+  return js;
+}
+
+/** Each of `marks` is in `wasm` (the WebAssembly of `what`) and not in the app's own. */
+function onlyIn(wasm, what, marks) {
+  const app = embeddedWasm(bundleName());
+  for (const mark of marks) {
+    assert.ok(wasm.includes(Buffer.from(mark)), `${what} has "${mark}"`);
+    assert.ok(!app.includes(Buffer.from(mark)), `the app's WebAssembly has not "${mark}"`);
+  }
+}
+
 test("the clauses' words are a module of their own, named in the bundle with its integrity, and not in the WebAssembly", () => {
   const name = wordsName();
-  assert.ok(name, "security-matrix-words-<hash>.js is built");
+  // The start loads it beside itself, with the integrity of the file as built.
+  const js = bundleLoading(name, "the words module (security-matrix-words-<hash>.js)");
   const words = wordsOf(text(name));
   assert.ok(words.length > 150 && words.every((w) => typeof w === "string" && w.split(" ").length >= 3), `${words.length} texts`);
-  // The start loads it beside itself, with the integrity of the file as built.
-  const js = text(bundleName());
-  assert.ok(js.includes(JSON.stringify(name)), "the bundle names the words module");
-  assert.ok(js.includes(JSON.stringify(sri(read(name)))), "the bundle carries its integrity");
   assert.match(js, /modulepreload/);
   assert.match(js, /import\.meta\.url/, "found beside the bundle, wherever it is served");
   // The production build leaves them out of the WebAssembly (the core's lazy-words feature).
@@ -366,10 +384,7 @@ test("the clauses' words are a module of their own, named in the bundle with its
 
 test("the take-away files' writers are a module of their own, its WebAssembly inside, named in the bundle with its integrity; the app's WebAssembly has them not", () => {
   const name = takeawaysName();
-  assert.ok(name, "security-matrix-takeaways-<hash>.js is built");
-  const js = text(bundleName());
-  assert.ok(js.includes(JSON.stringify(name)), "the bundle names the take-aways module");
-  assert.ok(js.includes(JSON.stringify(sri(read(name)))), "the bundle carries its integrity");
+  bundleLoading(name, "the take-aways module (security-matrix-takeaways-<hash>.js)");
   // Its own WebAssembly, embedded as the bundle's is, started by the module itself, and
   // wasm-bindgen's export the app calls.
   const own = text(name);
@@ -382,19 +397,12 @@ test("the take-away files' writers are a module of their own, its WebAssembly in
   assert.doesNotMatch(code, /\/\/ ----|\n[ \t]+\S/, "the code is minified");
   // The writers left the app: a column of the compliance matrix's header ("Due dates": the
   // others are the app's words too) and the calendar's lines are in the take-aways module only.
-  const app = embeddedWasm(bundleName());
-  for (const mark of ["Due dates", "VCALENDAR", "RRULE"]) {
-    assert.ok(wasm.includes(Buffer.from(mark)), `the take-aways module writes ${mark}`);
-    assert.ok(!app.includes(Buffer.from(mark)), `the app's WebAssembly has no ${mark}`);
-  }
+  onlyIn(wasm, "the take-aways module", ["Due dates", "VCALENDAR", "RRULE"]);
 });
 
 test("the code of every page but the start page is split off the app's WebAssembly into a module of its own, named in the bundle with its integrity, that runs on the app's memory and table", () => {
   const name = pagesName();
-  assert.ok(name, "security-matrix-pages-<hash>.js is built");
-  const js = text(bundleName());
-  assert.ok(js.includes(JSON.stringify(name)), "the bundle names the pages' module");
-  assert.ok(js.includes(JSON.stringify(sri(read(name)))), "the bundle carries its integrity");
+  const js = bundleLoading(name, "the pages' module (security-matrix-pages-<hash>.js)");
   // The split tool's loader is in the bundle, rewritten to take the bytes from that module
   // (the CSP's connect-src 'none' forbids fetch()), not imported from a file of its own.
   assert.doesNotMatch(js, /\bfrom\s*["']\.\/__wasm_split\.js["']/, "the bundle imports no loader file");
@@ -415,15 +423,11 @@ test("the code of every page but the start page is split off the app's WebAssemb
   assert.match(text(name).slice(text(name).lastIndexOf("const __smx_wasm = ")), /export\s*(let\s+\w+|\{[^}]*\})/);
   // What only the other pages and their actions need is there, not in the start page's
   // module: a question's words, and the messages of the link's and the save file's readers.
-  const split = embeddedWasm(name);
-  for (const mark of [
+  onlyIn(embeddedWasm(name), "the pages' module", [
     "How many people's personal data will you process under this Call-Off Contract?",
     "The file is not a JSON file",
     "which is not an answer the Customer can set for this schedule",
-  ]) {
-    assert.ok(split.includes(Buffer.from(mark)), `the pages' module has "${mark}"`);
-    assert.ok(!embeddedWasm(bundleName()).includes(Buffer.from(mark)), `the start page's module has not "${mark}"`);
-  }
+  ]);
 });
 
 test("no embedded WebAssembly keeps the linker's sections (the split reads them; dist/ has no use for them)", () => {
