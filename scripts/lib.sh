@@ -131,8 +131,8 @@ ensure_geckodriver() {
   cargo install --locked geckodriver --version "~$GECKODRIVER_VERSION"
 }
 
-# wasm-split-cli, which splits the result pages' code off the app's WebAssembly (the build's
-# step "split", scripts/postbuild.mjs). It prints no version: cargo's list of installed
+# wasm-split-cli, which splits the code the start page never runs off the app's WebAssembly
+# (the build's step "split", scripts/postbuild.mjs). It prints no version: cargo's list of installed
 # packages tells.
 WASM_SPLIT_VERSION="0.2.4"
 ensure_wasm_split() {
@@ -144,8 +144,8 @@ ensure_wasm_split() {
 }
 
 # Trunk for the app (scripts/build, scripts/serve): cargo's link of its WebAssembly keeps the
-# linker's relocations (--emit-relocs), which wasm-split-cli reads to split the result pages'
-# code off (scripts/postbuild.mjs step "split"); the build leaves them out of dist/. Set here
+# linker's relocations (--emit-relocs), which wasm-split-cli reads to split the pages' code
+# off (scripts/postbuild.mjs step "split"); the build leaves them out of dist/. Set here
 # and not in .cargo/config.toml, so no other wasm32 build (the browser tests, the size
 # baseline) carries them.
 APP_RUSTFLAGS="-C link-arg=--emit-relocs"
