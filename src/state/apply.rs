@@ -188,7 +188,10 @@ impl State {
         today: NaiveDate,
         schedule: Schedule,
     ) {
-        self.init_blank(today, schedule);
+        self.today = Some(today);
+        self.ready = true;
+        self.answers = Answers::new(schedule);
+        self.default_schedule = schedule;
         let linked = fragment.as_deref().is_some_and(|f| self.apply_link(f));
         if !linked {
             if let Some(stored) = stored {

@@ -5,7 +5,7 @@
 //! app is ready) the action waits in [`State::held`], in order, and the page says it is
 //! loading; when the code comes, the actions held are applied as if they had just come.
 //! Pure: what it needs from the browser comes in the actions.
-use super::{is_answer_link, later, Action, Loaded, State};
+use super::{is_answer_link, later, Action, Loaded, Saving, State};
 use chrono::NaiveDate;
 use security_matrix_core::assessment::flow::Answers;
 use security_matrix_core::Schedule;
@@ -105,15 +105,18 @@ impl State {
         }
     }
 
-    /// Opening the widget: a blank start page, with today's date and the schedule a fresh
-    /// start begins with (the whole reducer's opening then takes what was stored, linked or
-    /// preset).
-    pub(super) fn init_blank(&mut self, today: NaiveDate, schedule: Schedule) {
+    /// Opening the widget with nothing stored, linked or preset: a blank start page.
+    fn init_blank(&mut self, today: NaiveDate, schedule: Schedule) {
         self.today = Some(today);
         self.ready = true;
         self.answers = Answers::new(schedule);
         self.default_schedule = schedule;
-        self.note_opening();
+        // (What `note_change` makes of opening: nothing to save yet.)
+        self.saving = Saving {
+            dirty: !self.document_is_blank(),
+            last_change: self.minute(),
+            ..Saving::default()
+        };
         // Opening the widget is not a page change: focus stays where the host put it.
         self.page_change = 0;
     }

@@ -122,21 +122,18 @@ impl State {
             && self.event_dates.is_empty()
     }
 
-    /// What opening the widget means for saving: what the tab kept, or a link, is not in
-    /// any file yet.
-    pub(super) fn note_opening(&mut self) {
-        self.saving = Saving {
-            dirty: !self.document_is_blank(),
-            last_change: self.minute(),
-            ..Saving::default()
-        };
-    }
-
     /// After each action: notes a change to the document (dirty, at the clock's time),
     /// or what opening, saving or starting again means for it.
     pub(super) fn note_change(&mut self, before: &State, action: &Action) {
         match action {
-            Action::Init { .. } => self.note_opening(),
+            // What the tab kept, or a link: not in any file yet.
+            Action::Init { .. } => {
+                self.saving = Saving {
+                    dirty: !self.document_is_blank(),
+                    last_change: self.minute(),
+                    ..Saving::default()
+                };
+            }
             // A file opened: its document is in the file. Opened through the picker, the
             // tab saves back to that file, which it names.
             Action::OpenFile(_) | Action::OpenFileInPlace(..) if self.file_problems.is_empty() => {
