@@ -105,7 +105,10 @@ impl State {
         }
     }
 
-    /// Opening the widget with nothing stored, linked or preset: a blank start page.
+    /// Opening the widget with nothing stored, linked or preset: a blank start page. (The
+    /// whole reducer's `init` and `note_change` write the same lines: they run in the pages'
+    /// module, and each call from there into this code makes the start page's module export
+    /// it, bytes measured before `data-smx-ready`.)
     fn init_blank(&mut self, today: NaiveDate, schedule: Schedule) {
         self.today = Some(today);
         self.ready = true;
